@@ -1,0 +1,214 @@
+package org.stele.common.rlp;
+
+import java.math.BigInteger;
+import java.util.Arrays;
+import org.stele.common.Address;
+import org.stele.common.Bytes;
+import org.stele.common.Bytes32;
+
+/**
+ * A cursor over one level of RLP. {@link #readList()} returns a reader over the list's payload, so callers walk
+ * nested structures with their own loops and the decoder never recurses. Decoding is strict: non-canonical
+ * lengths, single bytes wrapped in a string prefix, leading zeros in scalars, items that overrun their
+ * container and trailing bytes are all {@link RlpException}s naming the offset.
+ */
+public final class RlpReader {
+    private final byte[] data;
+    private final int end;
+    private int pos;
+
+    private RlpReader(byte[] data, int start, int end) {
+        this.data = data;
+        this.pos = start;
+        this.end = end;
+    }
+
+    /** A reader over a whole encoding, which must be exactly one item. */
+    public static RlpReader of(byte[] encoded) {
+        return new RlpReader(encoded, 0, encoded.length);
+    }
+
+    /** Decodes {@code encoded}, which must be a single list, and returns a reader over its elements. */
+    public static RlpReader list(byte[] encoded) {
+        RlpReader r = of(encoded);
+        RlpReader list = r.readList();
+        r.requireEnd();
+        return list;
+    }
+
+    public boolean hasNext() {
+        return pos < end;
+    }
+
+    public int position() {
+        return pos;
+    }
+
+    /** Whether the next item is a list. */
+    public boolean nextIsList() {
+        requireMore();
+        return (data[pos] & 0xff) >= 0xc0;
+    }
+
+    /** Fails unless every byte of this reader's range has been consumed. */
+    public void requireEnd() {
+        if (pos != end)
+            throw new RlpException("unexpected trailing bytes: " + (end - pos) + " left", pos);
+    }
+
+    public RlpReader readList() {
+        Header h = header();
+        if (!h.list)
+            throw new RlpException("expected a list, found a string", h.start);
+        pos = h.payloadEnd();
+        return new RlpReader(data, h.payload, h.payloadEnd());
+    }
+
+    public byte[] readBytes() {
+        Header h = header();
+        if (h.list)
+            throw new RlpException("expected a string, found a list", h.start);
+        pos = h.payloadEnd();
+        return Arrays.copyOfRange(data, h.payload, h.payloadEnd());
+    }
+
+    public Bytes readBytesValue() {
+        return Bytes.wrap(readBytes());
+    }
+
+    public Bytes32 readBytes32() {
+        int at = pos;
+        byte[] b = readBytes();
+        if (b.length != 32)
+            throw new RlpException("expected 32 bytes, got " + b.length, at);
+        return Bytes32.wrap(b);
+    }
+
+    public Address readAddress() {
+        int at = pos;
+        byte[] b = readBytes();
+        if (b.length != 20)
+            throw new RlpException("expected a 20-byte address, got " + b.length + " bytes", at);
+        return Address.wrap(b);
+    }
+
+    /** Reads a scalar's canonical bytes (no leading zero; zero is empty), up to {@code maxBytes} long. */
+    public byte[] readScalarBytes(int maxBytes) {
+        int at = pos;
+        byte[] b = readBytes();
+        if (b.length > 0 && b[0] == 0)
+            throw new RlpException("scalar has leading zero bytes", at);
+        if (b.length > maxBytes)
+            throw new RlpException("scalar longer than " + maxBytes + " bytes", at);
+        return b;
+    }
+
+    /** A scalar that must fit in 63 bits. */
+    public long readLong() {
+        int at = pos;
+        byte[] b = readScalarBytes(8);
+        long v = 0;
+        for (byte x : b)
+            v = (v << 8) | (x & 0xff);
+        if (v < 0)
+            throw new RlpException("scalar does not fit in a signed 64-bit integer", at);
+        return v;
+    }
+
+    /** A scalar of up to 64 bits, returned as the bits of an unsigned long. */
+    public long readUnsignedLong() {
+        byte[] b = readScalarBytes(8);
+        long v = 0;
+        for (byte x : b)
+            v = (v << 8) | (x & 0xff);
+        return v;
+    }
+
+    public int readInt() {
+        int at = pos;
+        long v = readLong();
+        if (v > Integer.MAX_VALUE)
+            throw new RlpException("scalar does not fit in an int", at);
+        return (int) v;
+    }
+
+    /** A scalar of up to 32 bytes. */
+    public BigInteger readUInt256() {
+        return new BigInteger(1, readScalarBytes(32));
+    }
+
+    /** The next item's complete encoding, prefix included. */
+    public byte[] readRaw() {
+        Header h = header();
+        pos = h.payloadEnd();
+        return Arrays.copyOfRange(data, h.start, h.payloadEnd());
+    }
+
+    /** Skips the next item. */
+    public void skip() {
+        Header h = header();
+        pos = h.payloadEnd();
+    }
+
+    private void requireMore() {
+        if (pos >= end)
+            throw new RlpException("unexpected end of input", pos);
+    }
+
+    private record Header(int start, boolean list, int payload, int length) {
+        int payloadEnd() {
+            return payload + length;
+        }
+    }
+
+    private Header header() {
+        requireMore();
+        int start = pos;
+        int b = data[pos] & 0xff;
+        if (b < 0x80)
+            return new Header(start, false, start, 1);
+        if (b <= 0xb7) {
+            int len = b - 0x80;
+            checkFits(start, 1, len);
+            if (len == 1 && (data[start + 1] & 0xff) < 0x80) {
+                throw new RlpException("single byte below 0x80 must not have a string prefix", start);
+            }
+            return new Header(start, false, start + 1, len);
+        }
+        if (b < 0xc0) {
+            int len = longLength(start, b - 0xb7);
+            return new Header(start, false, start + 1 + (b - 0xb7), len);
+        }
+        if (b <= 0xf7) {
+            int len = b - 0xc0;
+            checkFits(start, 1, len);
+            return new Header(start, true, start + 1, len);
+        }
+        int len = longLength(start, b - 0xf7);
+        return new Header(start, true, start + 1 + (b - 0xf7), len);
+    }
+
+    private int longLength(int start, int lenOfLen) {
+        if (start + 1 + lenOfLen > end)
+            throw new RlpException("length prefix runs past the end of input", start);
+        if (data[start + 1] == 0)
+            throw new RlpException("length has leading zero bytes", start);
+        if (lenOfLen > 4)
+            throw new RlpException("length of " + lenOfLen + " bytes is too large", start);
+        long len = 0;
+        for (int i = 0; i < lenOfLen; i++)
+            len = (len << 8) | (data[start + 1 + i] & 0xff);
+        if (len < 56)
+            throw new RlpException("long-form length " + len + " should use the short form", start);
+        if (len > Integer.MAX_VALUE)
+            throw new RlpException("length " + len + " is too large", start);
+        checkFits(start, 1 + lenOfLen, len);
+        return (int) len;
+    }
+
+    private void checkFits(int start, int prefix, long len) {
+        if (start + prefix + len > end) {
+            throw new RlpException("item of " + len + " bytes runs past the end of its container", start);
+        }
+    }
+}
