@@ -28,10 +28,11 @@ class ModuleDependencyRulesTest {
             Map.entry("state", Set.of("common", "storage", "trie", "evm")),
             Map.entry("execution", Set.of("common", "storage", "trie", "evm", "chain", "state")),
             Map.entry("consensus", Set.of("common", "chain")),
+            Map.entry("rpc", Set.of("common", "storage", "trie", "evm", "chain", "state", "execution")),
             Map.entry("testkit",
                     Set.of("common", "storage", "trie", "evm", "chain", "state", "execution", "consensus")),
             Map.entry("bench", Set.of("common", "storage", "trie", "evm", "chain", "state", "execution", "consensus",
-                    "testkit")));
+                    "rpc", "testkit")));
 
     private static JavaClasses classes;
 
