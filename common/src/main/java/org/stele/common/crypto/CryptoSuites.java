@@ -9,13 +9,14 @@ public final class CryptoSuites {
 
     /** The names {@link #byName} accepts, the default first. */
     public static List<String> names() {
-        return List.of(Secp256k1KeccakSuite.NAME);
+        return List.of(Secp256k1KeccakSuite.NAME, Sm2Sm3Suite.NAME);
     }
 
     /** The suite with this name; the secp256k1 suite on its default backend (see {@link Secp256k1KeccakSuite}). */
     public static CryptoSuite byName(String name) {
         return switch (name) {
             case Secp256k1KeccakSuite.NAME -> Secp256k1KeccakSuite.instance();
+            case Sm2Sm3Suite.NAME -> Sm2Sm3Suite.instance();
             default -> throw new IllegalArgumentException(
                     "unknown crypto suite '" + name + "'; known suites: " + String.join(", ", names()));
         };

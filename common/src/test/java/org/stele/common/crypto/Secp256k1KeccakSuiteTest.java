@@ -201,13 +201,6 @@ class Secp256k1KeccakSuiteTest {
         assertThat(suite.verify(hash, sig, new PublicKey(Bytes.wrap(new byte[64])))).isFalse();
     }
 
-    @Test
-    void suitesAreFoundByNameAndUnknownNamesAreExplained() {
-        assertThat(CryptoSuites.byName("secp256k1-keccak").name()).isEqualTo("secp256k1-keccak");
-        assertThatThrownBy(() -> CryptoSuites.byName("ed25519")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("unknown crypto suite 'ed25519'").hasMessageContaining("secp256k1-keccak");
-    }
-
     static byte[] toWord(BigInteger v) {
         byte[] raw = v.toByteArray();
         byte[] out = new byte[32];
