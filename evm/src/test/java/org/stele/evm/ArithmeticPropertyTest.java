@@ -67,6 +67,20 @@ class ArithmeticPropertyTest {
         binary(0x07, a, b, (x, y) -> y.signum() == 0 ? BigInteger.ZERO : signed(x).remainder(signed(y)));
     }
 
+    @Provide
+    Arbitrary<BigInteger> anyWidth() {
+        return Arbitraries.integers().between(1, 256).flatMap(bits -> Arbitraries.bigIntegers()
+                .between(BigInteger.ONE.shiftLeft(bits - 1), BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE)));
+    }
+
+    @Property(tries = 400)
+    void divisionOfEveryWidthMatchesReference(@ForAll("anyWidth") BigInteger a, @ForAll("anyWidth") BigInteger b) {
+        binary(0x04, a, b, BigInteger::divide);
+        binary(0x06, a, b, BigInteger::mod);
+        binary(0x05, a, b, (x, y) -> signed(x).divide(signed(y)));
+        binary(0x07, a, b, (x, y) -> signed(x).remainder(signed(y)));
+    }
+
     @Property(tries = 200)
     void modularOpsMatchReference(@ForAll("words") BigInteger a, @ForAll("words") BigInteger b,
             @ForAll("words") BigInteger n) {
