@@ -174,7 +174,8 @@ public final class WorldState implements WorldView {
     /** Sets an account outright with the given code and storage, replacing whatever was there (genesis, fixtures). */
     public void putAccount(Address address, long nonce, java.math.BigInteger balance, Bytes code,
             Map<Bytes32, Bytes32> storage) {
-        Bytes32 codeHash = code.isEmpty() ? StateAccount.EMPTY_CODE_HASH
+        Bytes32 codeHash = code.isEmpty()
+                ? StateAccount.EMPTY_CODE_HASH
                 : Bytes32.wrap(org.stele.common.crypto.Keccak256.hash(code.unsafeArray()));
         apply(new ChangeSet(List.of(new AccountChange(address, new AccountInfo(nonce, balance, codeHash),
                 code.isEmpty() ? null : code, true, new TreeMap<>(storage)))));
@@ -276,7 +277,8 @@ public final class WorldState implements WorldView {
                 storageProofs.add(new StorageProof(key, Bytes32.ZERO, List.of()));
             } else {
                 SecureTrie trie = storageTrie(address, e);
-                storageProofs.add(new StorageProof(key, storage(address, key), trie.proof(Bytes.wrap(key.unsafeArray()))));
+                storageProofs
+                        .add(new StorageProof(key, storage(address, key), trie.proof(Bytes.wrap(key.unsafeArray()))));
             }
         }
         return new AccountProof(address, e.account, accountProof, storageProofs);
@@ -343,7 +345,8 @@ public final class WorldState implements WorldView {
             r.requireEnd();
             return Bytes32.leftPad(v);
         } catch (RlpException e) {
-            throw new StateException("storage slot " + key + " of " + address + " does not decode: " + e.getMessage(), e);
+            throw new StateException("storage slot " + key + " of " + address + " does not decode: " + e.getMessage(),
+                    e);
         }
     }
 }
