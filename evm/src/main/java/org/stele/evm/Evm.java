@@ -6,6 +6,7 @@ import org.stele.common.Fork;
 import org.stele.common.rlp.RlpWriter;
 import org.stele.common.crypto.Keccak256;
 import org.stele.evm.interp.Interpreter;
+import org.stele.evm.precompile.Precompiles;
 import org.stele.evm.state.JournaledState;
 import org.stele.evm.tracing.Tracer;
 
@@ -29,10 +30,15 @@ public final class Evm {
 
     /** @param tracer observes every step and call, or {@code null} for none (then tracing costs nothing). */
     public Evm(Fork fork, Tracer tracer) {
+        this(fork, Precompiles.forFork(fork), tracer);
+    }
+
+    /** With a custom precompile set, for chains that add their own precompiles. */
+    public Evm(Fork fork, Precompiles precompiles, Tracer tracer) {
         if (!fork.isAtLeast(Fork.BERLIN))
             throw new IllegalArgumentException("the EVM supports Berlin and later, not " + fork);
         this.fork = fork;
-        this.interpreter = new Interpreter(fork, tracer);
+        this.interpreter = new Interpreter(fork, precompiles, tracer);
     }
 
     public Fork fork() {
