@@ -58,6 +58,22 @@ public sealed interface Transaction permits LegacyTransaction, AccessListTransac
     /** The bytes the sender signs (their hash is the signing hash). */
     byte[] signingPayload();
 
+    /**
+     * What the sender pays per gas in a block with this base fee: the gas price for legacy and EIP-2930
+     * transactions, {@code min(maxFeePerGas, baseFee + maxPriorityFeePerGas)} for EIP-1559 ones. Whether the
+     * transaction can pay the base fee at all is execution's check.
+     */
+    default BigInteger effectiveGasPrice(BigInteger baseFeePerGas) {
+        if (!(this instanceof FeeMarketTransaction))
+            return maxFeePerGas();
+        return maxFeePerGas().min(baseFeePerGas.add(maxPriorityFeePerGas()));
+    }
+
+    /** What the block producer receives per gas above the base fee (negative when the fee cap is below it). */
+    default BigInteger effectivePriorityFee(BigInteger baseFeePerGas) {
+        return effectiveGasPrice(baseFeePerGas).subtract(baseFeePerGas);
+    }
+
     default boolean isContractCreation() {
         return to().isEmpty();
     }

@@ -90,6 +90,19 @@ class TransactionTest {
     }
 
     @Test
+    void effectiveGasPriceFollowsEip1559ForFeeMarketTransactionsOnly() {
+        FeeMarketTransaction tx = new FeeMarketTransaction(BigInteger.ONE, 0, BigInteger.valueOf(2),
+                BigInteger.valueOf(10), 21000, Optional.of(Address.ZERO), BigInteger.ZERO, Bytes.EMPTY, List.of(),
+                TransactionSignature.UNSIGNED);
+        assertThat(tx.effectiveGasPrice(BigInteger.valueOf(5))).isEqualTo(BigInteger.valueOf(7));
+        assertThat(tx.effectiveGasPrice(BigInteger.valueOf(9))).isEqualTo(BigInteger.valueOf(10));
+        assertThat(tx.effectivePriorityFee(BigInteger.valueOf(9))).isEqualTo(BigInteger.ONE);
+        assertThat(eip155Example().effectiveGasPrice(BigInteger.ONE)).isEqualTo(BigInteger.valueOf(20_000_000_000L));
+        assertThat(eip155Example().effectivePriorityFee(BigInteger.ONE))
+                .isEqualTo(BigInteger.valueOf(19_999_999_999L));
+    }
+
+    @Test
     void intrinsicGasCountsDataAccessListAndInitCodeWords() {
         AccessListTransaction create = new AccessListTransaction(BigInteger.ONE, 0, BigInteger.ONE, 1_000_000,
                 Optional.empty(), BigInteger.ZERO, Bytes.wrap(new byte[]{0, 0, 1, 2, 3}),
