@@ -99,13 +99,18 @@ public sealed interface Transaction permits LegacyTransaction, AccessListTransac
      * @throws InvalidTransactionException with {@link InvalidTransactionException.Reason#SENDER_RECOVERY_FAILED}
      */
     default Address sender(CryptoSuite suite) {
-        return suite.address(senderPublicKey(suite));
+        try {
+            return suite.recoverAddress(signingHash(suite).toArray(), TransactionSignatures.forRecovery(signature()));
+        } catch (InvalidSignatureException | IllegalArgumentException e) {
+            throw new InvalidTransactionException(InvalidTransactionException.Reason.SENDER_RECOVERY_FAILED,
+                    "cannot recover the sender: " + e.getMessage(), e);
+        }
     }
 
+    /** The sender's public key, recovered from the signature; see {@link #sender}. */
     default PublicKey senderPublicKey(CryptoSuite suite) {
-        TransactionSignature sig = signature();
         try {
-            return suite.recover(signingHash(suite).toArray(), sig.toSignature());
+            return suite.recover(signingHash(suite).toArray(), TransactionSignatures.forRecovery(signature()));
         } catch (InvalidSignatureException | IllegalArgumentException e) {
             throw new InvalidTransactionException(InvalidTransactionException.Reason.SENDER_RECOVERY_FAILED,
                     "cannot recover the sender: " + e.getMessage(), e);

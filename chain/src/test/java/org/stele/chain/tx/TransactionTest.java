@@ -14,12 +14,13 @@ import org.stele.common.Bytes32;
 import org.stele.common.Fork;
 import org.stele.common.Hex;
 import org.stele.common.crypto.CryptoSuite;
+import org.stele.common.crypto.Secp256k1KeccakSuite;
 import org.stele.common.crypto.KeyPair;
 import org.stele.common.rlp.RlpReader;
 import org.stele.common.rlp.RlpWriter;
 
 class TransactionTest {
-    private static final CryptoSuite SUITE = InterimSecp256k1Suite.INSTANCE;
+    private static final CryptoSuite SUITE = Secp256k1KeccakSuite.instance();
     private static final KeyPair KEY_46 = SUITE.keyPair(Hex.decode("0x" + "46".repeat(32)));
 
     /** The example of EIP-155 itself. */
