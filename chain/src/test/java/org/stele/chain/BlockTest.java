@@ -123,6 +123,21 @@ class BlockTest {
     }
 
     @Test
+    void receiptListsWrapTypedReceiptsInAString() {
+        Receipt legacy = Receipt.of(TransactionType.LEGACY, true, 21000, List.of());
+        Receipt typed = Receipt.of(TransactionType.FEE_MARKET, false, 42000, List.of());
+        RlpWriter w = new RlpWriter().startList();
+        legacy.writeToList(w);
+        typed.writeToList(w);
+        org.stele.common.rlp.RlpReader r = org.stele.common.rlp.RlpReader.list(w.endList().toByteArray());
+        assertThat(r.nextIsList()).isTrue();
+        assertThat(Receipt.readFromList(r)).isEqualTo(legacy);
+        assertThat(r.nextIsList()).isFalse();
+        assertThat(Receipt.readFromList(r)).isEqualTo(typed);
+        assertThat(r.hasNext()).isFalse();
+    }
+
+    @Test
     void receiptDecodingRejectsUnknownTypesAndOddStatuses() {
         byte[] typed = Receipt.of(TransactionType.FEE_MARKET, true, 1, List.of()).encode();
         typed[0] = 0x03;
