@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.stele.common.Bytes;
 import org.stele.common.Bytes32;
+import org.stele.common.rlp.RlpWriter;
 import org.stele.storage.WriteBatch;
 import org.stele.trie.Node.Branch;
 import org.stele.trie.Node.Extension;
@@ -50,6 +51,17 @@ public final class MerklePatriciaTrie implements Trie {
         MerklePatriciaTrie trie = new MerklePatriciaTrie(store, ref);
         trie.resolve(ref);
         return trie;
+    }
+
+    /**
+     * The root of the trie Ethereum builds over a block's ordered items (transactions, receipts, withdrawals): key
+     * {@code rlp(i)}, value the i-th encoding. Fits {@code org.stele.chain.RootCalculator} as a method reference.
+     */
+    public static Bytes32 orderedRoot(List<byte[]> items) {
+        MerklePatriciaTrie trie = inMemory();
+        for (int i = 0; i < items.size(); i++)
+            trie.put(Bytes.wrap(new RlpWriter(8).writeLong(i).toByteArray()), Bytes.wrap(items.get(i)));
+        return trie.rootHash();
     }
 
     public NodeStore store() {

@@ -229,4 +229,18 @@ class MerklePatriciaTrieTest {
         assertThatThrownBy(() -> MerklePatriciaTrie.load(NodeStore.of(kv), hash)).isInstanceOf(TrieException.class)
                 .hasMessageContaining("3 items");
     }
+
+    @Test
+    void orderedRootKeysItemsByTheRlpOfTheirIndex() {
+        List<byte[]> items = new ArrayList<>();
+        MerklePatriciaTrie expected = MerklePatriciaTrie.inMemory();
+        for (int i = 0; i < 130; i++) {
+            byte[] item = ("item " + i).getBytes(StandardCharsets.UTF_8);
+            items.add(item);
+            Bytes key = i == 0 ? Bytes.fromHex("80") : i < 128 ? Bytes.of((byte) i) : Bytes.of((byte) 0x81, (byte) i);
+            expected.put(key, Bytes.wrap(item));
+        }
+        assertThat(MerklePatriciaTrie.orderedRoot(items)).isEqualTo(expected.rootHash());
+        assertThat(MerklePatriciaTrie.orderedRoot(List.of())).isEqualTo(Trie.EMPTY_ROOT);
+    }
 }
