@@ -19,6 +19,12 @@ import org.stele.trie.Node.Leaf;
  * safe for concurrent mutation; {@link #copy()} gives each thread its own trie cheaply.
  */
 public final class MerklePatriciaTrie implements Trie {
+    /**
+     * Longest key accepted. Updates recurse once per nibble of the path, so the bound keeps the Java stack safe;
+     * Ethereum's tries use keys of at most 32 bytes.
+     */
+    public static final int MAX_KEY_BYTES = 1024;
+
     private final NodeStore store;
     /** Null for the empty trie. */
     private Node root;
@@ -70,6 +76,7 @@ public final class MerklePatriciaTrie implements Trie {
 
     @Override
     public Optional<Bytes> get(Bytes key) {
+        checkKey(key);
         byte[] path = Nibbles.fromBytes(key.unsafeArray());
         Node n = root;
         int pos = 0;
@@ -102,6 +109,7 @@ public final class MerklePatriciaTrie implements Trie {
 
     @Override
     public void put(Bytes key, Bytes value) {
+        checkKey(key);
         if (value.isEmpty()) {
             delete(key);
             return;
@@ -111,6 +119,7 @@ public final class MerklePatriciaTrie implements Trie {
 
     @Override
     public void delete(Bytes key) {
+        checkKey(key);
         root = remove(root, Nibbles.fromBytes(key.unsafeArray()), 0);
     }
 
@@ -140,6 +149,7 @@ public final class MerklePatriciaTrie implements Trie {
 
     @Override
     public List<Bytes> proof(Bytes key) {
+        checkKey(key);
         byte[] path = Nibbles.fromBytes(key.unsafeArray());
         List<Bytes> out = new ArrayList<>();
         Node n = root;
@@ -202,6 +212,11 @@ public final class MerklePatriciaTrie implements Trie {
         if ((nibbles.length & 1) != 0)
             throw new TrieException("trie holds a value at an odd-length path; keys must be whole bytes");
         return visitor.visit(Bytes.wrap(Nibbles.toBytes(nibbles, nibbles.length)), Bytes.wrap(value));
+    }
+
+    private static void checkKey(Bytes key) {
+        if (key.size() > MAX_KEY_BYTES)
+            throw new IllegalArgumentException("trie key of " + key.size() + " bytes; limit is " + MAX_KEY_BYTES);
     }
 
     private Node resolve(HashRef ref) {

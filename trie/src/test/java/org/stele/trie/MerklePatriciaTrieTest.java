@@ -243,4 +243,15 @@ class MerklePatriciaTrieTest {
         assertThat(MerklePatriciaTrie.orderedRoot(items)).isEqualTo(expected.rootHash());
         assertThat(MerklePatriciaTrie.orderedRoot(List.of())).isEqualTo(Trie.EMPTY_ROOT);
     }
+
+    @Test
+    void keysLongerThanTheLimitAreRejected() {
+        MerklePatriciaTrie trie = MerklePatriciaTrie.inMemory();
+        Bytes longest = Bytes.wrap(new byte[MerklePatriciaTrie.MAX_KEY_BYTES]);
+        trie.put(longest, text("deep"));
+        assertThat(trie.get(longest)).contains(text("deep"));
+        Bytes tooLong = Bytes.wrap(new byte[MerklePatriciaTrie.MAX_KEY_BYTES + 1]);
+        assertThatThrownBy(() -> trie.put(tooLong, text("x"))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("limit");
+    }
 }
