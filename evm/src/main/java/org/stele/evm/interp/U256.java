@@ -101,12 +101,6 @@ final class U256 {
         return new BigInteger(out);
     }
 
-    static BigInteger toSignedBig(long[] s, int b) {
-        byte[] out = new byte[32];
-        toBytes(s, b, out, 0);
-        return new BigInteger(out);
-    }
-
     static void fromBig(BigInteger v, long[] s, int b) {
         if (v.signum() < 0 || v.bitLength() > 256)
             v = v.mod(MOD);
@@ -238,7 +232,7 @@ final class U256 {
             set(s, dst, 0);
             return;
         }
-        fromBig(toBig(s, a).divide(toBig(s, b)), s, dst);
+        divMod(s, a, b, dst, true);
     }
 
     static void mod(long[] s, int a, int b, int dst) {
@@ -254,7 +248,7 @@ final class U256 {
             System.arraycopy(s, a, s, dst, 4);
             return;
         }
-        fromBig(toBig(s, a).mod(toBig(s, b)), s, dst);
+        divMod(s, a, b, dst, false);
     }
 
     static void sdiv(long[] s, int a, int b, int dst) {
@@ -269,7 +263,14 @@ final class U256 {
                 return;
             }
         }
-        fromBig(toSignedBig(s, a).divide(toSignedBig(s, b)), s, dst);
+        boolean negA = s[a + 3] < 0, negB = s[b + 3] < 0;
+        long[] t = new long[8];
+        absInto(s, a, t, 0);
+        absInto(s, b, t, 4);
+        div(t, 0, 4, 0);
+        if (negA != negB)
+            negate(t, 0);
+        System.arraycopy(t, 0, s, dst, 4);
     }
 
     static void smod(long[] s, int a, int b, int dst) {
@@ -282,7 +283,108 @@ final class U256 {
             setSigned(s, dst, y == -1 ? 0 : s[a] % y);
             return;
         }
-        fromBig(toSignedBig(s, a).remainder(toSignedBig(s, b)), s, dst);
+        boolean negA = s[a + 3] < 0;
+        long[] t = new long[8];
+        absInto(s, a, t, 0);
+        absInto(s, b, t, 4);
+        mod(t, 0, 4, 0);
+        if (negA)
+            negate(t, 0);
+        System.arraycopy(t, 0, s, dst, 4);
+    }
+
+    private static void absInto(long[] s, int a, long[] t, int o) {
+        System.arraycopy(s, a, t, o, 4);
+        if (t[o + 3] < 0)
+            negate(t, o);
+    }
+
+    /** Two's complement negation in place. */
+    static void negate(long[] t, int o) {
+        long carry = 1;
+        for (int i = 0; i < 4; i++) {
+            long v = ~t[o + i] + carry;
+            carry = (carry == 1 && v == 0) ? 1 : 0;
+            t[o + i] = v;
+        }
+    }
+
+    private static final long M32 = 0xFFFF_FFFFL;
+
+    /**
+     * Unsigned 256-bit division by Knuth's algorithm D on 32-bit digits (Hacker's Delight, divmnu). Writes the quotient
+     * or the remainder to {@code dst}. Requires b != 0 and a >= b.
+     */
+    static void divMod(long[] s, int a, int b, int dst, boolean quotient) {
+        int[] u = new int[8], v = new int[8];
+        for (int i = 0; i < 4; i++) {
+            u[2 * i] = (int) s[a + i];
+            u[2 * i + 1] = (int) (s[a + i] >>> 32);
+            v[2 * i] = (int) s[b + i];
+            v[2 * i + 1] = (int) (s[b + i] >>> 32);
+        }
+        int m = 8, n = 8;
+        while (m > 0 && u[m - 1] == 0)
+            m--;
+        while (n > 0 && v[n - 1] == 0)
+            n--;
+        int[] q = new int[8], r = new int[8];
+        if (n == 1) {
+            long d = v[0] & M32, k = 0;
+            for (int j = m - 1; j >= 0; j--) {
+                long cur = (k << 32) | (u[j] & M32);
+                q[j] = (int) Long.divideUnsigned(cur, d);
+                k = Long.remainderUnsigned(cur, d);
+            }
+            r[0] = (int) k;
+        } else {
+            int sh = Integer.numberOfLeadingZeros(v[n - 1]);
+            int[] vn = new int[n], un = new int[m + 1];
+            for (int i = n - 1; i > 0; i--)
+                vn[i] = (v[i] << sh) | (sh == 0 ? 0 : v[i - 1] >>> (32 - sh));
+            vn[0] = v[0] << sh;
+            un[m] = sh == 0 ? 0 : u[m - 1] >>> (32 - sh);
+            for (int i = m - 1; i > 0; i--)
+                un[i] = (u[i] << sh) | (sh == 0 ? 0 : u[i - 1] >>> (32 - sh));
+            un[0] = u[0] << sh;
+            long vTop = vn[n - 1] & M32, vNext = vn[n - 2] & M32;
+            for (int j = m - n; j >= 0; j--) {
+                long num = ((un[j + n] & M32) << 32) | (un[j + n - 1] & M32);
+                long qhat = Long.divideUnsigned(num, vTop);
+                long rhat = Long.remainderUnsigned(num, vTop);
+                while (qhat > M32 || Long.compareUnsigned(qhat * vNext, (rhat << 32) | (un[j + n - 2] & M32)) > 0) {
+                    qhat--;
+                    rhat += vTop;
+                    if (rhat > M32)
+                        break;
+                }
+                long k = 0, t;
+                for (int i = 0; i < n; i++) {
+                    long p = qhat * (vn[i] & M32);
+                    t = (un[i + j] & M32) - k - (p & M32);
+                    un[i + j] = (int) t;
+                    k = (p >>> 32) - (t >> 32);
+                }
+                t = (un[j + n] & M32) - k;
+                un[j + n] = (int) t;
+                q[j] = (int) qhat;
+                if (t < 0) {
+                    q[j]--;
+                    k = 0;
+                    for (int i = 0; i < n; i++) {
+                        t = (un[i + j] & M32) + (vn[i] & M32) + k;
+                        un[i + j] = (int) t;
+                        k = t >>> 32;
+                    }
+                    un[j + n] += (int) k;
+                }
+            }
+            for (int i = 0; i < n; i++)
+                r[i] = (un[i] >>> sh) | (sh == 0 ? 0 : un[i + 1] << (32 - sh));
+        }
+        int[] out = quotient ? q : r;
+        for (int i = 0; i < 4; i++)
+            s[dst + i] = (out[2 * i] & M32) | ((long) out[2 * i + 1] << 32);
     }
 
     private static boolean fitsSigned64(long[] s, int b) {
