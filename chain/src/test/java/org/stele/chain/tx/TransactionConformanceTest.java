@@ -21,6 +21,7 @@ import org.stele.common.Address;
 import org.stele.common.Fork;
 import org.stele.common.Hex;
 import org.stele.common.crypto.CryptoSuite;
+import org.stele.common.crypto.Secp256k1KeccakSuite;
 
 /**
  * Ethereum's TransactionTests: every case is decoded, validated for a fork, and (when valid) its sender, hash,
@@ -29,7 +30,7 @@ import org.stele.common.crypto.CryptoSuite;
  * fork they list. A second run checks every fork every case names.
  */
 class TransactionConformanceTest {
-    private static final CryptoSuite SUITE = InterimSecp256k1Suite.INSTANCE;
+    private static final CryptoSuite SUITE = Secp256k1KeccakSuite.instance();
     private static final TransactionValidator MAINNET = new TransactionValidator(1);
 
     record Case(String file, String name, String txbytes, String forkName, JsonNode expectation) {
