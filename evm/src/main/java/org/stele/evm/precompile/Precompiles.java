@@ -70,6 +70,9 @@ public final class Precompiles {
         p[4] = new Identity();
         if (fork.isAtLeast(Fork.BYZANTIUM)) {
             p[5] = new ModExp(fork.isAtLeast(Fork.BERLIN));
+            p[6] = new Bn254Add(istanbul);
+            p[7] = new Bn254Mul(istanbul);
+            p[8] = new Bn254Pairing(istanbul);
         }
         if (istanbul) {
             p[9] = new Blake2f();
