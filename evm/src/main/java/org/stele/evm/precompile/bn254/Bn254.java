@@ -25,15 +25,15 @@ public final class Bn254 {
     /** EIP-196 ECADD: two G1 points from the first 128 bytes (zero-padded), their sum as 64 bytes. */
     public static byte[] add(byte[] input) throws PrecompileFailure {
         byte[] in = Arrays.copyOf(input, 2 * G1_SIZE);
-        BigInteger[] a = decodeG1(in, 0);
-        BigInteger[] b = decodeG1(in, G1_SIZE);
+        long[][] a = decodeG1(in, 0);
+        long[][] b = decodeG1(in, G1_SIZE);
         return encodeG1(G1.add(a, b));
     }
 
     /** EIP-196 ECMUL: a G1 point and a 256-bit scalar from the first 96 bytes (zero-padded), the product. */
     public static byte[] mul(byte[] input) throws PrecompileFailure {
         byte[] in = Arrays.copyOf(input, G1_SIZE + 32);
-        BigInteger[] p = decodeG1(in, 0);
+        long[][] p = decodeG1(in, 0);
         BigInteger k = new BigInteger(1, Arrays.copyOfRange(in, G1_SIZE, G1_SIZE + 32));
         return encodeG1(G1.mul(p, k));
     }
@@ -48,7 +48,7 @@ public final class Bn254 {
         }
         List<Pairing.Pair> pairs = new ArrayList<>();
         for (int off = 0; off < input.length; off += PAIR_SIZE) {
-            BigInteger[] p = decodeG1(input, off);
+            long[][] p = decodeG1(input, off);
             G2 q = decodeG2(input, off + G1_SIZE);
             // e(O, Q) = e(P, O) = 1, so such pairs drop out after validation.
             if (p != null && q != null) pairs.add(new Pairing.Pair(p, q));
@@ -56,12 +56,13 @@ public final class Bn254 {
         return Pairing.productIsOne(pairs) ? TRUE.clone() : FALSE.clone();
     }
 
-    private static BigInteger[] decodeG1(byte[] in, int off) throws PrecompileFailure {
+    private static long[][] decodeG1(byte[] in, int off) throws PrecompileFailure {
         BigInteger x = field(in, off);
         BigInteger y = field(in, off + 32);
         if (x.signum() == 0 && y.signum() == 0) return null;
-        if (!G1.isOnCurve(x, y)) throw new PrecompileFailure("G1 point is not on the curve");
-        return new BigInteger[]{x, y};
+        long[][] p = {Fp.of(x), Fp.of(y)};
+        if (!G1.isOnCurve(p[0], p[1])) throw new PrecompileFailure("G1 point is not on the curve");
+        return p;
     }
 
     private static G2 decodeG2(byte[] in, int off) throws PrecompileFailure {
@@ -70,9 +71,9 @@ public final class Bn254 {
         BigInteger yIm = field(in, off + 64);
         BigInteger yRe = field(in, off + 96);
         if (xIm.signum() == 0 && xRe.signum() == 0 && yIm.signum() == 0 && yRe.signum() == 0) return null;
-        G2 q = new G2(new Fp2(xRe, xIm), new Fp2(yRe, yIm));
+        G2 q = new G2(Fp2.of(xRe, xIm), Fp2.of(yRe, yIm));
         if (!q.isOnCurve()) throw new PrecompileFailure("G2 point is not on the twist curve");
-        if (G2.mul(q, Pairing.R) != null) throw new PrecompileFailure("G2 point is not in the order-r subgroup");
+        if (!q.inSubgroup()) throw new PrecompileFailure("G2 point is not in the order-r subgroup");
         return q;
     }
 
@@ -82,11 +83,11 @@ public final class Bn254 {
         return v;
     }
 
-    private static byte[] encodeG1(BigInteger[] p) {
+    private static byte[] encodeG1(long[][] p) {
         byte[] out = new byte[G1_SIZE];
         if (p != null) {
-            put(out, 0, p[0]);
-            put(out, 32, p[1]);
+            put(out, 0, Fp.toBigInteger(p[0]));
+            put(out, 32, Fp.toBigInteger(p[1]));
         }
         return out;
     }

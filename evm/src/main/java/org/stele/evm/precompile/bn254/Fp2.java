@@ -1,20 +1,34 @@
 package org.stele.evm.precompile.bn254;
 
 import java.math.BigInteger;
+import java.util.Arrays;
 
-/** {@code a + b·i} in Fp2 = Fp[i]/(i² + 1), the field of G2's coordinates. */
-record Fp2(BigInteger a, BigInteger b) {
-    static final Fp2 ZERO = new Fp2(BigInteger.ZERO, BigInteger.ZERO);
-    static final Fp2 ONE = new Fp2(BigInteger.ONE, BigInteger.ZERO);
+/** {@code a + b·i} in Fp2 = Fp[i]/(i² + 1), the field of G2's coordinates. Immutable. */
+final class Fp2 {
+    static final Fp2 ZERO = new Fp2(Fp.ZERO, Fp.ZERO);
+    static final Fp2 ONE = new Fp2(Fp.ONE, Fp.ZERO);
     /** ξ = 9 + i, the non-residue that builds Fp6 and defines the twist. */
-    static final Fp2 XI = new Fp2(BigInteger.valueOf(9), BigInteger.ONE);
+    static final Fp2 XI = new Fp2(Fp.of(9), Fp.ONE);
 
-    static Fp2 of(BigInteger a) {
-        return new Fp2(a, BigInteger.ZERO);
+    final long[] a;
+    final long[] b;
+
+    Fp2(long[] a, long[] b) {
+        this.a = a;
+        this.b = b;
+    }
+
+    static Fp2 of(BigInteger re, BigInteger im) {
+        return new Fp2(Fp.of(re), Fp.of(im));
+    }
+
+    /** An element of the base field. */
+    static Fp2 of(long[] re) {
+        return new Fp2(re, Fp.ZERO);
     }
 
     boolean isZero() {
-        return a.signum() == 0 && b.signum() == 0;
+        return Fp.isZero(a) && Fp.isZero(b);
     }
 
     Fp2 add(Fp2 o) {
@@ -30,41 +44,45 @@ record Fp2(BigInteger a, BigInteger b) {
     }
 
     Fp2 dbl() {
-        return add(this);
+        return new Fp2(Fp.dbl(a), Fp.dbl(b));
     }
 
+    /** Karatsuba: (a + bi)(c + di) = (ac − bd) + ((a + b)(c + d) − ac − bd)i. */
     Fp2 mul(Fp2 o) {
-        BigInteger ac = a.multiply(o.a);
-        BigInteger bd = b.multiply(o.b);
-        BigInteger cross = a.add(b).multiply(o.a.add(o.b)).subtract(ac).subtract(bd);
-        return new Fp2(ac.subtract(bd).mod(Fp.P), cross.mod(Fp.P));
+        long[] ac = Fp.mul(a, o.a);
+        long[] bd = Fp.mul(b, o.b);
+        long[] cross = Fp.sub(Fp.sub(Fp.mul(Fp.add(a, b), Fp.add(o.a, o.b)), ac), bd);
+        return new Fp2(Fp.sub(ac, bd), cross);
     }
 
+    /** (a + bi)² = (a + b)(a − b) + 2ab·i. */
     Fp2 square() {
-        BigInteger re = a.add(b).multiply(a.subtract(b)).mod(Fp.P);
-        BigInteger im = a.multiply(b).shiftLeft(1).mod(Fp.P);
-        return new Fp2(re, im);
+        long[] ab = Fp.mul(a, b);
+        return new Fp2(Fp.mul(Fp.add(a, b), Fp.sub(a, b)), Fp.dbl(ab));
     }
 
-    Fp2 mul(BigInteger k) {
+    /** Multiplication by an element of the base field. */
+    Fp2 mul(long[] k) {
         return new Fp2(Fp.mul(a, k), Fp.mul(b, k));
     }
 
     /** Multiplication by ξ = 9 + i: (a + bi)(9 + i) = (9a − b) + (a + 9b)i. */
     Fp2 mulByXi() {
-        BigInteger nine = BigInteger.valueOf(9);
-        return new Fp2(a.multiply(nine).subtract(b).mod(Fp.P), b.multiply(nine).add(a).mod(Fp.P));
+        long[] a2 = Fp.dbl(a);
+        long[] a8 = Fp.dbl(Fp.dbl(a2));
+        long[] b2 = Fp.dbl(b);
+        long[] b8 = Fp.dbl(Fp.dbl(b2));
+        return new Fp2(Fp.sub(Fp.add(a8, a), b), Fp.add(Fp.add(b8, b), a));
     }
 
     Fp2 conjugate() {
         return new Fp2(a, Fp.neg(b));
     }
 
-    /** The inverse of a non-zero element: conj / norm. */
+    /** The inverse of a non-zero element: conj / (a² + b²). */
     Fp2 inverse() {
-        BigInteger norm = a.multiply(a).add(b.multiply(b)).mod(Fp.P);
-        BigInteger n = Fp.inv(norm);
-        return new Fp2(Fp.mul(a, n), Fp.mul(Fp.neg(b), n));
+        long[] n = Fp.inv(Fp.add(Fp.square(a), Fp.square(b)));
+        return new Fp2(Fp.mul(a, n), Fp.neg(Fp.mul(b, n)));
     }
 
     Fp2 pow(BigInteger e) {
@@ -74,5 +92,20 @@ record Fp2(BigInteger a, BigInteger b) {
             if (e.testBit(i)) r = r.mul(this);
         }
         return r;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Fp2 f && Arrays.equals(a, f.a) && Arrays.equals(b, f.b);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Arrays.hashCode(a) + Arrays.hashCode(b);
+    }
+
+    @Override
+    public String toString() {
+        return Fp.toBigInteger(a) + " + " + Fp.toBigInteger(b) + "i";
     }
 }

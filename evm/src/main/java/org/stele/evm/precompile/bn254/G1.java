@@ -3,33 +3,32 @@ package org.stele.evm.precompile.bn254;
 import java.math.BigInteger;
 
 /**
- * Points of G1: y² = x³ + 3 over Fp (cofactor 1, so every curve point is in the group). Affine points are
- * {@code BigInteger[2]} with {@code null} for the point at infinity; arithmetic runs in Jacobian coordinates.
+ * Points of G1: y² = x³ + 3 over Fp (cofactor 1, so every curve point is in the group). An affine point is
+ * {@code {x, y}} of field elements, with {@code null} for the point at infinity; arithmetic runs in Jacobian
+ * coordinates {@code {X, Y, Z}}.
  */
 final class G1 {
-    static final BigInteger B = BigInteger.valueOf(3);
+    private static final long[] B = Fp.of(3);
 
     private G1() {
     }
 
-    static boolean isOnCurve(BigInteger x, BigInteger y) {
-        BigInteger lhs = Fp.mul(y, y);
-        BigInteger rhs = Fp.add(Fp.mul(Fp.mul(x, x), x), B);
-        return lhs.equals(rhs);
+    static boolean isOnCurve(long[] x, long[] y) {
+        return Fp.equal(Fp.square(y), Fp.add(Fp.mul(Fp.square(x), x), B));
     }
 
     /** Sum of two affine points (null = infinity). */
-    static BigInteger[] add(BigInteger[] p, BigInteger[] q) {
+    static long[][] add(long[][] p, long[][] q) {
         if (p == null) return q;
         if (q == null) return p;
         return toAffine(addJacobian(jacobian(p), jacobian(q)));
     }
 
     /** {@code k·p} for any non-negative scalar (not reduced: the group order divides it out anyway). */
-    static BigInteger[] mul(BigInteger[] p, BigInteger k) {
+    static long[][] mul(long[][] p, BigInteger k) {
         if (p == null || k.signum() == 0) return null;
-        BigInteger[] base = jacobian(p);
-        BigInteger[] acc = null;
+        long[][] base = jacobian(p);
+        long[][] acc = null;
         for (int i = k.bitLength() - 1; i >= 0; i--) {
             acc = doubleJacobian(acc);
             if (k.testBit(i)) acc = addJacobian(acc, base);
@@ -37,65 +36,55 @@ final class G1 {
         return toAffine(acc);
     }
 
-    static BigInteger[] negate(BigInteger[] p) {
-        return p == null ? null : new BigInteger[]{p[0], Fp.neg(p[1])};
+    private static long[][] jacobian(long[][] p) {
+        return new long[][]{p[0], p[1], Fp.ONE};
     }
 
-    private static BigInteger[] jacobian(BigInteger[] p) {
-        return new BigInteger[]{p[0], p[1], BigInteger.ONE};
-    }
-
-    private static BigInteger[] toAffine(BigInteger[] j) {
+    private static long[][] toAffine(long[][] j) {
         if (j == null) return null;
-        BigInteger zInv = Fp.inv(j[2]);
-        BigInteger zInv2 = Fp.mul(zInv, zInv);
-        return new BigInteger[]{Fp.mul(j[0], zInv2), Fp.mul(j[1], Fp.mul(zInv2, zInv))};
+        long[] zInv = Fp.inv(j[2]);
+        long[] zInv2 = Fp.square(zInv);
+        return new long[][]{Fp.mul(j[0], zInv2), Fp.mul(j[1], Fp.mul(zInv2, zInv))};
     }
 
     /** dbl-2009-l (a = 0). Null is infinity. */
-    private static BigInteger[] doubleJacobian(BigInteger[] p) {
-        if (p == null || p[1].signum() == 0) return null;
-        BigInteger x = p[0], y = p[1], z = p[2];
-        BigInteger a = Fp.mul(x, x);
-        BigInteger b = Fp.mul(y, y);
-        BigInteger c = Fp.mul(b, b);
-        BigInteger xb = Fp.add(x, b);
-        BigInteger d = Fp.sub(Fp.sub(Fp.mul(xb, xb), a), c);
-        d = Fp.add(d, d);
-        BigInteger e = Fp.add(Fp.add(a, a), a);
-        BigInteger f = Fp.mul(e, e);
-        BigInteger x3 = Fp.sub(f, Fp.add(d, d));
-        BigInteger c8 = Fp.mul(c, BigInteger.valueOf(8));
-        BigInteger y3 = Fp.sub(Fp.mul(e, Fp.sub(d, x3)), c8);
-        BigInteger z3 = Fp.mul(Fp.add(y, y), z);
-        return new BigInteger[]{x3, y3, z3};
+    private static long[][] doubleJacobian(long[][] p) {
+        if (p == null || Fp.isZero(p[1])) return null;
+        long[] x = p[0], y = p[1], z = p[2];
+        long[] a = Fp.square(x);
+        long[] b = Fp.square(y);
+        long[] c = Fp.square(b);
+        long[] d = Fp.dbl(Fp.sub(Fp.sub(Fp.square(Fp.add(x, b)), a), c));
+        long[] e = Fp.add(Fp.dbl(a), a);
+        long[] f = Fp.square(e);
+        long[] x3 = Fp.sub(f, Fp.dbl(d));
+        long[] c8 = Fp.dbl(Fp.dbl(Fp.dbl(c)));
+        long[] y3 = Fp.sub(Fp.mul(e, Fp.sub(d, x3)), c8);
+        long[] z3 = Fp.mul(Fp.dbl(y), z);
+        return new long[][]{x3, y3, z3};
     }
 
     /** add-2007-bl. Null is infinity. */
-    private static BigInteger[] addJacobian(BigInteger[] p, BigInteger[] q) {
+    private static long[][] addJacobian(long[][] p, long[][] q) {
         if (p == null) return q;
         if (q == null) return p;
-        BigInteger z1z1 = Fp.mul(p[2], p[2]);
-        BigInteger z2z2 = Fp.mul(q[2], q[2]);
-        BigInteger u1 = Fp.mul(p[0], z2z2);
-        BigInteger u2 = Fp.mul(q[0], z1z1);
-        BigInteger s1 = Fp.mul(Fp.mul(p[1], q[2]), z2z2);
-        BigInteger s2 = Fp.mul(Fp.mul(q[1], p[2]), z1z1);
-        if (u1.equals(u2)) {
-            return s1.equals(s2) ? doubleJacobian(p) : null;
+        long[] z1z1 = Fp.square(p[2]);
+        long[] z2z2 = Fp.square(q[2]);
+        long[] u1 = Fp.mul(p[0], z2z2);
+        long[] u2 = Fp.mul(q[0], z1z1);
+        long[] s1 = Fp.mul(Fp.mul(p[1], q[2]), z2z2);
+        long[] s2 = Fp.mul(Fp.mul(q[1], p[2]), z1z1);
+        if (Fp.equal(u1, u2)) {
+            return Fp.equal(s1, s2) ? doubleJacobian(p) : null;
         }
-        BigInteger h = Fp.sub(u2, u1);
-        BigInteger h2 = Fp.add(h, h);
-        BigInteger i = Fp.mul(h2, h2);
-        BigInteger j = Fp.mul(h, i);
-        BigInteger r = Fp.sub(s2, s1);
-        r = Fp.add(r, r);
-        BigInteger v = Fp.mul(u1, i);
-        BigInteger x3 = Fp.sub(Fp.sub(Fp.mul(r, r), j), Fp.add(v, v));
-        BigInteger s1j = Fp.mul(s1, j);
-        BigInteger y3 = Fp.sub(Fp.mul(r, Fp.sub(v, x3)), Fp.add(s1j, s1j));
-        BigInteger zs = Fp.add(p[2], q[2]);
-        BigInteger z3 = Fp.mul(Fp.sub(Fp.sub(Fp.mul(zs, zs), z1z1), z2z2), h);
-        return new BigInteger[]{x3, y3, z3};
+        long[] h = Fp.sub(u2, u1);
+        long[] i = Fp.square(Fp.dbl(h));
+        long[] j = Fp.mul(h, i);
+        long[] r = Fp.dbl(Fp.sub(s2, s1));
+        long[] v = Fp.mul(u1, i);
+        long[] x3 = Fp.sub(Fp.sub(Fp.square(r), j), Fp.dbl(v));
+        long[] y3 = Fp.sub(Fp.mul(r, Fp.sub(v, x3)), Fp.dbl(Fp.mul(s1, j)));
+        long[] z3 = Fp.mul(Fp.sub(Fp.sub(Fp.square(Fp.add(p[2], q[2])), z1z1), z2z2), h);
+        return new long[][]{x3, y3, z3};
     }
 }
