@@ -77,9 +77,12 @@ public final class Precompiles {
         if (istanbul) {
             p[9] = new Blake2f();
         }
+        if (fork.isAtLeast(Fork.CANCUN)) {
+            p[10] = new KzgPointEvaluation();
+        }
         TreeMap<Address, Precompile> all = new TreeMap<>();
         for (int i = 1; i < p.length; i++) {
-            if (p[i] != null) all.put(standardAddress(i), p[i]);
+            all.put(standardAddress(i), p[i]);
         }
         return new Precompiles(p, all);
     }
