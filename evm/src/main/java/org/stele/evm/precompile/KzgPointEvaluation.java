@@ -11,16 +11,16 @@ import org.bouncycastle.crypto.digests.SHA256Digest;
  * {@code z}. Input is exactly 192 bytes: versioned_hash (32), z (32), y (32), commitment (48), proof (48); 50000 gas.
  * The versioned hash must be 0x01 followed by the last 31 bytes of sha256(commitment). On success the output is
  * FIELD_ELEMENTS_PER_BLOB and BLS_MODULUS as two 32-byte words; everything else fails the call.
+ *
+ * <p>
+ * The trusted setup is loaded on the first call that gets as far as verifying (about 2.5 s of CPU inside c-kzg), so
+ * building a Cancun precompile set stays cheap; a node calls {@link KzgSetup#ensureLoaded()} at startup instead, so
+ * that a platform without the native library fails there rather than in the middle of a block.
  */
 final class KzgPointEvaluation implements Precompile {
     static final int INPUT_LENGTH = 192;
     private static final byte VERSIONED_HASH_VERSION_KZG = 0x01;
     private static final byte[] SUCCESS = successOutput();
-
-    KzgPointEvaluation() {
-        // Load eagerly: a node that cannot verify KZG proofs must not start executing Cancun blocks.
-        KzgSetup.ensureLoaded();
-    }
 
     @Override
     public String name() {
@@ -46,6 +46,7 @@ final class KzgPointEvaluation implements Precompile {
         if (!Arrays.equals(versionedHash, versionedHash(commitment))) {
             throw new PrecompileFailure("versioned hash does not match the commitment");
         }
+        KzgSetup.ensureLoaded();
         boolean valid;
         try {
             valid = CKZG4844JNI.verifyKzgProof(commitment, z, y, proof);

@@ -29,7 +29,11 @@ public final class KzgSetup {
     private KzgSetup() {
     }
 
-    /** Loads the library and the mainnet setup unless that already happened; safe to call from any thread. */
+    /**
+     * Loads the library and the mainnet setup unless that already happened; safe to call from any thread. Throws
+     * {@link IllegalStateException} or {@link RuntimeException} from c-kzg when the native library cannot load on this
+     * platform: that is a fault of the node, not of any input, and no block can be executed correctly without it.
+     */
     public static synchronized void ensureLoaded() {
         if (loaded) return;
         CKZG4844JNI.loadNativeLibrary();
