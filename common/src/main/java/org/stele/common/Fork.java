@@ -7,20 +7,10 @@ import java.util.Locale;
  * after X?" rather than naming a fork exactly, so each later fork inherits what came before.
  */
 public enum Fork {
-    FRONTIER("Frontier"),
-    HOMESTEAD("Homestead"),
-    TANGERINE_WHISTLE("EIP150", "TangerineWhistle"),
-    SPURIOUS_DRAGON("EIP158", "SpuriousDragon"),
-    BYZANTIUM("Byzantium"),
-    CONSTANTINOPLE("Constantinople"),
-    PETERSBURG("ConstantinopleFix", "Petersburg"),
-    ISTANBUL("Istanbul"),
-    BERLIN("Berlin"),
-    LONDON("London"),
-    PARIS("Paris", "Merge"),
-    SHANGHAI("Shanghai"),
-    CANCUN("Cancun"),
-    PRAGUE("Prague");
+    FRONTIER("Frontier"), HOMESTEAD("Homestead"), TANGERINE_WHISTLE("EIP150", "TangerineWhistle"), SPURIOUS_DRAGON(
+            "EIP158", "SpuriousDragon"), BYZANTIUM("Byzantium"), CONSTANTINOPLE("Constantinople"), PETERSBURG(
+                    "ConstantinopleFix", "Petersburg"), ISTANBUL("Istanbul"), BERLIN("Berlin"), LONDON("London"), PARIS(
+                            "Paris", "Merge"), SHANGHAI("Shanghai"), CANCUN("Cancun"), PRAGUE("Prague");
 
     private final String[] names;
 
@@ -45,6 +35,7 @@ public enum Fork {
             }
             if (f.name().equalsIgnoreCase(name)) return f;
         }
-        throw new IllegalArgumentException("unknown fork '" + name + "'; known: " + java.util.Arrays.toString(values()).toLowerCase(Locale.ROOT));
+        throw new IllegalArgumentException(
+                "unknown fork '" + name + "'; known: " + java.util.Arrays.toString(values()).toLowerCase(Locale.ROOT));
     }
 }
