@@ -57,6 +57,18 @@ class Secp256k1KeccakSuiteTest {
                 .isEqualTo(Address.fromHex("0x2c7536E3605D9C16a7a3D7b1898e529396a65c23"));
     }
 
+    /** go-ethereum's ecRecover precompile vector "ValidKey" (v = 28). */
+    @ParameterizedTest
+    @MethodSource("backends")
+    void ecrecoverReproducesGethsPrecompileVector(Secp256k1KeccakSuite suite) {
+        byte[] hash = Hex.decode("456e9aea5e197a1f1af7a3e85a3212fa4049a3ba34c2289b4c860fc0b0c64ef3");
+        byte[] r = Hex.decode("9242685bf161793cc25603c231bc2f568eb630ea16aa137d2664ac8038825608");
+        byte[] s = Hex.decode("4f8ae3bd7535248d0bd448298cc2e2071e56992d0774dc340c368ae950852ada");
+
+        assertThat(suite.ecrecover(hash, r, s, 1))
+                .contains(Address.fromHex("0x7156526fbd7a3c72969b54f64e42c10fbb768c8a"));
+    }
+
     /** The widely used RFC 6979 secp256k1 vector: key 1, message SHA-256("Satoshi Nakamoto"), low s. */
     @ParameterizedTest
     @MethodSource("backends")
