@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,7 +40,7 @@ class KeyAddressFixtureTest {
     void keyGivesTheFixtureAddressAndItsSignaturesRecoverIt(String seed, Secp256k1KeccakSuite suite, JsonNode c) {
         KeyPair key = suite.keyPair(Hex.decode(c.get("key").asText()));
         Address expected = Address.fromHex(c.get("addr").asText());
-        byte[] hash = suite.hash(seed.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        byte[] hash = suite.hash(seed.getBytes(StandardCharsets.UTF_8));
 
         assertThat(suite.address(key.publicKey())).isEqualTo(expected);
         assertThat(suite.recoverAddress(hash, suite.sign(hash, key))).isEqualTo(expected);

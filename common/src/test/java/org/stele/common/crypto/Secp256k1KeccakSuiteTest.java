@@ -7,7 +7,10 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -211,6 +214,36 @@ class Secp256k1KeccakSuiteTest {
         byte[] hash = suite.hash(new byte[]{9});
         Signature sig = suite.sign(hash, suite.keyPair(KEY));
         assertThat(suite.verify(hash, sig, new PublicKey(Bytes.wrap(new byte[64])))).isFalse();
+    }
+
+    /** Sender recovery runs on a verification pool, so both backends must be safe to share between threads. */
+    @ParameterizedTest
+    @MethodSource("backends")
+    void recoveryGivesTheSameAnswersFromManyThreads(Secp256k1KeccakSuite suite) throws Exception {
+        int signers = 16;
+        byte[][] hashes = new byte[signers][];
+        Signature[] sigs = new Signature[signers];
+        Address[] expected = new Address[signers];
+        for (int i = 0; i < signers; i++) {
+            KeyPair kp = suite.keyPair(toWord(BigInteger.valueOf(1000 + i)));
+            hashes[i] = suite.hash(new byte[]{(byte) i});
+            sigs[i] = suite.sign(hashes[i], kp);
+            expected[i] = suite.address(kp.publicKey());
+        }
+        try (var pool = Executors.newFixedThreadPool(4)) {
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                results.add(pool.submit(() -> {
+                    for (int round = 0; round < 10; round++)
+                        for (int i = 0; i < signers; i++)
+                            if (!suite.recoverAddress(hashes[i], sigs[i]).equals(expected[i]))
+                                return false;
+                    return true;
+                }));
+            }
+            for (var r : results)
+                assertThat(r.get()).isTrue();
+        }
     }
 
     static byte[] toWord(BigInteger v) {
