@@ -152,7 +152,7 @@ class Secp256k1KeccakSuiteTest {
 
     @ParameterizedTest
     @MethodSource("backends")
-    void outOfRangeRAndSAreRejectedEverywhere(Secp256k1KeccakSuite suite) {
+    void outOfRangeValuesAreRejectedEverywhere(Secp256k1KeccakSuite suite) {
         KeyPair kp = suite.keyPair(KEY);
         byte[] hash = suite.hash(new byte[0]);
         Signature good = suite.sign(hash, kp);
@@ -173,8 +173,11 @@ class Secp256k1KeccakSuiteTest {
                 assertThat(suite.verify(hash, sig, kp.publicKey())).isFalse();
             }
         }
-        assertThat(suite.ecrecover(hash, good.r().toArray(), good.s().toArray(), 4)).isEmpty();
-        assertThat(suite.ecrecover(hash, good.r().toArray(), good.s().toArray(), -1)).isEmpty();
+        for (int recoveryId : new int[]{-1, 2, 3, 4}) { // like geth: Ethereum's v and yParity only express 0 and 1
+            assertThat(suite.ecrecover(hash, good.r().toArray(), good.s().toArray(), recoveryId)).isEmpty();
+            assertThatThrownBy(() -> suite.recoverAddress(hash, good.r().toArray(), good.s().toArray(), recoveryId))
+                    .isInstanceOf(InvalidSignatureException.class).hasMessageContaining("recovery id must be 0 or 1");
+        }
     }
 
     @ParameterizedTest
