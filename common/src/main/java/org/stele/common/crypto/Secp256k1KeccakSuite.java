@@ -27,7 +27,7 @@ import org.stele.common.Bytes32;
  * <li>{@link #ecrecover} accepts high s and never throws on bad values: it is the EVM's ecrecover precompile (0x01),
  * which returns nothing for an unrecoverable signature.
  * </ul>
- * Every path rejects r or s equal to zero or not below the curve order n.
+ * Every path rejects r or s equal to zero or not below the curve order n, and recovery ids other than 0 and 1.
  */
 public final class Secp256k1KeccakSuite implements CryptoSuite {
     public static final String NAME = "secp256k1-keccak";
