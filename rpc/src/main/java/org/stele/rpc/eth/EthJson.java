@@ -29,6 +29,10 @@ public final class EthJson {
         this.suite = suite;
     }
 
+    public CryptoSuite suite() {
+        return suite;
+    }
+
     public ObjectNode block(Block block, boolean fullTransactions) {
         BlockHeader h = block.header();
         Bytes32 hash = h.hash(suite);

@@ -86,6 +86,9 @@ class EthMethodsTest {
                 new EthGetBlockByNumber(backend), new EthGetBlockByHash(backend), new EthGetTransactionByHash(backend),
                 new EthGetTransactionReceipt(backend), new EthGetTransactionByBlockNumberAndIndex(backend),
                 new EthGetBlockTransactionCountByHash(backend), new EthSendRawTransaction(backend));
+        methods = new java.util.ArrayList<>(methods);
+        methods.addAll(FeeMethods.all(backend, BigInteger.valueOf(1_000_000_000)));
+        methods.addAll(org.stele.rpc.txpool.TxPoolMethods.all(backend.pool(), new EthJson(SUITE)));
         rpc = new JsonRpcDispatcher(RpcMethodRegistry.of(methods), RpcLimits.DEFAULT);
     }
 
@@ -153,6 +156,32 @@ class EthMethodsTest {
                 error("eth_sendRawTransaction", "\"" + Hex.encode(otherChain.encode()) + "\"").get("message").asText())
                 .startsWith("invalid chain id");
         assertThat(error("eth_sendRawTransaction", "\"0x02c0\"").get("code").asInt()).isEqualTo(-32000);
+    }
+
+    @Test
+    void feeSuggestionsFollowTheNextBaseFee() throws Exception {
+        // Block 1 used 74,000 of 30M gas at base fee 7: the next base fee drops by 1/8 of 7 (rounded down) to 7.
+        assertThat(call("eth_gasPrice").asText()).isEqualTo("0x3b9aca07");
+        assertThat(call("eth_maxPriorityFeePerGas").asText()).isEqualTo("0x3b9aca00");
+        JsonNode history = call("eth_feeHistory", "\"0x2\"", "\"latest\"", "[0, 50, 100]");
+        assertThat(history.get("oldestBlock").asText()).isEqualTo("0x0");
+        assertThat(history.get("baseFeePerGas")).hasSize(3);
+        assertThat(history.get("gasUsedRatio")).hasSize(2);
+        assertThat(history.get("reward").get(1).get(2).asText()).isEqualTo("0x1");
+        assertThat(error("eth_feeHistory", "\"0x0\"", "\"latest\"").get("code").asInt()).isEqualTo(-32602);
+        assertThat(error("eth_feeHistory", "\"0x1\"", "\"latest\"", "[50, 10]").get("message").asText())
+                .contains("increasing");
+    }
+
+    @Test
+    void thePoolReportsPendingAndQueuedTransactions() throws Exception {
+        call("eth_sendRawTransaction", "\"" + Hex.encode(signed(2, Optional.of(TO), Bytes.EMPTY).encode()) + "\"");
+        call("eth_sendRawTransaction", "\"" + Hex.encode(signed(4, Optional.of(TO), Bytes.EMPTY).encode()) + "\"");
+        JsonNode status = call("txpool_status");
+        assertThat(status.get("pending").asText()).isEqualTo("0x1");
+        assertThat(status.get("queued").asText()).isEqualTo("0x1");
+        JsonNode content = call("txpool_content");
+        assertThat(content.get("queued").get(SENDER.toChecksumHex()).has("4")).isTrue();
     }
 
     private JsonNode call(String method, String... params) throws Exception {
