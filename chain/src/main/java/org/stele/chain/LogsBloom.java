@@ -1,0 +1,132 @@
+package org.stele.chain;
+
+import java.util.Arrays;
+import org.stele.common.Address;
+import org.stele.common.Bytes;
+import org.stele.common.Bytes32;
+import org.stele.common.Hex;
+import org.stele.common.crypto.Keccak256;
+
+/**
+ * The 2048-bit bloom filter of a receipt or a block: for each log's address and each topic, three bits chosen from
+ * the Keccak-256 of the item (the low 11 bits of each of its first three byte pairs, the "m3:2048" scheme of the
+ * Yellow Paper). Keccak is part of the format, not a choice of the chain's crypto suite: the bloom is a filter that
+ * wallets and indexers recompute, so every chain uses the same one.
+ */
+public final class LogsBloom {
+    public static final int SIZE = 256;
+    public static final LogsBloom EMPTY = new LogsBloom(new byte[SIZE]);
+
+    private final byte[] bits;
+
+    private LogsBloom(byte[] bits) {
+        this.bits = bits;
+    }
+
+    /** Takes ownership of a 256-byte array. */
+    public static LogsBloom wrap(byte[] bits) {
+        if (bits.length != SIZE)
+            throw new IllegalArgumentException("a logs bloom is 256 bytes, got " + bits.length);
+        return new LogsBloom(bits);
+    }
+
+    public static LogsBloom fromHex(String hex) {
+        return wrap(Hex.decodeStrict(hex));
+    }
+
+    /** The bloom of a list of logs: their addresses and topics. */
+    public static LogsBloom of(Iterable<Log> logs) {
+        Builder b = new Builder();
+        for (Log log : logs)
+            b.add(log);
+        return b.build();
+    }
+
+    /** The union of several blooms (a block's bloom is the union of its receipts' blooms). */
+    public static LogsBloom union(Iterable<LogsBloom> blooms) {
+        byte[] out = new byte[SIZE];
+        for (LogsBloom bloom : blooms)
+            for (int i = 0; i < SIZE; i++)
+                out[i] |= bloom.bits[i];
+        return new LogsBloom(out);
+    }
+
+    /** Whether every bit {@code item} would set is set (true may be a false positive; false is certain). */
+    public boolean mightContain(Bytes item) {
+        byte[] h = Keccak256.hash(item.unsafeArray());
+        for (int i = 0; i < 6; i += 2) {
+            int bit = ((h[i] & 0x07) << 8) | (h[i + 1] & 0xff);
+            if ((bits[SIZE - 1 - bit / 8] & (1 << (bit % 8))) == 0)
+                return false;
+        }
+        return true;
+    }
+
+    public boolean mightContain(Address address) {
+        return mightContain(Bytes.wrap(address.toArray()));
+    }
+
+    public boolean mightContain(Bytes32 topic) {
+        return mightContain(topic.toBytes());
+    }
+
+    public boolean isEmpty() {
+        for (byte b : bits)
+            if (b != 0)
+                return false;
+        return true;
+    }
+
+    public byte[] toArray() {
+        return bits.clone();
+    }
+
+    /** The backing array, for hot paths; it must not be modified. */
+    public byte[] unsafeArray() {
+        return bits;
+    }
+
+    public String toHex() {
+        return Hex.encode(bits);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof LogsBloom b && Arrays.equals(bits, b.bits);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(bits);
+    }
+
+    @Override
+    public String toString() {
+        return toHex();
+    }
+
+    /** Accumulates items into a bloom. */
+    public static final class Builder {
+        private final byte[] bits = new byte[SIZE];
+
+        public Builder add(Log log) {
+            addItem(log.address().unsafeArray());
+            for (Bytes32 topic : log.topics())
+                addItem(topic.unsafeArray());
+            return this;
+        }
+
+        public Builder addItem(byte[] item) {
+            byte[] h = Keccak256.hash(item);
+            for (int i = 0; i < 6; i += 2) {
+                int bit = ((h[i] & 0x07) << 8) | (h[i + 1] & 0xff);
+                bits[SIZE - 1 - bit / 8] |= (byte) (1 << (bit % 8));
+            }
+            return this;
+        }
+
+        public LogsBloom build() {
+            return new LogsBloom(bits.clone());
+        }
+    }
+}
