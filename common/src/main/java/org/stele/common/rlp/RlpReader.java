@@ -11,7 +11,9 @@ import org.stele.common.UInt256;
  * A cursor over one level of RLP. {@link #readList()} returns a reader over the list's payload, so callers walk
  * nested structures with their own loops and the decoder never recurses. Decoding is strict: non-canonical
  * lengths, single bytes wrapped in a string prefix, leading zeros in scalars, items that overrun their
- * container and trailing bytes are all {@link RlpException}s naming the offset.
+ * container and trailing bytes are all {@link RlpException}s naming the offset. Offsets are positions in the
+ * original input, also for sub-readers. Input from outside should come in through {@link #of(byte[], int)} or
+ * {@link #list(byte[], int)}, which refuse anything larger than the caller expects.
  */
 public final class RlpReader {
     private final byte[] data;
