@@ -20,8 +20,8 @@ import org.stele.common.rlp.RlpWriter;
 
 /**
  * RLP encode and decode of the two shapes that dominate a node's RLP traffic: an EIP-1559 transaction (12 fields, a
- * 68-byte ERC-20 transfer as data, about 115 bytes) and a Cancun block header (20 fields with the 256-byte bloom,
- * about 590 bytes). Decoding is measured both with the typed cursor (what {@code chain} uses) and with the generic
+ * 68-byte ERC-20 transfer as data, 190 bytes) and a Cancun block header (20 fields with the 256-byte bloom,
+ * 620 bytes). Decoding is measured both with the typed cursor (what {@code chain} uses) and with the generic
  * tree decoder (what tools use).
  *
  * <pre>
