@@ -28,11 +28,12 @@ class ModuleDependencyRulesTest {
             Map.entry("state", Set.of("common", "storage", "trie", "evm")),
             Map.entry("execution", Set.of("common", "storage", "trie", "evm", "chain", "state")),
             Map.entry("consensus", Set.of("common", "chain")),
-            Map.entry("rpc", Set.of("common", "storage", "trie", "evm", "chain", "state", "execution")),
+            Map.entry("txpool", Set.of("common", "storage", "trie", "evm", "chain", "state", "execution")),
+            Map.entry("rpc", Set.of("common", "storage", "trie", "evm", "chain", "state", "execution", "txpool")),
             Map.entry("testkit",
                     Set.of("common", "storage", "trie", "evm", "chain", "state", "execution", "consensus")),
             Map.entry("bench", Set.of("common", "storage", "trie", "evm", "chain", "state", "execution", "consensus",
-                    "rpc", "testkit")));
+                    "txpool", "rpc", "testkit")));
 
     private static JavaClasses classes;
 

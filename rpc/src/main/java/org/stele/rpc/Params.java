@@ -82,6 +82,13 @@ public final class Params {
         return q.longValue();
     }
 
+    /** A count given as a hex quantity or, as some clients send it, a plain JSON number. */
+    public long longQuantityOrNumber(int i, String name) {
+        JsonNode n = required(i, name);
+        if (n.isIntegralNumber() && n.canConvertToLong() && n.longValue() >= 0) return n.longValue();
+        return longQuantity(i, name);
+    }
+
     public boolean bool(int i, String name) {
         JsonNode n = required(i, name);
         if (!n.isBoolean()) throw invalid(i, name, "want true or false, got " + n);

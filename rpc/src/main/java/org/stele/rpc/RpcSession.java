@@ -13,6 +13,10 @@ public interface RpcSession {
     /** Sends an unsolicited message (a subscription notification) to the client. */
     void push(JsonNode message);
 
+    /** Runs {@code action} once when the connection closes (to drop its subscriptions). */
+    default void onClose(Runnable action) {
+    }
+
     /** A session for one HTTP request: nothing can be pushed. */
     RpcSession HTTP = new RpcSession() {
         @Override

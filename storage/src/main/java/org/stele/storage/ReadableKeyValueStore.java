@@ -14,7 +14,7 @@ public interface ReadableKeyValueStore {
 
     /**
      * Visits the entries whose key starts with {@code prefix}, in unsigned lexicographic key order, until the
-     * visitor returns {@code false}.
+     * visitor returns {@code false}. The visitor may write to the store but must not close it.
      */
     void forEachWithPrefix(Segment segment, Bytes prefix, EntryVisitor visitor);
 

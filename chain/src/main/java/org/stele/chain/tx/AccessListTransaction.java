@@ -1,0 +1,81 @@
+package org.stele.chain.tx;
+
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.stele.common.Address;
+import org.stele.common.Bytes;
+import org.stele.common.rlp.RlpWriter;
+
+/**
+ * EIP-2930, type 1:
+ * {@code 0x01 || rlp([chainId, nonce, gasPrice, gasLimit, to, value, data, accessList, yParity, r, s])}.
+ */
+public record AccessListTransaction(BigInteger chainIdValue, long nonce, BigInteger gasPrice, long gasLimit,
+        Optional<Address> to, BigInteger value, Bytes data, List<AccessListEntry> accessList,
+        TransactionSignature signature) implements Transaction {
+
+    public AccessListTransaction {
+        Objects.requireNonNull(chainIdValue, "chainId");
+        Objects.requireNonNull(gasPrice, "gasPrice");
+        Objects.requireNonNull(to, "to");
+        Objects.requireNonNull(value, "value");
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(signature, "signature");
+        accessList = List.copyOf(accessList);
+        TransactionFields.requireUInt256(chainIdValue, "chainId");
+        TransactionFields.requireUInt256(gasPrice, "gasPrice");
+        TransactionFields.requireUInt256(value, "value");
+    }
+
+    @Override
+    public TransactionType type() {
+        return TransactionType.ACCESS_LIST;
+    }
+
+    @Override
+    public Optional<BigInteger> chainId() {
+        return Optional.of(chainIdValue);
+    }
+
+    @Override
+    public BigInteger maxFeePerGas() {
+        return gasPrice;
+    }
+
+    @Override
+    public BigInteger maxPriorityFeePerGas() {
+        return gasPrice;
+    }
+
+    @Override
+    public AccessListTransaction withSignature(TransactionSignature newSignature) {
+        return new AccessListTransaction(chainIdValue, nonce, gasPrice, gasLimit, to, value, data, accessList,
+                newSignature);
+    }
+
+    @Override
+    public byte[] encode() {
+        RlpWriter w = new RlpWriter(160 + data.size());
+        w.startList();
+        writeFields(w);
+        w.writeLong(signature.yParity()).writeBigInteger(signature.r()).writeBigInteger(signature.s());
+        return TxRlp.typed(type(), w.endList());
+    }
+
+    @Override
+    public byte[] signingPayload() {
+        RlpWriter w = new RlpWriter(160 + data.size());
+        w.startList();
+        writeFields(w);
+        return TxRlp.typed(type(), w.endList());
+    }
+
+    private void writeFields(RlpWriter w) {
+        w.writeBigInteger(chainIdValue).writeUnsignedLong(nonce).writeBigInteger(gasPrice).writeUnsignedLong(gasLimit);
+        TxRlp.writeTo(w, to);
+        w.writeBigInteger(value).writeBytes(data);
+        TxRlp.writeAccessList(w, accessList);
+    }
+}

@@ -1,0 +1,182 @@
+package org.stele.chain.tx;
+
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Optional;
+import org.stele.chain.tx.InvalidTransactionException.Reason;
+import org.stele.common.Address;
+import org.stele.common.Bytes;
+import org.stele.common.rlp.RlpException;
+import org.stele.common.rlp.RlpReader;
+import org.stele.common.rlp.RlpWriter;
+
+/**
+ * Decodes transactions strictly: canonical RLP only, exact field counts, no trailing bytes, scalars within their
+ * widths, and a size limit checked before any parsing. Every failure is an {@link InvalidTransactionException};
+ * nothing else escapes, whatever the input.
+ */
+public final class TransactionDecoder {
+    /**
+     * Default largest encoded transaction accepted: room for calldata far beyond geth's 128 KiB pool limit, while a
+     * hostile peer still cannot make a node buffer more than this per transaction.
+     */
+    public static final int DEFAULT_MAX_SIZE = 1024 * 1024;
+
+    private static final BigInteger V27 = BigInteger.valueOf(27);
+    private static final BigInteger V28 = BigInteger.valueOf(28);
+    private static final BigInteger V35 = BigInteger.valueOf(35);
+
+    private TransactionDecoder() {
+    }
+
+    /** Decodes one transaction in its canonical (EIP-2718 envelope) form, as {@code eth_sendRawTransaction} takes. */
+    public static Transaction decode(byte[] encoded) {
+        return decode(encoded, DEFAULT_MAX_SIZE);
+    }
+
+    public static Transaction decode(byte[] encoded, int maxSize) {
+        if (encoded.length > maxSize)
+            throw new InvalidTransactionException(Reason.TOO_LARGE,
+                    "transaction of " + encoded.length + " bytes exceeds the limit of " + maxSize);
+        if (encoded.length == 0)
+            throw new InvalidTransactionException(Reason.MALFORMED, "empty transaction");
+        int first = encoded[0] & 0xff;
+        if (first >= 0xc0)
+            return decodeLegacy(encoded);
+        if (first >= 0x80)
+            throw new InvalidTransactionException(Reason.MALFORMED,
+                    "a transaction is an RLP list or a type byte below 0x80, found 0x" + Integer.toHexString(first));
+        return decodeTyped(first, encoded);
+    }
+
+    /**
+     * Reads a transaction as it sits in a block body: a legacy transaction is an RLP list, a typed one is an RLP
+     * string holding its envelope.
+     */
+    public static Transaction readFromBlockBody(RlpReader r) {
+        try {
+            if (r.nextIsList())
+                return decodeLegacy(r.readRaw());
+            byte[] envelope = r.readBytes();
+            if (envelope.length > 0 && (envelope[0] & 0xff) >= 0xc0)
+                throw new InvalidTransactionException(Reason.MALFORMED,
+                        "a legacy transaction in a block body must not be wrapped in an RLP string");
+            return decode(envelope, Integer.MAX_VALUE);
+        } catch (RlpException e) {
+            throw TxRlp.malformed("transaction", e);
+        }
+    }
+
+    /** Writes a transaction as a block body holds it (typed envelopes wrapped in an RLP string). */
+    public static void writeToBlockBody(RlpWriter w, Transaction tx) {
+        byte[] encoded = tx.encode();
+        if (tx instanceof LegacyTransaction)
+            w.writeRaw(encoded);
+        else
+            w.writeBytes(encoded);
+    }
+
+    private static Transaction decodeTyped(int type, byte[] encoded) {
+        RlpReader fields = payload(encoded, 1);
+        return switch (type) {
+            case 0x01 -> decodeAccessList(fields);
+            case 0x02 -> decodeFeeMarket(fields);
+            case 0x03 -> throw new InvalidTransactionException(Reason.BLOB_NOT_SUPPORTED,
+                    "blob transactions (EIP-4844, type 3) are not supported");
+            case 0x04 -> throw new InvalidTransactionException(Reason.SET_CODE_NOT_SUPPORTED,
+                    "set-code transactions (EIP-7702, type 4) are not supported");
+            default -> throw new InvalidTransactionException(Reason.UNKNOWN_TYPE,
+                    "unknown transaction type 0x" + String.format("%02x", type));
+        };
+    }
+
+    /** The fields of the single RLP list that must make up {@code encoded} from {@code offset} on. */
+    private static RlpReader payload(byte[] encoded, int offset) {
+        try {
+            byte[] body = offset == 0 ? encoded : java.util.Arrays.copyOfRange(encoded, offset, encoded.length);
+            if (body.length == 0)
+                throw new InvalidTransactionException(Reason.MALFORMED, "typed transaction has no payload");
+            return RlpReader.list(body);
+        } catch (RlpException e) {
+            throw new InvalidTransactionException(Reason.MALFORMED, "malformed transaction RLP: " + e.getMessage(), e);
+        }
+    }
+
+    private static LegacyTransaction decodeLegacy(byte[] encoded) {
+        RlpReader f = payload(encoded, 0);
+        long nonce = TxRlp.readUnsigned64(need(f, "nonce"), "nonce");
+        BigInteger gasPrice = TxRlp.readUInt256(need(f, "gasPrice"), "gasPrice");
+        long gasLimit = TxRlp.readUnsigned64(need(f, "gasLimit"), "gasLimit");
+        Optional<Address> to = TxRlp.readTo(need(f, "to"));
+        BigInteger value = TxRlp.readUInt256(need(f, "value"), "value");
+        Bytes data = TxRlp.readData(need(f, "data"));
+        BigInteger v = TxRlp.readUInt256(need(f, "v"), "v");
+        BigInteger r = TxRlp.readUInt256(need(f, "r"), "r");
+        BigInteger s = TxRlp.readUInt256(need(f, "s"), "s");
+        requireNoMoreFields(f, 9);
+        Optional<BigInteger> chainId;
+        int parity;
+        if (v.equals(V27) || v.equals(V28)) {
+            chainId = Optional.empty();
+            parity = v.intValue() - 27;
+        } else if (v.compareTo(V35) >= 0) {
+            BigInteger[] qr = v.subtract(V35).divideAndRemainder(BigInteger.TWO);
+            chainId = Optional.of(qr[0]);
+            parity = qr[1].intValue();
+        } else {
+            throw new InvalidTransactionException(Reason.INVALID_SIGNATURE,
+                    "legacy v must be 27, 28 or chainId * 2 + 35 or 36 (EIP-155), got " + v);
+        }
+        return new LegacyTransaction(nonce, gasPrice, gasLimit, to, value, data, chainId,
+                new TransactionSignature(parity, r, s));
+    }
+
+    private static AccessListTransaction decodeAccessList(RlpReader f) {
+        BigInteger chainId = TxRlp.readUInt256(need(f, "chainId"), "chainId");
+        long nonce = TxRlp.readUnsigned64(need(f, "nonce"), "nonce");
+        BigInteger gasPrice = TxRlp.readUInt256(need(f, "gasPrice"), "gasPrice");
+        long gasLimit = TxRlp.readUnsigned64(need(f, "gasLimit"), "gasLimit");
+        Optional<Address> to = TxRlp.readTo(need(f, "to"));
+        BigInteger value = TxRlp.readUInt256(need(f, "value"), "value");
+        Bytes data = TxRlp.readData(need(f, "data"));
+        List<AccessListEntry> accessList = TxRlp.readAccessList(need(f, "accessList"));
+        TransactionSignature sig = readTypedSignature(f);
+        requireNoMoreFields(f, 11);
+        return new AccessListTransaction(chainId, nonce, gasPrice, gasLimit, to, value, data, accessList, sig);
+    }
+
+    private static FeeMarketTransaction decodeFeeMarket(RlpReader f) {
+        BigInteger chainId = TxRlp.readUInt256(need(f, "chainId"), "chainId");
+        long nonce = TxRlp.readUnsigned64(need(f, "nonce"), "nonce");
+        BigInteger tip = TxRlp.readUInt256(need(f, "maxPriorityFeePerGas"), "maxPriorityFeePerGas");
+        BigInteger cap = TxRlp.readUInt256(need(f, "maxFeePerGas"), "maxFeePerGas");
+        long gasLimit = TxRlp.readUnsigned64(need(f, "gasLimit"), "gasLimit");
+        Optional<Address> to = TxRlp.readTo(need(f, "to"));
+        BigInteger value = TxRlp.readUInt256(need(f, "value"), "value");
+        Bytes data = TxRlp.readData(need(f, "data"));
+        List<AccessListEntry> accessList = TxRlp.readAccessList(need(f, "accessList"));
+        TransactionSignature sig = readTypedSignature(f);
+        requireNoMoreFields(f, 12);
+        return new FeeMarketTransaction(chainId, nonce, tip, cap, gasLimit, to, value, data, accessList, sig);
+    }
+
+    private static TransactionSignature readTypedSignature(RlpReader f) {
+        int parity = TxRlp.readYParity(need(f, "yParity"));
+        BigInteger r = TxRlp.readUInt256(need(f, "r"), "r");
+        BigInteger s = TxRlp.readUInt256(need(f, "s"), "s");
+        return new TransactionSignature(parity, r, s);
+    }
+
+    private static RlpReader need(RlpReader f, String field) {
+        if (!f.hasNext())
+            throw new InvalidTransactionException(Reason.MALFORMED, "transaction has too few fields: '" + field
+                    + "' is missing");
+        return f;
+    }
+
+    private static void requireNoMoreFields(RlpReader f, int expected) {
+        if (f.hasNext())
+            throw new InvalidTransactionException(Reason.MALFORMED,
+                    "transaction has more than the " + expected + " fields of its type");
+    }
+}

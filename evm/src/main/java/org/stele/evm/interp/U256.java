@@ -1,0 +1,525 @@
+package org.stele.evm.interp;
+
+import java.math.BigInteger;
+
+/**
+ * 256-bit arithmetic on words held as four limbs in a {@code long[]}, least significant limb first. Addition,
+ * multiplication, shifts and comparisons work on limbs directly; full-width division and the modular operations take
+ * a {@code BigInteger} slow path only when an operand does not fit in 64 bits.
+ */
+final class U256 {
+    private static final BigInteger MOD = BigInteger.ONE.shiftLeft(256);
+
+    private U256() {
+    }
+
+    /** The word as a non-negative long, or {@code Long.MAX_VALUE} when it is 2^63 or more. */
+    static long clamp(long[] s, int b) {
+        if ((s[b + 1] | s[b + 2] | s[b + 3]) != 0 || s[b] < 0)
+            return Long.MAX_VALUE;
+        return s[b];
+    }
+
+    static boolean isZero(long[] s, int b) {
+        return (s[b] | s[b + 1] | s[b + 2] | s[b + 3]) == 0;
+    }
+
+    static void set(long[] s, int b, long v) {
+        s[b] = v;
+        s[b + 1] = 0;
+        s[b + 2] = 0;
+        s[b + 3] = 0;
+    }
+
+    static void toBytes(long[] s, int b, byte[] out, int off) {
+        writeLong(out, off, s[b + 3]);
+        writeLong(out, off + 8, s[b + 2]);
+        writeLong(out, off + 16, s[b + 1]);
+        writeLong(out, off + 24, s[b]);
+    }
+
+    static void writeLong(byte[] out, int off, long v) {
+        out[off] = (byte) (v >>> 56);
+        out[off + 1] = (byte) (v >>> 48);
+        out[off + 2] = (byte) (v >>> 40);
+        out[off + 3] = (byte) (v >>> 32);
+        out[off + 4] = (byte) (v >>> 24);
+        out[off + 5] = (byte) (v >>> 16);
+        out[off + 6] = (byte) (v >>> 8);
+        out[off + 7] = (byte) v;
+    }
+
+    /** Reads 32 big-endian bytes at {@code off} (which must be in bounds). */
+    static void fromBytes32(byte[] in, int off, long[] s, int b) {
+        s[b + 3] = readLong(in, off);
+        s[b + 2] = readLong(in, off + 8);
+        s[b + 1] = readLong(in, off + 16);
+        s[b] = readLong(in, off + 24);
+    }
+
+    static long readLong(byte[] b, int off) {
+        return ((long) b[off] << 56) | ((long) (b[off + 1] & 0xFF) << 48) | ((long) (b[off + 2] & 0xFF) << 40)
+                | ((long) (b[off + 3] & 0xFF) << 32)
+                | ((long) (b[off + 4] & 0xFF) << 24) | ((long) (b[off + 5] & 0xFF) << 16)
+                | ((long) (b[off + 6] & 0xFF) << 8) | (long) (b[off + 7] & 0xFF);
+    }
+
+    /**
+     * Reads {@code len} bytes at {@code off} as a big-endian number; bytes past the end of {@code in} read as zero
+     * (as PUSH at the end of code does, where the missing bytes are the low ones).
+     */
+    static void fromBytesPadRight(byte[] in, long off, int len, long[] s, int b) {
+        if (off + len <= in.length && len == 32) {
+            fromBytes32(in, (int) off, s, b);
+            return;
+        }
+        long l0 = 0, l1 = 0, l2 = 0, l3 = 0;
+        for (int i = 0; i < len; i++) {
+            long idx = off + i;
+            int v = idx < in.length ? in[(int) idx] & 0xFF : 0;
+            int bytePos = len - 1 - i; // 0 = least significant
+            int limb = bytePos >>> 3;
+            long shifted = (long) v << ((bytePos & 7) << 3);
+            switch (limb) {
+                case 0 -> l0 |= shifted;
+                case 1 -> l1 |= shifted;
+                case 2 -> l2 |= shifted;
+                default -> l3 |= shifted;
+            }
+        }
+        s[b] = l0;
+        s[b + 1] = l1;
+        s[b + 2] = l2;
+        s[b + 3] = l3;
+    }
+
+    static BigInteger toBig(long[] s, int b) {
+        if ((s[b + 1] | s[b + 2] | s[b + 3]) == 0 && s[b] >= 0)
+            return BigInteger.valueOf(s[b]);
+        byte[] out = new byte[33];
+        toBytes(s, b, out, 1);
+        return new BigInteger(out);
+    }
+
+    static void fromBig(BigInteger v, long[] s, int b) {
+        if (v.signum() < 0 || v.bitLength() > 256)
+            v = v.mod(MOD);
+        if (v.bitLength() < 64) {
+            set(s, b, v.longValue());
+            return;
+        }
+        s[b] = v.longValue();
+        s[b + 1] = v.shiftRight(64).longValue();
+        s[b + 2] = v.shiftRight(128).longValue();
+        s[b + 3] = v.shiftRight(192).longValue();
+    }
+
+    /** Unsigned comparison of the words at {@code a} and {@code b}. */
+    static int compare(long[] s, int a, int b) {
+        for (int i = 3; i >= 0; i--) {
+            long x = s[a + i], y = s[b + i];
+            if (x != y)
+                return Long.compareUnsigned(x, y);
+        }
+        return 0;
+    }
+
+    /** Signed (two's complement) comparison. */
+    static int compareSigned(long[] s, int a, int b) {
+        long x = s[a + 3], y = s[b + 3];
+        if (x != y)
+            return Long.compare(x, y);
+        for (int i = 2; i >= 0; i--) {
+            x = s[a + i];
+            y = s[b + i];
+            if (x != y)
+                return Long.compareUnsigned(x, y);
+        }
+        return 0;
+    }
+
+    /** dst = a + b mod 2^256. dst may alias a or b. */
+    static void add(long[] s, int a, int b, int dst) {
+        long a0 = s[a], a1 = s[a + 1], a2 = s[a + 2], a3 = s[a + 3];
+        long r0 = a0 + s[b];
+        long c = Long.compareUnsigned(r0, a0) < 0 ? 1 : 0;
+        long t1 = a1 + s[b + 1];
+        long c1 = Long.compareUnsigned(t1, a1) < 0 ? 1 : 0;
+        long r1 = t1 + c;
+        c1 |= Long.compareUnsigned(r1, t1) < 0 ? 1 : 0;
+        long t2 = a2 + s[b + 2];
+        long c2 = Long.compareUnsigned(t2, a2) < 0 ? 1 : 0;
+        long r2 = t2 + c1;
+        c2 |= Long.compareUnsigned(r2, t2) < 0 ? 1 : 0;
+        long r3 = a3 + s[b + 3] + c2;
+        s[dst] = r0;
+        s[dst + 1] = r1;
+        s[dst + 2] = r2;
+        s[dst + 3] = r3;
+    }
+
+    /** dst = a - b mod 2^256. */
+    static void sub(long[] s, int a, int b, int dst) {
+        long a0 = s[a], a1 = s[a + 1], a2 = s[a + 2], a3 = s[a + 3];
+        long b0 = s[b], b1 = s[b + 1], b2 = s[b + 2], b3 = s[b + 3];
+        long r0 = a0 - b0;
+        long br = Long.compareUnsigned(a0, b0) < 0 ? 1 : 0;
+        long t1 = a1 - b1;
+        long br1 = Long.compareUnsigned(a1, b1) < 0 ? 1 : 0;
+        long r1 = t1 - br;
+        br1 |= Long.compareUnsigned(t1, br) < 0 ? 1 : 0;
+        long t2 = a2 - b2;
+        long br2 = Long.compareUnsigned(a2, b2) < 0 ? 1 : 0;
+        long r2 = t2 - br1;
+        br2 |= Long.compareUnsigned(t2, br1) < 0 ? 1 : 0;
+        long r3 = a3 - b3 - br2;
+        s[dst] = r0;
+        s[dst + 1] = r1;
+        s[dst + 2] = r2;
+        s[dst + 3] = r3;
+    }
+
+    /**
+     * dst = a * b mod 2^256, schoolbook on 64-bit limbs. {@code r[ro..ro+3]} is scratch, so dst may alias a or b. Each
+     * column step adds a 128-bit product and two carries into at most 128 bits, which cannot overflow.
+     */
+    static void mul(long[] s, int a, int b, int dst, long[] r, int ro) {
+        long a0 = s[a], a1 = s[a + 1], a2 = s[a + 2], a3 = s[a + 3];
+        long b0 = s[b], b1 = s[b + 1], b2 = s[b + 2], b3 = s[b + 3];
+        if ((a1 | a2 | a3 | b1 | b2 | b3) == 0) {
+            s[dst] = a0 * b0;
+            s[dst + 1] = Math.unsignedMultiplyHigh(a0, b0);
+            s[dst + 2] = 0;
+            s[dst + 3] = 0;
+            return;
+        }
+        r[ro] = r[ro + 1] = r[ro + 2] = r[ro + 3] = 0;
+        for (int i = 0; i < 4; i++) {
+            long x = s[a + i];
+            if (x == 0)
+                continue;
+            long carry = 0;
+            for (int j = 0; i + j < 4; j++) {
+                long y = s[b + j];
+                int k = ro + i + j;
+                long lo = x * y;
+                long hi = Math.unsignedMultiplyHigh(x, y);
+                long t = r[k] + lo;
+                long c = Long.compareUnsigned(t, lo) < 0 ? 1 : 0;
+                long t2 = t + carry;
+                c += Long.compareUnsigned(t2, carry) < 0 ? 1 : 0;
+                r[k] = t2;
+                carry = hi + c;
+            }
+        }
+        s[dst] = r[ro];
+        s[dst + 1] = r[ro + 1];
+        s[dst + 2] = r[ro + 2];
+        s[dst + 3] = r[ro + 3];
+    }
+
+    /** dst = a / b (unsigned), 0 when b is 0. */
+    static void div(long[] s, int a, int b, int dst) {
+        if (isZero(s, b)) {
+            set(s, dst, 0);
+            return;
+        }
+        if ((s[a + 1] | s[a + 2] | s[a + 3] | s[b + 1] | s[b + 2] | s[b + 3]) == 0) {
+            set(s, dst, Long.divideUnsigned(s[a], s[b]));
+            return;
+        }
+        if (compare(s, a, b) < 0) {
+            set(s, dst, 0);
+            return;
+        }
+        divMod(s, a, b, dst, true);
+    }
+
+    static void mod(long[] s, int a, int b, int dst) {
+        if (isZero(s, b)) {
+            set(s, dst, 0);
+            return;
+        }
+        if ((s[a + 1] | s[a + 2] | s[a + 3] | s[b + 1] | s[b + 2] | s[b + 3]) == 0) {
+            set(s, dst, Long.remainderUnsigned(s[a], s[b]));
+            return;
+        }
+        if (compare(s, a, b) < 0) {
+            System.arraycopy(s, a, s, dst, 4);
+            return;
+        }
+        divMod(s, a, b, dst, false);
+    }
+
+    static void sdiv(long[] s, int a, int b, int dst) {
+        if (isZero(s, b)) {
+            set(s, dst, 0);
+            return;
+        }
+        if (fitsSigned64(s, a) && fitsSigned64(s, b)) {
+            long x = s[a], y = s[b];
+            if (!(x == Long.MIN_VALUE && y == -1)) {
+                setSigned(s, dst, x / y);
+                return;
+            }
+        }
+        boolean negA = s[a + 3] < 0, negB = s[b + 3] < 0;
+        long[] t = new long[8];
+        absInto(s, a, t, 0);
+        absInto(s, b, t, 4);
+        div(t, 0, 4, 0);
+        if (negA != negB)
+            negate(t, 0);
+        System.arraycopy(t, 0, s, dst, 4);
+    }
+
+    static void smod(long[] s, int a, int b, int dst) {
+        if (isZero(s, b)) {
+            set(s, dst, 0);
+            return;
+        }
+        if (fitsSigned64(s, a) && fitsSigned64(s, b)) {
+            long y = s[b];
+            setSigned(s, dst, y == -1 ? 0 : s[a] % y);
+            return;
+        }
+        boolean negA = s[a + 3] < 0;
+        long[] t = new long[8];
+        absInto(s, a, t, 0);
+        absInto(s, b, t, 4);
+        mod(t, 0, 4, 0);
+        if (negA)
+            negate(t, 0);
+        System.arraycopy(t, 0, s, dst, 4);
+    }
+
+    private static void absInto(long[] s, int a, long[] t, int o) {
+        System.arraycopy(s, a, t, o, 4);
+        if (t[o + 3] < 0)
+            negate(t, o);
+    }
+
+    /** Two's complement negation in place. */
+    static void negate(long[] t, int o) {
+        long carry = 1;
+        for (int i = 0; i < 4; i++) {
+            long v = ~t[o + i] + carry;
+            carry = (carry == 1 && v == 0) ? 1 : 0;
+            t[o + i] = v;
+        }
+    }
+
+    private static final long M32 = 0xFFFF_FFFFL;
+
+    /**
+     * Unsigned 256-bit division by Knuth's algorithm D on 32-bit digits (Hacker's Delight, divmnu). Writes the quotient
+     * or the remainder to {@code dst}. Requires b != 0 and a >= b.
+     */
+    static void divMod(long[] s, int a, int b, int dst, boolean quotient) {
+        int[] u = new int[8], v = new int[8];
+        for (int i = 0; i < 4; i++) {
+            u[2 * i] = (int) s[a + i];
+            u[2 * i + 1] = (int) (s[a + i] >>> 32);
+            v[2 * i] = (int) s[b + i];
+            v[2 * i + 1] = (int) (s[b + i] >>> 32);
+        }
+        int m = 8, n = 8;
+        while (m > 0 && u[m - 1] == 0)
+            m--;
+        while (n > 0 && v[n - 1] == 0)
+            n--;
+        int[] q = new int[8], r = new int[8];
+        if (n == 1) {
+            long d = v[0] & M32, k = 0;
+            for (int j = m - 1; j >= 0; j--) {
+                long cur = (k << 32) | (u[j] & M32);
+                q[j] = (int) Long.divideUnsigned(cur, d);
+                k = Long.remainderUnsigned(cur, d);
+            }
+            r[0] = (int) k;
+        } else {
+            int sh = Integer.numberOfLeadingZeros(v[n - 1]);
+            int[] vn = new int[n], un = new int[m + 1];
+            for (int i = n - 1; i > 0; i--)
+                vn[i] = (v[i] << sh) | (sh == 0 ? 0 : v[i - 1] >>> (32 - sh));
+            vn[0] = v[0] << sh;
+            un[m] = sh == 0 ? 0 : u[m - 1] >>> (32 - sh);
+            for (int i = m - 1; i > 0; i--)
+                un[i] = (u[i] << sh) | (sh == 0 ? 0 : u[i - 1] >>> (32 - sh));
+            un[0] = u[0] << sh;
+            long vTop = vn[n - 1] & M32, vNext = vn[n - 2] & M32;
+            for (int j = m - n; j >= 0; j--) {
+                long num = ((un[j + n] & M32) << 32) | (un[j + n - 1] & M32);
+                long qhat = Long.divideUnsigned(num, vTop);
+                long rhat = Long.remainderUnsigned(num, vTop);
+                while (qhat > M32 || Long.compareUnsigned(qhat * vNext, (rhat << 32) | (un[j + n - 2] & M32)) > 0) {
+                    qhat--;
+                    rhat += vTop;
+                    if (rhat > M32)
+                        break;
+                }
+                long k = 0, t;
+                for (int i = 0; i < n; i++) {
+                    long p = qhat * (vn[i] & M32);
+                    t = (un[i + j] & M32) - k - (p & M32);
+                    un[i + j] = (int) t;
+                    k = (p >>> 32) - (t >> 32);
+                }
+                t = (un[j + n] & M32) - k;
+                un[j + n] = (int) t;
+                q[j] = (int) qhat;
+                if (t < 0) {
+                    q[j]--;
+                    k = 0;
+                    for (int i = 0; i < n; i++) {
+                        t = (un[i + j] & M32) + (vn[i] & M32) + k;
+                        un[i + j] = (int) t;
+                        k = t >>> 32;
+                    }
+                    un[j + n] += (int) k;
+                }
+            }
+            for (int i = 0; i < n; i++)
+                r[i] = (un[i] >>> sh) | (sh == 0 ? 0 : un[i + 1] << (32 - sh));
+        }
+        int[] out = quotient ? q : r;
+        for (int i = 0; i < 4; i++)
+            s[dst + i] = (out[2 * i] & M32) | ((long) out[2 * i + 1] << 32);
+    }
+
+    private static boolean fitsSigned64(long[] s, int b) {
+        long ext = s[b] >> 63;
+        return s[b + 1] == ext && s[b + 2] == ext && s[b + 3] == ext;
+    }
+
+    private static void setSigned(long[] s, int b, long v) {
+        long ext = v >> 63;
+        s[b] = v;
+        s[b + 1] = ext;
+        s[b + 2] = ext;
+        s[b + 3] = ext;
+    }
+
+    /** dst = (a + b) mod n, computed without 2^256 wrap-around; 0 when n is 0. */
+    static void addmod(long[] s, int a, int b, int n, int dst) {
+        if (isZero(s, n)) {
+            set(s, dst, 0);
+            return;
+        }
+        fromBig(toBig(s, a).add(toBig(s, b)).mod(toBig(s, n)), s, dst);
+    }
+
+    static void mulmod(long[] s, int a, int b, int n, int dst) {
+        if (isZero(s, n)) {
+            set(s, dst, 0);
+            return;
+        }
+        if ((s[a + 1] | s[a + 2] | s[a + 3] | s[b + 1] | s[b + 2] | s[b + 3] | s[n + 1] | s[n + 2] | s[n + 3]) == 0
+                && s[a] >= 0 && s[b] >= 0
+                && s[n] > 0 && s[a] < (1L << 31) && s[b] < (1L << 31)) {
+            set(s, dst, (s[a] * s[b]) % s[n]);
+            return;
+        }
+        fromBig(toBig(s, a).multiply(toBig(s, b)).mod(toBig(s, n)), s, dst);
+    }
+
+    /** dst = base^exp mod 2^256 by square-and-multiply on limbs; {@code tmp} needs 12 free longs. */
+    static void exp(long[] s, int base, int exp, int dst, long[] tmp) {
+        // tmp[0..3] result, tmp[4..7] base power, tmp[8..11] scratch
+        tmp[0] = 1;
+        tmp[1] = tmp[2] = tmp[3] = 0;
+        System.arraycopy(s, base, tmp, 4, 4);
+        int bits = bitLength(s, exp);
+        for (int i = 0; i < bits; i++) {
+            if (((s[exp + (i >>> 6)] >>> (i & 63)) & 1) != 0) {
+                mul(tmp, 0, 4, 0, tmp, 8);
+            }
+            if (i + 1 < bits)
+                mul(tmp, 4, 4, 4, tmp, 8);
+        }
+        System.arraycopy(tmp, 0, s, dst, 4);
+    }
+
+    static int bitLength(long[] s, int b) {
+        for (int i = 3; i >= 0; i--) {
+            if (s[b + i] != 0)
+                return i * 64 + 64 - Long.numberOfLeadingZeros(s[b + i]);
+        }
+        return 0;
+    }
+
+    /** Number of bytes needed for the value (EXP's dynamic gas). */
+    static int byteLength(long[] s, int b) {
+        return (bitLength(s, b) + 7) >>> 3;
+    }
+
+    /** dst = value << shift (shift taken as a word). */
+    static void shl(long[] s, int shiftAt, int value, int dst) {
+        long sh = clamp(s, shiftAt);
+        if (sh >= 256) {
+            set(s, dst, 0);
+            return;
+        }
+        int limbs = (int) (sh >>> 6), bits = (int) (sh & 63);
+        long v0 = s[value], v1 = s[value + 1], v2 = s[value + 2], v3 = s[value + 3];
+        long[] v = {v0, v1, v2, v3};
+        for (int i = 3; i >= 0; i--) {
+            int src = i - limbs;
+            long x = src >= 0 ? v[src] : 0;
+            if (bits != 0) {
+                x <<= bits;
+                if (src - 1 >= 0)
+                    x |= v[src - 1] >>> (64 - bits);
+            }
+            s[dst + i] = x;
+        }
+    }
+
+    static void shr(long[] s, int shiftAt, int value, int dst, boolean arithmetic) {
+        long fill = arithmetic ? s[value + 3] >> 63 : 0;
+        long sh = clamp(s, shiftAt);
+        if (sh >= 256) {
+            s[dst] = s[dst + 1] = s[dst + 2] = s[dst + 3] = fill;
+            return;
+        }
+        int limbs = (int) (sh >>> 6), bits = (int) (sh & 63);
+        long[] v = {s[value], s[value + 1], s[value + 2], s[value + 3]};
+        for (int i = 0; i < 4; i++) {
+            int src = i + limbs;
+            long x = src < 4 ? v[src] : fill;
+            if (bits != 0) {
+                x >>>= bits;
+                long next = src + 1 < 4 ? v[src + 1] : fill;
+                x |= next << (64 - bits);
+            }
+            s[dst + i] = x;
+        }
+    }
+
+    /** SIGNEXTEND: extends the sign of byte {@code k} (0 = least significant) of the value. */
+    static void signExtend(long[] s, int kAt, int value, int dst) {
+        long k = clamp(s, kAt);
+        if (k >= 31) {
+            System.arraycopy(s, value, s, dst, 4);
+            return;
+        }
+        int bit = (int) k * 8 + 7;
+        int limb = bit >>> 6, pos = bit & 63;
+        boolean neg = ((s[value + limb] >>> pos) & 1) != 0;
+        long[] r = {s[value], s[value + 1], s[value + 2], s[value + 3]};
+        long mask = pos == 63 ? -1L : (1L << (pos + 1)) - 1;
+        r[limb] = neg ? r[limb] | ~mask : r[limb] & mask;
+        for (int i = limb + 1; i < 4; i++)
+            r[i] = neg ? -1L : 0;
+        System.arraycopy(r, 0, s, dst, 4);
+    }
+
+    /** BYTE: byte {@code i} of the value counting from the most significant (0). */
+    static long byteAt(long[] s, int iAt, int value) {
+        long i = clamp(s, iAt);
+        if (i >= 32)
+            return 0;
+        int fromLow = 31 - (int) i;
+        return (s[value + (fromLow >>> 3)] >>> ((fromLow & 7) * 8)) & 0xFF;
+    }
+}

@@ -1,0 +1,133 @@
+package org.stele.evm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigInteger;
+import java.util.function.BinaryOperator;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/** Every arithmetic and bitwise opcode agrees with a BigInteger reference on random 256-bit operands. */
+class ArithmeticPropertyTest {
+    static final BigInteger MOD = BigInteger.ONE.shiftLeft(256);
+    static final BigInteger MAX = MOD.subtract(BigInteger.ONE);
+
+    @Provide
+    Arbitrary<BigInteger> words() {
+        Arbitrary<BigInteger> full = Arbitraries.bigIntegers().between(BigInteger.ZERO, MAX);
+        Arbitrary<BigInteger> small = Arbitraries.bigIntegers().between(BigInteger.ZERO, BigInteger.valueOf(300));
+        Arbitrary<BigInteger> u64 = Arbitraries.bigIntegers().between(BigInteger.ZERO, BigInteger.ONE.shiftLeft(64));
+        Arbitrary<BigInteger> negSmall = Arbitraries.bigIntegers().between(BigInteger.ONE, BigInteger.valueOf(1L << 40))
+                .map(v -> MOD.subtract(v));
+        Arbitrary<BigInteger> edges = Arbitraries.of(BigInteger.ZERO, BigInteger.ONE, MAX,
+                BigInteger.ONE.shiftLeft(255), BigInteger.ONE.shiftLeft(255).subtract(BigInteger.ONE),
+                BigInteger.ONE.shiftLeft(64), BigInteger.ONE.shiftLeft(63),
+                BigInteger.ONE.shiftLeft(128).subtract(BigInteger.ONE));
+        return Arbitraries.oneOf(full, small, u64, negSmall, edges);
+    }
+
+    static BigInteger signed(BigInteger v) {
+        return v.testBit(255) ? v.subtract(MOD) : v;
+    }
+
+    static BigInteger wrap(BigInteger v) {
+        return v.mod(MOD);
+    }
+
+    static BigInteger run(int op, BigInteger... args) {
+        Asm asm = Asm.code();
+        for (int i = args.length - 1; i >= 0; i--)
+            asm.push(args[i]);
+        asm.op(op).returnTop();
+        ExecutionResult r = new EvmHarness().call(asm.build(), new byte[0], 10_000_000);
+        assertThat(r.status()).isEqualTo(Status.SUCCESS);
+        return EvmHarness.word(r);
+    }
+
+    void binary(int op, BigInteger a, BigInteger b, BinaryOperator<BigInteger> ref) {
+        assertThat(run(op, a, b)).as("op %02x a=%s b=%s", op, a.toString(16), b.toString(16))
+                .isEqualTo(wrap(ref.apply(a, b)));
+    }
+
+    @Property(tries = 300)
+    void addSubMulMatchReference(@ForAll("words") BigInteger a, @ForAll("words") BigInteger b) {
+        binary(0x01, a, b, BigInteger::add);
+        binary(0x02, a, b, BigInteger::multiply);
+        binary(0x03, a, b, BigInteger::subtract);
+    }
+
+    @Property(tries = 300)
+    void divisionsMatchReference(@ForAll("words") BigInteger a, @ForAll("words") BigInteger b) {
+        binary(0x04, a, b, (x, y) -> y.signum() == 0 ? BigInteger.ZERO : x.divide(y));
+        binary(0x06, a, b, (x, y) -> y.signum() == 0 ? BigInteger.ZERO : x.mod(y));
+        binary(0x05, a, b, (x, y) -> y.signum() == 0 ? BigInteger.ZERO : signed(x).divide(signed(y)));
+        binary(0x07, a, b, (x, y) -> y.signum() == 0 ? BigInteger.ZERO : signed(x).remainder(signed(y)));
+    }
+
+    @Provide
+    Arbitrary<BigInteger> anyWidth() {
+        return Arbitraries.integers().between(1, 256).flatMap(bits -> Arbitraries.bigIntegers()
+                .between(BigInteger.ONE.shiftLeft(bits - 1), BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE)));
+    }
+
+    @Property(tries = 400)
+    void divisionOfEveryWidthMatchesReference(@ForAll("anyWidth") BigInteger a, @ForAll("anyWidth") BigInteger b) {
+        binary(0x04, a, b, BigInteger::divide);
+        binary(0x06, a, b, BigInteger::mod);
+        binary(0x05, a, b, (x, y) -> signed(x).divide(signed(y)));
+        binary(0x07, a, b, (x, y) -> signed(x).remainder(signed(y)));
+    }
+
+    @Property(tries = 200)
+    void modularOpsMatchReference(@ForAll("words") BigInteger a, @ForAll("words") BigInteger b,
+            @ForAll("words") BigInteger n) {
+        BigInteger add = n.signum() == 0 ? BigInteger.ZERO : a.add(b).mod(n);
+        BigInteger mul = n.signum() == 0 ? BigInteger.ZERO : a.multiply(b).mod(n);
+        assertThat(run(0x08, a, b, n)).isEqualTo(add);
+        assertThat(run(0x09, a, b, n)).isEqualTo(mul);
+    }
+
+    @Property(tries = 200)
+    void expMatchesReference(@ForAll("words") BigInteger a, @ForAll("words") BigInteger e) {
+        binary(0x0A, a, e, (x, y) -> x.modPow(y, MOD));
+    }
+
+    @Property(tries = 300)
+    void comparisonsAndBitwiseMatchReference(@ForAll("words") BigInteger a, @ForAll("words") BigInteger b) {
+        binary(0x10, a, b, (x, y) -> x.compareTo(y) < 0 ? BigInteger.ONE : BigInteger.ZERO);
+        binary(0x11, a, b, (x, y) -> x.compareTo(y) > 0 ? BigInteger.ONE : BigInteger.ZERO);
+        binary(0x12, a, b, (x, y) -> signed(x).compareTo(signed(y)) < 0 ? BigInteger.ONE : BigInteger.ZERO);
+        binary(0x13, a, b, (x, y) -> signed(x).compareTo(signed(y)) > 0 ? BigInteger.ONE : BigInteger.ZERO);
+        binary(0x14, a, b, (x, y) -> x.equals(y) ? BigInteger.ONE : BigInteger.ZERO);
+        binary(0x16, a, b, BigInteger::and);
+        binary(0x17, a, b, BigInteger::or);
+        binary(0x18, a, b, BigInteger::xor);
+        assertThat(run(0x19, a)).isEqualTo(MAX.xor(a));
+        assertThat(run(0x15, a)).isEqualTo(a.signum() == 0 ? BigInteger.ONE : BigInteger.ZERO);
+    }
+
+    @Property(tries = 300)
+    void shiftsByteAndSignExtendMatchReference(@ForAll("words") BigInteger v, @ForAll("words") BigInteger n) {
+        BigInteger shift = n.testBit(9) ? n : n.mod(BigInteger.valueOf(300));
+        int s = shift.compareTo(BigInteger.valueOf(256)) >= 0 ? 256 : shift.intValue();
+        binary(0x1B, shift, v, (x, y) -> s >= 256 ? BigInteger.ZERO : y.shiftLeft(s));
+        binary(0x1C, shift, v, (x, y) -> s >= 256 ? BigInteger.ZERO : y.shiftRight(s));
+        binary(0x1D, shift, v, (x, y) -> signed(y).shiftRight(Math.min(s, 256)));
+        BigInteger idx = n.mod(BigInteger.valueOf(40));
+        binary(0x1A, idx, v,
+                (x, y) -> idx.intValue() >= 32
+                        ? BigInteger.ZERO
+                        : y.shiftRight(8 * (31 - idx.intValue())).and(BigInteger.valueOf(0xFF)));
+        binary(0x0B, idx, v, (x, y) -> {
+            int k = idx.intValue();
+            if (k >= 31)
+                return y;
+            int bit = 8 * k + 7;
+            BigInteger low = y.and(BigInteger.ONE.shiftLeft(bit + 1).subtract(BigInteger.ONE));
+            return y.testBit(bit) ? low.or(MAX.xor(BigInteger.ONE.shiftLeft(bit + 1).subtract(BigInteger.ONE))) : low;
+        });
+    }
+}
