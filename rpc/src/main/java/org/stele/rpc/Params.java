@@ -41,7 +41,7 @@ public final class Params {
     }
 
     public boolean has(int i) {
-        return i < params.size() && !params.get(i).isNull();
+        return i < params.size() && !params.get(i).isNull() && !params.get(i).isMissingNode();
     }
 
     /** The raw JSON of a required parameter. */

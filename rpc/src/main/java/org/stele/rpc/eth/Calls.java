@@ -80,7 +80,8 @@ public final class Calls {
         BlockContext ctx = new BlockContext(header.coinbase(), header.number(), header.timestamp(),
                 Math.max(header.gasLimit(), gasCap),
                 baseFee, header.difficulty(), header.mixHash(), backend.chainId(), BigInteger.ONE);
-        long nonce = world.account(call.from()).nonce();
+        var sender = world.account(call.from()); // null when the account does not exist
+        long nonce = sender == null ? 0 : sender.nonce();
         BigInteger maxFee = call.maxFeePerGas() != null
                 ? call.maxFeePerGas()
                 : call.gasPrice() != null ? call.gasPrice() : BigInteger.ZERO;

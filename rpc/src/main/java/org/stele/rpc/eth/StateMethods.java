@@ -31,7 +31,8 @@ public final class StateMethods {
         return List.of(new Method("eth_getBalance", p -> {
             p.atMost(2);
             Address a = p.address(0, "address");
-            return Quantity.of(backend.stateAt(header(backend, p, 1)).account(a).balance());
+            var account = backend.stateAt(header(backend, p, 1)).account(a);
+            return Quantity.of(account == null ? java.math.BigInteger.ZERO : account.balance());
         }), new Method("eth_getTransactionCount", p -> {
             p.atMost(2);
             Address a = p.address(0, "address");
@@ -39,7 +40,8 @@ public final class StateMethods {
             if (block instanceof BlockParameter.Tag t && t.name() == BlockParameter.TagName.PENDING) {
                 return Quantity.ofUnsigned(backend.pool().nextNonce(a));
             }
-            return Quantity.ofUnsigned(backend.stateAt(header(backend, p, 1)).account(a).nonce());
+            var account = backend.stateAt(header(backend, p, 1)).account(a);
+            return Quantity.ofUnsigned(account == null ? 0 : account.nonce());
         }), new Method("eth_getCode", p -> {
             p.atMost(2);
             Address a = p.address(0, "address");
