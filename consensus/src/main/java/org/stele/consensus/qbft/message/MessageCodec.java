@@ -86,6 +86,32 @@ public final class MessageCodec {
         }
     }
 
+    /** {@code [round, block, [prepares]]}: how the WAL keeps a prepared certificate. */
+    public byte[] encodePreparedCertificate(PreparedCertificate c) {
+        RlpWriter w = new RlpWriter(1024);
+        w.startList().writeLong(c.round());
+        c.block().writeTo(w);
+        w.startList();
+        for (SignedPayload<PreparePayload> p : c.prepares())
+            p.writeTo(w);
+        w.endList().endList();
+        return w.toByteArray();
+    }
+
+    public PreparedCertificate decodePreparedCertificate(byte[] rlp) throws MessageDecodingException {
+        try {
+            RlpReader l = RlpReader.list(rlp);
+            int round = l.readInt();
+            QbftBlock block = QbftBlock.readFrom(l);
+            List<SignedPayload<PreparePayload>> prepares = signedList(l.readList(), MessageCodes.PREPARE,
+                    MessageCodec::prepare);
+            l.requireEnd();
+            return new PreparedCertificate(round, block, prepares);
+        } catch (RlpException | IllegalArgumentException e) {
+            throw new MessageDecodingException("prepared certificate is malformed: " + e.getMessage(), e);
+        }
+    }
+
     private RoundChange roundChange(RlpReader l) {
         SignedPayload<RoundChangePayload> signed = signed(l, MessageCodes.ROUND_CHANGE,
                 MessageCodec::roundChangePayload);

@@ -1,0 +1,27 @@
+package org.stele.consensus.qbft.wal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A WAL in memory, for simulations: it plays the disk, so a simulated crash discards the engine and keeps this,
+ * and everything that was not appended is lost.
+ */
+public final class InMemoryWal implements Wal {
+    private final List<Entry> entries = new ArrayList<>();
+
+    @Override
+    public void append(long height, byte[] record) {
+        entries.add(new Entry(height, record.clone()));
+    }
+
+    @Override
+    public List<Entry> entries() {
+        return List.copyOf(entries);
+    }
+
+    @Override
+    public void pruneBelow(long height) {
+        entries.removeIf(e -> e.height() < height);
+    }
+}
