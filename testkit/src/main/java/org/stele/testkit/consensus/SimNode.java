@@ -9,7 +9,6 @@ import org.stele.common.Address;
 import org.stele.common.Bytes32;
 import org.stele.common.crypto.KeyPair;
 import org.stele.common.crypto.Signature;
-import org.stele.consensus.qbft.InvalidCertificateException;
 import org.stele.consensus.qbft.QbftBlock;
 import org.stele.consensus.qbft.QbftHashing;
 import org.stele.consensus.qbft.engine.Action;
@@ -116,6 +115,13 @@ final class SimNode {
     }
 
     private void feed(Event e) {
+        if (engine != null && sim.config.brokenLock() && e instanceof Event.RoundTimerExpired) {
+            // the deliberately broken validator: at every round change it forgets its lock (its prepared
+            // certificate), by restarting from a WAL that lost those records
+            wal.forget(r -> r.length > 0 && r[0] == QbftEngine.WAL_PREPARED);
+            engine = new QbftEngine(Simulation.ENGINE, key, Simulation.SUITE, sim.validators, wal);
+            perform(engine.start(head()));
+        }
         if (engine != null)
             perform(engine.handle(e));
     }
@@ -189,11 +195,11 @@ final class SimNode {
                         continue;
                     if (h.number() != head().number() + 1 || sim.rules.invalidReason(head(), h) != null)
                         return;
-                    try {
-                        sim.verifier.verify(h, sim.validators.validatorsForBlock(h.number()));
-                    } catch (InvalidCertificateException e) {
-                        sim.trace.add(sim.now(), "n" + index + " rejects synced block " + h.number() + " from n" + from
-                                + ": " + e.getMessage());
+                    String invalid = sim.certificateProblem(h);
+                    if (invalid != null) {
+                        sim.trace.add(sim.now(),
+                                "n" + index + " rejects synced block " + h.number() + " from n" + from + ": "
+                                        + invalid);
                         return;
                     }
                     importFinal(h, "sync from n" + from);
@@ -233,10 +239,7 @@ final class SimNode {
 
     private void send(QbftMessage m) {
         if (!byzantine()) {
-            QbftMessage out = m;
-            if (sim.config.brokenLock() && m instanceof RoundChange rc && rc.signed().payload().prepared().isPresent())
-                out = factory.roundChange(rc.height(), rc.round(), Optional.empty(), Optional.empty(), List.of());
-            sim.broadcast(index, new ConsensusPacket(sim.codec.toWire(out)));
+            sim.broadcast(index, new ConsensusPacket(sim.codec.toWire(m)));
             return;
         }
         if (does(Behaviour.SILENT))

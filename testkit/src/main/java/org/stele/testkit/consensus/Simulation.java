@@ -52,7 +52,7 @@ public final class Simulation {
     final FinalityVerifier verifier = new FinalityVerifier(SUITE);
     final MessageCodec codec = new MessageCodec(SUITE);
     final SimChainRules rules;
-    final Trace trace = new Trace(60);
+    final Trace trace = new Trace(Integer.getInteger("stele.sim.trace", 60));
     final List<SimNode> nodes = new ArrayList<>();
     final KeyPair outsider;
     final double dropRate;
@@ -62,6 +62,7 @@ public final class Simulation {
     private final List<String> violations = new ArrayList<>();
     private final Map<Long, Bytes32> decided = new HashMap<>();
     private final IdentityHashMap<byte[], Object> decoded = new IdentityHashMap<>();
+    private final Map<org.stele.common.Bytes, String> certificates = new HashMap<>();
     private List<String> traceAtViolation;
     private long now;
     private long sequence;
@@ -99,8 +100,8 @@ public final class Simulation {
         this.validators = ValidatorProvider.fixed(addresses);
         this.rules = new SimChainRules(hashing, validators);
         this.outsider = key(MAX_VALIDATORS);
-        boolean faults = config.partitions() || config.crashes() || config.byzantine() > 0;
-        this.dropRate = faults ? (config.brokenLock() ? 0.25 : 0.05) : 0;
+        boolean faults = config.partitions() || config.crashes() || config.byzantine() > 0 || config.brokenLock();
+        this.dropRate = faults ? 0.05 : 0;
         this.duplicateRate = faults ? 0.05 : 0;
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < config.validators(); i++)
@@ -147,7 +148,19 @@ public final class Simulation {
             if (s.time() > deadline)
                 break;
             now = s.time();
-            s.action().run();
+            try {
+                s.action().run();
+            } catch (RuntimeException e) {
+                // an exception anywhere (engine, codec, host) is a bug the run must report with its seed
+                StringBuilder where = new StringBuilder(e.toString());
+                for (StackTraceElement el : e.getStackTrace()) {
+                    if (el.getClassName().startsWith("org.stele")) {
+                        where.append(" at ").append(el);
+                        break;
+                    }
+                }
+                violation("exception: " + where);
+            }
             if (!violations.isEmpty())
                 break;
             if (stable && goalReached())
@@ -178,8 +191,8 @@ public final class Simulation {
     }
 
     private void scheduleFaults() {
-        boolean faults = config.partitions() || config.crashes() || config.byzantine() > 0;
-        gst = faults ? 8_000 + random.nextInt(12_000) : 0;
+        boolean faults = config.partitions() || config.crashes() || config.byzantine() > 0 || config.brokenLock();
+        gst = faults ? (config.brokenLock() ? 30_000 : 8_000 + random.nextInt(12_000)) : 0;
         goal = config.targetHeight();
         if (config.partitions()) {
             long t = 500 + random.nextInt(2_500);
@@ -296,8 +309,8 @@ public final class Simulation {
             case org.stele.consensus.qbft.message.Commit c -> " " + shortHash(c.digest());
             case org.stele.consensus.qbft.message.RoundChange rc -> rc.signed().payload().prepared()
                     .map(pr -> " prepared r" + pr.round() + " " + shortHash(pr.digest())).orElse("");
-            case org.stele.consensus.qbft.message.Proposal p -> " block " + shortHash(
-                    new QbftHashing(SUITE).blockHash(p.block().header())) + " rcs=" + p.roundChanges().size();
+            case org.stele.consensus.qbft.message.Proposal p -> " block #" + p.block().number() + " rcs="
+                    + p.roundChanges().size() + " prepares=" + p.prepares().size();
         };
         return MessageCodes.name(m.code()) + " h" + m.height() + " r" + m.round() + digest;
     }
@@ -316,16 +329,29 @@ public final class Simulation {
         if (why != null)
             violation("validity: n" + node.index + " finalised an invalid block at height " + header.number() + ": "
                     + why);
-        try {
-            verifier.verify(header, validators.validatorsForBlock(header.number()));
-        } catch (InvalidCertificateException e) {
+        String invalid = certificateProblem(header);
+        if (invalid != null)
             violation("validity: n" + node.index + " finalised block " + header.number()
-                    + " without a valid certificate: " + e.getMessage());
-        }
+                    + " without a valid certificate: " + invalid);
         Bytes32 before = decided.putIfAbsent(header.number(), hash);
         if (before != null && !before.equals(hash))
             violation("agreement: height " + header.number() + " final as " + shortHash(before) + " and as "
                     + shortHash(hash) + " (n" + node.index + ")");
+    }
+
+    /**
+     * Why the header's certificate is invalid, or null. Verification is a pure function of the header, so the result
+     * is remembered per encoding: honest validators import the same sealed headers many times over.
+     */
+    String certificateProblem(BlockHeader header) {
+        return certificates.computeIfAbsent(org.stele.common.Bytes.wrap(header.encode()), k -> {
+            try {
+                verifier.verify(header, validators.validatorsForBlock(header.number()));
+                return "";
+            } catch (InvalidCertificateException e) {
+                return e.getMessage();
+            }
+        }).transform(s -> s.isEmpty() ? null : s);
     }
 
     void violation(String what) {

@@ -29,7 +29,7 @@ public final class SimulationRunner {
             for (Future<SimulationResult> f : results) {
                 SimulationResult r = f.get();
                 out.println(r.summary());
-                if (!r.ok()) {
+                if (!r.ok() || Boolean.getBoolean("stele.sim.printTrace")) {
                     violations += r.violations().size();
                     out.println("  trace of seed " + r.config().seed() + " (replay: --runs 1 --seed "
                             + r.config().seed() + "):");

@@ -49,8 +49,10 @@ import org.stele.consensus.qbft.wal.Wal;
  * <p>Not thread-safe by design: the node calls it from one event thread.
  */
 public final class QbftEngine {
-    private static final int WAL_MESSAGE = 1;
-    private static final int WAL_PREPARED = 2;
+    /** WAL record type: a message this validator signed, as its wire bytes. */
+    public static final byte WAL_MESSAGE = 1;
+    /** WAL record type: a prepared certificate, logged before the COMMIT that it justifies. */
+    public static final byte WAL_PREPARED = 2;
 
     private final EngineConfig config;
     private final ValidatorProvider validatorProvider;
@@ -487,6 +489,13 @@ public final class QbftEngine {
         if (s == null || s.accepted == null || finalized)
             return;
         BlockHeader header = s.accepted.block().header();
+        int matching = 0;
+        for (Commit c : s.commits.values())
+            if (c.digest().equals(s.digest) && !Boolean.FALSE.equals(s.sealValid.get(c.author())))
+                matching++;
+        // seals are checked only once enough COMMITs agree: the common case verifies a quorum, not every COMMIT
+        if (matching < quorum)
+            return;
         Bytes32 sealHash = null;
         List<Commit> valid = new ArrayList<>();
         for (Commit c : s.commits.values()) {
@@ -501,6 +510,8 @@ public final class QbftEngine {
             }
             if (ok)
                 valid.add(c);
+            if (valid.size() == quorum)
+                break;
         }
         if (valid.size() < quorum)
             return;

@@ -20,6 +20,11 @@ public final class InMemoryWal implements Wal {
         return List.copyOf(entries);
     }
 
+    /** Loses the records {@code lost} selects: how a simulation models a validator that forgets what it logged. */
+    public void forget(java.util.function.Predicate<byte[]> lost) {
+        entries.removeIf(e -> lost.test(e.record()));
+    }
+
     @Override
     public void pruneBelow(long height) {
         entries.removeIf(e -> e.height() < height);
