@@ -15,8 +15,11 @@ package org.stele.testkit.consensus;
 public record SimulationConfig(int validators, int byzantine, boolean partitions, boolean crashes, long seed,
         int targetHeight, boolean brokenLock) {
     public SimulationConfig {
-        if (validators < 1 || byzantine < 0 || byzantine > validators || targetHeight < 1)
-            throw new IllegalArgumentException("invalid simulation configuration");
+        // a lone validator decides inside one event without ever waiting for the network; the simulated host
+        // would recurse without end, and one validator has nothing to agree with anyway
+        if (validators < 2 || byzantine < 0 || byzantine > validators || targetHeight < 1)
+            throw new IllegalArgumentException(
+                    "invalid simulation configuration: need at least 2 validators and 0 <= byzantine <= validators");
     }
 
     public static SimulationConfig of(int validators, int byzantine, boolean partitions, boolean crashes, long seed) {
