@@ -247,9 +247,10 @@ final class SimNode {
         MessageCodec codec = sim.codec;
         byte[] honest = codec.toWire(m);
         QbftMessage twin = twin(m);
+        byte[] twinWire = twin == null ? honest : codec.toWire(twin);
         for (int to = 0; to < sim.nodes.size(); to++) {
             boolean otherHalf = to % 2 == 1;
-            sim.send(index, to, new ConsensusPacket(otherHalf && twin != null ? codec.toWire(twin) : honest));
+            sim.send(index, to, new ConsensusPacket(otherHalf ? twinWire : honest));
         }
         misbehave(m);
     }
