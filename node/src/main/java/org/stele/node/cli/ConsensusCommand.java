@@ -22,8 +22,7 @@ public final class ConsensusCommand implements Runnable {
      * {@code stele consensus simulate}: seeded runs of a simulated QBFT network (see docs/consensus.md). Prints a line
      * per run, the trace of every failing run, and {@code R runs, V violations}; exits 1 on any violation.
      */
-    @Command(name = "simulate", mixinStandardHelpOptions = true,
-            description = "Run seeded simulations of a QBFT network with faults and check agreement, validity and progress.")
+    @Command(name = "simulate", mixinStandardHelpOptions = true, description = "Run seeded simulations of a QBFT network with faults and check agreement, validity and progress.")
     public static final class Simulate implements Callable<Integer> {
         @Option(names = "--validators", description = "Number of validators N (default: ${DEFAULT-VALUE}).")
         int validators = 4;
