@@ -1,0 +1,177 @@
+package org.stele.consensus.qbft.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.stele.chain.BlockHeader;
+import org.stele.common.Address;
+import org.stele.common.Bytes32;
+import org.stele.common.crypto.KeyPair;
+import org.stele.consensus.qbft.FinalityVerifier;
+import org.stele.consensus.qbft.ProposerSelector;
+import org.stele.consensus.qbft.QbftBlock;
+import org.stele.consensus.qbft.TestChain;
+import org.stele.consensus.qbft.ValidatorProvider;
+import org.stele.consensus.qbft.message.MessageFactory;
+import org.stele.consensus.qbft.message.Prepare;
+import org.stele.consensus.qbft.message.Proposal;
+import org.stele.consensus.qbft.message.RoundChange;
+import org.stele.consensus.qbft.wal.InMemoryWal;
+
+class QbftEngineTest {
+    private final TestChain chain = new TestChain(4);
+    private final BlockHeader genesis = chain.genesis();
+    private final ValidatorProvider provider = ValidatorProvider.fixed(chain.validators);
+    private final Address proposer0 = ProposerSelector.proposer(chain.validators, genesis.coinbase(), 0);
+    private final Address follower = chain.validators.stream().filter(a -> !a.equals(proposer0)).findFirst()
+            .orElseThrow();
+
+    private QbftEngine engine(Address who, InMemoryWal wal) {
+        return new QbftEngine(EngineConfig.defaults(), chain.keyOf(who), TestChain.SUITE, provider, wal);
+    }
+
+    private Proposal proposal(long salt) {
+        QbftBlock b = chain.block(genesis, 0, proposer0, salt);
+        return new MessageFactory(chain.keyOf(proposer0), TestChain.SUITE).proposal(1, 0, b, List.of(), List.of());
+    }
+
+    /** Feeds an event and answers every validation request with "valid". */
+    private List<Action> feed(QbftEngine e, Event ev) {
+        List<Action> out = new ArrayList<>();
+        ArrayDeque<Event> todo = new ArrayDeque<>(List.of(ev));
+        while (!todo.isEmpty()) {
+            for (Action a : e.handle(todo.poll())) {
+                out.add(a);
+                if (a instanceof Action.ValidateBlock v)
+                    todo.add(new Event.ProposalValidated(v.height(), v.digest(), true));
+            }
+        }
+        return out;
+    }
+
+    private static List<Prepare> prepares(List<Action> actions) {
+        return actions.stream().filter(a -> a instanceof Action.Broadcast b && b.message() instanceof Prepare)
+                .map(a -> (Prepare) ((Action.Broadcast) a).message()).toList();
+    }
+
+    @Test
+    void fourValidatorsDecideOneBlockWhoseCertificateVerifies() {
+        Map<Address, QbftEngine> engines = new HashMap<>();
+        for (Address a : chain.validators)
+            engines.put(a, engine(a, new InMemoryWal()));
+        ArrayDeque<Map.Entry<Address, Event>> queue = new ArrayDeque<>();
+        Map<Address, BlockHeader> imported = new HashMap<>();
+        for (Address a : chain.validators)
+            for (Action act : engines.get(a).start(genesis))
+                perform(a, act, queue, imported);
+        while (!queue.isEmpty()) {
+            Map.Entry<Address, Event> next = queue.poll();
+            for (Action act : engines.get(next.getKey()).handle(next.getValue()))
+                perform(next.getKey(), act, queue, imported);
+        }
+        assertThat(imported).hasSize(4);
+        assertThat(imported.values().stream().map(h -> chain.hashing.blockHash(h)).distinct()).hasSize(1);
+        for (BlockHeader h : imported.values())
+            assertThat(new FinalityVerifier(TestChain.SUITE).isFinal(h, chain.validators)).isTrue();
+        assertThat(engines.values()).allMatch(e -> e.height() == 2);
+    }
+
+    private void perform(Address who, Action a, ArrayDeque<Map.Entry<Address, Event>> queue,
+            Map<Address, BlockHeader> imported) {
+        switch (a) {
+            case Action.Broadcast b -> {
+                for (Address to : chain.validators)
+                    if (!to.equals(who))
+                        queue.add(Map.entry(to, new Event.MessageReceived(b.message())));
+            }
+            case Action.CreateBlock c ->
+                queue.add(Map.entry(who, new Event.BlockCreated(c.height(), c.round(),
+                        chain.block(c.parent(), c.round(), who, 7))));
+            case Action.ValidateBlock v ->
+                queue.add(Map.entry(who, new Event.ProposalValidated(v.height(), v.digest(), true)));
+            case Action.ImportBlock i -> {
+                if (imported.putIfAbsent(who, i.block().header()) == null)
+                    queue.add(Map.entry(who, new Event.BlockImported(i.block().header())));
+            }
+            case Action.ScheduleTimer t -> {
+            }
+        }
+    }
+
+    @Test
+    void aRestartedValidatorNeverPreparesADifferentBlockInTheSameRound() {
+        InMemoryWal wal = new InMemoryWal();
+        QbftEngine before = engine(follower, wal);
+        before.start(genesis);
+        Proposal first = proposal(1);
+        List<Prepare> sent = prepares(feed(before, new Event.MessageReceived(first)));
+        assertThat(sent).hasSize(1);
+        Bytes32 digest = sent.get(0).digest();
+
+        QbftEngine after = engine(follower, wal);
+        List<Action> recovered = after.start(genesis);
+        assertThat(prepares(recovered)).extracting(Prepare::digest).containsExactly(digest);
+        Proposal equivocation = proposal(2);
+        assertThat(prepares(feed(after, new Event.MessageReceived(equivocation)))).isEmpty();
+    }
+
+    @Test
+    void aRestartedValidatorReportsItsPreparedCertificateInItsRoundChange() {
+        InMemoryWal wal = new InMemoryWal();
+        QbftEngine before = engine(follower, wal);
+        before.start(genesis);
+        Proposal p = proposal(1);
+        Bytes32 digest = prepares(feed(before, new Event.MessageReceived(p))).get(0).digest();
+        for (Address a : chain.validators) {
+            if (a.equals(follower))
+                continue;
+            KeyPair k = chain.keyOf(a);
+            feed(before, new Event.MessageReceived(new MessageFactory(k, TestChain.SUITE).prepare(1, 0, digest)));
+        }
+        QbftEngine after = engine(follower, wal);
+        after.start(genesis);
+        List<Action> out = feed(after, new Event.RoundTimerExpired(1, 0));
+        RoundChange rc = out.stream().filter(a -> a instanceof Action.Broadcast b && b.message() instanceof RoundChange)
+                .map(a -> (RoundChange) ((Action.Broadcast) a).message()).findFirst().orElseThrow();
+        assertThat(rc.round()).isEqualTo(1);
+        assertThat(rc.signed().payload().prepared()).get().satisfies(pr -> {
+            assertThat(pr.round()).isZero();
+            assertThat(pr.digest()).isEqualTo(digest);
+        });
+        assertThat(rc.prepares()).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(rc.preparedBlock()).isPresent();
+        assertThat(out).anySatisfy(a -> assertThat(a).isEqualTo(new Action.ScheduleTimer(1, 1, 4_000)));
+    }
+
+    @Test
+    void messagesFromOutsidersOrForRoundsFarAheadChangeNothing() {
+        QbftEngine e = engine(follower, new InMemoryWal());
+        e.start(genesis);
+        Bytes32 d = Bytes32.wrap(new byte[32]);
+        MessageFactory outsider = new MessageFactory(TestChain.key("outsider"), TestChain.SUITE);
+        assertThat(feed(e, new Event.MessageReceived(outsider.prepare(1, 0, d)))).isEmpty();
+        assertThat(feed(e, new Event.MessageReceived(outsider.roundChange(1, 5, java.util.Optional.empty(),
+                java.util.Optional.empty(), List.of())))).isEmpty();
+        MessageFactory validator = new MessageFactory(chain.keyOf(proposer0), TestChain.SUITE);
+        assertThat(feed(e, new Event.MessageReceived(validator.prepare(1, 1_000_000, d)))).isEmpty();
+        assertThat(feed(e, new Event.MessageReceived(validator.prepare(1_000, 0, d)))).isEmpty();
+        assertThat(e.round()).isZero();
+    }
+
+    @Test
+    void aProposalFromTheWrongProposerIsIgnored() {
+        QbftEngine e = engine(follower, new InMemoryWal());
+        e.start(genesis);
+        Address notProposer = chain.validators.stream().filter(a -> !a.equals(proposer0) && !a.equals(follower))
+                .findFirst().orElseThrow();
+        QbftBlock b = chain.block(genesis, 0, notProposer, 1);
+        Proposal p = new MessageFactory(chain.keyOf(notProposer), TestChain.SUITE).proposal(1, 0, b, List.of(),
+                List.of());
+        assertThat(feed(e, new Event.MessageReceived(p))).isEmpty();
+    }
+}

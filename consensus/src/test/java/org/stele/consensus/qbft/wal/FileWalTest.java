@@ -1,0 +1,78 @@
+package org.stele.consensus.qbft.wal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FileWalTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void recordsSurviveReopening() {
+        Path p = dir.resolve("qbft.wal");
+        try (FileWal w = new FileWal(p)) {
+            w.append(1, new byte[]{1, 2, 3});
+            w.append(2, new byte[]{4});
+        }
+        try (FileWal w = new FileWal(p)) {
+            assertThat(w.entries()).hasSize(2);
+            assertThat(w.entries().get(0).height()).isEqualTo(1);
+            assertThat(w.entries().get(0).record()).containsExactly(1, 2, 3);
+            assertThat(w.entries().get(1).record()).containsExactly(4);
+        }
+    }
+
+    @Test
+    void aTornTailIsCutOffAndAppendingContinuesAfterTheLastGoodRecord() throws Exception {
+        Path p = dir.resolve("qbft.wal");
+        try (FileWal w = new FileWal(p)) {
+            w.append(1, new byte[]{1, 2, 3});
+        }
+        long good = Files.size(p);
+        Files.write(p, new byte[]{0, 0, 0, 9, 0, 0}, StandardOpenOption.APPEND);
+        try (FileWal w = new FileWal(p)) {
+            assertThat(w.entries()).hasSize(1);
+            assertThat(Files.size(p)).isEqualTo(good);
+            w.append(5, new byte[]{7});
+        }
+        try (FileWal w = new FileWal(p)) {
+            assertThat(w.entries()).extracting(Wal.Entry::height).containsExactly(1L, 5L);
+        }
+    }
+
+    @Test
+    void aCorruptRecordEndsTheLog() throws Exception {
+        Path p = dir.resolve("qbft.wal");
+        try (FileWal w = new FileWal(p)) {
+            w.append(1, new byte[]{1, 2, 3});
+            w.append(2, new byte[]{4, 5, 6});
+        }
+        byte[] bytes = Files.readAllBytes(p);
+        bytes[bytes.length - 6] ^= 0x40;
+        Files.write(p, bytes);
+        try (FileWal w = new FileWal(p)) {
+            assertThat(w.entries()).extracting(Wal.Entry::height).containsExactly(1L);
+        }
+    }
+
+    @Test
+    void pruningDropsDecidedHeightsDurably() {
+        Path p = dir.resolve("qbft.wal");
+        try (FileWal w = new FileWal(p)) {
+            w.append(1, new byte[]{1});
+            w.append(2, new byte[]{2});
+            w.append(3, new byte[]{3});
+            w.pruneBelow(3);
+            assertThat(w.entries()).extracting(Wal.Entry::height).containsExactly(3L);
+            w.append(4, new byte[]{4});
+        }
+        try (FileWal w = new FileWal(p)) {
+            assertThat(w.entries()).extracting(Wal.Entry::height).containsExactly(3L, 4L);
+        }
+    }
+}
