@@ -34,10 +34,10 @@ function sources() {
 
 /** Returns {ContractName: {abi, bytecode}} for every contract in contracts/. */
 export function compile() {
-  const solc = require('solc');
   const src = sources();
+  // The package version names the compiler; loading solc itself (a 9 MB wasm build) is left to a cache miss.
   const key = createHash('sha256')
-    .update(solc.version())
+    .update(require('solc/package.json').version)
     .update(EVM_VERSION)
     .update(JSON.stringify(src))
     .digest('hex')
@@ -46,6 +46,7 @@ export function compile() {
   const cacheFile = join(cacheDir, `${key}.json`);
   if (existsSync(cacheFile)) return JSON.parse(readFileSync(cacheFile, 'utf8'));
 
+  const solc = require('solc');
   const input = {
     language: 'Solidity',
     sources: src,
