@@ -46,6 +46,7 @@ class StateAccountTest {
     @Test
     void anAccountWithoutNonceBalanceOrCodeIsEmpty() {
         assertThat(new StateAccount(0, BigInteger.ZERO, Bytes32.ZERO, StateAccount.EMPTY_CODE_HASH).isEmpty()).isTrue();
-        assertThat(new StateAccount(1, BigInteger.ZERO, Bytes32.ZERO, StateAccount.EMPTY_CODE_HASH).isEmpty()).isFalse();
+        assertThat(new StateAccount(1, BigInteger.ZERO, Bytes32.ZERO, StateAccount.EMPTY_CODE_HASH).isEmpty())
+                .isFalse();
     }
 }

@@ -64,7 +64,8 @@ class WorldStateTest {
         Bytes32 root = seeded(store).commit();
         WorldState reopened = WorldState.open(store, root, BlockHashes.NONE);
         assertThat(reopened.rootHash()).isEqualTo(root);
-        assertThat(reopened.account(ALICE)).isEqualTo(new AccountInfo(3, BigInteger.TEN.pow(18), AccountInfo.EMPTY_CODE_HASH));
+        assertThat(reopened.account(ALICE))
+                .isEqualTo(new AccountInfo(3, BigInteger.TEN.pow(18), AccountInfo.EMPTY_CODE_HASH));
         assertThat(reopened.account(CONTRACT).codeHash()).isEqualTo(hash(CODE));
         assertThat(reopened.code(hash(CODE))).isEqualTo(CODE);
         assertThat(reopened.storage(CONTRACT, word(1))).isEqualTo(word(0x42));
@@ -179,7 +180,8 @@ class WorldStateTest {
             for (int s = rnd.nextInt(4); s > 0; s--)
                 storage.put(word(rnd.nextInt(100)), word(rnd.nextInt(1000) + 1));
             changes.add(new AccountChange(Address.wrap(a),
-                    new AccountInfo(rnd.nextInt(5), BigInteger.valueOf(rnd.nextInt(1_000_000)), AccountInfo.EMPTY_CODE_HASH),
+                    new AccountInfo(rnd.nextInt(5), BigInteger.valueOf(rnd.nextInt(1_000_000)),
+                            AccountInfo.EMPTY_CODE_HASH),
                     null, false, storage));
         }
         WorldState inOrder = WorldState.empty(new InMemoryKeyValueStore(), BlockHashes.NONE);
