@@ -117,7 +117,7 @@ class TransactionProcessorTest {
     void theGasLimitMustCoverIntrinsicGasAndFitTheBlock() {
         assertThat(rejection(world(), transfer(0, 20_999, BigInteger.ZERO, 10)))
                 .isEqualTo(InvalidTransaction.INTRINSIC_GAS_TOO_LOW);
-        assertThat(rejection(world(), transfer(0, BLOCK_GAS + 1, BigInteger.ZERO, 1)))
+        assertThat(rejection(world(), transfer(0, BLOCK_GAS + 1, BigInteger.ZERO, 7)))
                 .isEqualTo(InvalidTransaction.GAS_ALLOWANCE_EXCEEDED);
     }
 
