@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import org.stele.common.Fork;
 import org.stele.execution.statetest.StateTestRunner;
 import picocli.CommandLine.Command;
@@ -18,8 +17,7 @@ import picocli.CommandLine.Parameters;
  * one JSON object a line per case and a last line {@code N passed, M failed}. The work is done by
  * {@link StateTestRunner}; this class only reads the options and prints.
  */
-@Command(name = "statetest", mixinStandardHelpOptions = true,
-        description = "Run Ethereum state-test fixtures (GeneralStateTests format); one JSON line per case.")
+@Command(name = "statetest", mixinStandardHelpOptions = true, description = "Run Ethereum state-test fixtures (GeneralStateTests format); one JSON line per case.")
 public final class StateTestCommand implements Callable<Integer> {
     @Option(names = "--fork", defaultValue = "Cancun", description = "Fork whose post entries to run (default: ${DEFAULT-VALUE}).")
     String fork;
@@ -37,21 +35,14 @@ public final class StateTestCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = new PrintWriter(System.out, false, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        Fork f;
-        Pattern filter;
+        StateTestRunner runner;
         List<Path> files;
         try {
-            f = Fork.fromName(fork);
-            filter = run == null ? null : Pattern.compile(run);
+            Pattern filter = run == null ? null : Pattern.compile(run);
+            runner = new StateTestRunner(Fork.fromName(fork), filter);
             files = StateTestRunner.fixtureFiles(paths);
-        } catch (IllegalArgumentException | PatternSyntaxException e) {
-            err.println("stele evm statetest: " + e.getMessage());
-            return 2;
-        }
-        StateTestRunner runner;
-        try {
-            runner = new StateTestRunner(f, filter);
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+            // a bad fork name, regular expression or path, or a fork the EVM does not run
             err.println("stele evm statetest: " + e.getMessage());
             return 2;
         }
