@@ -413,7 +413,7 @@ final class Ops {
         int a = top(f);
         long dest = U256.clamp(s, a), srcOff = U256.clamp(s, a - 4), size = U256.clamp(s, a - 8);
         f.sp -= 3;
-        if (srcOff == Long.MAX_VALUE || size == Long.MAX_VALUE || srcOff + size > f.returnData.length)
+        if (size > f.returnData.length || srcOff > f.returnData.length - size)
             return Status.RETURNDATA_OUT_OF_BOUNDS.ordinal();
         if (!f.expand(dest, size) || !charge(f, f.ip.gs.copyWord * words(size)))
             return OOG;
