@@ -17,6 +17,9 @@ public record LegacyTransaction(long nonce, BigInteger gasPrice, long gasLimit, 
         BigInteger value, Bytes data, Optional<BigInteger> chainId, TransactionSignature signature)
         implements
             Transaction {
+    /** The largest chain id whose EIP-155 {@code v} still fits the 256 bits a scalar may have. */
+    public static final BigInteger MAX_CHAIN_ID = TransactionFields.TWO_POW_256.subtract(BigInteger.valueOf(37))
+            .shiftRight(1);
 
     public LegacyTransaction {
         Objects.requireNonNull(gasPrice, "gasPrice");
@@ -27,7 +30,10 @@ public record LegacyTransaction(long nonce, BigInteger gasPrice, long gasLimit, 
         Objects.requireNonNull(signature, "signature");
         TransactionFields.requireUInt256(gasPrice, "gasPrice");
         TransactionFields.requireUInt256(value, "value");
-        chainId.ifPresent(id -> TransactionFields.requireUInt256(id, "chainId"));
+        chainId.ifPresent(id -> {
+            if (id.signum() < 0 || id.compareTo(MAX_CHAIN_ID) > 0)
+                throw new IllegalArgumentException("chain id must leave v = chainId * 2 + 36 within 256 bits: " + id);
+        });
     }
 
     /** The {@code v} value as encoded. */

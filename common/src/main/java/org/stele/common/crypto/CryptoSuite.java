@@ -30,6 +30,14 @@ public interface CryptoSuite {
      */
     PublicKey recover(byte[] messageHash, Signature signature);
 
+    /**
+     * The signer's address: {@code address(recover(messageHash, signature))}, which suites may compute more cheaply.
+     * Throws {@link InvalidSignatureException} when the signature is invalid.
+     */
+    default Address recoverAddress(byte[] messageHash, Signature signature) {
+        return address(recover(messageHash, signature));
+    }
+
     /** The account address of a public key: the low 20 bytes of the suite's hash of the uncompressed key (x || y). */
     Address address(PublicKey publicKey);
 }

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import org.stele.common.Address;
 import org.stele.common.Bytes;
 import org.stele.common.Bytes32;
+import org.stele.common.UInt256;
 
 /**
  * A cursor over one level of RLP. {@link #readList()} returns a reader over the list's payload, so callers walk
@@ -28,9 +29,27 @@ public final class RlpReader {
         return new RlpReader(encoded, 0, encoded.length);
     }
 
+    /**
+     * A reader over a whole encoding of at most {@code maxSize} bytes: input from outside is refused before any of it
+     * is decoded when it is larger than the caller expects.
+     */
+    public static RlpReader of(byte[] encoded, int maxSize) {
+        if (encoded.length > maxSize)
+            throw new RlpException("input of " + encoded.length + " bytes exceeds the limit of " + maxSize, 0);
+        return of(encoded);
+    }
+
     /** Decodes {@code encoded}, which must be a single list, and returns a reader over its elements. */
     public static RlpReader list(byte[] encoded) {
         RlpReader r = of(encoded);
+        RlpReader list = r.readList();
+        r.requireEnd();
+        return list;
+    }
+
+    /** Like {@link #list(byte[])}, refusing input longer than {@code maxSize} bytes. */
+    public static RlpReader list(byte[] encoded, int maxSize) {
+        RlpReader r = of(encoded, maxSize);
         RlpReader list = r.readList();
         r.requireEnd();
         return list;
@@ -135,6 +154,28 @@ public final class RlpReader {
     /** A scalar of up to 32 bytes. */
     public BigInteger readUInt256() {
         return new BigInteger(1, readScalarBytes(32));
+    }
+
+    /** A scalar of up to 32 bytes, as limbs rather than a {@link BigInteger}. */
+    public UInt256 readUInt256Value() {
+        return UInt256.fromBytes(readScalarBytes(32));
+    }
+
+    /** The next item as a generic tree, within {@link RlpLimits#DEFAULT}. */
+    public RlpItem readItem() {
+        return readItem(RlpLimits.DEFAULT);
+    }
+
+    /**
+     * The next item as a generic tree. The item's encoding must fit in {@code limits.maxSize()} bytes, and its depth
+     * and item count within the other limits; the tree is built with an explicit stack.
+     */
+    public RlpItem readItem(RlpLimits limits) {
+        Header h = header();
+        long size = (long) h.payloadEnd() - h.start;
+        if (size > limits.maxSize())
+            throw new RlpException("item of " + size + " bytes exceeds the limit of " + limits.maxSize(), h.start);
+        return Rlp.read(this, limits);
     }
 
     /** The next item's complete encoding, prefix included. */

@@ -2,6 +2,7 @@ package org.stele.common.rlp;
 
 import java.math.BigInteger;
 import java.util.Arrays;
+import org.stele.common.UInt256;
 
 /**
  * Streams RLP into a growing buffer. Lists are opened and closed explicitly; the length prefix of a list is
@@ -101,6 +102,23 @@ public final class RlpWriter {
         return this;
     }
 
+    /** Writes {@code v} as a scalar: big-endian, no leading zeros, zero as the empty string. */
+    public RlpWriter writeUInt256(UInt256 v) {
+        if (v.u1() == 0 && v.u2() == 0 && v.u3() == 0)
+            return writeUnsignedLong(v.u0());
+        int n = (v.bitLength() + 7) >>> 3;
+        ensure(1 + n);
+        buf[pos++] = (byte) (0x80 + n);
+        for (int i = n - 1; i >= 0; i--)
+            buf[pos++] = (byte) (v.limb(i >>> 3) >>> (8 * (i & 7)));
+        return this;
+    }
+
+    /** Writes a generic item (and everything nested in it) in its canonical encoding. */
+    public RlpWriter writeItem(RlpItem item) {
+        return writeRaw(Rlp.encode(item));
+    }
+
     public RlpWriter writeBigInteger(BigInteger v) {
         if (v.signum() < 0)
             throw new IllegalArgumentException("RLP scalars are unsigned: " + v);
@@ -137,7 +155,7 @@ public final class RlpWriter {
         return pos;
     }
 
-    private static int prefixLength(int len) {
+    static int prefixLength(int len) {
         if (len < 56)
             return 1;
         return 1 + lengthOfLength(len);
@@ -148,14 +166,23 @@ public final class RlpWriter {
     }
 
     private void writePrefix(int at, int len, int base) {
+        writePrefix(buf, at, len, base);
+    }
+
+    /**
+     * Writes the prefix of a string ({@code base} 0x80) or list ({@code base} 0xc0) whose payload is {@code len} bytes
+     * long, and returns the prefix's size.
+     */
+    static int writePrefix(byte[] out, int at, int len, int base) {
         if (len < 56) {
-            buf[at] = (byte) (base + len);
-            return;
+            out[at] = (byte) (base + len);
+            return 1;
         }
         int n = lengthOfLength(len);
-        buf[at] = (byte) (base + 55 + n);
+        out[at] = (byte) (base + 55 + n);
         for (int i = 0; i < n; i++)
-            buf[at + 1 + i] = (byte) (len >>> (8 * (n - 1 - i)));
+            out[at + 1 + i] = (byte) (len >>> (8 * (n - 1 - i)));
+        return 1 + n;
     }
 
     private void ensure(int extra) {

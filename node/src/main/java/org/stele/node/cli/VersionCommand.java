@@ -24,10 +24,12 @@ public final class VersionCommand implements Runnable {
             } catch (IOException e) {
                 // an unreadable resource leaves the fields "unknown" below
             }
-            return new String[] {
+            return new String[]{
                     "Stele " + p.getProperty("version", "unknown"),
-                    "commit " + p.getProperty("commit", "unknown"),
-                    "JDK " + Runtime.version() + " (" + System.getProperty("java.vendor") + ", " + System.getProperty("java.home") + ")"};
+                    "commit " + p.getProperty("commit", "unknown")
+                            + ("true".equals(p.getProperty("dirty")) ? " (with uncommitted changes)" : ""),
+                    "JDK " + Runtime.version() + " (" + System.getProperty("java.vendor") + ", "
+                            + System.getProperty("java.home") + ")"};
         }
     }
 }

@@ -1,0 +1,37 @@
+package org.stele.chain.store;
+
+import java.util.List;
+import java.util.Optional;
+import org.stele.chain.Block;
+import org.stele.chain.BlockBody;
+import org.stele.chain.BlockHeader;
+import org.stele.chain.Receipt;
+import org.stele.common.Bytes32;
+
+/**
+ * Read access to the stored chain. Stele's blocks are final when written (QBFT), so every stored block is
+ * canonical and numbers map to exactly one hash.
+ */
+public interface BlockStore {
+    /** The highest stored block, or empty before genesis is written. */
+    Optional<BlockHeader> head();
+
+    Optional<BlockHeader> header(Bytes32 hash);
+
+    Optional<Bytes32> hashOf(long number);
+
+    default Optional<BlockHeader> header(long number) {
+        return hashOf(number).flatMap(this::header);
+    }
+
+    Optional<BlockBody> body(Bytes32 hash);
+
+    default Optional<Block> block(Bytes32 hash) {
+        return header(hash).flatMap(h -> body(hash).map(b -> new Block(h, b)));
+    }
+
+    /** The receipts of a block's transactions, in order. */
+    Optional<List<Receipt>> receipts(Bytes32 blockHash);
+
+    Optional<TransactionLocation> transactionLocation(Bytes32 transactionHash);
+}

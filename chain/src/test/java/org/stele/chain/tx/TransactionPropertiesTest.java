@@ -1,0 +1,103 @@
+package org.stele.chain.tx;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Optional;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.stele.common.Address;
+import org.stele.common.Bytes;
+import org.stele.common.Bytes32;
+import org.stele.common.crypto.CryptoSuite;
+import org.stele.common.crypto.KeyPair;
+
+class TransactionPropertiesTest {
+    private static final CryptoSuite SUITE = InterimSecp256k1Suite.INSTANCE;
+    private static final BigInteger MAX_256 = BigInteger.TWO.pow(256).subtract(BigInteger.ONE);
+
+    @Property(tries = 300)
+    void everyTransactionSurvivesAnEncodeDecodeRoundTrip(@ForAll("transactions") Transaction tx) {
+        byte[] encoded = tx.encode();
+        Transaction decoded = TransactionDecoder.decode(encoded);
+        assertThat(decoded).isEqualTo(tx);
+        assertThat(decoded.encode()).isEqualTo(encoded);
+    }
+
+    @Property(tries = 100)
+    void signedTransactionsRecoverTheirSigner(@ForAll("transactions") Transaction tx,
+            @ForAll("privateKeys") byte[] privateKey) {
+        KeyPair key = SUITE.keyPair(privateKey);
+        Transaction signed = tx.sign(key, SUITE);
+        Transaction decoded = TransactionDecoder.decode(signed.encode());
+        assertThat(decoded.sender(SUITE)).isEqualTo(SUITE.address(key.publicKey()));
+        assertThat(decoded.hash(SUITE)).isEqualTo(signed.hash(SUITE));
+    }
+
+    @Property(tries = 2000)
+    void decodingRandomBytesFailsOnlyWithInvalidTransaction(@ForAll byte[] junk) {
+        try {
+            TransactionDecoder.decode(junk);
+        } catch (InvalidTransactionException expected) {
+            // the only failure allowed
+        }
+    }
+
+    @Property(tries = 1000)
+    void corruptingOneByteOfAValidTransactionFailsOnlyWithInvalidTransaction(
+            @ForAll("transactions") Transaction tx, @ForAll int position, @ForAll byte replacement) {
+        byte[] encoded = tx.encode();
+        encoded[Math.floorMod(position, encoded.length)] = replacement;
+        try {
+            Transaction decoded = TransactionDecoder.decode(encoded);
+            new TransactionValidator(1).validate(decoded, org.stele.common.Fork.CANCUN);
+        } catch (InvalidTransactionException expected) {
+            // the only failure allowed
+        }
+    }
+
+    @Provide
+    Arbitrary<byte[]> privateKeys() {
+        return Arbitraries.bigIntegers()
+                .between(BigInteger.ONE, TransactionValidator.SECP256K1_N.subtract(BigInteger.ONE))
+                .map(k -> Bytes32.leftPad(unsigned(k)).toArray());
+    }
+
+    @Provide
+    Arbitrary<Transaction> transactions() {
+        Arbitrary<BigInteger> u256 = Arbitraries.bigIntegers().between(BigInteger.ZERO, MAX_256)
+                .edgeCases(c -> c.add(BigInteger.ZERO, MAX_256));
+        Arbitrary<Long> u64 = Arbitraries.longs();
+        Arbitrary<Optional<Address>> to = Arbitraries.bytes().array(byte[].class).ofSize(20)
+                .map(b -> Optional.of(Address.wrap(b))).injectNull(0.2).map(o -> o == null ? Optional.empty() : o);
+        Arbitrary<Bytes> data = Arbitraries.bytes().array(byte[].class).ofMaxSize(200).map(Bytes::wrap);
+        Arbitrary<List<AccessListEntry>> accessList = Combinators
+                .combine(Arbitraries.bytes().array(byte[].class).ofSize(20),
+                        Arbitraries.bytes().array(byte[].class).ofSize(32).map(Bytes32::wrap).list().ofMaxSize(3))
+                .as((a, keys) -> new AccessListEntry(Address.wrap(a), keys)).list().ofMaxSize(3);
+        Arbitrary<TransactionSignature> sig = Combinators.combine(Arbitraries.integers().between(0, 1), u256, u256)
+                .as(TransactionSignature::new);
+        Arbitrary<Optional<BigInteger>> legacyChainId = Arbitraries.bigIntegers()
+                .between(BigInteger.ZERO, LegacyTransaction.MAX_CHAIN_ID).map(Optional::of).injectNull(0.3)
+                .map(o -> o == null ? Optional.empty() : o);
+        Arbitrary<Transaction> legacy = Combinators.combine(u64, u256, u64, to, u256, data, legacyChainId, sig)
+                .as((n, p, g, t, v, d, c, s) -> new LegacyTransaction(n, p, g, t, v, d, c, s));
+        Arbitrary<Transaction> accessListTx = Combinators.combine(u256, u64, u256, u64, to, u256, data, accessList)
+                .flatAs((c, n, p, g, t, v, d, al) -> sig
+                        .map(s -> new AccessListTransaction(c, n, p, g, t, v, d, al, s)));
+        Arbitrary<Transaction> feeMarket = Combinators.combine(u256, u64, u256, u256, u64, to, u256, data)
+                .flatAs((c, n, tip, cap, g, t, v, d) -> Combinators.combine(accessList, sig)
+                        .as((al, s) -> new FeeMarketTransaction(c, n, tip, cap, g, t, v, d, al, s)));
+        return Arbitraries.oneOf(legacy, accessListTx, feeMarket);
+    }
+
+    private static byte[] unsigned(BigInteger v) {
+        byte[] b = v.toByteArray();
+        return b[0] == 0 && b.length > 1 ? java.util.Arrays.copyOfRange(b, 1, b.length) : b;
+    }
+}

@@ -1,0 +1,128 @@
+package org.stele.execution.chainstore;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.stele.chain.Block;
+import org.stele.chain.BlockBody;
+import org.stele.chain.BlockHeader;
+import org.stele.chain.Receipt;
+import org.stele.chain.store.BlockStore;
+import org.stele.chain.store.TransactionLocation;
+import org.stele.chain.tx.Transaction;
+import org.stele.common.Bytes;
+import org.stele.common.Bytes32;
+import org.stele.common.crypto.CryptoSuite;
+import org.stele.common.rlp.RlpReader;
+import org.stele.common.rlp.RlpWriter;
+import org.stele.storage.KeyValueStore;
+import org.stele.storage.Segment;
+import org.stele.storage.WriteBatch;
+
+/**
+ * The chain on a key-value store. Layout: headers, bodies and receipts keyed by block hash in their own segments;
+ * in {@code indexes}, {@code 'n' || number} → hash and {@code 't' || txHash} → (block hash, number, index); in
+ * {@code chain_metadata}, {@code head} → hash of the highest block.
+ */
+public final class KeyValueBlockStore implements BlockStore {
+    private static final Bytes HEAD_KEY = Bytes.wrap("head".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+
+    private final KeyValueStore store;
+    private final CryptoSuite suite;
+    private volatile BlockHeader head;
+
+    public KeyValueBlockStore(KeyValueStore store, CryptoSuite suite) {
+        this.store = store;
+        this.suite = suite;
+        this.head = store.get(Segment.CHAIN_METADATA, HEAD_KEY).flatMap(h -> header(Bytes32.of(h))).orElse(null);
+    }
+
+    /**
+     * Adds a block, its receipts and its indexes to {@code batch}, and writes the batch (which should already hold the
+     * block's state changes) atomically. The block must extend the head.
+     */
+    public void append(Block block, List<Receipt> receipts, WriteBatch batch) {
+        BlockHeader h = block.header();
+        BlockHeader current = head;
+        if (current != null && (h.number() != current.number() + 1 || !h.parentHash().equals(current.hash(suite)))) {
+            throw new IllegalArgumentException("block " + h.number() + " does not extend the head " + current.number());
+        }
+        if (current == null && h.number() != 0)
+            throw new IllegalArgumentException("the first block must be genesis (number 0)");
+        if (receipts.size() != block.body().transactions().size()) {
+            throw new IllegalArgumentException(
+                    block.body().transactions().size() + " transactions but " + receipts.size() + " receipts");
+        }
+        Bytes32 hash = h.hash(suite);
+        Bytes hashKey = hash.toBytes();
+        batch.put(Segment.BLOCK_HEADERS, hashKey, Bytes.wrap(h.encode()));
+        batch.put(Segment.BLOCK_BODIES, hashKey, Bytes.wrap(block.body().encode()));
+        batch.put(Segment.RECEIPTS, hashKey, Bytes.wrap(encodeReceipts(receipts)));
+        batch.put(Segment.INDEXES, numberKey(h.number()), hashKey);
+        List<Transaction> txs = block.body().transactions();
+        for (int i = 0; i < txs.size(); i++) {
+            batch.put(Segment.INDEXES, txKey(txs.get(i).hash(suite)), Bytes.wrap(ByteBuffer.allocate(44)
+                    .put(hash.unsafeArray()).putLong(h.number()).putInt(i).array()));
+        }
+        batch.put(Segment.CHAIN_METADATA, HEAD_KEY, hashKey);
+        store.write(batch);
+        head = h;
+    }
+
+    @Override
+    public Optional<BlockHeader> head() {
+        return Optional.ofNullable(head);
+    }
+
+    @Override
+    public Optional<BlockHeader> header(Bytes32 hash) {
+        return store.get(Segment.BLOCK_HEADERS, hash.toBytes()).map(b -> BlockHeader.decode(b.unsafeArray()));
+    }
+
+    @Override
+    public Optional<Bytes32> hashOf(long number) {
+        return store.get(Segment.INDEXES, numberKey(number)).map(Bytes32::of);
+    }
+
+    @Override
+    public Optional<BlockBody> body(Bytes32 hash) {
+        return store.get(Segment.BLOCK_BODIES, hash.toBytes()).map(b -> BlockBody.decode(b.unsafeArray()));
+    }
+
+    @Override
+    public Optional<List<Receipt>> receipts(Bytes32 blockHash) {
+        return store.get(Segment.RECEIPTS, blockHash.toBytes()).map(b -> decodeReceipts(b.unsafeArray()));
+    }
+
+    @Override
+    public Optional<TransactionLocation> transactionLocation(Bytes32 transactionHash) {
+        return store.get(Segment.INDEXES, txKey(transactionHash)).map(b -> {
+            ByteBuffer buf = ByteBuffer.wrap(b.unsafeArray());
+            byte[] blockHash = new byte[32];
+            buf.get(blockHash);
+            return new TransactionLocation(Bytes32.wrap(blockHash), buf.getLong(), buf.getInt());
+        });
+    }
+
+    private static Bytes numberKey(long number) {
+        return Bytes.wrap(ByteBuffer.allocate(9).put((byte) 'n').putLong(number).array());
+    }
+
+    private static Bytes txKey(Bytes32 txHash) {
+        return Bytes.wrap(ByteBuffer.allocate(33).put((byte) 't').put(txHash.unsafeArray()).array());
+    }
+
+    private static byte[] encodeReceipts(List<Receipt> receipts) {
+        RlpWriter w = new RlpWriter(256 * Math.max(1, receipts.size())).startList();
+        for (Receipt r : receipts) w.writeBytes(r.encode());
+        return w.endList().toByteArray();
+    }
+
+    private static List<Receipt> decodeReceipts(byte[] encoded) {
+        RlpReader r = RlpReader.list(encoded);
+        List<Receipt> out = new ArrayList<>();
+        while (r.hasNext()) out.add(Receipt.decode(r.readBytes()));
+        return out;
+    }
+}

@@ -1,0 +1,192 @@
+package org.stele.rpc.eth;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Optional;
+import org.stele.chain.Block;
+import org.stele.chain.BlockHeader;
+import org.stele.chain.Log;
+import org.stele.chain.Receipt;
+import org.stele.chain.tx.AccessListEntry;
+import org.stele.chain.tx.LegacyTransaction;
+import org.stele.chain.tx.Transaction;
+import org.stele.chain.tx.TransactionType;
+import org.stele.common.Address;
+import org.stele.common.Bytes32;
+import org.stele.common.crypto.CryptoSuite;
+import org.stele.common.rlp.RlpWriter;
+
+/** Blocks, transactions, receipts and logs as JSON-RPC objects (execution-apis shapes). */
+public final class EthJson {
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private final CryptoSuite suite;
+
+    public EthJson(CryptoSuite suite) {
+        this.suite = suite;
+    }
+
+    public CryptoSuite suite() {
+        return suite;
+    }
+
+    public ObjectNode block(Block block, boolean fullTransactions) {
+        BlockHeader h = block.header();
+        Bytes32 hash = h.hash(suite);
+        ObjectNode o = NODES.objectNode();
+        o.put("hash", hash.toHex());
+        o.put("parentHash", h.parentHash().toHex());
+        o.put("sha3Uncles", h.ommersHash().toHex());
+        o.put("miner", h.coinbase().toHex());
+        o.put("stateRoot", h.stateRoot().toHex());
+        o.put("transactionsRoot", h.transactionsRoot().toHex());
+        o.put("receiptsRoot", h.receiptsRoot().toHex());
+        o.put("logsBloom", h.logsBloom().toHex());
+        o.set("difficulty", Quantity.of(h.difficulty()));
+        o.set("number", Quantity.of(h.number()));
+        o.set("gasLimit", Quantity.of(h.gasLimit()));
+        o.set("gasUsed", Quantity.of(h.gasUsed()));
+        o.set("timestamp", Quantity.of(h.timestamp()));
+        o.put("extraData", h.extraData().toHex());
+        o.put("mixHash", h.mixHash().toHex());
+        o.put("nonce", String.format("0x%016x", h.nonce()));
+        h.baseFeePerGas().ifPresent(v -> o.set("baseFeePerGas", Quantity.of(v)));
+        h.withdrawalsRoot().ifPresent(v -> o.put("withdrawalsRoot", v.toHex()));
+        h.blobGasUsed().ifPresent(v -> o.set("blobGasUsed", Quantity.of(v)));
+        h.excessBlobGas().ifPresent(v -> o.set("excessBlobGas", Quantity.of(v)));
+        h.parentBeaconBlockRoot().ifPresent(v -> o.put("parentBeaconBlockRoot", v.toHex()));
+        o.set("totalDifficulty", Quantity.of(BigInteger.ZERO));
+        o.set("size", Quantity.of(block.encode().length));
+        ArrayNode txs = o.putArray("transactions");
+        List<Transaction> list = block.body().transactions();
+        for (int i = 0; i < list.size(); i++) {
+            if (fullTransactions) txs.add(transaction(list.get(i), Optional.of(h), i));
+            else
+                txs.add(list.get(i).hash(suite).toHex());
+        }
+        o.putArray("uncles");
+        block.body().withdrawals().ifPresent(ws -> o.putArray("withdrawals"));
+        return o;
+    }
+
+    /** A transaction, with its block position when it is mined. */
+    public ObjectNode transaction(Transaction tx, Optional<BlockHeader> block, int index) {
+        ObjectNode o = NODES.objectNode();
+        o.put("hash", tx.hash(suite).toHex());
+        o.set("type", Quantity.of(tx.type() == TransactionType.LEGACY ? 0 : tx.type().typeByte()));
+        o.set("nonce", Quantity.ofUnsigned(tx.nonce()));
+        if (block.isPresent()) {
+            o.put("blockHash", block.get().hash(suite).toHex());
+            o.set("blockNumber", Quantity.of(block.get().number()));
+            o.set("transactionIndex", Quantity.of(index));
+        } else {
+            o.putNull("blockHash");
+            o.putNull("blockNumber");
+            o.putNull("transactionIndex");
+        }
+        o.put("from", tx.sender(suite).toHex());
+        if (tx.to().isPresent()) o.put("to", tx.to().get().toHex());
+        else
+            o.putNull("to");
+        o.set("value", Quantity.of(tx.value()));
+        o.set("gas", Quantity.ofUnsigned(tx.gasLimit()));
+        o.put("input", tx.data().toHex());
+        if (tx instanceof LegacyTransaction legacy) {
+            o.set("gasPrice", Quantity.of(legacy.gasPrice()));
+            o.set("v", Quantity.of(legacy.v()));
+        } else {
+            BigInteger baseFee = block.flatMap(BlockHeader::baseFeePerGas).orElse(null);
+            o.set("gasPrice", Quantity.of(baseFee == null ? tx.maxFeePerGas() : effectiveGasPrice(tx, baseFee)));
+            if (tx.type() == TransactionType.FEE_MARKET) {
+                o.set("maxFeePerGas", Quantity.of(tx.maxFeePerGas()));
+                o.set("maxPriorityFeePerGas", Quantity.of(tx.maxPriorityFeePerGas()));
+            }
+            o.set("accessList", accessList(tx.accessList()));
+            o.set("v", Quantity.of(tx.signature().yParity()));
+            o.set("yParity", Quantity.of(tx.signature().yParity()));
+        }
+        tx.chainId().ifPresent(id -> o.set("chainId", Quantity.of(id)));
+        o.set("r", Quantity.of(tx.signature().r()));
+        o.set("s", Quantity.of(tx.signature().s()));
+        return o;
+    }
+
+    /** The receipt of the transaction at {@code index} of {@code block}. */
+    public ObjectNode receipt(Block block, List<Receipt> receipts, int index) {
+        BlockHeader h = block.header();
+        Transaction tx = block.body().transactions().get(index);
+        Receipt r = receipts.get(index);
+        Address from = tx.sender(suite);
+        ObjectNode o = NODES.objectNode();
+        Bytes32 txHash = tx.hash(suite);
+        Bytes32 blockHash = h.hash(suite);
+        o.put("transactionHash", txHash.toHex());
+        o.set("transactionIndex", Quantity.of(index));
+        o.put("blockHash", blockHash.toHex());
+        o.set("blockNumber", Quantity.of(h.number()));
+        o.put("from", from.toHex());
+        if (tx.to().isPresent()) o.put("to", tx.to().get().toHex());
+        else
+            o.putNull("to");
+        o.set("cumulativeGasUsed", Quantity.of(r.cumulativeGasUsed()));
+        long previous = index == 0 ? 0 : receipts.get(index - 1).cumulativeGasUsed();
+        o.set("gasUsed", Quantity.of(r.cumulativeGasUsed() - previous));
+        if (tx.isContractCreation()) o.put("contractAddress", contractAddress(from, tx.nonce()).toHex());
+        else
+            o.putNull("contractAddress");
+        int firstLogIndex = 0;
+        for (int i = 0; i < index; i++) firstLogIndex += receipts.get(i).logs().size();
+        ArrayNode logs = o.putArray("logs");
+        for (int i = 0; i < r.logs().size(); i++) {
+            logs.add(log(r.logs().get(i), blockHash, h.number(), txHash, index, firstLogIndex + i));
+        }
+        o.put("logsBloom", r.bloom().toHex());
+        o.set("type", Quantity.of(tx.type() == TransactionType.LEGACY ? 0 : tx.type().typeByte()));
+        o.set("status", Quantity.of(r.success() ? 1 : 0));
+        o.set("effectiveGasPrice", Quantity.of(effectiveGasPrice(tx, h.baseFeePerGas().orElse(BigInteger.ZERO))));
+        return o;
+    }
+
+    public ObjectNode log(Log log, Bytes32 blockHash, long blockNumber, Bytes32 txHash, int txIndex, int logIndex) {
+        ObjectNode o = NODES.objectNode();
+        o.put("address", log.address().toHex());
+        ArrayNode topics = o.putArray("topics");
+        for (Bytes32 t : log.topics()) topics.add(t.toHex());
+        o.put("data", log.data().toHex());
+        o.put("blockHash", blockHash.toHex());
+        o.set("blockNumber", Quantity.of(blockNumber));
+        o.put("transactionHash", txHash.toHex());
+        o.set("transactionIndex", Quantity.of(txIndex));
+        o.set("logIndex", Quantity.of(logIndex));
+        o.put("removed", false);
+        return o;
+    }
+
+    /** What the sender paid per gas: the gas price, or min(fee cap, base fee + tip). */
+    public static BigInteger effectiveGasPrice(Transaction tx, BigInteger baseFee) {
+        if (tx instanceof LegacyTransaction legacy) return legacy.gasPrice();
+        if (tx.type() == TransactionType.ACCESS_LIST) return tx.maxFeePerGas();
+        return tx.maxFeePerGas().min(baseFee.add(tx.maxPriorityFeePerGas()));
+    }
+
+    /** The address CREATE gives: the low 20 bytes of hash(rlp([sender, nonce])). */
+    public Address contractAddress(Address sender, long nonce) {
+        byte[] rlp = new RlpWriter().startList().writeBytes(sender).writeUnsignedLong(nonce).endList().toByteArray();
+        byte[] h = suite.hash(rlp);
+        return Address.wrap(java.util.Arrays.copyOfRange(h, 12, 32));
+    }
+
+    private static JsonNode accessList(List<AccessListEntry> entries) {
+        ArrayNode a = NODES.arrayNode();
+        for (AccessListEntry e : entries) {
+            ObjectNode o = a.addObject();
+            o.put("address", e.address().toHex());
+            ArrayNode keys = o.putArray("storageKeys");
+            for (Bytes32 k : e.storageKeys()) keys.add(k.toHex());
+        }
+        return a;
+    }
+}

@@ -1,0 +1,69 @@
+package org.stele.rpc.eth;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import org.stele.chain.tx.InvalidTransactionException;
+import org.stele.chain.tx.Transaction;
+import org.stele.chain.tx.TransactionDecoder;
+import org.stele.chain.tx.TransactionValidator;
+import org.stele.common.Address;
+import org.stele.rpc.JsonRpcError;
+import org.stele.rpc.JsonRpcException;
+import org.stele.rpc.Params;
+import org.stele.rpc.RpcMethod;
+import org.stele.rpc.RpcSession;
+import org.stele.txpool.TxPoolException;
+
+/**
+ * {@code eth_sendRawTransaction}: decode, check against the fork's rules and this chain's id, recover the sender and
+ * hand the transaction to the pool. Runs on a worker thread (never the network I/O thread), so signature recovery
+ * does not hold up other connections. Rejections use geth's messages under code -32000.
+ */
+public final class EthSendRawTransaction implements RpcMethod {
+    private final EthBackend backend;
+    private final TransactionValidator validator;
+
+    public EthSendRawTransaction(EthBackend backend) {
+        this.backend = backend;
+        this.validator = new TransactionValidator(backend.chainId());
+    }
+
+    @Override
+    public String name() {
+        return "eth_sendRawTransaction";
+    }
+
+    @Override
+    public JsonNode execute(Params params, RpcSession session) {
+        params.atMost(1);
+        byte[] raw = params.data(0, "signed transaction").unsafeArray();
+        if (raw.length == 0) throw JsonRpcException.invalidParams("invalid argument 0 (signed transaction): empty");
+        try {
+            Transaction tx = TransactionDecoder.decode(raw);
+            Address sender = validator.validateAndRecoverSender(tx, backend.fork(), backend.suite());
+            var pooled = backend.pool().add(tx, tx.hash(backend.suite()), sender);
+            return TextNode.valueOf(pooled.hash().toHex());
+        } catch (InvalidTransactionException e) {
+            throw new JsonRpcException(JsonRpcError.SERVER_ERROR, message(e));
+        } catch (TxPoolException e) {
+            throw new JsonRpcException(JsonRpcError.SERVER_ERROR, e.getMessage());
+        }
+    }
+
+    /** geth's wording for the rejections wallets and libraries recognise; the detail follows. */
+    private static String message(InvalidTransactionException e) {
+        String prefix = switch (e.reason()) {
+            case INVALID_CHAIN_ID -> "invalid chain id";
+            case INTRINSIC_GAS_TOO_LOW -> "intrinsic gas too low";
+            case INVALID_SIGNATURE, SENDER_RECOVERY_FAILED -> "invalid sender";
+            case NONCE_TOO_HIGH -> "nonce has max value";
+            case PRIORITY_FEE_ABOVE_MAX_FEE -> "max priority fee per gas higher than max fee per gas";
+            case INIT_CODE_TOO_LARGE -> "max initcode size exceeded";
+            case FEE_OVERFLOW -> "fee overflow";
+            case TYPE_NOT_ACTIVE, BLOB_NOT_SUPPORTED, SET_CODE_NOT_SUPPORTED, UNKNOWN_TYPE ->
+                "transaction type not supported";
+            case MALFORMED, TOO_LARGE -> "invalid transaction encoding";
+        };
+        return prefix + ": " + e.getMessage();
+    }
+}

@@ -1,0 +1,67 @@
+package org.stele.rpc.server;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import java.net.InetSocketAddress;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.stele.rpc.JsonRpcDispatcher;
+
+/** JSON-RPC over HTTP and WebSocket on one port. */
+public final class RpcServer implements AutoCloseable {
+    private final JsonRpcDispatcher dispatcher;
+    private final RpcServerConfig config;
+    private final EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+    private final EventLoopGroup io = new MultiThreadIoEventLoopGroup(0, NioIoHandler.newFactory());
+    private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
+    private Channel serverChannel;
+
+    public RpcServer(JsonRpcDispatcher dispatcher, RpcServerConfig config) {
+        this.dispatcher = dispatcher;
+        this.config = config;
+    }
+
+    /** Binds and starts serving; returns the bound address (the real port when 0 was asked). */
+    public InetSocketAddress start() throws InterruptedException {
+        int max = config.limits().maxRequestBytes();
+        ServerBootstrap b = new ServerBootstrap().group(boss, io).channel(NioServerSocketChannel.class)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        ch.pipeline()
+                                .addLast(new HttpServerCodec())
+                                .addLast(new HttpObjectAggregator(max))
+                                .addLast(new HttpRpcHandler(dispatcher, workers, config.corsOrigins()))
+                                .addLast(new WebSocketServerProtocolHandler(WebSocketServerProtocolConfig.newBuilder()
+                                        .websocketPath("/").checkStartsWith(true).maxFramePayloadLength(max)
+                                        .allowExtensions(true).build()))
+                                .addLast(new WebSocketFrameAggregator(max))
+                                .addLast(new WebSocketRpcHandler(dispatcher, workers));
+                    }
+                });
+        serverChannel = b.bind(config.host(), config.port()).sync().channel();
+        return (InetSocketAddress) serverChannel.localAddress();
+    }
+
+    @Override
+    public void close() {
+        if (serverChannel != null) serverChannel.close().syncUninterruptibly();
+        boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        io.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        workers.shutdown();
+    }
+}

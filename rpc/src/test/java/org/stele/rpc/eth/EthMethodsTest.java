@@ -1,0 +1,250 @@
+package org.stele.rpc.eth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.stele.chain.Block;
+import org.stele.chain.BlockBody;
+import org.stele.chain.BlockHeader;
+import org.stele.chain.Log;
+import org.stele.chain.Receipt;
+import org.stele.chain.store.BlockStore;
+import org.stele.chain.store.TransactionLocation;
+import org.stele.chain.tx.FeeMarketTransaction;
+import org.stele.chain.tx.Transaction;
+import org.stele.chain.tx.TransactionSignature;
+import org.stele.common.Address;
+import org.stele.common.Bytes;
+import org.stele.common.Bytes32;
+import org.stele.common.Fork;
+import org.stele.common.Hex;
+import org.stele.common.crypto.KeyPair;
+import org.stele.common.crypto.Secp256k1KeccakSuite;
+import org.stele.rpc.JsonRpcDispatcher;
+import org.stele.rpc.RpcLimits;
+import org.stele.rpc.RpcMethod;
+import org.stele.rpc.RpcMethodRegistry;
+import org.stele.rpc.RpcSession;
+import org.stele.txpool.AccountState;
+import org.stele.txpool.TransactionPool;
+import org.stele.txpool.TxPoolConfig;
+
+/** The read methods against a small real chain held in a map-backed block store. */
+class EthMethodsTest {
+    private static final Secp256k1KeccakSuite SUITE = Secp256k1KeccakSuite.instance();
+    private static final KeyPair KEY = SUITE
+            .keyPair(Hex.decode("ac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80"));
+    private static final Address SENDER = SUITE.address(KEY.publicKey());
+    private static final Address TO = Address.fromHex("0x00000000000000000000000000000000000000aa");
+    private static final long CHAIN_ID = 31337;
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final MapBlockStore store = new MapBlockStore();
+    private JsonRpcDispatcher rpc;
+    private Transaction first;
+    private Transaction creation;
+
+    @BeforeEach
+    void chain() {
+        BlockHeader genesis = BlockHeader.builder().number(0).gasLimit(30_000_000).baseFeePerGas(BigInteger.valueOf(7))
+                .build();
+        store.add(new Block(genesis, BlockBody.EMPTY), List.of());
+        first = signed(0, Optional.of(TO), Bytes.EMPTY);
+        creation = signed(1, Optional.empty(), Bytes.of((byte) 0x60, (byte) 0));
+        BlockHeader one = BlockHeader.builder().number(1).parentHash(genesis.hash(SUITE)).gasLimit(30_000_000)
+                .gasUsed(74_000).baseFeePerGas(BigInteger.valueOf(7)).build();
+        Log log = new Log(TO, List.of(Bytes32.ZERO), Bytes.of((byte) 1));
+        store.add(new Block(one, new BlockBody(List.of(first, creation), List.of(), Optional.empty())),
+                List.of(Receipt.of(first.type(), true, 21_000, List.of(log)),
+                        Receipt.of(creation.type(), true, 74_000, List.of())));
+
+        Map<Address, Long> nonces = new HashMap<>(Map.of(SENDER, 2L));
+        AccountState state = new AccountState() {
+            @Override
+            public long nonce(Address a) {
+                return nonces.getOrDefault(a, 0L);
+            }
+
+            @Override
+            public BigInteger balance(Address a) {
+                return BigInteger.TEN.pow(20);
+            }
+        };
+        EthBackend backend = new EthBackend(store, new TransactionPool(TxPoolConfig.DEFAULT, state, 30_000_000), SUITE,
+                CHAIN_ID, Fork.CANCUN);
+        List<RpcMethod> methods = List.of(new EthChainId(backend), new EthBlockNumber(backend),
+                new EthGetBlockByNumber(backend), new EthGetBlockByHash(backend), new EthGetTransactionByHash(backend),
+                new EthGetTransactionReceipt(backend), new EthGetTransactionByBlockNumberAndIndex(backend),
+                new EthGetBlockTransactionCountByHash(backend), new EthSendRawTransaction(backend));
+        methods = new java.util.ArrayList<>(methods);
+        methods.addAll(FeeMethods.all(backend, BigInteger.valueOf(1_000_000_000)));
+        methods.addAll(org.stele.rpc.txpool.TxPoolMethods.all(backend.pool(), new EthJson(SUITE)));
+        rpc = new JsonRpcDispatcher(RpcMethodRegistry.of(methods), RpcLimits.DEFAULT);
+    }
+
+    private static Transaction signed(long nonce, Optional<Address> to, Bytes data) {
+        return new FeeMarketTransaction(BigInteger.valueOf(CHAIN_ID), nonce, BigInteger.ONE, BigInteger.TEN, 100_000,
+                to,
+                BigInteger.ONE, data, List.of(), TransactionSignature.UNSIGNED).sign(KEY, SUITE);
+    }
+
+    @Test
+    void chainIdAndBlockNumberAreQuantities() throws Exception {
+        assertThat(call("eth_chainId").asText()).isEqualTo("0x7a69");
+        assertThat(call("eth_blockNumber").asText()).isEqualTo("0x1");
+    }
+
+    @Test
+    void aBlockIsServedWithHashesOrFullTransactions() throws Exception {
+        JsonNode block = call("eth_getBlockByNumber", "\"latest\"", "false");
+        assertThat(block.get("number").asText()).isEqualTo("0x1");
+        assertThat(block.get("transactions").get(0).asText()).isEqualTo(first.hash(SUITE).toHex());
+        JsonNode full = call("eth_getBlockByHash", "\"" + block.get("hash").asText() + "\"", "true");
+        assertThat(full.get("transactions").get(1).get("from").asText()).isEqualTo(SENDER.toHex());
+        assertThat(call("eth_getBlockByNumber", "\"0x9\"", "false").isNull()).isTrue();
+        assertThat(call("eth_getBlockTransactionCountByHash", "\"" + block.get("hash").asText() + "\"").asText())
+                .isEqualTo("0x2");
+    }
+
+    @Test
+    void aReceiptCarriesGasUsedLogsAndTheCreatedContractAddress() throws Exception {
+        JsonNode r = call("eth_getTransactionReceipt", "\"" + first.hash(SUITE).toHex() + "\"");
+        assertThat(r.get("status").asText()).isEqualTo("0x1");
+        assertThat(r.get("gasUsed").asText()).isEqualTo("0x5208");
+        assertThat(r.get("logs").get(0).get("logIndex").asText()).isEqualTo("0x0");
+        assertThat(r.get("effectiveGasPrice").asText()).isEqualTo("0x8");
+        JsonNode c = call("eth_getTransactionReceipt", "\"" + creation.hash(SUITE).toHex() + "\"");
+        // The well-known first contracts of the anvil/Hardhat account 0: nonce 1 gives 0xe7f1...0512.
+        assertThat(c.get("contractAddress").asText()).isEqualTo("0xe7f1725e7734ce288f8367e1bb143e90bb3f0512");
+        assertThat(c.get("gasUsed").asText()).isEqualTo("0xcf08");
+    }
+
+    @Test
+    void aTransactionIsFoundByHashAndByPosition() throws Exception {
+        JsonNode t = call("eth_getTransactionByHash", "\"" + creation.hash(SUITE).toHex() + "\"");
+        assertThat(t.get("to").isNull()).isTrue();
+        assertThat(t.get("transactionIndex").asText()).isEqualTo("0x1");
+        assertThat(call("eth_getTransactionByBlockNumberAndIndex", "\"0x1\"", "\"0x0\"").get("hash").asText())
+                .isEqualTo(first.hash(SUITE).toHex());
+    }
+
+    @Test
+    void aSentTransactionIsPooledAndBadOnesAreRefusedWithStandardMessages() throws Exception {
+        Transaction next = signed(2, Optional.of(TO), Bytes.EMPTY);
+        String raw = "\"" + Hex.encode(next.encode()) + "\"";
+        assertThat(call("eth_sendRawTransaction", raw).asText()).isEqualTo(next.hash(SUITE).toHex());
+        assertThat(call("eth_getTransactionByHash", "\"" + next.hash(SUITE).toHex() + "\"").get("blockHash").isNull())
+                .isTrue();
+        assertThat(error("eth_sendRawTransaction", raw).get("message").asText()).startsWith("already known");
+        assertThat(error("eth_sendRawTransaction",
+                "\"" + Hex.encode(signed(1, Optional.of(TO), Bytes.EMPTY).encode()) + "\"")
+                .get("message").asText()).startsWith("nonce too low");
+        Transaction otherChain = new FeeMarketTransaction(BigInteger.ONE, 3, BigInteger.ONE, BigInteger.TEN, 100_000,
+                Optional.of(TO), BigInteger.ONE, Bytes.EMPTY, List.of(), TransactionSignature.UNSIGNED)
+                .sign(KEY, SUITE);
+        assertThat(
+                error("eth_sendRawTransaction", "\"" + Hex.encode(otherChain.encode()) + "\"").get("message").asText())
+                .startsWith("invalid chain id");
+        assertThat(error("eth_sendRawTransaction", "\"0x02c0\"").get("code").asInt()).isEqualTo(-32000);
+    }
+
+    @Test
+    void feeSuggestionsFollowTheNextBaseFee() throws Exception {
+        // Block 1 used 74,000 of 30M gas at base fee 7: the next base fee drops by 1/8 of 7 (rounded down) to 7.
+        assertThat(call("eth_gasPrice").asText()).isEqualTo("0x3b9aca07");
+        assertThat(call("eth_maxPriorityFeePerGas").asText()).isEqualTo("0x3b9aca00");
+        JsonNode history = call("eth_feeHistory", "\"0x2\"", "\"latest\"", "[0, 50, 100]");
+        assertThat(history.get("oldestBlock").asText()).isEqualTo("0x0");
+        assertThat(history.get("baseFeePerGas")).hasSize(3);
+        assertThat(history.get("gasUsedRatio")).hasSize(2);
+        assertThat(history.get("reward").get(1).get(2).asText()).isEqualTo("0x1");
+        assertThat(error("eth_feeHistory", "\"0x0\"", "\"latest\"").get("code").asInt()).isEqualTo(-32602);
+        assertThat(error("eth_feeHistory", "\"0x1\"", "\"latest\"", "[50, 10]").get("message").asText())
+                .contains("increasing");
+    }
+
+    @Test
+    void thePoolReportsPendingAndQueuedTransactions() throws Exception {
+        call("eth_sendRawTransaction", "\"" + Hex.encode(signed(2, Optional.of(TO), Bytes.EMPTY).encode()) + "\"");
+        call("eth_sendRawTransaction", "\"" + Hex.encode(signed(4, Optional.of(TO), Bytes.EMPTY).encode()) + "\"");
+        JsonNode status = call("txpool_status");
+        assertThat(status.get("pending").asText()).isEqualTo("0x1");
+        assertThat(status.get("queued").asText()).isEqualTo("0x1");
+        JsonNode content = call("txpool_content");
+        assertThat(content.get("queued").get(SENDER.toChecksumHex()).has("4")).isTrue();
+    }
+
+    private JsonNode call(String method, String... params) throws Exception {
+        JsonNode r = send(method, params);
+        assertThat(r.has("error")).as("error: %s", r.get("error")).isFalse();
+        return r.get("result");
+    }
+
+    private JsonNode error(String method, String... params) throws Exception {
+        return send(method, params).get("error");
+    }
+
+    private JsonNode send(String method, String... params) throws Exception {
+        String body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + method + "\",\"params\":["
+                + String.join(",", params) + "]}";
+        return json.readTree(rpc.handle(body.getBytes(StandardCharsets.UTF_8), RpcSession.HTTP).orElseThrow());
+    }
+
+    /** A block store in maps: the real one lives in execution, which rpc's tests do not need. */
+    static final class MapBlockStore implements BlockStore {
+        private final Map<Bytes32, Block> blocks = new HashMap<>();
+        private final Map<Bytes32, List<Receipt>> receipts = new HashMap<>();
+        private final List<Bytes32> canonical = new ArrayList<>();
+        private final Map<Bytes32, TransactionLocation> txs = new HashMap<>();
+
+        void add(Block b, List<Receipt> r) {
+            Bytes32 h = b.header().hash(SUITE);
+            blocks.put(h, b);
+            receipts.put(h, r);
+            canonical.add(h);
+            for (int i = 0; i < b.body().transactions().size(); i++) {
+                txs.put(b.body().transactions().get(i).hash(SUITE), new TransactionLocation(h, b.header().number(), i));
+            }
+        }
+
+        @Override
+        public Optional<BlockHeader> head() {
+            return canonical.isEmpty() ? Optional.empty() : header(canonical.get(canonical.size() - 1));
+        }
+
+        @Override
+        public Optional<BlockHeader> header(Bytes32 hash) {
+            return Optional.ofNullable(blocks.get(hash)).map(Block::header);
+        }
+
+        @Override
+        public Optional<Bytes32> hashOf(long number) {
+            return number < canonical.size() ? Optional.of(canonical.get((int) number)) : Optional.empty();
+        }
+
+        @Override
+        public Optional<BlockBody> body(Bytes32 hash) {
+            return Optional.ofNullable(blocks.get(hash)).map(Block::body);
+        }
+
+        @Override
+        public Optional<List<Receipt>> receipts(Bytes32 blockHash) {
+            return Optional.ofNullable(receipts.get(blockHash));
+        }
+
+        @Override
+        public Optional<TransactionLocation> transactionLocation(Bytes32 transactionHash) {
+            return Optional.ofNullable(txs.get(transactionHash));
+        }
+    }
+}

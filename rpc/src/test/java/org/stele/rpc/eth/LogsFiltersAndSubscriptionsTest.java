@@ -1,0 +1,145 @@
+package org.stele.rpc.eth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.stele.chain.Block;
+import org.stele.chain.BlockBody;
+import org.stele.chain.BlockHeader;
+import org.stele.chain.Log;
+import org.stele.chain.Receipt;
+import org.stele.chain.tx.FeeMarketTransaction;
+import org.stele.chain.tx.Transaction;
+import org.stele.chain.tx.TransactionSignature;
+import org.stele.common.Address;
+import org.stele.common.Bytes;
+import org.stele.common.Bytes32;
+import org.stele.common.crypto.Secp256k1KeccakSuite;
+import org.stele.rpc.JsonRpcException;
+import org.stele.rpc.Params;
+import org.stele.rpc.RpcSession;
+
+class LogsFiltersAndSubscriptionsTest {
+    private static final Secp256k1KeccakSuite SUITE = Secp256k1KeccakSuite.instance();
+    private static final Address TOKEN = Address.fromHex("0x00000000000000000000000000000000000000aa");
+    private static final Address OTHER = Address.fromHex("0x00000000000000000000000000000000000000bb");
+    private static final Bytes32 TRANSFER = Bytes32
+            .fromHex("0xddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef");
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final EthMethodsTest.MapBlockStore store = new EthMethodsTest.MapBlockStore();
+    private final EthJson ethJson = new EthJson(SUITE);
+    private final LogQuery query = new LogQuery(store, ethJson, 100, 5);
+    private Instant now = Instant.parse("2026-01-01T00:00:00Z");
+    private final InstantSource clock = () -> now;
+
+    private Block append(Log... logs) {
+        long number = store.head().map(h -> h.number() + 1).orElse(0L);
+        Bytes32 parent = store.head().map(h -> h.hash(SUITE)).orElse(Bytes32.ZERO);
+        List<Transaction> txs = new ArrayList<>();
+        List<Receipt> receipts = new ArrayList<>();
+        for (int i = 0; i < logs.length; i++) {
+            txs.add(new FeeMarketTransaction(BigInteger.ONE, number * 10 + i, BigInteger.ONE, BigInteger.TEN, 50_000,
+                    Optional.of(TOKEN), BigInteger.ZERO, Bytes.EMPTY, List.of(),
+                    new TransactionSignature(0, BigInteger.ONE, BigInteger.TWO)));
+            receipts.add(Receipt.of(txs.get(i).type(), true, 50_000L * (i + 1), List.of(logs[i])));
+        }
+        BlockHeader h = BlockHeader.builder().number(number).parentHash(parent).gasLimit(30_000_000)
+                .logsBloom(Receipt.blockBloom(receipts)).build();
+        Block b = new Block(h, new BlockBody(txs, List.of(), Optional.empty()));
+        store.add(b, receipts);
+        return b;
+    }
+
+    private static Log transfer(Address token) {
+        return new Log(token, List.of(TRANSFER, Bytes32.ZERO), Bytes.of((byte) 1));
+    }
+
+    private LogFilter filter(String text) throws Exception {
+        return LogFilter.parse(Params.of(json.readTree(text)), 0);
+    }
+
+    @Test
+    void getLogsFindsMatchesByAddressAndTopicAcrossARange() throws Exception {
+        append();
+        append(transfer(TOKEN), transfer(OTHER));
+        append(new Log(TOKEN, List.of(Bytes32.ZERO), Bytes.EMPTY));
+        JsonNode logs = query.run(filter("{\"fromBlock\":\"0x0\",\"toBlock\":\"latest\",\"address\":\"" + TOKEN.toHex()
+                + "\",\"topics\":[\"" + TRANSFER.toHex() + "\"]}"));
+        assertThat(logs).hasSize(1);
+        assertThat(logs.get(0).get("blockNumber").asText()).isEqualTo("0x1");
+        JsonNode any = query
+                .run(filter("{\"fromBlock\":\"earliest\",\"topics\":[null, \"" + Bytes32.ZERO.toHex() + "\"]}"));
+        assertThat(any).hasSize(2);
+        assertThat(any.get(1).get("logIndex").asText()).isEqualTo("0x1");
+    }
+
+    @Test
+    void queriesOverTheRangeOrResultLimitsAreRefusedWithAClearError() throws Exception {
+        append();
+        for (int i = 0; i < 6; i++) append(transfer(TOKEN));
+        assertThatThrownBy(() -> query.run(filter("{\"fromBlock\":\"0x0\"}"))).isInstanceOf(JsonRpcException.class)
+                .hasMessageContaining("more than 5 results");
+        LogQuery narrow = new LogQuery(store, ethJson, 3, 100);
+        assertThatThrownBy(() -> narrow.run(filter("{\"fromBlock\":\"0x0\"}")))
+                .hasMessageContaining("exceeds the limit of 3");
+        assertThatThrownBy(() -> filter("{\"topics\":[1]}")).hasMessageContaining("filter.topics");
+    }
+
+    @Test
+    void aPollingFilterReturnsOnlyWhatIsNewAndExpiresWhenNotPolled() throws Exception {
+        FilterManager filters = new FilterManager(query, ethJson, clock, Duration.ofMinutes(5), 10);
+        append();
+        String blocks = filters.install(FilterManager.Kind.BLOCKS, null);
+        String logs = filters.install(FilterManager.Kind.LOGS, filter("{\"address\":\"" + TOKEN.toHex() + "\"}"));
+        Block b = append(transfer(TOKEN), transfer(OTHER));
+        filters.onBlock(b, store.receipts(b.header().hash(SUITE)).orElseThrow());
+        assertThat(filters.changes(blocks)).hasSize(1);
+        assertThat(filters.changes(blocks)).isEmpty();
+        assertThat(filters.changes(logs)).hasSize(1);
+        now = now.plus(Duration.ofMinutes(6));
+        assertThatThrownBy(() -> filters.changes(blocks)).hasMessageContaining("filter not found");
+    }
+
+    @Test
+    void subscribersReceiveHeadsAndMatchingLogsUntilTheyUnsubscribe() throws Exception {
+        SubscriptionManager subs = new SubscriptionManager(ethJson, query, 2);
+        List<JsonNode> pushed = new ArrayList<>();
+        RpcSession ws = new RpcSession() {
+            @Override
+            public boolean canPush() {
+                return true;
+            }
+
+            @Override
+            public void push(JsonNode message) {
+                pushed.add(message);
+            }
+        };
+        append();
+        String heads = subs.subscribe(ws, SubscriptionManager.Kind.NEW_HEADS, null);
+        subs.subscribe(ws, SubscriptionManager.Kind.LOGS, filter("{\"address\":\"" + OTHER.toHex() + "\"}"));
+        assertThatThrownBy(() -> subs.subscribe(ws, SubscriptionManager.Kind.NEW_HEADS, null))
+                .hasMessageContaining("too many subscriptions");
+        assertThatThrownBy(() -> subs.subscribe(RpcSession.HTTP, SubscriptionManager.Kind.NEW_HEADS, null))
+                .hasMessageContaining("WebSocket");
+        Block b = append(transfer(TOKEN), transfer(OTHER));
+        subs.onBlock(b, store.receipts(b.header().hash(SUITE)).orElseThrow());
+        assertThat(pushed).hasSize(2);
+        assertThat(pushed.get(0).get("params").get("subscription").asText()).isEqualTo(heads);
+        assertThat(pushed.get(0).get("params").get("result").has("transactions")).isFalse();
+        assertThat(pushed.get(1).get("params").get("result").get("address").asText()).isEqualTo(OTHER.toHex());
+        assertThat(subs.unsubscribe(ws, heads)).isTrue();
+        assertThat(subs.unsubscribe(ws, heads)).isFalse();
+    }
+}

@@ -1,0 +1,35 @@
+package org.stele.txpool;
+
+/**
+ * A transaction the pool refuses. The messages are the ones geth gives, which wallets and libraries match on.
+ */
+public final class TxPoolException extends RuntimeException {
+    public enum Reason {
+        ALREADY_KNOWN("already known"), NONCE_TOO_LOW("nonce too low"), INSUFFICIENT_FUNDS(
+                "insufficient funds for gas * price + value"), REPLACEMENT_UNDERPRICED(
+                        "replacement transaction underpriced"), EXCEEDS_BLOCK_GAS_LIMIT(
+                                "exceeds block gas limit"), SENDER_LIMIT("txpool is full for this sender"), POOL_FULL(
+                                        "txpool is full"), UNDERPRICED("transaction underpriced");
+
+        private final String message;
+
+        Reason(String message) {
+            this.message = message;
+        }
+
+        public String message() {
+            return message;
+        }
+    }
+
+    private final Reason reason;
+
+    public TxPoolException(Reason reason, String detail) {
+        super(detail == null ? reason.message() : reason.message() + ": " + detail, null, false, false);
+        this.reason = reason;
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+}

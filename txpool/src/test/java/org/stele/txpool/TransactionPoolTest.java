@@ -1,0 +1,185 @@
+package org.stele.txpool;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
+import org.stele.chain.tx.FeeMarketTransaction;
+import org.stele.chain.tx.Transaction;
+import org.stele.chain.tx.TransactionSignature;
+import org.stele.common.Address;
+import org.stele.common.Bytes;
+import org.stele.common.Bytes32;
+import org.stele.common.crypto.Keccak256;
+
+class TransactionPoolTest {
+    private static final Address ALICE = Address.fromHex("0x00000000000000000000000000000000000a11ce");
+    private static final Address BOB = Address.fromHex("0x0000000000000000000000000000000000000b0b");
+    private static final BigInteger GWEI = BigInteger.TEN.pow(9);
+
+    private final Map<Address, Long> nonces = new HashMap<>();
+    private final Map<Address, BigInteger> balances = new HashMap<>();
+    private final AccountState state = new AccountState() {
+        @Override
+        public long nonce(Address a) {
+            return nonces.getOrDefault(a, 0L);
+        }
+
+        @Override
+        public BigInteger balance(Address a) {
+            return balances.getOrDefault(a, BigInteger.ZERO);
+        }
+    };
+
+    private TransactionPool pool(TxPoolConfig config) {
+        balances.put(ALICE, BigInteger.TEN.pow(24));
+        balances.put(BOB, BigInteger.TEN.pow(24));
+        return new TransactionPool(config, state, 30_000_000);
+    }
+
+    private static Transaction tx(long nonce, long maxFeeGwei, long tipGwei) {
+        return new FeeMarketTransaction(BigInteger.ONE, nonce, GWEI.multiply(BigInteger.valueOf(tipGwei)),
+                GWEI.multiply(BigInteger.valueOf(maxFeeGwei)), 21_000, Optional.of(BOB), BigInteger.ONE, Bytes.EMPTY,
+                List.of(), TransactionSignature.UNSIGNED);
+    }
+
+    private static Bytes32 hash(Transaction tx) {
+        return Bytes32.wrap(Keccak256.hash(tx.encode()));
+    }
+
+    private static PooledTransaction add(TransactionPool pool, Transaction tx, Address sender) {
+        return pool.add(tx, hash(tx), sender);
+    }
+
+    @Test
+    void aGapKeepsLaterNoncesQueuedUntilItIsFilled() {
+        TransactionPool pool = pool(TxPoolConfig.DEFAULT);
+        List<Long> announced = new ArrayList<>();
+        pool.onPending(p -> announced.add(p.nonce()));
+        add(pool, tx(1, 10, 1), ALICE);
+        add(pool, tx(2, 10, 1), ALICE);
+        assertThat(pool.pendingCount()).isZero();
+        assertThat(pool.queuedCount()).isEqualTo(2);
+        add(pool, tx(0, 10, 1), ALICE);
+        assertThat(pool.pendingCount()).isEqualTo(3);
+        assertThat(announced).containsExactly(0L, 1L, 2L);
+        assertThat(pool.nextNonce(ALICE)).isEqualTo(3);
+    }
+
+    @Test
+    void aReplacementNeedsATenPercentBumpOfBothFees() {
+        TransactionPool pool = pool(TxPoolConfig.DEFAULT);
+        add(pool, tx(0, 100, 10), ALICE);
+        assertThatThrownBy(() -> add(pool, tx(0, 109, 11), ALICE))
+                .hasMessageStartingWith("replacement transaction underpriced");
+        assertThatThrownBy(() -> add(pool, tx(0, 200, 10), ALICE))
+                .hasMessageStartingWith("replacement transaction underpriced");
+        PooledTransaction replacement = add(pool, tx(0, 110, 11), ALICE);
+        assertThat(pool.size()).isEqualTo(1);
+        assertThat(pool.get(replacement.hash())).isPresent();
+    }
+
+    @Test
+    void standardRejectionsCarryTheMessagesWalletsMatchOn() {
+        TransactionPool pool = pool(TxPoolConfig.DEFAULT);
+        nonces.put(ALICE, 5L);
+        assertThatThrownBy(() -> add(pool, tx(4, 10, 1), ALICE)).hasMessageStartingWith("nonce too low");
+        Address poor = Address.fromHex("0x0000000000000000000000000000000000000001");
+        assertThatThrownBy(() -> add(pool, tx(0, 10, 1), poor))
+                .hasMessageStartingWith("insufficient funds for gas * price + value");
+        Transaction t = tx(5, 10, 1);
+        add(pool, t, ALICE);
+        assertThatThrownBy(() -> add(pool, t, ALICE)).hasMessageStartingWith("already known");
+        Transaction huge = new FeeMarketTransaction(BigInteger.ONE, 6, GWEI, GWEI, 40_000_000, Optional.of(BOB),
+                BigInteger.ONE, Bytes.EMPTY, List.of(), TransactionSignature.UNSIGNED);
+        assertThatThrownBy(() -> add(pool, huge, ALICE)).hasMessageStartingWith("exceeds block gas limit");
+    }
+
+    @Test
+    void aFullPoolEvictsItsCheapestTransactionForABetterOne() {
+        TransactionPool pool = pool(new TxPoolConfig(10, 2, 10, BigInteger.ZERO));
+        add(pool, tx(0, 5, 1), ALICE);
+        add(pool, tx(0, 50, 1), BOB);
+        assertThatThrownBy(() -> add(pool, tx(1, 4, 1), BOB)).hasMessageStartingWith("txpool is full");
+        add(pool, tx(1, 60, 1), BOB);
+        assertThat(pool.pending()).containsOnlyKeys(BOB);
+    }
+
+    @Test
+    void aSenderCannotTakeMoreThanItsShare() {
+        TransactionPool pool = pool(new TxPoolConfig(2, 100, 10, BigInteger.ZERO));
+        add(pool, tx(0, 10, 1), ALICE);
+        add(pool, tx(1, 10, 1), ALICE);
+        assertThatThrownBy(() -> add(pool, tx(2, 10, 1), ALICE))
+                .hasMessageStartingWith("txpool is full for this sender");
+    }
+
+    @Test
+    void aFarFutureNonceIsQueuedCheaply() {
+        TransactionPool pool = pool(TxPoolConfig.DEFAULT);
+        add(pool, tx(Long.MAX_VALUE - 1, 10, 1), ALICE);
+        assertThat(pool.queuedCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aNewHeadDropsIncludedTransactionsAndPromotesTheRest() {
+        TransactionPool pool = pool(TxPoolConfig.DEFAULT);
+        add(pool, tx(0, 10, 1), ALICE);
+        add(pool, tx(1, 10, 1), ALICE);
+        add(pool, tx(3, 10, 1), ALICE);
+        nonces.put(ALICE, 2L);
+        pool.onNewHead(state, 30_000_000);
+        assertThat(pool.size()).isEqualTo(1);
+        assertThat(pool.pendingCount()).isZero();
+        add(pool, tx(2, 10, 1), ALICE);
+        assertThat(pool.pendingCount()).isEqualTo(2);
+    }
+
+    @Test
+    void blockSelectionTakesTheBestTipFirstAndKeepsEachSendersNonceOrder() {
+        TransactionPool pool = pool(TxPoolConfig.DEFAULT);
+        add(pool, tx(0, 100, 1), ALICE);
+        add(pool, tx(1, 100, 50), ALICE);
+        add(pool, tx(0, 100, 5), BOB);
+        balances.put(Address.fromHex("0x00000000000000000000000000000000000000c0"), BigInteger.TEN.pow(24));
+        add(pool, tx(0, 3, 3), Address.fromHex("0x00000000000000000000000000000000000000c0"));
+        List<PooledTransaction> chosen = pool.selectForBlock(GWEI.multiply(BigInteger.valueOf(7)), 30_000_000);
+        assertThat(chosen).extracting(p -> p.sender().toHex() + "/" + p.nonce())
+                .containsExactly(BOB.toHex() + "/0", ALICE.toHex() + "/0", ALICE.toHex() + "/1");
+        assertThat(pool.selectForBlock(BigInteger.ZERO, 42_000)).hasSize(2);
+    }
+
+    @Property(tries = 200)
+    void selectionNeverBreaksNonceOrderOrTheGasLimit(
+            @ForAll @Size(max = 30) List<@IntRange(min = 0, max = 12) Integer> nonceList,
+            @ForAll @IntRange(min = 21_000, max = 400_000) int gasLimit) {
+        nonces.clear();
+        TransactionPool pool = pool(TxPoolConfig.DEFAULT);
+        long fee = 10;
+        for (int n : nonceList) {
+            try {
+                add(pool, tx(n, fee++, 1), n % 2 == 0 ? ALICE : BOB);
+            } catch (TxPoolException e) {
+                assertThat(e.reason()).isIn(TxPoolException.Reason.ALREADY_KNOWN,
+                        TxPoolException.Reason.REPLACEMENT_UNDERPRICED);
+            }
+        }
+        List<PooledTransaction> chosen = pool.selectForBlock(BigInteger.ZERO, gasLimit);
+        assertThat(chosen.stream().mapToLong(p -> p.transaction().gasLimit()).sum()).isLessThanOrEqualTo(gasLimit);
+        Map<Address, Long> expected = new HashMap<>();
+        for (PooledTransaction p : chosen) {
+            assertThat(p.nonce()).isEqualTo(expected.getOrDefault(p.sender(), 0L));
+            expected.put(p.sender(), p.nonce() + 1);
+        }
+    }
+}
