@@ -70,13 +70,19 @@ public final class Precompiles {
         p[4] = new Identity();
         if (fork.isAtLeast(Fork.BYZANTIUM)) {
             p[5] = new ModExp(fork.isAtLeast(Fork.BERLIN));
+            p[6] = new Bn254Add(istanbul);
+            p[7] = new Bn254Mul(istanbul);
+            p[8] = new Bn254Pairing(istanbul);
         }
         if (istanbul) {
             p[9] = new Blake2f();
         }
+        if (fork.isAtLeast(Fork.CANCUN)) {
+            p[10] = new KzgPointEvaluation();
+        }
         TreeMap<Address, Precompile> all = new TreeMap<>();
         for (int i = 1; i < p.length; i++) {
-            if (p[i] != null) all.put(standardAddress(i), p[i]);
+            all.put(standardAddress(i), p[i]);
         }
         return new Precompiles(p, all);
     }
