@@ -701,8 +701,25 @@ final class Ops {
     }
 
     static int push(Frame f, int n) {
-        U256.fromBytesPadRight(f.code, f.pc, n, f.stack, f.sp++ << 2);
-        f.pc += n;
+        byte[] code = f.code;
+        int pc = f.pc;
+        int t = f.sp++ << 2;
+        if (pc + n <= code.length) {
+            // Fast path: all n bytes present; fill limbs from the least significant end.
+            long[] s = f.stack;
+            int end = pc + n;
+            for (int limb = 0; limb < 4; limb++) {
+                long v = 0;
+                int from = Math.max(pc, end - 8);
+                for (int i = from; i < end; i++)
+                    v = (v << 8) | (code[i] & 0xFFL);
+                s[t + limb] = v;
+                end = from;
+            }
+        } else {
+            U256.fromBytesPadRight(code, pc, n, f.stack, t);
+        }
+        f.pc = pc + n;
         return CONTINUE;
     }
 
