@@ -95,6 +95,29 @@ public record Receipt(TransactionType type, boolean success, long cumulativeGasU
         return new Receipt(type, success, cumulative, LogsBloom.wrap(bloom), logs);
     }
 
+    /**
+     * Writes this receipt as the eth wire protocol lists receipts: a legacy receipt as its RLP list, a typed one as an
+     * RLP string holding its envelope (the same convention as transactions in a block body).
+     */
+    public void writeToList(RlpWriter w) {
+        byte[] encoded = encode();
+        if (type == TransactionType.LEGACY)
+            w.writeRaw(encoded);
+        else
+            w.writeBytes(encoded);
+    }
+
+    /** Reads one receipt written by {@link #writeToList}. */
+    public static Receipt readFromList(RlpReader r) {
+        if (r.nextIsList())
+            return decode(r.readRaw());
+        int at = r.position();
+        byte[] envelope = r.readBytes();
+        if (envelope.length > 0 && (envelope[0] & 0xff) >= 0xc0)
+            throw new RlpException("a legacy receipt must not be wrapped in an RLP string", at);
+        return decode(envelope);
+    }
+
     /** The receipts root of a block. */
     public static org.stele.common.Bytes32 root(List<Receipt> receipts, RootCalculator roots) {
         return roots.root(receipts.stream().map(Receipt::encode).toList());

@@ -14,10 +14,15 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.rocksdb.BlockBasedTableConfig;
+import org.rocksdb.BloomFilter;
+import org.rocksdb.Cache;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ColumnFamilyOptions;
+import org.rocksdb.CompressionType;
 import org.rocksdb.DBOptions;
+import org.rocksdb.LRUCache;
 import org.rocksdb.Options;
 import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
@@ -40,8 +45,13 @@ public final class RocksDbKeyValueStore implements KeyValueStore {
 
     private final Path directory;
     private final RocksDB db;
+    /** Shared block cache across column families. */
+    public static final long BLOCK_CACHE_BYTES = 64L * 1024 * 1024;
+
     private final DBOptions dbOptions;
     private final ColumnFamilyOptions cfOptions;
+    private final Cache cache;
+    private final BloomFilter bloomFilter;
     private final WriteOptions writeOptions;
     private final List<ColumnFamilyHandle> handles;
     private final Map<Segment, ColumnFamilyHandle> bySegment;
@@ -51,11 +61,14 @@ public final class RocksDbKeyValueStore implements KeyValueStore {
     private boolean closed;
 
     private RocksDbKeyValueStore(Path directory, RocksDB db, DBOptions dbOptions, ColumnFamilyOptions cfOptions,
-            WriteOptions writeOptions, List<ColumnFamilyHandle> handles, Map<Segment, ColumnFamilyHandle> bySegment) {
+            Cache cache, BloomFilter bloomFilter, WriteOptions writeOptions, List<ColumnFamilyHandle> handles,
+            Map<Segment, ColumnFamilyHandle> bySegment) {
         this.directory = directory;
         this.db = db;
         this.dbOptions = dbOptions;
         this.cfOptions = cfOptions;
+        this.cache = cache;
+        this.bloomFilter = bloomFilter;
         this.writeOptions = writeOptions;
         this.handles = handles;
         this.bySegment = bySegment;
@@ -90,7 +103,12 @@ public final class RocksDbKeyValueStore implements KeyValueStore {
             names.add(s.name());
 
         DBOptions dbOptions = new DBOptions().setCreateIfMissing(true).setCreateMissingColumnFamilies(true);
-        ColumnFamilyOptions cfOptions = new ColumnFamilyOptions();
+        // Trie nodes and headers are read by hash, one key at a time: Bloom filters spare most disk reads for
+        // absent keys, and one block cache serves all families.
+        Cache cache = new LRUCache(BLOCK_CACHE_BYTES);
+        BloomFilter bloomFilter = new BloomFilter(10);
+        ColumnFamilyOptions cfOptions = new ColumnFamilyOptions().setCompressionType(CompressionType.LZ4_COMPRESSION)
+                .setTableFormatConfig(new BlockBasedTableConfig().setBlockCache(cache).setFilterPolicy(bloomFilter));
         List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
         for (String name : names)
             descriptors.add(new ColumnFamilyDescriptor(name.getBytes(StandardCharsets.UTF_8), cfOptions));
@@ -100,6 +118,8 @@ public final class RocksDbKeyValueStore implements KeyValueStore {
             db = RocksDB.open(dbOptions, directory.toString(), descriptors, handles);
         } catch (RocksDBException e) {
             cfOptions.close();
+            bloomFilter.close();
+            cache.close();
             dbOptions.close();
             throw translateOpenError(directory, e);
         }
@@ -108,7 +128,8 @@ public final class RocksDbKeyValueStore implements KeyValueStore {
         for (String name : names)
             bySegment.put(new Segment(name), handles.get(i++));
         WriteOptions writeOptions = new WriteOptions().setSync(syncWrites);
-        return new RocksDbKeyValueStore(directory, db, dbOptions, cfOptions, writeOptions, handles, bySegment);
+        return new RocksDbKeyValueStore(directory, db, dbOptions, cfOptions, cache, bloomFilter, writeOptions, handles,
+                bySegment);
     }
 
     private static List<String> existingFamilies(Path directory) {
@@ -210,6 +231,8 @@ public final class RocksDbKeyValueStore implements KeyValueStore {
             db.close();
             writeOptions.close();
             cfOptions.close();
+            bloomFilter.close();
+            cache.close();
             dbOptions.close();
         } finally {
             lock.writeLock().unlock();

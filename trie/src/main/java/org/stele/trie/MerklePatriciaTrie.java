@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.stele.common.Bytes;
 import org.stele.common.Bytes32;
+import org.stele.common.rlp.RlpWriter;
 import org.stele.storage.WriteBatch;
 import org.stele.trie.Node.Branch;
 import org.stele.trie.Node.Extension;
@@ -18,6 +19,12 @@ import org.stele.trie.Node.Leaf;
  * safe for concurrent mutation; {@link #copy()} gives each thread its own trie cheaply.
  */
 public final class MerklePatriciaTrie implements Trie {
+    /**
+     * Longest key accepted. Updates recurse once per nibble of the path, so the bound keeps the Java stack safe;
+     * Ethereum's tries use keys of at most 32 bytes.
+     */
+    public static final int MAX_KEY_BYTES = 1024;
+
     private final NodeStore store;
     /** Null for the empty trie. */
     private Node root;
@@ -52,12 +59,24 @@ public final class MerklePatriciaTrie implements Trie {
         return trie;
     }
 
+    /**
+     * The root of the trie Ethereum builds over a block's ordered items (transactions, receipts, withdrawals): key
+     * {@code rlp(i)}, value the i-th encoding. Fits {@code org.stele.chain.RootCalculator} as a method reference.
+     */
+    public static Bytes32 orderedRoot(List<byte[]> items) {
+        MerklePatriciaTrie trie = inMemory();
+        for (int i = 0; i < items.size(); i++)
+            trie.put(Bytes.wrap(new RlpWriter(8).writeLong(i).toByteArray()), Bytes.wrap(items.get(i)));
+        return trie.rootHash();
+    }
+
     public NodeStore store() {
         return store;
     }
 
     @Override
     public Optional<Bytes> get(Bytes key) {
+        checkKey(key);
         byte[] path = Nibbles.fromBytes(key.unsafeArray());
         Node n = root;
         int pos = 0;
@@ -90,6 +109,7 @@ public final class MerklePatriciaTrie implements Trie {
 
     @Override
     public void put(Bytes key, Bytes value) {
+        checkKey(key);
         if (value.isEmpty()) {
             delete(key);
             return;
@@ -99,6 +119,7 @@ public final class MerklePatriciaTrie implements Trie {
 
     @Override
     public void delete(Bytes key) {
+        checkKey(key);
         root = remove(root, Nibbles.fromBytes(key.unsafeArray()), 0);
     }
 
@@ -128,6 +149,7 @@ public final class MerklePatriciaTrie implements Trie {
 
     @Override
     public List<Bytes> proof(Bytes key) {
+        checkKey(key);
         byte[] path = Nibbles.fromBytes(key.unsafeArray());
         List<Bytes> out = new ArrayList<>();
         Node n = root;
@@ -190,6 +212,11 @@ public final class MerklePatriciaTrie implements Trie {
         if ((nibbles.length & 1) != 0)
             throw new TrieException("trie holds a value at an odd-length path; keys must be whole bytes");
         return visitor.visit(Bytes.wrap(Nibbles.toBytes(nibbles, nibbles.length)), Bytes.wrap(value));
+    }
+
+    private static void checkKey(Bytes key) {
+        if (key.size() > MAX_KEY_BYTES)
+            throw new IllegalArgumentException("trie key of " + key.size() + " bytes; limit is " + MAX_KEY_BYTES);
     }
 
     private Node resolve(HashRef ref) {

@@ -58,6 +58,22 @@ public sealed interface Transaction permits LegacyTransaction, AccessListTransac
     /** The bytes the sender signs (their hash is the signing hash). */
     byte[] signingPayload();
 
+    /**
+     * What the sender pays per gas in a block with this base fee: the gas price for legacy and EIP-2930
+     * transactions, {@code min(maxFeePerGas, baseFee + maxPriorityFeePerGas)} for EIP-1559 ones. Whether the
+     * transaction can pay the base fee at all is execution's check.
+     */
+    default BigInteger effectiveGasPrice(BigInteger baseFeePerGas) {
+        if (!(this instanceof FeeMarketTransaction))
+            return maxFeePerGas();
+        return maxFeePerGas().min(baseFeePerGas.add(maxPriorityFeePerGas()));
+    }
+
+    /** What the block producer receives per gas above the base fee (negative when the fee cap is below it). */
+    default BigInteger effectivePriorityFee(BigInteger baseFeePerGas) {
+        return effectiveGasPrice(baseFeePerGas).subtract(baseFeePerGas);
+    }
+
     default boolean isContractCreation() {
         return to().isEmpty();
     }
@@ -83,13 +99,18 @@ public sealed interface Transaction permits LegacyTransaction, AccessListTransac
      * @throws InvalidTransactionException with {@link InvalidTransactionException.Reason#SENDER_RECOVERY_FAILED}
      */
     default Address sender(CryptoSuite suite) {
-        return suite.address(senderPublicKey(suite));
+        try {
+            return suite.recoverAddress(signingHash(suite).toArray(), TransactionSignatures.forRecovery(signature()));
+        } catch (InvalidSignatureException | IllegalArgumentException e) {
+            throw new InvalidTransactionException(InvalidTransactionException.Reason.SENDER_RECOVERY_FAILED,
+                    "cannot recover the sender: " + e.getMessage(), e);
+        }
     }
 
+    /** The sender's public key, recovered from the signature; see {@link #sender}. */
     default PublicKey senderPublicKey(CryptoSuite suite) {
-        TransactionSignature sig = signature();
         try {
-            return suite.recover(signingHash(suite).toArray(), sig.toSignature());
+            return suite.recover(signingHash(suite).toArray(), TransactionSignatures.forRecovery(signature()));
         } catch (InvalidSignatureException | IllegalArgumentException e) {
             throw new InvalidTransactionException(InvalidTransactionException.Reason.SENDER_RECOVERY_FAILED,
                     "cannot recover the sender: " + e.getMessage(), e);

@@ -15,10 +15,11 @@ import org.stele.common.Address;
 import org.stele.common.Bytes;
 import org.stele.common.Bytes32;
 import org.stele.common.crypto.CryptoSuite;
+import org.stele.common.crypto.Secp256k1KeccakSuite;
 import org.stele.common.crypto.KeyPair;
 
 class TransactionPropertiesTest {
-    private static final CryptoSuite SUITE = InterimSecp256k1Suite.INSTANCE;
+    private static final CryptoSuite SUITE = Secp256k1KeccakSuite.instance();
     private static final BigInteger MAX_256 = BigInteger.TWO.pow(256).subtract(BigInteger.ONE);
 
     @Property(tries = 300)

@@ -14,12 +14,13 @@ import org.stele.common.Bytes32;
 import org.stele.common.Fork;
 import org.stele.common.Hex;
 import org.stele.common.crypto.CryptoSuite;
+import org.stele.common.crypto.Secp256k1KeccakSuite;
 import org.stele.common.crypto.KeyPair;
 import org.stele.common.rlp.RlpReader;
 import org.stele.common.rlp.RlpWriter;
 
 class TransactionTest {
-    private static final CryptoSuite SUITE = InterimSecp256k1Suite.INSTANCE;
+    private static final CryptoSuite SUITE = Secp256k1KeccakSuite.instance();
     private static final KeyPair KEY_46 = SUITE.keyPair(Hex.decode("0x" + "46".repeat(32)));
 
     /** The example of EIP-155 itself. */
@@ -87,6 +88,19 @@ class TransactionTest {
         assertThat(decoded).isEqualTo(signed);
         assertThat(decoded.sender(SUITE)).isEqualTo(SUITE.address(KEY_46.publicKey()));
         new TransactionValidator(1337).validate(decoded, Fork.CANCUN);
+    }
+
+    @Test
+    void effectiveGasPriceFollowsEip1559ForFeeMarketTransactionsOnly() {
+        FeeMarketTransaction tx = new FeeMarketTransaction(BigInteger.ONE, 0, BigInteger.valueOf(2),
+                BigInteger.valueOf(10), 21000, Optional.of(Address.ZERO), BigInteger.ZERO, Bytes.EMPTY, List.of(),
+                TransactionSignature.UNSIGNED);
+        assertThat(tx.effectiveGasPrice(BigInteger.valueOf(5))).isEqualTo(BigInteger.valueOf(7));
+        assertThat(tx.effectiveGasPrice(BigInteger.valueOf(9))).isEqualTo(BigInteger.valueOf(10));
+        assertThat(tx.effectivePriorityFee(BigInteger.valueOf(9))).isEqualTo(BigInteger.ONE);
+        assertThat(eip155Example().effectiveGasPrice(BigInteger.ONE)).isEqualTo(BigInteger.valueOf(20_000_000_000L));
+        assertThat(eip155Example().effectivePriorityFee(BigInteger.ONE))
+                .isEqualTo(BigInteger.valueOf(19_999_999_999L));
     }
 
     @Test
