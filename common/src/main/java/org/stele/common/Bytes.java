@@ -1,6 +1,7 @@
 package org.stele.common;
 
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * An immutable byte string. The array it wraps is never exposed without a copy, except through
@@ -55,7 +56,10 @@ public final class Bytes implements Comparable<Bytes> {
         return bytes[i];
     }
 
+    /** @throws IndexOutOfBoundsException unless the range lies within this byte string */
     public Bytes slice(int from, int length) {
+        // Arrays.copyOfRange would silently pad a range that runs past the end with zeros.
+        Objects.checkFromIndexSize(from, length, bytes.length);
         return wrap(Arrays.copyOfRange(bytes, from, from + length));
     }
 

@@ -1,6 +1,7 @@
 package org.stele.common;
 
 import java.math.BigInteger;
+import java.util.Objects;
 
 /**
  * An unsigned 256-bit integer on four {@code long} limbs, most significant first ({@code u3} holds bits 192–255,
@@ -36,12 +37,20 @@ public record UInt256(long u3, long u2, long u1, long u0) implements Comparable<
     public static UInt256 fromBytes(byte[] bigEndian, int offset, int length) {
         if (length > 32)
             throw new IllegalArgumentException("more than 32 bytes: " + length);
-        long[] limbs = new long[4];
-        for (int i = 0; i < length; i++) {
-            int bitFromRight = 8 * (length - 1 - i);
-            limbs[bitFromRight >>> 6] |= (bigEndian[offset + i] & 0xFFL) << (bitFromRight & 63);
-        }
-        return new UInt256(limbs[3], limbs[2], limbs[1], limbs[0]);
+        Objects.checkFromIndexSize(offset, length, bigEndian.length);
+        return new UInt256(limbFrom(bigEndian, offset, length, 3), limbFrom(bigEndian, offset, length, 2),
+                limbFrom(bigEndian, offset, length, 1), limbFrom(bigEndian, offset, length, 0));
+    }
+
+    /** Limb {@code k} of a big-endian number: its bytes are the (up to) eight that end {@code 8k} from the end. */
+    private static long limbFrom(byte[] b, int offset, int length, int k) {
+        int end = offset + length - 8 * k;
+        if (end <= offset)
+            return 0;
+        long v = 0;
+        for (int i = Math.max(offset, end - 8); i < end; i++)
+            v = (v << 8) | (b[i] & 0xFFL);
+        return v;
     }
 
     public static UInt256 fromBytes(Bytes bigEndian) {

@@ -62,15 +62,15 @@ final class BouncyCastleSecp256k1Backend implements Secp256k1Backend {
                 new BigInteger(1, Arrays.copyOfRange(signature, 32, 64)));
     }
 
-    /** SEC 1 v2, section 4.1.6: Q = r^-1 (sR - eG), where R is the point with x = r + jn and the parity recId & 1. */
+    /**
+     * SEC 1 v2, section 4.1.6: Q = r^-1 (sR - eG), where R is the point with x = r and the y parity given by the
+     * recovery id (the suite passes only 0 and 1, so the x = r + n candidates are never needed).
+     */
     @Override
     public byte[] recover(byte[] hash, byte[] signature, int recoveryId) {
         BigInteger r = new BigInteger(1, Arrays.copyOfRange(signature, 0, 32));
         BigInteger s = new BigInteger(1, Arrays.copyOfRange(signature, 32, 64));
-        BigInteger x = recoveryId >= 2 ? r.add(N) : r;
-        if (x.compareTo(Secp256k1Curve.P) >= 0)
-            return null;
-        ECPoint bigR = decompress(x, (recoveryId & 1) == 1);
+        ECPoint bigR = decompress(r, recoveryId == 1);
         if (bigR == null)
             return null;
         BigInteger e = new BigInteger(1, hash);

@@ -2,7 +2,7 @@ package org.stele.common.crypto;
 
 /**
  * The curve arithmetic behind {@link Secp256k1KeccakSuite}: libsecp256k1 through JNI, or BouncyCastle when the native
- * library cannot load. Arguments are already checked by the suite (lengths, 1 <= r, s, d < n, recovery id 0..3), so
+ * library cannot load. Arguments are already checked by the suite (lengths, 1 <= r, s, d < n, recovery id 0 or 1), so
  * both backends see the same inputs and must give the same answers.
  */
 sealed interface Secp256k1Backend permits NativeSecp256k1Backend, BouncyCastleSecp256k1Backend {

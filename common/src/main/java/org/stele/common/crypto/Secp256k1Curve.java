@@ -17,7 +17,6 @@ final class Secp256k1Curve {
             PARAMS.getH());
     static final BigInteger N = PARAMS.getN();
     static final BigInteger HALF_N = N.shiftRight(1);
-    static final BigInteger P = PARAMS.getCurve().getField().getCharacteristic();
 
     private static final byte[] N_BYTES = to32(N);
     private static final byte[] HALF_N_BYTES = to32(HALF_N);

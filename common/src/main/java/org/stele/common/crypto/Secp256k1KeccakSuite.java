@@ -27,7 +27,7 @@ import org.stele.common.Bytes32;
  * <li>{@link #ecrecover} accepts high s and never throws on bad values: it is the EVM's ecrecover precompile (0x01),
  * which returns nothing for an unrecoverable signature.
  * </ul>
- * Every path rejects r or s equal to zero or not below the curve order n.
+ * Every path rejects r or s equal to zero or not below the curve order n, and recovery ids other than 0 and 1.
  */
 public final class Secp256k1KeccakSuite implements CryptoSuite {
     public static final String NAME = "secp256k1-keccak";
@@ -100,7 +100,8 @@ public final class Secp256k1KeccakSuite implements CryptoSuite {
 
     /**
      * Signs with RFC 6979 and low s. The recovery id is found by recovering with each candidate and comparing with the
-     * key pair's public key, which also catches a key pair whose halves do not belong together.
+     * key pair's public key, which also catches a key pair whose halves do not belong together. (An R whose x is at
+     * least n would need recovery id 2 or 3, which Ethereum cannot express; the chance is about 2^-127.)
      */
     @Override
     public Signature sign(byte[] messageHash, KeyPair key) {
@@ -110,13 +111,14 @@ public final class Secp256k1KeccakSuite implements CryptoSuite {
             throw new IllegalArgumentException("not a secp256k1 private key");
         byte[] rs = backend.sign(messageHash, d);
         byte[] expected = uncompressed(key.publicKey());
-        for (int recId = 0; recId < 4; recId++) {
+        for (int recId = 0; recId < 2; recId++) {
             if (Arrays.equals(expected, backend.recover(messageHash, rs, recId))) {
                 return Signature.secp256k1(Bytes32.wrap(Arrays.copyOfRange(rs, 0, 32)),
                         Bytes32.wrap(Arrays.copyOfRange(rs, 32, 64)), recId);
             }
         }
-        throw new IllegalArgumentException("the key pair's public key does not belong to its private key");
+        throw new IllegalArgumentException(
+                "no recovery id gives the key pair's public key: it does not belong to its private key");
     }
 
     /** Checks the signature against the key; high s (not EIP-2) and keys off the curve give false. */
@@ -147,8 +149,8 @@ public final class Secp256k1KeccakSuite implements CryptoSuite {
 
     /**
      * The signer's address under EIP-2 (low s only): the path for transaction senders. {@code r} and {@code s} are
-     * 32-byte big-endian values, {@code recoveryId} is 0 or 1 (2 and 3 are accepted too, for the r >= p - n case that
-     * Ethereum's v cannot express). Throws {@link InvalidSignatureException}.
+     * 32-byte big-endian values, {@code recoveryId} is 0 or 1 (y parity; Ethereum's v and
+     * yParity express nothing else, and geth rejects 2 and 3 likewise). Throws {@link InvalidSignatureException}.
      */
     public Address recoverAddress(byte[] messageHash, byte[] r, byte[] s, int recoveryId) {
         return recoverAddress(messageHash, r, s, recoveryId, false);
@@ -169,7 +171,8 @@ public final class Secp256k1KeccakSuite implements CryptoSuite {
 
     /**
      * The EVM's ecrecover precompile: high s accepted, empty for anything that does not recover (r or s zero or not
-     * below n, recovery id not 0..3, no curve point). Only wrong array lengths throw, since those are caller bugs.
+     * below n, recovery id not 0 or 1, no curve point). The precompile passes v - 27 and must itself treat any v other
+     * than 27 or 28 as unrecoverable. Only wrong array lengths throw, since those are caller bugs.
      */
     public Optional<Address> ecrecover(byte[] messageHash, byte[] r, byte[] s, int recoveryId) {
         requireHash(messageHash);
@@ -206,8 +209,8 @@ public final class Secp256k1KeccakSuite implements CryptoSuite {
     }
 
     private static String checkRecoverable(byte[] rs, int recoveryId, boolean allowHighS) {
-        if (recoveryId < 0 || recoveryId > 3)
-            return "recovery id must be 0..3, got " + recoveryId;
+        if (recoveryId != 0 && recoveryId != 1)
+            return "recovery id must be 0 or 1, got " + recoveryId;
         if (!Secp256k1Curve.isValidScalar(rs, 0))
             return "r must be in [1, n-1]";
         if (!Secp256k1Curve.isValidScalar(rs, 32))

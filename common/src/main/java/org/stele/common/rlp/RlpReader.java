@@ -11,7 +11,9 @@ import org.stele.common.UInt256;
  * A cursor over one level of RLP. {@link #readList()} returns a reader over the list's payload, so callers walk
  * nested structures with their own loops and the decoder never recurses. Decoding is strict: non-canonical
  * lengths, single bytes wrapped in a string prefix, leading zeros in scalars, items that overrun their
- * container and trailing bytes are all {@link RlpException}s naming the offset.
+ * container and trailing bytes are all {@link RlpException}s naming the offset. Offsets are positions in the
+ * original input, also for sub-readers. Input from outside should come in through {@link #of(byte[], int)} or
+ * {@link #list(byte[], int)}, which refuse anything larger than the caller expects.
  */
 public final class RlpReader {
     private final byte[] data;
@@ -84,9 +86,7 @@ public final class RlpReader {
     }
 
     public byte[] readBytes() {
-        Header h = header();
-        if (h.list)
-            throw new RlpException("expected a string, found a list", h.start);
+        Header h = stringHeader();
         pos = h.payloadEnd();
         return Arrays.copyOfRange(data, h.payload, h.payloadEnd());
     }
@@ -96,51 +96,39 @@ public final class RlpReader {
     }
 
     public Bytes32 readBytes32() {
-        int at = pos;
-        byte[] b = readBytes();
-        if (b.length != 32)
-            throw new RlpException("expected 32 bytes, got " + b.length, at);
-        return Bytes32.wrap(b);
+        Header h = stringHeader();
+        if (h.length != 32)
+            throw new RlpException("expected 32 bytes, got " + h.length, h.start);
+        pos = h.payloadEnd();
+        return Bytes32.wrap(Arrays.copyOfRange(data, h.payload, h.payloadEnd()));
     }
 
     public Address readAddress() {
-        int at = pos;
-        byte[] b = readBytes();
-        if (b.length != 20)
-            throw new RlpException("expected a 20-byte address, got " + b.length + " bytes", at);
-        return Address.wrap(b);
+        Header h = stringHeader();
+        if (h.length != 20)
+            throw new RlpException("expected a 20-byte address, got " + h.length + " bytes", h.start);
+        pos = h.payloadEnd();
+        return Address.wrap(Arrays.copyOfRange(data, h.payload, h.payloadEnd()));
     }
 
     /** Reads a scalar's canonical bytes (no leading zero; zero is empty), up to {@code maxBytes} long. */
     public byte[] readScalarBytes(int maxBytes) {
-        int at = pos;
-        byte[] b = readBytes();
-        if (b.length > 0 && b[0] == 0)
-            throw new RlpException("scalar has leading zero bytes", at);
-        if (b.length > maxBytes)
-            throw new RlpException("scalar longer than " + maxBytes + " bytes", at);
-        return b;
+        Header h = scalar(maxBytes);
+        return Arrays.copyOfRange(data, h.payload, h.payloadEnd());
     }
 
     /** A scalar that must fit in 63 bits. */
     public long readLong() {
-        int at = pos;
-        byte[] b = readScalarBytes(8);
-        long v = 0;
-        for (byte x : b)
-            v = (v << 8) | (x & 0xff);
+        Header h = scalar(8);
+        long v = bits(h);
         if (v < 0)
-            throw new RlpException("scalar does not fit in a signed 64-bit integer", at);
+            throw new RlpException("scalar does not fit in a signed 64-bit integer", h.start);
         return v;
     }
 
     /** A scalar of up to 64 bits, returned as the bits of an unsigned long. */
     public long readUnsignedLong() {
-        byte[] b = readScalarBytes(8);
-        long v = 0;
-        for (byte x : b)
-            v = (v << 8) | (x & 0xff);
-        return v;
+        return bits(scalar(8));
     }
 
     public int readInt() {
@@ -158,7 +146,8 @@ public final class RlpReader {
 
     /** A scalar of up to 32 bytes, as limbs rather than a {@link BigInteger}. */
     public UInt256 readUInt256Value() {
-        return UInt256.fromBytes(readScalarBytes(32));
+        Header h = scalar(32);
+        return UInt256.fromBytes(data, h.payload, h.length);
     }
 
     /** The next item as a generic tree, within {@link RlpLimits#DEFAULT}. */
@@ -189,6 +178,31 @@ public final class RlpReader {
     public void skip() {
         Header h = header();
         pos = h.payloadEnd();
+    }
+
+    private Header stringHeader() {
+        Header h = header();
+        if (h.list)
+            throw new RlpException("expected a string, found a list", h.start);
+        return h;
+    }
+
+    /** Checks that the next item is a canonical scalar of at most {@code maxBytes} bytes and steps past it. */
+    private Header scalar(int maxBytes) {
+        Header h = stringHeader();
+        if (h.length > 0 && data[h.payload] == 0)
+            throw new RlpException("scalar has leading zero bytes", h.start);
+        if (h.length > maxBytes)
+            throw new RlpException("scalar longer than " + maxBytes + " bytes", h.start);
+        pos = h.payloadEnd();
+        return h;
+    }
+
+    private long bits(Header h) {
+        long v = 0;
+        for (int i = h.payload; i < h.payloadEnd(); i++)
+            v = (v << 8) | (data[i] & 0xff);
+        return v;
     }
 
     private void requireMore() {

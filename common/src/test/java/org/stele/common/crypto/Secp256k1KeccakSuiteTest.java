@@ -7,7 +7,10 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -55,6 +58,18 @@ class Secp256k1KeccakSuiteTest {
         assertThat(sig.recoveryId()).isEqualTo(1); // v = 0x1c
         assertThat(suite.recoverAddress(hash, sig))
                 .isEqualTo(Address.fromHex("0x2c7536E3605D9C16a7a3D7b1898e529396a65c23"));
+    }
+
+    /** go-ethereum's ecRecover precompile vector "ValidKey" (v = 28). */
+    @ParameterizedTest
+    @MethodSource("backends")
+    void ecrecoverReproducesGethsPrecompileVector(Secp256k1KeccakSuite suite) {
+        byte[] hash = Hex.decode("456e9aea5e197a1f1af7a3e85a3212fa4049a3ba34c2289b4c860fc0b0c64ef3");
+        byte[] r = Hex.decode("9242685bf161793cc25603c231bc2f568eb630ea16aa137d2664ac8038825608");
+        byte[] s = Hex.decode("4f8ae3bd7535248d0bd448298cc2e2071e56992d0774dc340c368ae950852ada");
+
+        assertThat(suite.ecrecover(hash, r, s, 1))
+                .contains(Address.fromHex("0x7156526fbd7a3c72969b54f64e42c10fbb768c8a"));
     }
 
     /** The widely used RFC 6979 secp256k1 vector: key 1, message SHA-256("Satoshi Nakamoto"), low s. */
@@ -137,7 +152,7 @@ class Secp256k1KeccakSuiteTest {
 
     @ParameterizedTest
     @MethodSource("backends")
-    void outOfRangeRAndSAreRejectedEverywhere(Secp256k1KeccakSuite suite) {
+    void outOfRangeValuesAreRejectedEverywhere(Secp256k1KeccakSuite suite) {
         KeyPair kp = suite.keyPair(KEY);
         byte[] hash = suite.hash(new byte[0]);
         Signature good = suite.sign(hash, kp);
@@ -158,8 +173,11 @@ class Secp256k1KeccakSuiteTest {
                 assertThat(suite.verify(hash, sig, kp.publicKey())).isFalse();
             }
         }
-        assertThat(suite.ecrecover(hash, good.r().toArray(), good.s().toArray(), 4)).isEmpty();
-        assertThat(suite.ecrecover(hash, good.r().toArray(), good.s().toArray(), -1)).isEmpty();
+        for (int recoveryId : new int[]{-1, 2, 3, 4}) { // like geth: Ethereum's v and yParity only express 0 and 1
+            assertThat(suite.ecrecover(hash, good.r().toArray(), good.s().toArray(), recoveryId)).isEmpty();
+            assertThatThrownBy(() -> suite.recoverAddress(hash, good.r().toArray(), good.s().toArray(), recoveryId))
+                    .isInstanceOf(InvalidSignatureException.class).hasMessageContaining("recovery id must be 0 or 1");
+        }
     }
 
     @ParameterizedTest
@@ -199,6 +217,36 @@ class Secp256k1KeccakSuiteTest {
         byte[] hash = suite.hash(new byte[]{9});
         Signature sig = suite.sign(hash, suite.keyPair(KEY));
         assertThat(suite.verify(hash, sig, new PublicKey(Bytes.wrap(new byte[64])))).isFalse();
+    }
+
+    /** Sender recovery runs on a verification pool, so both backends must be safe to share between threads. */
+    @ParameterizedTest
+    @MethodSource("backends")
+    void recoveryGivesTheSameAnswersFromManyThreads(Secp256k1KeccakSuite suite) throws Exception {
+        int signers = 16;
+        byte[][] hashes = new byte[signers][];
+        Signature[] sigs = new Signature[signers];
+        Address[] expected = new Address[signers];
+        for (int i = 0; i < signers; i++) {
+            KeyPair kp = suite.keyPair(toWord(BigInteger.valueOf(1000 + i)));
+            hashes[i] = suite.hash(new byte[]{(byte) i});
+            sigs[i] = suite.sign(hashes[i], kp);
+            expected[i] = suite.address(kp.publicKey());
+        }
+        try (var pool = Executors.newFixedThreadPool(4)) {
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                results.add(pool.submit(() -> {
+                    for (int round = 0; round < 10; round++)
+                        for (int i = 0; i < signers; i++)
+                            if (!suite.recoverAddress(hashes[i], sigs[i]).equals(expected[i]))
+                                return false;
+                    return true;
+                }));
+            }
+            for (var r : results)
+                assertThat(r.get()).isTrue();
+        }
     }
 
     static byte[] toWord(BigInteger v) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.Size;
@@ -75,8 +76,8 @@ class Sm2Sm3SuiteTest {
                 new SecureRandom()));
         bc.update(hash, 0, hash.length);
         byte[] rs = bc.generateSignature();
-        Signature sig = new Signature(Bytes32.wrap(java.util.Arrays.copyOfRange(rs, 0, 32)),
-                Bytes32.wrap(java.util.Arrays.copyOfRange(rs, 32, 64)), 0, kp.publicKey().xy());
+        Signature sig = new Signature(Bytes32.wrap(Arrays.copyOfRange(rs, 0, 32)),
+                Bytes32.wrap(Arrays.copyOfRange(rs, 32, 64)), 0, kp.publicKey().xy());
 
         assertThat(SUITE.verify(hash, sig, kp.publicKey())).isTrue();
         assertThat(SUITE.recover(hash, sig)).isEqualTo(kp.publicKey());

@@ -105,8 +105,9 @@ final class ModExp implements Precompile {
         BigInteger result = base.modPow(exp, mod);
         if (exp.signum() != 0 && missingBytes.signum() > 0) {
             // base^(e * 2^(8k)) = (base^e)^(2^(8k)): square 8k times, stopping once the value is fixed.
-            BigInteger squarings = missingBytes.shiftLeft(3);
-            for (BigInteger i = BigInteger.ZERO; i.compareTo(squarings) < 0; i = i.add(BigInteger.ONE)) {
+            // Each missing byte adds 8 iterations to the price, so any count that was paid for fits a long.
+            long squarings = missingBytes.bitLength() > 59 ? Long.MAX_VALUE : missingBytes.longValue() << 3;
+            for (long i = 0; i < squarings; i++) {
                 if (result.signum() == 0 || result.equals(BigInteger.ONE)) break;
                 result = result.multiply(result).mod(mod);
             }

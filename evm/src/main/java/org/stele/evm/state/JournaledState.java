@@ -237,19 +237,12 @@ public final class JournaledState {
         a.exists = true;
         a.created = true;
         a.storageCleared = true;
-        ArrayList<Word> warmSlots = new ArrayList<>();
-        a.storage.forEach((k, s) -> {
-            if (s.warm)
-                warmSlots.add(k);
+        // Storage starts empty, but slots warmed earlier (access list) stay warm (EIP-2929).
+        a.storage.replaceAll((k, old) -> {
+            Slot fresh = new Slot(Word.ZERO);
+            fresh.warm = old.warm;
+            return fresh;
         });
-        a.storage.clear();
-        // EIP-2929 warmth belongs to the transaction, not to the old storage: a slot the access list warmed stays warm
-        // in the new contract (undoing the creation restores the old Slot objects, so no journal entry is needed).
-        for (Word k : warmSlots) {
-            Slot s = new Slot(Word.ZERO);
-            s.warm = true;
-            a.storage.put(k, s);
-        }
     }
 
     public boolean isCreatedInThisTransaction(Address address) {

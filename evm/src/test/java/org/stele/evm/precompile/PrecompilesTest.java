@@ -9,6 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.stele.common.Address;
 import org.stele.common.Fork;
+import org.stele.common.Hex;
 
 class PrecompilesTest {
 
@@ -89,6 +90,20 @@ class PrecompilesTest {
         assertThat(r.status()).isEqualTo(PrecompileResult.Status.FAILED);
         assertThat(r.gasUsed()).isEqualTo(10_000);
         assertThat(r.error()).contains("not on the curve");
+    }
+
+    @Test
+    void hashContractsReturnTheKnownDigests() {
+        byte[] abc = "abc".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        assertThat(Hex.encodeNoPrefix(at(Fork.FRONTIER, 2).execute(new byte[0], 60).output()))
+                .isEqualTo("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+        assertThat(Hex.encodeNoPrefix(at(Fork.FRONTIER, 2).execute(abc, 72).output()))
+                .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+        // RIPEMD-160 is left-padded to a 32-byte word.
+        assertThat(Hex.encodeNoPrefix(at(Fork.FRONTIER, 3).execute(new byte[0], 600).output()))
+                .isEqualTo("0000000000000000000000009c1185a5c5e9fc54612808977ee8f548b2258d31");
+        assertThat(Hex.encodeNoPrefix(at(Fork.FRONTIER, 3).execute(abc, 720).output()))
+                .isEqualTo("0000000000000000000000008eb208f7e05d987a9b044a8e98c6b087f15a0bfc");
     }
 
     @Test

@@ -1,0 +1,164 @@
+package org.stele.bench.compare;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.stele.bench.evm.EvmPrograms;
+import org.stele.common.Address;
+import org.stele.common.Bytes;
+import org.stele.common.Bytes32;
+import org.stele.common.Fork;
+import org.stele.common.Hex;
+import org.stele.evm.BlockContext;
+import org.stele.evm.Evm;
+import org.stele.evm.ExecutionResult;
+import org.stele.evm.InMemoryWorld;
+import org.stele.evm.Message;
+import org.stele.evm.TxContext;
+import org.stele.evm.state.JournaledState;
+
+/**
+ * Runs each of {@link EvmPrograms} on Stele's interpreter and as an {@code eth_call} on anvil (revm), in one process
+ * run, and prints a table of medians. anvil's figure is the call's round trip minus that of a call to a contract
+ * that only STOPs, which leaves its execution time. Outputs are compared too: a benchmark where the two EVMs
+ * disagree is a bug, not a figure.
+ *
+ * <p>
+ * Run: {@code bench/compare-anvil.sh} (installs anvil from npm and builds first).
+ */
+public final class AnvilComparison {
+    private static final Address SENDER = Address.fromHex("0x000000000000000000000000000000000000c0de");
+    private static final Address CONTRACT = Address.fromHex("0x0000000000000000000000000000000000c0ffee");
+    private static final long GAS = 1_000_000_000L;
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 1) {
+            System.err.println("usage: AnvilComparison ANVIL_BINARY [SECONDS_PER_PROGRAM]");
+            System.exit(2);
+        }
+        double seconds = args.length > 1 ? Double.parseDouble(args[1]) : 3;
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        Process anvil = new ProcessBuilder(args[0], "--port", Integer.toString(port), "--host", "127.0.0.1",
+                "--disable-block-gas-limit", "--disable-code-size-limit",
+                "--silent").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            Rpc rpc = new Rpc("http://127.0.0.1:" + port);
+            rpc.waitUntilUp();
+            System.out.printf(Locale.ROOT, "%-12s %14s %14s %8s%n", "program", "stele (ms)", "anvil (ms)", "ratio");
+            double baseline = median(rpc.timeCalls("00", seconds), 0);
+            for (Map.Entry<String, byte[]> p : EvmPrograms.all().entrySet()) {
+                String code = Hex.encodeNoPrefix(p.getValue());
+                Run stele = runStele(p.getValue(), seconds);
+                String anvilOut = rpc.call(code);
+                if (!anvilOut.equalsIgnoreCase(stele.output)) {
+                    System.out.printf("%-12s outputs differ: stele %s, anvil %s%n", p.getKey(), stele.output, anvilOut);
+                    continue;
+                }
+                double anvilMs = median(rpc.timeCalls(code, seconds), baseline);
+                System.out.printf(Locale.ROOT, "%-12s %14.3f %14.3f %8.2f%n", p.getKey(), stele.medianMs, anvilMs,
+                        stele.medianMs / anvilMs);
+            }
+            System.out.printf(Locale.ROOT, "(anvil round-trip baseline subtracted: %.3f ms)%n", baseline);
+        } finally {
+            anvil.destroy();
+        }
+    }
+
+    private record Run(double medianMs, String output) {}
+
+    private static Run runStele(byte[] code, double seconds) {
+        InMemoryWorld world = new InMemoryWorld();
+        world.put(SENDER, 0, BigInteger.TEN.pow(30), Bytes.EMPTY);
+        world.put(CONTRACT, 1, BigInteger.ZERO, Bytes.wrap(code));
+        Evm evm = new Evm(Fork.CANCUN);
+        BlockContext block = new BlockContext(Address.ZERO, 1, 0, Long.MAX_VALUE, BigInteger.ZERO, BigInteger.ZERO,
+                Bytes32.ZERO, 1, BigInteger.ONE);
+        TxContext tx = new TxContext(SENDER, BigInteger.ZERO, List.of());
+        Message message = Message.call(SENDER, CONTRACT, BigInteger.ZERO, Bytes.EMPTY, GAS);
+        ExecutionResult first = evm.execute(new JournaledState(world), message, block, tx);
+        List<Double> times = new ArrayList<>();
+        long end = System.nanoTime() + (long) (seconds * 1e9);
+        long warmEnd = System.nanoTime() + (long) (seconds * 1e9 / 2);
+        while (System.nanoTime() < warmEnd) evm.execute(new JournaledState(world), message, block, tx);
+        while (System.nanoTime() < end + (long) (seconds * 1e9 / 2) || times.size() < 5) {
+            long t0 = System.nanoTime();
+            evm.execute(new JournaledState(world), message, block, tx);
+            times.add((System.nanoTime() - t0) / 1e6);
+        }
+        return new Run(median(times, 0), first.output().toHex());
+    }
+
+    private static double median(List<Double> xs, double minus) {
+        List<Double> sorted = new ArrayList<>(xs);
+        Collections.sort(sorted);
+        return Math.max(0, sorted.get(sorted.size() / 2) - minus);
+    }
+
+    /** Minimal JSON-RPC client for eth_call with a code override. */
+    private static final class Rpc {
+        private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        private final URI uri;
+
+        Rpc(String url) {
+            this.uri = URI.create(url);
+        }
+
+        void waitUntilUp() throws InterruptedException {
+            for (int i = 0; i < 100; i++) {
+                try {
+                    post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_chainId\",\"params\":[]}");
+                    return;
+                } catch (IOException e) {
+                    Thread.sleep(100);
+                }
+            }
+            throw new IllegalStateException("anvil did not start");
+        }
+
+        String call(String codeHex) throws IOException, InterruptedException {
+            String body = post(request(codeHex));
+            int i = body.indexOf("\"result\":\"");
+            if (i < 0) throw new IllegalStateException("anvil answered " + body);
+            return body.substring(i + 10, body.indexOf('"', i + 10));
+        }
+
+        List<Double> timeCalls(String codeHex, double seconds) throws IOException, InterruptedException {
+            String req = request(codeHex);
+            long warmEnd = System.nanoTime() + (long) (seconds * 1e9 / 2);
+            while (System.nanoTime() < warmEnd) post(req);
+            List<Double> times = new ArrayList<>();
+            long end = System.nanoTime() + (long) (seconds * 1e9);
+            while (System.nanoTime() < end || times.size() < 5) {
+                long t0 = System.nanoTime();
+                post(req);
+                times.add((System.nanoTime() - t0) / 1e6);
+            }
+            return times;
+        }
+
+        private String request(String codeHex) {
+            return "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_call\",\"params\":[{\"from\":\"" + SENDER.toHex()
+                    + "\",\"to\":\"" + CONTRACT.toHex() + "\",\"gas\":\"0x" + Long.toHexString(GAS)
+                    + "\"},\"latest\",{\"" + CONTRACT.toHex() + "\":{\"code\":\"0x" + codeHex + "\"}}]}";
+        }
+
+        private String post(String body) throws IOException, InterruptedException {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).header("content-type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            return r.body();
+        }
+    }
+}

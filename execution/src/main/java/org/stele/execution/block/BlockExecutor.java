@@ -1,0 +1,110 @@
+package org.stele.execution.block;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.stele.chain.BaseFee;
+import org.stele.chain.Block;
+import org.stele.chain.BlockBody;
+import org.stele.chain.BlockHeader;
+import org.stele.chain.Log;
+import org.stele.chain.LogsBloom;
+import org.stele.chain.Receipt;
+import org.stele.chain.store.BlockStore;
+import org.stele.chain.tx.Transaction;
+import org.stele.common.Address;
+import org.stele.common.Bytes32;
+import org.stele.common.Fork;
+import org.stele.common.crypto.CryptoSuite;
+import org.stele.evm.BlockContext;
+import org.stele.execution.TransactionProcessor;
+import org.stele.execution.TransactionResult;
+import org.stele.state.WorldState;
+import org.stele.storage.KeyValueStore;
+import org.stele.storage.WriteBatch;
+import org.stele.trie.MerklePatriciaTrie;
+
+/**
+ * Executes transactions on top of a parent block and assembles the resulting block: state root, receipts, bloom
+ * and roots. Transactions that turn out invalid at their turn (a nonce taken by an earlier one, funds spent) are
+ * left out and reported, so a builder can drop them from its pool. Not thread-safe; one per thread.
+ */
+public final class BlockExecutor {
+    private final Fork fork;
+    private final CryptoSuite suite;
+    private final long chainId;
+    private final KeyValueStore store;
+    private final BlockStore blocks;
+    private final TransactionProcessor processor;
+
+    public BlockExecutor(Fork fork, CryptoSuite suite, long chainId, KeyValueStore store, BlockStore blocks) {
+        this.fork = fork;
+        this.suite = suite;
+        this.chainId = chainId;
+        this.store = store;
+        this.blocks = blocks;
+        this.processor = new TransactionProcessor(fork);
+    }
+
+    /** A transaction with the sender recovered when it was admitted. */
+    public record Candidate(Transaction transaction, Address sender) {}
+
+    /** A transaction that could not be included, and why. */
+    public record Rejected(Candidate candidate, String reason) {}
+
+    /**
+     * The result: the block, its receipts, the batch holding its state (to be written together with the block) and
+     * the candidates left out.
+     */
+    public record Result(Block block, List<Receipt> receipts, WriteBatch batch, List<Rejected> rejected) {}
+
+    /** Builds the child of {@code parent} from {@code candidates}, in their order, up to the gas limit. */
+    public Result build(BlockHeader parent, long timestamp, Address coinbase, List<Candidate> candidates) {
+        BigInteger baseFee = BaseFee.next(parent);
+        BlockContext ctx = new BlockContext(coinbase, parent.number() + 1, timestamp, parent.gasLimit(), baseFee,
+                BigInteger.ZERO, Bytes32.ZERO, chainId, BigInteger.ONE);
+        WorldState world = WorldState.open(store, parent.stateRoot(), this::hashOf);
+        List<Transaction> included = new ArrayList<>();
+        List<Receipt> receipts = new ArrayList<>();
+        List<Rejected> rejected = new ArrayList<>();
+        long gasUsed = 0;
+        for (Candidate c : candidates) {
+            TransactionResult r = processor.process(world, ctx, TransactionRequests.of(c.transaction(), c.sender()),
+                    parent.gasLimit() - gasUsed);
+            switch (r) {
+                case TransactionResult.Invalid invalid -> rejected.add(new Rejected(c, invalid.message()));
+                case TransactionResult.Executed executed -> {
+                    world.apply(executed.changes());
+                    gasUsed += executed.gasUsed();
+                    included.add(c.transaction());
+                    receipts.add(Receipt.of(c.transaction().type(), executed.isSuccess(), gasUsed, logs(executed)));
+                }
+            }
+        }
+        WriteBatch batch = new WriteBatch();
+        Bytes32 stateRoot = world.commit(batch);
+        BlockBody body = new BlockBody(included, List.of(), Optional.of(List.of()));
+        BlockHeader header = BlockHeader.builder().number(parent.number() + 1).parentHash(parent.hash(suite))
+                .coinbase(coinbase).stateRoot(stateRoot)
+                .transactionsRoot(body.transactionsRoot(MerklePatriciaTrie::orderedRoot))
+                .receiptsRoot(Receipt.root(receipts, MerklePatriciaTrie::orderedRoot))
+                .logsBloom(Receipt.blockBloom(receipts)).gasLimit(parent.gasLimit()).gasUsed(gasUsed)
+                .timestamp(timestamp).extraData(parent.extraData()).baseFeePerGas(baseFee)
+                .withdrawalsRoot(BlockHeader.EMPTY_TRIE_ROOT).blobGasUsed(0).excessBlobGas(0)
+                .parentBeaconBlockRoot(Bytes32.ZERO).build();
+        return new Result(new Block(header, body), receipts, batch, rejected);
+    }
+
+    private Bytes32 hashOf(long number) {
+        return blocks.hashOf(number).orElse(Bytes32.ZERO);
+    }
+
+    private static List<Log> logs(TransactionResult.Executed executed) {
+        return executed.logs().stream().map(l -> new Log(l.address(), l.topics(), l.data())).toList();
+    }
+
+    public Fork fork() {
+        return fork;
+    }
+}

@@ -1,0 +1,97 @@
+package org.stele.execution.block;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.stele.chain.BlockHeader;
+import org.stele.chain.tx.FeeMarketTransaction;
+import org.stele.chain.tx.LegacyTransaction;
+import org.stele.chain.tx.Transaction;
+import org.stele.chain.tx.TransactionSignature;
+import org.stele.common.Address;
+import org.stele.common.Bytes;
+import org.stele.common.Fork;
+import org.stele.common.Hex;
+import org.stele.common.crypto.KeyPair;
+import org.stele.common.crypto.Secp256k1KeccakSuite;
+import org.stele.execution.chainstore.KeyValueBlockStore;
+import org.stele.state.BlockHashes;
+import org.stele.state.WorldState;
+import org.stele.storage.InMemoryKeyValueStore;
+
+class BlockExecutorTest {
+    private static final Secp256k1KeccakSuite SUITE = Secp256k1KeccakSuite.instance();
+    private static final KeyPair KEY = SUITE
+            .keyPair(Hex.decode("ac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80"));
+    private static final Address ALICE = SUITE.address(KEY.publicKey());
+    private static final Address BOB = Address.fromHex("0x00000000000000000000000000000000000000b0");
+    private static final Address COINBASE = Address.fromHex("0x00000000000000000000000000000000000000c0");
+    private static final BigInteger ETHER = BigInteger.TEN.pow(18);
+    private static final long CHAIN_ID = 1337;
+
+    private final InMemoryKeyValueStore store = new InMemoryKeyValueStore();
+    private final KeyValueBlockStore blocks = new KeyValueBlockStore(store, SUITE);
+    private final BlockExecutor executor = new BlockExecutor(Fork.CANCUN, SUITE, CHAIN_ID, store, blocks);
+
+    private BlockHeader genesis() {
+        Genesis g = new Genesis(CHAIN_ID, 0, 30_000_000, BigInteger.valueOf(1_000_000_000), Address.ZERO, Bytes.EMPTY,
+                Map.of(ALICE, Genesis.Allocation.balance(ETHER.multiply(BigInteger.valueOf(100)))));
+        Genesis.Built built = g.build(store);
+        blocks.append(built.block(), List.of(), built.batch());
+        return built.block().header();
+    }
+
+    private static Transaction transfer(long nonce, BigInteger value) {
+        return new FeeMarketTransaction(BigInteger.valueOf(CHAIN_ID), nonce, BigInteger.valueOf(2_000_000_000),
+                BigInteger.valueOf(10_000_000_000L), 21_000, Optional.of(BOB), value, Bytes.EMPTY, List.of(),
+                TransactionSignature.UNSIGNED).sign(KEY, SUITE);
+    }
+
+    @Test
+    void aBuiltBlockMovesValuePaysTheCoinbaseAndCarriesMatchingRoots() {
+        BlockHeader parent = genesis();
+        BlockExecutor.Result r = executor.build(parent, 12, COINBASE, List.of(
+                new BlockExecutor.Candidate(transfer(0, ETHER), ALICE),
+                new BlockExecutor.Candidate(transfer(1, ETHER), ALICE)));
+        blocks.append(r.block(), r.receipts(), r.batch());
+
+        BlockHeader h = r.block().header();
+        assertThat(h.number()).isEqualTo(1);
+        assertThat(h.gasUsed()).isEqualTo(42_000);
+        assertThat(r.receipts()).allMatch(x -> x.success());
+        assertThat(r.receipts().get(1).cumulativeGasUsed()).isEqualTo(42_000);
+        WorldState after = WorldState.open(store, h.stateRoot(), BlockHashes.NONE);
+        assertThat(after.account(BOB).balance()).isEqualTo(ETHER.multiply(BigInteger.TWO));
+        // Base fee 0.875 gwei after an empty genesis; the tip is 2 gwei per gas to the coinbase.
+        assertThat(after.account(COINBASE).balance()).isEqualTo(BigInteger.valueOf(42_000L * 2_000_000_000L));
+        assertThat(after.account(ALICE).nonce()).isEqualTo(2);
+        assertThat(blocks.head()).contains(h);
+    }
+
+    @Test
+    void aTransactionThatIsInvalidAtItsTurnIsLeftOutAndReported() {
+        BlockHeader parent = genesis();
+        Transaction gap = transfer(5, ETHER);
+        BlockExecutor.Result r = executor.build(parent, 12, COINBASE, List.of(new BlockExecutor.Candidate(gap, ALICE),
+                new BlockExecutor.Candidate(transfer(0, ETHER), ALICE)));
+        assertThat(r.block().body().transactions()).hasSize(1);
+        assertThat(r.rejected()).singleElement().satisfies(x -> assertThat(x.reason()).containsIgnoringCase("nonce"));
+    }
+
+    @Test
+    void theSameCandidatesGiveTheSameBlockOnEveryRun() {
+        BlockHeader parent = genesis();
+        Transaction legacy = new LegacyTransaction(0, BigInteger.valueOf(3_000_000_000L), 21_000, Optional.of(BOB),
+                BigInteger.ONE, Bytes.EMPTY, Optional.of(BigInteger.valueOf(CHAIN_ID)), TransactionSignature.UNSIGNED)
+                .sign(KEY, SUITE);
+        var candidates = List.of(new BlockExecutor.Candidate(legacy, ALICE));
+        BlockHeader a = executor.build(parent, 12, COINBASE, candidates).block().header();
+        BlockHeader b = executor.build(parent, 12, COINBASE, candidates).block().header();
+        assertThat(a).isEqualTo(b);
+        assertThat(a.transactionsRoot()).isNotEqualTo(BlockHeader.EMPTY_TRIE_ROOT);
+    }
+}
