@@ -54,7 +54,7 @@ public final class Evm {
         RlpWriter w = new RlpWriter();
         w.startList();
         w.writeBytes(sender.unsafeArray());
-        w.writeLong(nonce);
+        w.writeUnsignedLong(nonce);
         w.endList();
         byte[] h = Keccak256.hash(w.toByteArray());
         return Address.wrap(Arrays.copyOfRange(h, 12, 32));

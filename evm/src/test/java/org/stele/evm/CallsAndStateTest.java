@@ -155,4 +155,28 @@ class CallsAndStateTest {
         assertThat(r.status()).isEqualTo(Status.SUCCESS);
         assertThat(EvmHarness.word(r)).isZero();
     }
+
+    @Test
+    void slotsWarmedBeforeACreationStayWarm() {
+        Address created = Address.fromHex("0x00000000000000000000000000000000000000ee");
+        EvmHarness h = new EvmHarness();
+        // init code: sload(1); measures the gas of the SLOAD with GAS before and after.
+        byte[] init = Asm.code().op(0x5A).push(1).op(0x54, 0x50, 0x5A, 0x90, 0x03).push(5).op(0x55, 0x00).build();
+        org.stele.evm.state.JournaledState st = new org.stele.evm.state.JournaledState(h.world);
+        st.warmSlot(created, Word.of(1).toBytes32());
+        ExecutionResult r = new Evm(org.stele.common.Fork.CANCUN).execute(st,
+                Message.create(EvmHarness.SENDER, created, BigInteger.ZERO, Bytes.wrap(init), 100_000),
+                EvmHarness.BLOCK, EvmHarness.TX);
+        assertThat(r.status()).isEqualTo(Status.SUCCESS);
+        // PUSH1 (3) + SLOAD warm (100) + POP (2) + GAS (2), stored at slot 5 of the new contract
+        AccountChange c = st.finish().accounts().stream().filter(a -> a.address().equals(created)).findFirst()
+                .orElseThrow();
+        assertThat(c.storage()).containsEntry(slot(5), slot(107));
+    }
+
+    @Test
+    void createAddressTakesNoncesAbove2To63() {
+        Address sender = Address.fromHex("0x6ac7ea33f8831ea9dcc53393aaa88b25a785dbf0");
+        assertThat(Evm.createAddress(sender, -2L)).isNotEqualTo(Evm.createAddress(sender, Long.MAX_VALUE));
+    }
 }

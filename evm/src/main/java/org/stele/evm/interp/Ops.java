@@ -413,7 +413,7 @@ final class Ops {
         int a = top(f);
         long dest = U256.clamp(s, a), srcOff = U256.clamp(s, a - 4), size = U256.clamp(s, a - 8);
         f.sp -= 3;
-        if (srcOff == Long.MAX_VALUE || size == Long.MAX_VALUE || srcOff + size > f.returnData.length)
+        if (size > f.returnData.length || srcOff > f.returnData.length - size)
             return Status.RETURNDATA_OUT_OF_BOUNDS.ordinal();
         if (!f.expand(dest, size) || !charge(f, f.ip.gs.copyWord * words(size)))
             return OOG;
@@ -701,8 +701,25 @@ final class Ops {
     }
 
     static int push(Frame f, int n) {
-        U256.fromBytesPadRight(f.code, f.pc, n, f.stack, f.sp++ << 2);
-        f.pc += n;
+        byte[] code = f.code;
+        int pc = f.pc;
+        int t = f.sp++ << 2;
+        if (pc + n <= code.length) {
+            // Fast path: all n bytes present; fill limbs from the least significant end.
+            long[] s = f.stack;
+            int end = pc + n;
+            for (int limb = 0; limb < 4; limb++) {
+                long v = 0;
+                int from = Math.max(pc, end - 8);
+                for (int i = from; i < end; i++)
+                    v = (v << 8) | (code[i] & 0xFFL);
+                s[t + limb] = v;
+                end = from;
+            }
+        } else {
+            U256.fromBytesPadRight(code, pc, n, f.stack, t);
+        }
+        f.pc = pc + n;
         return CONTINUE;
     }
 

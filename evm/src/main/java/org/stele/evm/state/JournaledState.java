@@ -237,7 +237,12 @@ public final class JournaledState {
         a.exists = true;
         a.created = true;
         a.storageCleared = true;
-        a.storage.clear();
+        // Storage starts empty, but slots warmed earlier (access list) stay warm (EIP-2929).
+        a.storage.replaceAll((k, old) -> {
+            Slot fresh = new Slot(Word.ZERO);
+            fresh.warm = old.warm;
+            return fresh;
+        });
     }
 
     public boolean isCreatedInThisTransaction(Address address) {

@@ -17,7 +17,14 @@ import org.stele.common.Fork;
  */
 class GeneralStateTestsTest {
     /** Cases that pass today; a regression below this fails the build. */
-    private static final int MIN_PASSED = 265;
+    private static final int MIN_PASSED = 17_525;
+    /** The bar: at least 99.5 % of the Cancun cases run. */
+    private static final double MIN_PASS_RATE = 0.995;
+    /**
+     * {@code stTimeConsuming/CALLBlake2f_MaxRounds} asks BLAKE2 F for 2^32 - 1 rounds, minutes of CPU on its own; it is
+     * left to {@code stele evm statetest}, which runs every case.
+     */
+    static final java.util.regex.Pattern SKIP_SLOW = java.util.regex.Pattern.compile("^(?!CALLBlake2f_MaxRounds$)");
 
     static Path sharedDir() {
         String prop = System.getProperty("stele.shared.dir");
@@ -29,7 +36,7 @@ class GeneralStateTestsTest {
     void cancunStateTestsPassAtTheCurrentBar() {
         Path fixtures = sharedDir().resolve("ethereum-tests").resolve("GeneralStateTests");
         assertThat(Files.isDirectory(fixtures)).as("fixtures at %s", fixtures).isTrue();
-        StateTestRunner runner = new StateTestRunner(Fork.CANCUN, null);
+        StateTestRunner runner = new StateTestRunner(Fork.CANCUN, SKIP_SLOW);
         List<StateTestResult> failures = new ArrayList<>();
         StateTestRunner.Summary summary = runner.run(StateTestRunner.fixtureFiles(List.of(fixtures)),
                 Runtime.getRuntime().availableProcessors(), r -> {
@@ -48,6 +55,8 @@ class GeneralStateTestsTest {
         for (StateTestResult f : failures)
             System.out.println("FAIL " + f.file() + " " + f.label() + ": " + f.error());
         assertThat(summary.total()).as("Cancun cases found").isGreaterThan(17_000);
+        assertThat((double) summary.passed() / summary.total()).as("Cancun pass rate")
+                .isGreaterThanOrEqualTo(MIN_PASS_RATE);
         assertThat(summary.passed()).as("Cancun cases passing (see the output for the failures)")
                 .isGreaterThanOrEqualTo(MIN_PASSED);
     }

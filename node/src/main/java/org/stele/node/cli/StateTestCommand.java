@@ -35,21 +35,14 @@ public final class StateTestCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = new PrintWriter(System.out, false, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        Fork f;
-        Pattern filter;
+        StateTestRunner runner;
         List<Path> files;
         try {
-            f = Fork.fromName(fork);
-            filter = run == null ? null : Pattern.compile(run);
+            Pattern filter = run == null ? null : Pattern.compile(run);
+            runner = new StateTestRunner(Fork.fromName(fork), filter);
             files = StateTestRunner.fixtureFiles(paths);
-        } catch (IllegalArgumentException e) { // includes PatternSyntaxException
-            err.println("stele evm statetest: " + e.getMessage());
-            return 2;
-        }
-        StateTestRunner runner;
-        try {
-            runner = new StateTestRunner(f, filter);
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+            // a bad fork name, regular expression or path, or a fork the EVM does not run
             err.println("stele evm statetest: " + e.getMessage());
             return 2;
         }

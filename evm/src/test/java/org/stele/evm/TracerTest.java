@@ -1,0 +1,52 @@
+package org.stele.evm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.stele.common.Address;
+import org.stele.common.Bytes;
+import org.stele.common.Fork;
+import org.stele.evm.state.JournaledState;
+import org.stele.evm.tracing.StepView;
+import org.stele.evm.tracing.Tracer;
+
+class TracerTest {
+    @Test
+    void tracerSeesEveryStepAndEveryCallWithDepth() {
+        Address callee = Address.fromHex("0x00000000000000000000000000000000000000dd");
+        EvmHarness h = new EvmHarness();
+        h.deploy(callee, Asm.code().push(1).op(0x00).build()); // PUSH1 1, STOP
+        byte[] caller = Asm.code().push(0).push(0).push(0).push(0).push(0).push(0xdd).op(0x5A, 0xF1, 0x00).build();
+        h.deploy(EvmHarness.CONTRACT, caller);
+        List<String> events = new ArrayList<>();
+        Tracer t = new Tracer() {
+            @Override
+            public void onStep(StepView s) {
+                events.add("step " + s.depth() + " " + Integer.toHexString(s.opcode()) + " sp=" + s.stackSize());
+            }
+
+            @Override
+            public void onCallEnter(int depth, int opcode, Address from, Address to, BigInteger value, Bytes input,
+                    long gas) {
+                events.add("enter " + depth + " " + Integer.toHexString(opcode) + " " + to.toHex());
+            }
+
+            @Override
+            public void onCallExit(int depth, Status status, Bytes output, long gasUsed) {
+                events.add("exit " + depth + " " + status);
+            }
+        };
+        ExecutionResult r = new Evm(Fork.CANCUN, t).execute(new JournaledState(h.world),
+                Message.call(EvmHarness.SENDER, EvmHarness.CONTRACT, BigInteger.ZERO, Bytes.EMPTY, 100_000),
+                EvmHarness.BLOCK, EvmHarness.TX);
+        assertThat(r.status()).isEqualTo(Status.SUCCESS);
+        assertThat(events).containsExactly("enter 0 f1 " + EvmHarness.CONTRACT.toHex(), "step 0 60 sp=0",
+                "step 0 60 sp=1", "step 0 60 sp=2", "step 0 60 sp=3",
+                "step 0 60 sp=4", "step 0 60 sp=5", "step 0 5a sp=6", "step 0 f1 sp=7", "enter 1 f1 " + callee.toHex(),
+                "step 1 60 sp=0", "step 1 0 sp=1",
+                "exit 1 SUCCESS", "step 0 0 sp=1", "exit 0 SUCCESS");
+    }
+}
