@@ -41,7 +41,7 @@ public final class Params {
     }
 
     public boolean has(int i) {
-        return i < params.size() && !params.get(i).isNull();
+        return i < params.size() && !params.get(i).isNull() && !params.get(i).isMissingNode();
     }
 
     /** The raw JSON of a required parameter. */
@@ -63,6 +63,18 @@ public final class Params {
         byte[] b = hexBytes(s, i, name);
         if (b.length != 32) throw invalid(i, name, "hex string has " + b.length + " bytes, want 32");
         return Bytes32.wrap(b);
+    }
+
+    /** A 256-bit word given as hex of up to 32 bytes, leading zeros allowed (storage slots, as geth reads them). */
+    public Bytes32 word(int i, String name) {
+        String s = text(i, name);
+        if (!s.startsWith("0x") && !s.startsWith("0X")) throw invalid(i, name, "hex string without 0x prefix");
+        if (s.length() > 66) throw invalid(i, name, "more than 32 bytes");
+        try {
+            return Bytes32.leftPad(Hex.decode(s));
+        } catch (IllegalArgumentException e) {
+            throw invalid(i, name, e.getMessage());
+        }
     }
 
     /** Hex data of any length ({@code 0x}-prefixed, even number of digits). */

@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 
 /** {@code stele evm}: tools for the EVM on its own, as geth's {@code evm} command offers them. */
 @Command(name = "evm", mixinStandardHelpOptions = true, description = "Run EVM bytecode and Ethereum state tests.", subcommands = {
-        EvmRunCommand.class})
+        EvmRunCommand.class, StateTestCommand.class})
 public final class EvmCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import org.stele.common.Fork;
 import org.stele.execution.statetest.StateTestRunner;
 import picocli.CommandLine.Command;
@@ -18,8 +17,7 @@ import picocli.CommandLine.Parameters;
  * one JSON object a line per case and a last line {@code N passed, M failed}. The work is done by
  * {@link StateTestRunner}; this class only reads the options and prints.
  */
-@Command(name = "statetest", mixinStandardHelpOptions = true,
-        description = "Run Ethereum state-test fixtures (GeneralStateTests format); one JSON line per case.")
+@Command(name = "statetest", mixinStandardHelpOptions = true, description = "Run Ethereum state-test fixtures (GeneralStateTests format); one JSON line per case.")
 public final class StateTestCommand implements Callable<Integer> {
     @Option(names = "--fork", defaultValue = "Cancun", description = "Fork whose post entries to run (default: ${DEFAULT-VALUE}).")
     String fork;
@@ -44,7 +42,7 @@ public final class StateTestCommand implements Callable<Integer> {
             f = Fork.fromName(fork);
             filter = run == null ? null : Pattern.compile(run);
             files = StateTestRunner.fixtureFiles(paths);
-        } catch (IllegalArgumentException | PatternSyntaxException e) {
+        } catch (IllegalArgumentException e) { // includes PatternSyntaxException
             err.println("stele evm statetest: " + e.getMessage());
             return 2;
         }

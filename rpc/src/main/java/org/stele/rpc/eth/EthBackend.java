@@ -1,13 +1,24 @@
 package org.stele.rpc.eth;
 
+import org.stele.chain.BlockHeader;
 import org.stele.chain.store.BlockStore;
+import org.stele.common.Bytes32;
+import org.stele.state.WorldState;
+import org.stele.storage.ReadableKeyValueStore;
 import org.stele.common.Fork;
 import org.stele.common.crypto.CryptoSuite;
 import org.stele.txpool.TransactionPool;
 
 /**
- * What the {@code eth} methods read: the stored chain, the pool, the chain's crypto suite, id and the fork
+ * What the {@code eth} methods read: the stored chain, the state store, the pool, the chain's crypto suite, id and the fork
  * whose rules apply. The node wires
  * the real parts in.
  */
-public record EthBackend(BlockStore blocks, TransactionPool pool, CryptoSuite suite, long chainId, Fork fork) {}
+public record EthBackend(BlockStore blocks, ReadableKeyValueStore stateStore, TransactionPool pool, CryptoSuite suite,
+        long chainId, Fork fork) {
+
+    /** The world state as of {@code header}, read-only. */
+    public WorldState stateAt(BlockHeader header) {
+        return WorldState.openReadOnly(stateStore, header.stateRoot(), n -> blocks.hashOf(n).orElse(Bytes32.ZERO));
+    }
+}

@@ -80,7 +80,8 @@ class EthMethodsTest {
                 return BigInteger.TEN.pow(20);
             }
         };
-        EthBackend backend = new EthBackend(store, new TransactionPool(TxPoolConfig.DEFAULT, state, 30_000_000), SUITE,
+        EthBackend backend = new EthBackend(store, new org.stele.storage.InMemoryKeyValueStore(),
+                new TransactionPool(TxPoolConfig.DEFAULT, state, 30_000_000), SUITE,
                 CHAIN_ID, Fork.CANCUN);
         List<RpcMethod> methods = List.of(new EthChainId(backend), new EthBlockNumber(backend),
                 new EthGetBlockByNumber(backend), new EthGetBlockByHash(backend), new EthGetTransactionByHash(backend),

@@ -1,0 +1,149 @@
+package org.stele.rpc.eth;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.stele.chain.BlockHeader;
+import org.stele.common.Address;
+import org.stele.common.Bytes;
+import org.stele.common.Bytes32;
+import org.stele.evm.BlockContext;
+import org.stele.evm.Status;
+import org.stele.execution.TransactionProcessor;
+import org.stele.execution.TransactionRequest;
+import org.stele.execution.TransactionResult;
+import org.stele.rpc.JsonRpcError;
+import org.stele.rpc.JsonRpcException;
+import org.stele.rpc.Params;
+import org.stele.state.WorldState;
+
+/**
+ * Executing a call object against the state of a block without changing anything: the engine of {@code eth_call}
+ * and {@code eth_estimateGas}. As geth does, a call that names no fee runs with a zero base fee, so reading a
+ * contract costs nothing and needs no balance.
+ */
+public final class Calls {
+    private final EthBackend backend;
+    private final long gasCap;
+
+    /** @param gasCap the most gas a call may use (geth: 50,000,000) */
+    public Calls(EthBackend backend, long gasCap) {
+        this.backend = backend;
+        this.gasCap = gasCap;
+    }
+
+    /** A call object as clients send it. {@code to} is null for a creation; {@code gas} 0 means "the cap". */
+    public record CallRequest(Address from, Address to, long gas, BigInteger gasPrice, BigInteger maxFeePerGas,
+            BigInteger maxPriorityFeePerGas, BigInteger value, Bytes data,
+            List<TransactionRequest.AccessEntry> accessList) {
+        boolean namesFee() {
+            return gasPrice != null || maxFeePerGas != null;
+        }
+    }
+
+    public static CallRequest parse(Params params, int i) {
+        JsonNode o = params.required(i, "call");
+        if (!o.isObject()) throw JsonRpcException.invalidParams("invalid argument " + i + " (call): want an object");
+        Params f = Params.of(o.path("from"), o.path("to"), o.path("gas"), o.path("gasPrice"), o.path("maxFeePerGas"),
+                o.path("maxPriorityFeePerGas"), o.path("value"), o.has("input") ? o.path("input") : o.path("data"));
+        if (o.hasNonNull("input") && o.hasNonNull("data") && !o.get("input").equals(o.get("data"))) {
+            throw JsonRpcException
+                    .invalidParams("invalid argument " + i + " (call): both input and data are set and differ");
+        }
+        List<TransactionRequest.AccessEntry> accessList = new ArrayList<>();
+        JsonNode al = o.path("accessList");
+        if (al.isArray()) {
+            for (JsonNode e : al) {
+                List<Bytes32> keys = new ArrayList<>();
+                for (JsonNode k : e.path("storageKeys")) keys.add(Params.of(k).word(0, "call.accessList.storageKeys"));
+                accessList.add(new TransactionRequest.AccessEntry(
+                        Params.of(e.path("address")).address(0, "call.accessList.address"), keys));
+            }
+        }
+        return new CallRequest(f.has(0) ? f.address(0, "call.from") : Address.ZERO,
+                f.has(1) ? f.address(1, "call.to") : null,
+                f.has(2) ? f.longQuantity(2, "call.gas") : 0, f.has(3) ? f.quantity(3, "call.gasPrice") : null,
+                f.has(4) ? f.quantity(4, "call.maxFeePerGas") : null,
+                f.has(5) ? f.quantity(5, "call.maxPriorityFeePerGas") : null,
+                f.has(6) ? f.quantity(6, "call.value") : BigInteger.ZERO,
+                f.has(7) ? f.data(7, "call.input") : Bytes.EMPTY,
+                accessList);
+    }
+
+    /** Runs the call with {@code gas} (or its own, or the cap) and answers its result or the JSON-RPC error. */
+    public TransactionResult.Executed execute(BlockHeader header, CallRequest call, long gas) {
+        WorldState world = backend.stateAt(header);
+        BigInteger baseFee = call.namesFee() ? header.baseFeePerGas().orElse(BigInteger.ZERO) : BigInteger.ZERO;
+        BlockContext ctx = new BlockContext(header.coinbase(), header.number(), header.timestamp(),
+                Math.max(header.gasLimit(), gasCap),
+                baseFee, header.difficulty(), header.mixHash(), backend.chainId(), BigInteger.ONE);
+        var sender = world.account(call.from()); // null when the account does not exist
+        long nonce = sender == null ? 0 : sender.nonce();
+        BigInteger maxFee = call.maxFeePerGas() != null
+                ? call.maxFeePerGas()
+                : call.gasPrice() != null ? call.gasPrice() : BigInteger.ZERO;
+        BigInteger tip = call.maxPriorityFeePerGas() != null ? call.maxPriorityFeePerGas() : maxFee;
+        int type = call.maxFeePerGas() != null
+                ? TransactionRequest.FEE_MARKET
+                : call.accessList().isEmpty() ? TransactionRequest.LEGACY : TransactionRequest.ACCESS_LIST;
+        TransactionRequest request = new TransactionRequest(type, call.from(), nonce, gas, call.to(), call.value(),
+                call.data(),
+                maxFee, tip.min(maxFee), call.accessList(), List.of(), BigInteger.ZERO);
+        TransactionResult r = new TransactionProcessor(backend.fork()).process(world, ctx, request,
+                Math.max(header.gasLimit(), gasCap));
+        return switch (r) {
+            case TransactionResult.Executed e -> e;
+            case TransactionResult.Invalid invalid ->
+                throw new JsonRpcException(JsonRpcError.SERVER_ERROR, message(invalid));
+        };
+    }
+
+    public long gasFor(CallRequest call) {
+        return call.gas() == 0 ? gasCap : Math.min(call.gas(), gasCap);
+    }
+
+    /** The result of a call as {@code eth_call} answers it: the output, or a revert / halt error. */
+    public static JsonNode answer(TransactionResult.Executed e) {
+        if (e.status() == Status.SUCCESS) return TextNode.valueOf(e.output().toHex());
+        throw failure(e);
+    }
+
+    /** A failed call as geth reports it: code 3 with the revert data, or -32000 naming the halt. */
+    public static JsonRpcException failure(TransactionResult.Executed e) {
+        if (e.status() == Status.REVERT) {
+            String reason = revertReason(e.output());
+            return new JsonRpcException(JsonRpcError.EXECUTION_REVERTED,
+                    reason == null ? "execution reverted" : "execution reverted: " + reason,
+                    TextNode.valueOf(e.output().toHex()));
+        }
+        return new JsonRpcException(JsonRpcError.SERVER_ERROR, e.status().name().toLowerCase().replace('_', ' '));
+    }
+
+    /** The message of a Solidity {@code Error(string)} revert, or null for anything else (custom errors, panics). */
+    static String revertReason(Bytes output) {
+        byte[] b = output.unsafeArray();
+        if (b.length < 68 || (b[0] & 0xff) != 0x08 || (b[1] & 0xff) != 0xc3 || (b[2] & 0xff) != 0x79
+                || (b[3] & 0xff) != 0xa0) {
+            return null;
+        }
+        BigInteger offset = new BigInteger(1, java.util.Arrays.copyOfRange(b, 4, 36));
+        if (offset.bitLength() > 31 || 4 + offset.intValue() + 32 > b.length) return null;
+        int at = 4 + offset.intValue();
+        BigInteger length = new BigInteger(1, java.util.Arrays.copyOfRange(b, at, at + 32));
+        if (length.bitLength() > 31 || at + 32 + length.intValue() > b.length) return null;
+        return new String(b, at + 32, length.intValue(), StandardCharsets.UTF_8);
+    }
+
+    private static String message(TransactionResult.Invalid invalid) {
+        return switch (invalid.reason()) {
+            case INSUFFICIENT_ACCOUNT_FUNDS -> "insufficient funds for gas * price + value";
+            case INTRINSIC_GAS_TOO_LOW -> "intrinsic gas too low";
+            case INSUFFICIENT_MAX_FEE_PER_GAS -> "max fee per gas less than block base fee";
+            case GAS_ALLOWANCE_EXCEEDED -> "gas limit too high";
+            default -> invalid.message();
+        };
+    }
+}

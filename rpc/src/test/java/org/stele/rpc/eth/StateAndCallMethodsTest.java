@@ -1,0 +1,141 @@
+package org.stele.rpc.eth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.stele.common.Address;
+import org.stele.common.Bytes;
+import org.stele.common.Bytes32;
+import org.stele.common.Fork;
+import org.stele.common.crypto.Secp256k1KeccakSuite;
+import org.stele.execution.block.Genesis;
+import org.stele.execution.chainstore.KeyValueBlockStore;
+import org.stele.rpc.JsonRpcDispatcher;
+import org.stele.rpc.RpcLimits;
+import org.stele.rpc.RpcMethod;
+import org.stele.rpc.RpcMethodRegistry;
+import org.stele.rpc.RpcSession;
+import org.stele.storage.InMemoryKeyValueStore;
+import org.stele.txpool.AccountState;
+import org.stele.txpool.TransactionPool;
+import org.stele.txpool.TxPoolConfig;
+
+/** State reads and calls against a real genesis state on the trie. */
+class StateAndCallMethodsTest {
+    private static final Secp256k1KeccakSuite SUITE = Secp256k1KeccakSuite.instance();
+    private static final Address ALICE = Address.fromHex("0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266");
+    private static final Address CONTRACT = Address.fromHex("0x00000000000000000000000000000000000000cc");
+    /** Returns 42 when called without data; otherwise reverts with Error("nope"). */
+    private static final String CODE = "36600e57602a60005260206000f35b"
+            + "7f08c379a000000000000000000000000000000000000000000000000000000000600052"
+            + "6020600452" + "6004602452"
+            + "7f6e6f706500000000000000000000000000000000000000000000000000000000604452"
+            + "60646000fd";
+
+    private final ObjectMapper json = new ObjectMapper();
+    private JsonRpcDispatcher rpc;
+
+    @BeforeEach
+    void chain() {
+        InMemoryKeyValueStore store = new InMemoryKeyValueStore();
+        KeyValueBlockStore blocks = new KeyValueBlockStore(store, SUITE);
+        Genesis genesis = new Genesis(1337, 0, 30_000_000, BigInteger.valueOf(1_000_000_000), Address.ZERO, Bytes.EMPTY,
+                Map.of(ALICE, Genesis.Allocation.balance(BigInteger.TEN.pow(21)),
+                        CONTRACT, new Genesis.Allocation(BigInteger.ZERO, 1, Bytes.fromHex(CODE),
+                                Map.of(Bytes32.ZERO, Bytes32.leftPad(new byte[]{7})))));
+        Genesis.Built built = genesis.build(store);
+        blocks.append(built.block(), List.of(), built.batch());
+        AccountState none = new AccountState() {
+            @Override
+            public long nonce(Address a) {
+                return 0;
+            }
+
+            @Override
+            public BigInteger balance(Address a) {
+                return BigInteger.ZERO;
+            }
+        };
+        EthBackend backend = new EthBackend(blocks, store, new TransactionPool(TxPoolConfig.DEFAULT, none, 30_000_000),
+                SUITE,
+                1337, Fork.CANCUN);
+        List<RpcMethod> methods = new ArrayList<>(StateMethods.all(backend));
+        methods.addAll(CallMethods.all(backend, new Calls(backend, 50_000_000)));
+        rpc = new JsonRpcDispatcher(RpcMethodRegistry.of(methods), RpcLimits.DEFAULT);
+    }
+
+    @Test
+    void accountsCodeAndStorageAreReadAtABlock() throws Exception {
+        assertThat(call("eth_getBalance", q(ALICE.toHex()), q("latest")).asText()).isEqualTo("0x3635c9adc5dea00000");
+        assertThat(call("eth_getTransactionCount", q(CONTRACT.toHex()), q("0x0")).asText()).isEqualTo("0x1");
+        assertThat(call("eth_getCode", q(CONTRACT.toHex()), q("latest")).asText()).isEqualTo("0x" + CODE);
+        assertThat(call("eth_getStorageAt", q(CONTRACT.toHex()), q("0x0"), q("latest")).asText())
+                .isEqualTo(Bytes32.leftPad(new byte[]{7}).toHex());
+        assertThat(call("eth_getStorageAt", q(CONTRACT.toHex()), q(Bytes32.ZERO.toHex()), q("latest")).asText())
+                .isEqualTo(Bytes32.leftPad(new byte[]{7}).toHex());
+        assertThat(send("eth_getBalance", q(ALICE.toHex()), q("0x5")).get("error").get("message").asText())
+                .isEqualTo("header not found");
+    }
+
+    @Test
+    void aProofCarriesTheAccountAndItsStorage() throws Exception {
+        JsonNode proof = call("eth_getProof", q(CONTRACT.toHex()), "[\"0x0\"]", q("latest"));
+        assertThat(proof.get("nonce").asText()).isEqualTo("0x1");
+        assertThat(proof.get("accountProof").size()).isPositive();
+        assertThat(proof.get("storageProof").get(0).get("value").asText()).isEqualTo("0x7");
+    }
+
+    @Test
+    void aCallReturnsOutputOrTheRevertReasonWithItsData() throws Exception {
+        assertThat(call("eth_call", "{\"to\":\"" + CONTRACT.toHex() + "\"}", q("latest")).asText())
+                .isEqualTo(Bytes32.leftPad(new byte[]{42}).toHex());
+        JsonNode e = send("eth_call", "{\"to\":\"" + CONTRACT.toHex() + "\",\"data\":\"0x01\"}", q("latest"))
+                .get("error");
+        assertThat(e.get("code").asInt()).isEqualTo(3);
+        assertThat(e.get("message").asText()).isEqualTo("execution reverted: nope");
+        assertThat(e.get("data").asText()).startsWith("0x08c379a0");
+    }
+
+    @Test
+    void gasIsEstimatedAsTheLeastThatSucceeds() throws Exception {
+        assertThat(call("eth_estimateGas", "{\"from\":\"" + ALICE.toHex() + "\",\"to\":\"" + CONTRACT.toHex() + "\"}")
+                .asText())
+                .isEqualTo("0x" + Long.toHexString(21_000 + 33)); // the path to RETURN costs 33 gas, memory included
+        assertThat(call("eth_estimateGas",
+                "{\"from\":\"" + ALICE.toHex()
+                        + "\",\"to\":\"0x00000000000000000000000000000000000000dd\",\"value\":\"0x1\"}")
+                .asText())
+                .isEqualTo("0x5208");
+        assertThat(send("eth_estimateGas", "{\"to\":\"" + CONTRACT.toHex() + "\",\"data\":\"0x01\"}").get("error")
+                .get("code").asInt()).isEqualTo(3);
+        assertThat(send("eth_estimateGas",
+                "{\"from\":\"0x00000000000000000000000000000000000000ee\",\"to\":\"" + CONTRACT.toHex()
+                        + "\",\"value\":\"0x1\",\"gasPrice\":\"0x3b9aca00\"}")
+                .get("error").get("message").asText())
+                .startsWith("insufficient funds for gas * price + value");
+    }
+
+    private static String q(String s) {
+        return "\"" + s + "\"";
+    }
+
+    private JsonNode call(String method, String... params) throws Exception {
+        JsonNode r = send(method, params);
+        assertThat(r.has("error")).as("error: %s", r.get("error")).isFalse();
+        return r.get("result");
+    }
+
+    private JsonNode send(String method, String... params) throws Exception {
+        String body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + method + "\",\"params\":["
+                + String.join(",", params) + "]}";
+        return json.readTree(rpc.handle(body.getBytes(StandardCharsets.UTF_8), RpcSession.HTTP).orElseThrow());
+    }
+}
