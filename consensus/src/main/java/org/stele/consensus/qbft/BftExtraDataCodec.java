@@ -13,9 +13,10 @@ import org.stele.common.rlp.RlpWriter;
 /**
  * The RLP of {@link BftExtraData}, byte-identical to Besu's and GoQuorum's QBFT:
  * {@code [vanity, [validators], vote, round, [seals]]} where an absent vote is the empty string ({@code 0x80}) and
- * the round is a fixed 4-byte big-endian integer. Two shortened forms feed the hashes: without the seals list (what a
- * commit seal signs) and without round and seals (the block hash, which therefore stays the same when a block is
- * re-proposed in a later round or gains seals).
+ * the round is a fixed 4-byte big-endian integer. Two shortened forms feed the hashes, as in Besu's
+ * {@code QbftExtraDataCodec}: with an empty seals list (what a commit seal signs) and with an empty seals list and
+ * round 0 (the block hash, which therefore stays the same when a block is re-proposed in a later round or gains
+ * seals).
  */
 public final class BftExtraDataCodec {
     /** Far above the extra data of thousands of validators; anything larger is refused before decoding. */
@@ -54,16 +55,16 @@ public final class BftExtraDataCodec {
         } else {
             w.writeBytes(new byte[0]);
         }
-        if (form != Form.WITHOUT_ROUND_AND_SEALS) {
-            w.writeBytes(new byte[]{(byte) (d.round() >>> 24), (byte) (d.round() >>> 16), (byte) (d.round() >>> 8),
-                    (byte) d.round()});
-            if (form == Form.ALL) {
-                w.startList();
-                for (Signature s : d.seals())
-                    w.writeBytes(SignatureCodec.encode(s));
-                w.endList();
-            }
+        // Besu's QbftExtraDataCodec keeps all five items in the shortened forms: the seals become an empty list and,
+        // for the block hash, the round becomes 0, so both hashes cover an extra data that still decodes.
+        int round = form == Form.WITHOUT_ROUND_AND_SEALS ? 0 : d.round();
+        w.writeBytes(new byte[]{(byte) (round >>> 24), (byte) (round >>> 16), (byte) (round >>> 8), (byte) round});
+        w.startList();
+        if (form == Form.ALL) {
+            for (Signature s : d.seals())
+                w.writeBytes(SignatureCodec.encode(s));
         }
+        w.endList();
         w.endList();
         return Bytes.wrap(w.toByteArray());
     }

@@ -9,9 +9,10 @@ import org.stele.common.crypto.Signature;
 /**
  * The two hashes QBFT derives from a header, as Besu's {@code BftBlockHashing} does. The <em>block hash</em> (the
  * digest that PREPARE and COMMIT vote for, and the parent hash the next block names) is the chain's hash of the
- * header whose extra data keeps vanity, validators and vote but drops round and seals. The <em>commit-seal hash</em>
- * keeps the round too: a seal therefore binds the round the block was committed in, and the block hash stays the
- * same however many seals a certificate carries and whichever round finalised it.
+ * header whose extra data keeps vanity, validators and vote, with round 0 and an empty seals list. The
+ * <em>commit-seal hash</em> keeps the real round (seals still empty): a seal therefore binds the round the block was committed in, and the block hash stays the
+ * same however many seals a certificate carries and whichever round finalised it. The genesis header (number 0) is
+ * hashed with its extra data as written, as Besu's {@code BftBlockHashing.serializeHeader} does.
  */
 public final class QbftHashing {
     private final CryptoSuite suite;
@@ -26,12 +27,16 @@ public final class QbftHashing {
 
     /** @throws org.stele.common.rlp.RlpException when the header's extra data is not QBFT's */
     public Bytes32 blockHash(BlockHeader header) {
+        if (header.number() == 0)
+            return header.hash(suite);
         BftExtraData d = BftExtraDataCodec.decode(header.extraData());
         return header.withExtraData(BftExtraDataCodec.encodeWithoutRoundAndSeals(d)).hash(suite);
     }
 
     /** @throws org.stele.common.rlp.RlpException when the header's extra data is not QBFT's */
     public Bytes32 commitSealHash(BlockHeader header) {
+        if (header.number() == 0)
+            return header.hash(suite);
         BftExtraData d = BftExtraDataCodec.decode(header.extraData());
         return header.withExtraData(BftExtraDataCodec.encodeWithoutSeals(d)).hash(suite);
     }

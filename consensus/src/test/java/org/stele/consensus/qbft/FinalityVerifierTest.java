@@ -40,6 +40,22 @@ class FinalityVerifierTest {
     }
 
     @Test
+    void theGenesisHeaderIsHashedWithItsExtraDataAsWritten() {
+        BlockHeader genesis = chain.genesis().withExtraData(BftExtraDataCodec.encode(chain.extra(5, 9)));
+        assertThat(chain.hashing.blockHash(genesis)).isEqualTo(genesis.hash(TestChain.SUITE));
+        assertThat(chain.hashing.commitSealHash(genesis)).isEqualTo(genesis.hash(TestChain.SUITE));
+    }
+
+    @Test
+    void theBlockHashIsThePlainHeaderHashOnceRoundIsZeroAndSealsAreEmpty() {
+        BlockHeader roundZero = QbftHashing.withRound(proposed, 0);
+        assertThat(chain.hashing.blockHash(roundZero)).isEqualTo(roundZero.hash(TestChain.SUITE));
+        assertThat(chain.hashing.commitSealHash(roundZero)).isEqualTo(roundZero.hash(TestChain.SUITE));
+        assertThat(chain.hashing.blockHash(proposed)).isEqualTo(roundZero.hash(TestChain.SUITE));
+        assertThat(chain.hashing.commitSealHash(proposed)).isEqualTo(proposed.hash(TestChain.SUITE));
+    }
+
+    @Test
     void fewerSealsThanAQuorumAreNotFinal() {
         BlockHeader sealed = QbftHashing.withSeals(proposed, seals(2, proposed));
         assertThatThrownBy(() -> verifier.verify(sealed, chain.validators))

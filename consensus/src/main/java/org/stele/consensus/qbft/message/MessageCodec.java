@@ -32,12 +32,14 @@ public final class MessageCodec {
         this.suite = suite;
     }
 
-    /** The hash an author signs: the suite's hash of the message code followed by the payload's RLP. */
+    /**
+     * The hash an author signs, as Besu's {@code QbftPayload.hashForSignature}: the suite's hash of the two-item list
+     * {@code [code, payload]}, the code a scalar and the payload's RLP embedded as the second item.
+     */
     public Bytes32 signingHash(int code, byte[] payloadRlp) {
-        byte[] in = new byte[payloadRlp.length + 1];
-        in[0] = (byte) code;
-        System.arraycopy(payloadRlp, 0, in, 1, payloadRlp.length);
-        return Bytes32.wrap(suite.hash(in));
+        RlpWriter w = new RlpWriter(payloadRlp.length + 8);
+        w.startList().writeLong(code).writeRaw(payloadRlp).endList();
+        return Bytes32.wrap(suite.hash(w.toByteArray()));
     }
 
     public byte[] toWire(QbftMessage m) {

@@ -120,6 +120,15 @@ class MessageVectorsTest {
     }
 
     @Test
+    void signingHashIsTheHashOfTheCodeAndPayloadAsATwoItemListAsBesuSigns() {
+        String digest = "641c42a09c96374e2fb362ecd573d24e832e6a2b4ef155257ab362415a0b88a4";
+        byte[] payload = new PreparePayload(1, 0, Bytes32.fromHex("0x" + digest)).encode();
+        assertThat(Bytes.wrap(payload)).isEqualTo(Bytes.fromHex("0xe30180a0" + digest));
+        byte[] preimage = Bytes.fromHex("0xe513e30180a0" + digest).unsafeArray();
+        assertThat(CODEC.signingHash(MessageCodes.PREPARE, payload)).isEqualTo(Bytes32.wrap(SUITE.hash(preimage)));
+    }
+
+    @Test
     void decodingRejectsTruncatedTrailingAndUnknownMessages() throws Exception {
         QbftMessage prepare = fields(root().get("prepare").get("message"));
         byte[] wire = CODEC.toWire(prepare);
