@@ -185,6 +185,7 @@ public final class LoadGenerator {
         watcherThread.start();
 
         Semaphore inFlight = new Semaphore(cfg.inFlight());
+        long cpuStart = processCpuNanos();
         long start = System.nanoTime();
         long deadline = start + (long) (cfg.durationSeconds() * 1e9);
         long sent = 0;
@@ -224,6 +225,7 @@ public final class LoadGenerator {
         while (confirmed.get() + rejectedCount.get() < sent && System.nanoTime() < waitUntil
                 && watcher.failure().isEmpty())
             Thread.sleep(20);
+        long cpuUsed = processCpuNanos() - cpuStart;
         watcher.stop();
         watcherThread.join(10_000);
         rss.ifPresent(RssSampler::close);
@@ -244,7 +246,7 @@ public final class LoadGenerator {
                 new TreeMap<>(rejected), confirmedIdx.size(), submitEnd - start,
                 confirmed.get() == 0 ? 0 : lastInclusion.get() - start,
                 Percentiles.of(java.util.Arrays.copyOf(latencies, confirmedIdx.size())), blocks.get(),
-                receiptResult[0], receiptResult[1], rss.flatMap(RssSampler::result));
+                receiptResult[0], receiptResult[1], rss.flatMap(RssSampler::result), cpuUsed);
     }
 
     /** Sender {@code i}'s key: keccak256(seed || i as 8 big-endian bytes), the same on every run with the seed. */
@@ -365,6 +367,11 @@ public final class LoadGenerator {
         while (t.getCause() != null)
             t = t.getCause();
         return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+    }
+
+    private static long processCpuNanos() {
+        return java.lang.management.ManagementFactory.getPlatformMXBean(com.sun.management.OperatingSystemMXBean.class)
+                .getProcessCpuTime();
     }
 
     static String loadAverage() {

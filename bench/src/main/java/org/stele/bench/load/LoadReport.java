@@ -22,11 +22,12 @@ import java.util.TreeMap;
  * @param receiptsChecked receipts fetched with {@code eth_getTransactionReceipt}
  * @param receiptFailures checked receipts that were missing or had a status other than 1
  * @param rssKib resident memory samples of the watched process, if one was given
+ * @param generatorCpuNanos CPU time the generator's own process used from the first submission to the end
  */
 public record LoadReport(String kind, int senders, int batchSize, double offeredRate, long submitted,
         SortedMap<String, Long> rejected, long confirmed, long firstSubmitToLastSubmitNanos,
         long firstSubmitToLastConfirmationNanos, Percentiles latencyNanos, long blocks, long receiptsChecked,
-        long receiptFailures, Optional<RssSamples> rssKib) {
+        long receiptFailures, Optional<RssSamples> rssKib, long generatorCpuNanos) {
 
     public LoadReport {
         rejected = new TreeMap<>(rejected);
@@ -82,6 +83,9 @@ public record LoadReport(String kind, int senders, int batchSize, double offered
         rssKib.ifPresent(
                 r -> s.append(String.format(Locale.ROOT, "RSS pid %d     peak %.1f MiB, mean %.1f MiB (%d samples)%n",
                         r.pid(), r.peakKib() / 1024.0, r.meanKib() / 1024.0, r.samples())));
+        if (firstSubmitToLastConfirmationNanos > 0)
+            s.append(String.format(Locale.ROOT, "generator CPU  %.1f s (%.2f cores over the measured window)%n",
+                    generatorCpuNanos / 1e9, (double) generatorCpuNanos / firstSubmitToLastConfirmationNanos));
         return s.toString();
     }
 

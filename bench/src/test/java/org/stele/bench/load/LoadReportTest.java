@@ -15,7 +15,7 @@ class LoadReportTest {
         for (int i = 0; i < lat.length; i++)
             lat[i] = (i + 1) * 1_000_000L; // 1 ms .. confirmed ms
         return new LoadReport("erc20", 200, 100, 2000, 10_000, new TreeMap<>(rejected), confirmed, 4_000_000_000L,
-                windowNanos, Percentiles.of(lat), 6, 200, 1, rss);
+                windowNanos, Percentiles.of(lat), 6, 200, 1, rss, 500_000_000L);
     }
 
     @Test
@@ -43,7 +43,8 @@ class LoadReportTest {
                 .contains("rejected       3")
                 .contains("       3  nonce too low")
                 .contains("receipts       200 checked, 1 failed")
-                .contains("RSS pid 42     peak 2.0 MiB, mean 1.5 MiB (9 samples)");
+                .contains("RSS pid 42     peak 2.0 MiB, mean 1.5 MiB (9 samples)")
+                .contains("generator CPU  0.5 s (0.25 cores over the measured window)");
     }
 
     @Test
