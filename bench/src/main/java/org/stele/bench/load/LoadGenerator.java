@@ -1,0 +1,389 @@
+package org.stele.bench.load;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.IntStream;
+import org.stele.chain.tx.FeeMarketTransaction;
+import org.stele.chain.tx.Transaction;
+import org.stele.chain.tx.TransactionSignature;
+import org.stele.common.Address;
+import org.stele.common.Bytes;
+import org.stele.common.Hex;
+import org.stele.common.crypto.Keccak256;
+import org.stele.common.crypto.KeyPair;
+import org.stele.common.crypto.Secp256k1KeccakSuite;
+
+/**
+ * Drives a node over JSON-RPC: discovers chain id and nonces, funds deterministic senders from a dev account
+ * (deploying a token first for ERC-20 load), pre-signs every measured transaction, then submits them in
+ * {@code eth_sendRawTransaction} batches at the offered rate while a {@link BlockWatcher} matches block contents
+ * against the submitted hashes. Run with {@code --help} for the flags.
+ */
+public final class LoadGenerator {
+    /** The first well-known dev account (anvil's and Hardhat's account 0). */
+    static final String DEV_KEY_0 = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
+    private static final BigInteger GWEI = BigInteger.TEN.pow(9);
+    private static final long TRANSFER_GAS = 21_000;
+    private static final long ERC20_GAS = 60_000;
+    private static final long DEPLOY_GAS = 300_000;
+    private static final int CONTROL_BATCH = 200;
+
+    private final LoadConfig cfg;
+    private final JsonRpcClient rpc;
+    private final Secp256k1KeccakSuite suite = Secp256k1KeccakSuite.instance();
+    private final BigInteger maxFee;
+    private final BigInteger tip;
+    private BigInteger chainId;
+
+    LoadGenerator(LoadConfig cfg, JsonRpcClient rpc) {
+        this.cfg = cfg;
+        this.rpc = rpc;
+        this.maxFee = BigInteger.valueOf(cfg.maxFeeGwei()).multiply(GWEI);
+        this.tip = BigInteger.valueOf(cfg.tipGwei()).multiply(GWEI);
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0 || args[0].equals("--help")) {
+            System.out.println(LoadConfig.USAGE);
+            return;
+        }
+        LoadConfig cfg;
+        try {
+            cfg = LoadConfig.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println(LoadConfig.USAGE);
+            System.exit(2);
+            return;
+        }
+        ExecutorService http = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "rpc-http");
+            t.setDaemon(true);
+            return t;
+        });
+        LoadReport report;
+        try {
+            report = new LoadGenerator(cfg, new JsonRpcClient(cfg.rpc(), http)).run(http);
+        } catch (IOException e) {
+            System.err.println("load generator failed: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        System.out.print(report.format());
+        System.out.println("load average   " + loadAverage());
+        System.exit(report.confirmed() > 0 && report.receiptFailures() == 0 ? 0 : 1);
+    }
+
+    LoadReport run(ExecutorService http) throws IOException, InterruptedException {
+        chainId = new BigInteger(strip(rpc.call("eth_chainId").asText()), 16);
+        KeyPair dev = suite.keyPair(Hex.decode(DEV_KEY_0));
+        Address devAddress = suite.address(dev.publicKey());
+        int n = cfg.senders();
+        List<KeyPair> keys = IntStream.range(0, n).mapToObj(this::senderKey).toList();
+        List<Address> addresses = keys.stream().map(k -> suite.address(k.publicKey())).toList();
+        long[] nonces = pendingNonces(addresses);
+        log("chain %s, %d senders, load average %s", chainId, n, loadAverage());
+
+        // Funding: gas money for every measured transaction of each sender, and for ERC-20 the tokens.
+        long gas = cfg.kind() == LoadConfig.Kind.ERC20 ? ERC20_GAS : TRANSFER_GAS;
+        long devNonce = Long.decode(rpc.call("eth_getTransactionCount", devAddress.toHex(), "pending").asText());
+        Optional<Address> token = Optional.empty();
+        List<byte[]> funding = new ArrayList<>();
+        if (cfg.kind() == LoadConfig.Kind.ERC20) {
+            byte[] deploy = sign(dev, devNonce++, Optional.empty(), BigInteger.ZERO, Erc20Token.CREATION_CODE,
+                    DEPLOY_GAS);
+            JsonNode receipt = submitAndAwait(List.of(deploy)).getFirst();
+            token = Optional.of(Address.fromHex(receipt.path("contractAddress").asText()));
+            log("token deployed at %s", token.get().toChecksumHex());
+        }
+        for (int s = 0; s < n; s++) {
+            long count = txsOfSender(s);
+            BigInteger need = maxFee.multiply(BigInteger.valueOf(gas * count)).add(BigInteger.valueOf(count));
+            funding.add(sign(dev, devNonce++, Optional.of(addresses.get(s)), need, Bytes.EMPTY, TRANSFER_GAS));
+            if (token.isPresent())
+                funding.add(sign(dev, devNonce++, token, BigInteger.ZERO,
+                        Erc20Token.transferCall(addresses.get(s), BigInteger.valueOf(count)), ERC20_GAS));
+        }
+        submitAndAwait(funding);
+        log("funded %d senders with %d transactions", n, funding.size());
+
+        // Pre-sign every measured transaction and pre-serialise every batch before the clock starts.
+        long total = cfg.txs();
+        String[] raw = new String[(int) total];
+        String[] hashes = new String[(int) total];
+        Optional<Address> to0 = token;
+        long signStart = System.nanoTime();
+        try (ForkJoinPool signers = new ForkJoinPool(2)) {
+            signers.submit(() -> IntStream.range(0, (int) total).parallel().forEach(j -> {
+                int s = j % n;
+                long nonce = nonces[s] + j / n;
+                Address next = addresses.get((s + 1) % n);
+                byte[] enc = switch (cfg.kind()) {
+                    case TRANSFER -> sign(keys.get(s), nonce, Optional.of(next), BigInteger.ONE, Bytes.EMPTY, gas);
+                    case ERC20 -> sign(keys.get(s), nonce, to0, BigInteger.ZERO,
+                            Erc20Token.transferCall(next, BigInteger.ONE), gas);
+                };
+                raw[j] = Hex.encode(enc);
+                hashes[j] = Hex.encode(Keccak256.hash(enc));
+            })).join();
+        }
+        PacingSchedule schedule = new PacingSchedule(cfg.rate(), cfg.batch());
+        int batches = (int) schedule.batchCount(total);
+        String[] bodies = new String[batches];
+        for (int k = 0; k < batches; k++)
+            bodies[k] = body(raw, k * cfg.batch(), (int) Math.min(total, (long) (k + 1) * cfg.batch()));
+        Map<String, Integer> index = new HashMap<>(hashes.length * 2);
+        for (int j = 0; j < hashes.length; j++)
+            index.put(hashes[j], j);
+        log("pre-signed %d transactions in %.1f s", total, (System.nanoTime() - signStart) / 1e9);
+
+        // Measured phase.
+        AtomicLongArray submitted = new AtomicLongArray((int) total);
+        AtomicLongArray included = new AtomicLongArray((int) total);
+        AtomicLong confirmed = new AtomicLong();
+        AtomicLong blocks = new AtomicLong();
+        AtomicLong lastInclusion = new AtomicLong();
+        Map<String, Long> rejected = new ConcurrentHashMap<>();
+        AtomicLong rejectedCount = new AtomicLong();
+        long firstBlock = Long.decode(rpc.call("eth_blockNumber").asText()) + 1;
+        BlockWatcher watcher = new BlockWatcher(new JsonRpcClient(cfg.rpc(), http), cfg.ws(), firstBlock, 20,
+                (number, block, observed) -> {
+                    boolean ours = false;
+                    for (JsonNode h : block.path("transactions")) {
+                        Integer j = index.get(h.asText().toLowerCase(java.util.Locale.ROOT));
+                        if (j != null && included.compareAndSet(j, 0, observed)) {
+                            confirmed.incrementAndGet();
+                            lastInclusion.accumulateAndGet(observed, Math::max);
+                            ours = true;
+                        }
+                    }
+                    if (ours)
+                        blocks.incrementAndGet();
+                });
+        Thread watcherThread = new Thread(watcher, "block-watcher");
+        watcherThread.setDaemon(true);
+        Optional<RssSampler> rss = cfg.pid().map(pid -> new RssSampler(pid, 250));
+        watcherThread.start();
+
+        Semaphore inFlight = new Semaphore(cfg.inFlight());
+        long cpuStart = processCpuNanos();
+        long start = System.nanoTime();
+        long deadline = start + (long) (cfg.durationSeconds() * 1e9);
+        long sent = 0;
+        long lastSubmit = start;
+        for (int k = 0; k < batches; k++) {
+            long due = start + schedule.dueNanos(k);
+            for (long now = System.nanoTime(); now < due; now = System.nanoTime())
+                LockSupport.parkNanos(due - now);
+            if (System.nanoTime() > deadline)
+                break;
+            inFlight.acquire();
+            int from = k * cfg.batch();
+            int to = (int) Math.min(total, (long) (k + 1) * cfg.batch());
+            long now = System.nanoTime();
+            for (int j = from; j < to; j++)
+                submitted.set(j, now);
+            sent += to - from;
+            lastSubmit = now;
+            rpc.postAsync(bodies[k]).whenComplete((answers, error) -> {
+                inFlight.release();
+                if (error != null) {
+                    rejected.merge("transport: " + rootMessage(error), (long) (to - from), Long::sum);
+                    rejectedCount.addAndGet(to - from);
+                    return;
+                }
+                for (JsonRpcClient.Response r : answers) {
+                    if (!r.ok()) {
+                        rejected.merge(r.error(), 1L, Long::sum);
+                        rejectedCount.incrementAndGet();
+                    }
+                }
+            });
+        }
+        inFlight.acquire(cfg.inFlight());
+        long submitEnd = lastSubmit;
+        long waitUntil = System.nanoTime() + (long) (cfg.waitSeconds() * 1e9);
+        while (confirmed.get() + rejectedCount.get() < sent && System.nanoTime() < waitUntil
+                && watcher.failure().isEmpty())
+            Thread.sleep(20);
+        long cpuUsed = processCpuNanos() - cpuStart;
+        watcher.stop();
+        watcherThread.join(10_000);
+        rss.ifPresent(RssSampler::close);
+        if (watcher.failure().isPresent())
+            throw new IOException("block watcher failed: " + watcher.failure().get().getMessage());
+
+        long[] latencies = new long[(int) confirmed.get()];
+        List<Integer> confirmedIdx = new ArrayList<>();
+        for (int j = 0, c = 0; j < total && c < latencies.length; j++) {
+            long inc = included.get(j);
+            if (inc != 0 && submitted.get(j) != 0) {
+                latencies[c++] = inc - submitted.get(j);
+                confirmedIdx.add(j);
+            }
+        }
+        long[] receiptResult = checkReceipts(confirmedIdx, hashes);
+        return new LoadReport(cfg.kind().name().toLowerCase(java.util.Locale.ROOT), n, cfg.batch(), cfg.rate(), sent,
+                new TreeMap<>(rejected), confirmedIdx.size(), submitEnd - start,
+                confirmed.get() == 0 ? 0 : lastInclusion.get() - start,
+                Percentiles.of(java.util.Arrays.copyOf(latencies, confirmedIdx.size())), blocks.get(),
+                receiptResult[0], receiptResult[1], rss.flatMap(RssSampler::result), cpuUsed);
+    }
+
+    /** Sender {@code i}'s key: keccak256(seed || i as 8 big-endian bytes), the same on every run with the seed. */
+    KeyPair senderKey(int i) {
+        byte[] seed = cfg.seed().getBytes(StandardCharsets.UTF_8);
+        byte[] in = java.util.Arrays.copyOf(seed, seed.length + 8);
+        for (int b = 0; b < 8; b++)
+            in[seed.length + b] = (byte) ((long) i >>> (56 - 8 * b));
+        return suite.keyPair(Keccak256.hash(in));
+    }
+
+    private long txsOfSender(int s) {
+        long n = cfg.senders();
+        return cfg.txs() / n + (s < cfg.txs() % n ? 1 : 0);
+    }
+
+    private byte[] sign(KeyPair key, long nonce, Optional<Address> to, BigInteger value, Bytes data, long gas) {
+        Transaction tx = new FeeMarketTransaction(chainId, nonce, tip, maxFee, gas, to, value, data, List.of(),
+                TransactionSignature.UNSIGNED);
+        return tx.sign(key, suite).encode();
+    }
+
+    private long[] pendingNonces(List<Address> addresses) throws IOException, InterruptedException {
+        long[] out = new long[addresses.size()];
+        for (int from = 0; from < addresses.size(); from += CONTROL_BATCH) {
+            List<ObjectNode> reqs = new ArrayList<>();
+            for (int i = from; i < Math.min(addresses.size(), from + CONTROL_BATCH); i++)
+                reqs.add(JsonRpcClient.request(i, "eth_getTransactionCount", addresses.get(i).toHex(), "pending"));
+            List<JsonRpcClient.Response> answers = rpc.batch(reqs);
+            for (int i = 0; i < answers.size(); i++) {
+                JsonRpcClient.Response r = answers.get(i);
+                if (!r.ok())
+                    throw new JsonRpcClient.RpcException("eth_getTransactionCount: " + r.error());
+                out[from + i] = Long.decode(r.result().asText());
+            }
+        }
+        return out;
+    }
+
+    /** Submits control transactions (not measured) and waits until every one has a successful receipt. */
+    private List<JsonNode> submitAndAwait(List<byte[]> txs) throws IOException, InterruptedException {
+        List<String> hashes = new ArrayList<>();
+        for (int from = 0; from < txs.size(); from += CONTROL_BATCH) {
+            List<ObjectNode> reqs = new ArrayList<>();
+            for (int i = from; i < Math.min(txs.size(), from + CONTROL_BATCH); i++) {
+                reqs.add(JsonRpcClient.request(i, "eth_sendRawTransaction", Hex.encode(txs.get(i))));
+                hashes.add(Hex.encode(Keccak256.hash(txs.get(i))));
+            }
+            for (JsonRpcClient.Response r : rpc.batch(reqs))
+                if (!r.ok())
+                    throw new JsonRpcClient.RpcException("funding transaction rejected: " + r.error());
+        }
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (rpc.call("eth_getTransactionReceipt", hashes.getLast()).isNull()) {
+            if (System.nanoTime() > deadline)
+                throw new IOException("funding transactions not included within 120 s");
+            Thread.sleep(100);
+        }
+        List<JsonNode> receipts = new ArrayList<>();
+        for (int from = 0; from < hashes.size(); from += CONTROL_BATCH) {
+            List<ObjectNode> reqs = new ArrayList<>();
+            for (int i = from; i < Math.min(hashes.size(), from + CONTROL_BATCH); i++)
+                reqs.add(JsonRpcClient.request(i, "eth_getTransactionReceipt", hashes.get(i)));
+            for (JsonRpcClient.Response r : rpc.batch(reqs)) {
+                if (!r.ok() || r.result().isNull())
+                    throw new IOException("funding receipt missing for " + hashes.get((int) r.id()));
+                if (!"0x1".equals(r.result().path("status").asText()))
+                    throw new IOException("funding transaction failed: " + hashes.get((int) r.id()));
+                receipts.add(r.result());
+            }
+        }
+        return receipts;
+    }
+
+    /** Fetches receipts of an even sample of confirmed transactions; returns {checked, failed}. */
+    private long[] checkReceipts(List<Integer> confirmedIdx, String[] hashes) throws IOException, InterruptedException {
+        int sample = Math.min(cfg.receiptSample(), confirmedIdx.size());
+        if (sample == 0)
+            return new long[]{0, 0};
+        List<ObjectNode> reqs = new ArrayList<>();
+        for (int i = 0; i < sample; i++) {
+            int j = confirmedIdx.get((int) ((long) i * (confirmedIdx.size() - 1) / Math.max(1, sample - 1)));
+            reqs.add(JsonRpcClient.request(j, "eth_getTransactionReceipt", hashes[j]));
+        }
+        long failed = 0;
+        for (JsonRpcClient.Response r : rpc.batch(reqs)) {
+            boolean ok = r.ok() && !r.result().isNull() && "0x1".equals(r.result().path("status").asText());
+            if (ok && cfg.kind() == LoadConfig.Kind.ERC20)
+                ok = r.result().path("logs").size() == 1 && Erc20Token.TRANSFER_TOPIC
+                        .equals(r.result().path("logs").get(0).path("topics").path(0).asText());
+            if (!ok)
+                failed++;
+        }
+        return new long[]{sample, failed};
+    }
+
+    private static String body(String[] raw, int from, int to) {
+        StringBuilder b = new StringBuilder((to - from) * (raw[from].length() + 80));
+        boolean single = to - from == 1;
+        if (!single)
+            b.append('[');
+        for (int j = from; j < to; j++) {
+            if (j > from)
+                b.append(',');
+            b.append("{\"jsonrpc\":\"2.0\",\"id\":").append(j)
+                    .append(",\"method\":\"eth_sendRawTransaction\",\"params\":[\"").append(raw[j]).append("\"]}");
+        }
+        if (!single)
+            b.append(']');
+        return b.toString();
+    }
+
+    private static String strip(String hex) {
+        return hex.startsWith("0x") ? hex.substring(2) : hex;
+    }
+
+    private static String rootMessage(Throwable t) {
+        while (t.getCause() != null)
+            t = t.getCause();
+        return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+    }
+
+    private static long processCpuNanos() {
+        return java.lang.management.ManagementFactory.getPlatformMXBean(com.sun.management.OperatingSystemMXBean.class)
+                .getProcessCpuTime();
+    }
+
+    static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static void log(String fmt, Object... args) {
+        System.err.printf(java.util.Locale.ROOT, "[load] " + fmt + "%n", args);
+    }
+}
