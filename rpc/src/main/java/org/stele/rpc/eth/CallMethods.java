@@ -18,12 +18,12 @@ public final class CallMethods {
     }
 
     public static List<RpcMethod> all(EthBackend backend, Calls calls) {
-        return List.of(new Method("eth_call", p -> {
+        return List.of(RpcMethod.of("eth_call", (p, session) -> {
             p.atMost(3);
             Calls.CallRequest call = Calls.parse(p, 0);
             BlockHeader at = Blocks.require(backend.blocks(), p.block(1, "block"));
             return Calls.answer(calls.execute(at, call, calls.gasFor(call)));
-        }), new Method("eth_estimateGas", p -> {
+        }), RpcMethod.of("eth_estimateGas", (p, session) -> {
             p.atMost(2);
             Calls.CallRequest call = Calls.parse(p, 0);
             BlockHeader at = Blocks.require(backend.blocks(), p.block(1, "block"));
@@ -48,12 +48,5 @@ public final class CallMethods {
             }
             return Quantity.of(hi);
         }));
-    }
-
-    private record Method(String name, java.util.function.Function<Params, JsonNode> body) implements RpcMethod {
-        @Override
-        public JsonNode execute(Params params, RpcSession session) {
-            return body.apply(params);
-        }
     }
 }

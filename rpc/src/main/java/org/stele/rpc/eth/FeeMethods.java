@@ -28,13 +28,13 @@ public final class FeeMethods {
     }
 
     public static List<RpcMethod> all(EthBackend backend, BigInteger suggestedTip) {
-        return List.of(new Simple("eth_gasPrice", p -> {
+        return List.of(RpcMethod.of("eth_gasPrice", (p, session) -> {
             p.atMost(0);
             return Quantity.of(nextBaseFee(backend).add(suggestedTip));
-        }), new Simple("eth_maxPriorityFeePerGas", p -> {
+        }), RpcMethod.of("eth_maxPriorityFeePerGas", (p, session) -> {
             p.atMost(0);
             return Quantity.of(suggestedTip);
-        }), new Simple("eth_feeHistory", p -> history(backend, p)));
+        }), RpcMethod.of("eth_feeHistory", (p, session) -> history(backend, p)));
     }
 
     static BigInteger nextBaseFee(EthBackend backend) {
@@ -118,12 +118,5 @@ public final class FeeMethods {
             out.add(Quantity.of(chosen));
         }
         return out;
-    }
-
-    private record Simple(String name, java.util.function.Function<Params, JsonNode> body) implements RpcMethod {
-        @Override
-        public JsonNode execute(Params params, RpcSession session) {
-            return body.apply(params);
-        }
     }
 }

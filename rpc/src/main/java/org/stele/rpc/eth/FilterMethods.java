@@ -19,22 +19,22 @@ public final class FilterMethods {
 
     public static List<RpcMethod> all(FilterManager filters, SubscriptionManager subscriptions) {
         return List.of(
-                method("eth_newFilter", (p, s) -> {
+                RpcMethod.of("eth_newFilter", (p, s) -> {
                     p.atMost(1);
                     return TextNode.valueOf(filters.install(FilterManager.Kind.LOGS, LogFilter.parse(p, 0)));
                 }),
-                method("eth_newBlockFilter", (p, s) -> {
+                RpcMethod.of("eth_newBlockFilter", (p, s) -> {
                     p.atMost(0);
                     return TextNode.valueOf(filters.install(FilterManager.Kind.BLOCKS, null));
                 }),
-                method("eth_newPendingTransactionFilter", (p, s) -> {
+                RpcMethod.of("eth_newPendingTransactionFilter", (p, s) -> {
                     p.atMost(1);
                     return TextNode.valueOf(filters.install(FilterManager.Kind.PENDING, null));
                 }),
-                method("eth_getFilterChanges", (p, s) -> filters.changes(filterId(p))),
-                method("eth_getFilterLogs", (p, s) -> filters.logs(filterId(p))),
-                method("eth_uninstallFilter", (p, s) -> BooleanNode.valueOf(filters.uninstall(filterId(p)))),
-                method("eth_subscribe", (p, s) -> {
+                RpcMethod.of("eth_getFilterChanges", (p, s) -> filters.changes(filterId(p))),
+                RpcMethod.of("eth_getFilterLogs", (p, s) -> filters.logs(filterId(p))),
+                RpcMethod.of("eth_uninstallFilter", (p, s) -> BooleanNode.valueOf(filters.uninstall(filterId(p)))),
+                RpcMethod.of("eth_subscribe", (p, s) -> {
                     p.atMost(2);
                     JsonNode kind = p.required(0, "subscription");
                     SubscriptionManager.Kind k = SubscriptionManager.Kind.parse(kind.asText());
@@ -44,7 +44,7 @@ public final class FilterMethods {
                                     List.of(), List.of());
                     return TextNode.valueOf(subscriptions.subscribe(s, k, filter));
                 }),
-                method("eth_unsubscribe", (p, s) -> {
+                RpcMethod.of("eth_unsubscribe", (p, s) -> {
                     p.atMost(1);
                     return BooleanNode.valueOf(subscriptions.unsubscribe(s, p.required(0, "subscription id").asText()));
                 }));
@@ -56,23 +56,5 @@ public final class FilterMethods {
         if (!id.isTextual())
             throw org.stele.rpc.JsonRpcException.invalidParams("invalid argument 0 (filter id): want a hex string");
         return id.textValue();
-    }
-
-    private interface Body {
-        JsonNode run(Params p, RpcSession s);
-    }
-
-    private static RpcMethod method(String name, Body body) {
-        return new RpcMethod() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public JsonNode execute(Params params, RpcSession session) {
-                return body.run(params, session);
-            }
-        };
     }
 }

@@ -28,12 +28,12 @@ public final class StateMethods {
     }
 
     public static List<RpcMethod> all(EthBackend backend) {
-        return List.of(new Method("eth_getBalance", p -> {
+        return List.of(RpcMethod.of("eth_getBalance", (p, session) -> {
             p.atMost(2);
             Address a = p.address(0, "address");
             var account = backend.stateAt(header(backend, p, 1)).account(a);
             return Quantity.of(account == null ? java.math.BigInteger.ZERO : account.balance());
-        }), new Method("eth_getTransactionCount", p -> {
+        }), RpcMethod.of("eth_getTransactionCount", (p, session) -> {
             p.atMost(2);
             Address a = p.address(0, "address");
             BlockParameter block = p.block(1, "block");
@@ -42,16 +42,16 @@ public final class StateMethods {
             }
             var account = backend.stateAt(header(backend, p, 1)).account(a);
             return Quantity.ofUnsigned(account == null ? 0 : account.nonce());
-        }), new Method("eth_getCode", p -> {
+        }), RpcMethod.of("eth_getCode", (p, session) -> {
             p.atMost(2);
             Address a = p.address(0, "address");
             return TextNode.valueOf(backend.stateAt(header(backend, p, 1)).codeAt(a).toHex());
-        }), new Method("eth_getStorageAt", p -> {
+        }), RpcMethod.of("eth_getStorageAt", (p, session) -> {
             p.atMost(3);
             Address a = p.address(0, "address");
             Bytes32 slot = slot(p, 1);
             return TextNode.valueOf(backend.stateAt(header(backend, p, 2)).storage(a, slot).toHex());
-        }), new Method("eth_getProof", p -> {
+        }), RpcMethod.of("eth_getProof", (p, session) -> {
             p.atMost(3);
             Address a = p.address(0, "address");
             JsonNode keysNode = p.required(1, "storage keys");
@@ -90,12 +90,5 @@ public final class StateMethods {
             for (Bytes node : sp.proof()) nodes.add(node.toHex());
         }
         return o;
-    }
-
-    private record Method(String name, java.util.function.Function<Params, JsonNode> body) implements RpcMethod {
-        @Override
-        public JsonNode execute(Params params, RpcSession session) {
-            return body.apply(params);
-        }
     }
 }
