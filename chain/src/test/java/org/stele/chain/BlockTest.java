@@ -61,7 +61,8 @@ class BlockTest {
 
     @Test
     void emptyOmmersHashToTheKnownConstant() {
-        assertThat(BlockBody.EMPTY.ommersHash(new KeccakOnlySuite())).isEqualTo(BlockHeader.EMPTY_OMMERS_HASH);
+        assertThat(BlockBody.EMPTY.ommersHash(org.stele.common.crypto.Secp256k1KeccakSuite.instance()))
+                .isEqualTo(BlockHeader.EMPTY_OMMERS_HASH);
     }
 
     @Test
