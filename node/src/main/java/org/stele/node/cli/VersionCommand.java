@@ -14,6 +14,21 @@ public final class VersionCommand implements Runnable {
         for (String line : new Provider().getVersion()) System.out.println(line);
     }
 
+    /** The release, e.g. {@code 0.1.0-SNAPSHOT}. */
+    public static String version() {
+        return properties().getProperty("version", "unknown");
+    }
+
+    private static Properties properties() {
+        Properties p = new Properties();
+        try (InputStream in = VersionCommand.class.getResourceAsStream("/stele-version.properties")) {
+            if (in != null) p.load(in);
+        } catch (IOException e) {
+            // an unreadable resource leaves the fields "unknown"
+        }
+        return p;
+    }
+
     /** Reads {@code stele-version.properties}, which the build fills in. */
     public static final class Provider implements IVersionProvider {
         @Override

@@ -53,7 +53,7 @@ public final class FilterManager implements ChainEventListener {
     private final long timeoutMillis;
     private final int maxFilters;
     private final SecureRandom ids = new SecureRandom();
-    private final Map<String, Filter> filters = new HashMap<>();
+    private final Map<String, Filter> filters = new java.util.LinkedHashMap<>();
 
     public FilterManager(LogQuery query, EthJson json, InstantSource clock, Duration timeout, int maxFilters) {
         this.query = query;

@@ -44,7 +44,7 @@ public final class SubscriptionManager implements ChainEventListener {
     private final LogQuery query;
     private final int maxPerSession;
     private final SecureRandom ids = new SecureRandom();
-    private final Map<String, Subscription> byId = new HashMap<>();
+    private final Map<String, Subscription> byId = new java.util.LinkedHashMap<>();
     private final Map<RpcSession, List<String>> bySession = new HashMap<>();
 
     public SubscriptionManager(EthJson json, LogQuery query, int maxPerSession) {

@@ -1,0 +1,208 @@
+package org.stele.node.devnode;
+
+import java.math.BigInteger;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.stele.chain.BaseFee;
+import org.stele.chain.Block;
+import org.stele.chain.BlockHeader;
+import org.stele.chain.Receipt;
+import org.stele.common.Address;
+import org.stele.common.Bytes;
+import org.stele.common.Bytes32;
+import org.stele.common.Fork;
+import org.stele.common.crypto.Secp256k1KeccakSuite;
+import org.stele.execution.block.BlockExecutor;
+import org.stele.execution.block.Genesis;
+import org.stele.execution.chainstore.KeyValueBlockStore;
+import org.stele.node.dev.DevAccounts;
+import org.stele.rpc.JsonRpcDispatcher;
+import org.stele.rpc.RpcLimits;
+import org.stele.rpc.RpcMethod;
+import org.stele.rpc.RpcMethodRegistry;
+import org.stele.rpc.eth.*;
+import org.stele.rpc.net.NetMethods;
+import org.stele.rpc.server.RpcServer;
+import org.stele.rpc.server.RpcServerConfig;
+import org.stele.rpc.txpool.TxPoolMethods;
+import org.stele.rpc.web3.Web3ClientVersion;
+import org.stele.rpc.web3.Web3Sha3;
+import org.stele.state.WorldState;
+import org.stele.storage.RocksDbKeyValueStore;
+import org.stele.txpool.AccountState;
+import org.stele.txpool.PooledTransaction;
+import org.stele.txpool.TransactionPool;
+import org.stele.txpool.TxPoolConfig;
+
+/**
+ * A dev chain in one process. One sealing thread builds every block, so blocks are strictly sequential; RPC calls
+ * run concurrently against the stored chain and the pool. A block is acknowledged (events, receipts) only after its
+ * batch is durable.
+ */
+public final class DevNode implements AutoCloseable {
+    private static final Secp256k1KeccakSuite SUITE = Secp256k1KeccakSuite.instance();
+    private static final Fork FORK = Fork.CANCUN;
+    private static final BigInteger DEV_BALANCE = BigInteger.TEN.pow(22); // 10,000 ether
+
+    private final DevNodeConfig config;
+    private final InstantSource clock;
+    private final RocksDbKeyValueStore store;
+    private final KeyValueBlockStore blocks;
+    private final TransactionPool pool;
+    private final BlockExecutor executor;
+    private final List<ChainEventListener> listeners = new ArrayList<>();
+    private final List<DevAccounts.Account> accounts;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition work = lock.newCondition();
+    private final Thread sealer;
+    private final RpcServer server;
+    private volatile boolean running = true;
+    private boolean pendingWork;
+    private InetSocketAddress address;
+
+    public DevNode(DevNodeConfig config, InstantSource clock) {
+        this.config = config;
+        this.clock = clock;
+        this.accounts = DevAccounts.derive(config.mnemonic(), "", config.accounts());
+        this.store = RocksDbKeyValueStore.open(config.dataDir());
+        this.blocks = new KeyValueBlockStore(store, SUITE);
+        if (blocks.head().isEmpty()) writeGenesis();
+        this.pool = new TransactionPool(TxPoolConfig.DEFAULT, stateAtHead(), config.gasLimit());
+        this.executor = new BlockExecutor(FORK, SUITE, config.chainId(), store, blocks);
+        EthBackend backend = new EthBackend(blocks, store, pool, SUITE, config.chainId(), FORK);
+        EthJson json = new EthJson(SUITE);
+        LogQuery logs = new LogQuery(blocks, json, 10_000, 10_000);
+        FilterManager filters = new FilterManager(logs, json, clock, Duration.ofMinutes(5), 1_000);
+        SubscriptionManager subscriptions = new SubscriptionManager(json, logs, 100);
+        listeners.add(filters);
+        listeners.add(subscriptions);
+        pool.onPending(this::pending);
+        List<RpcMethod> methods = new ArrayList<>(List.of(new EthChainId(backend), new EthBlockNumber(backend),
+                new EthGetBlockByNumber(backend), new EthGetBlockByHash(backend),
+                new EthGetBlockTransactionCountByNumber(backend), new EthGetBlockTransactionCountByHash(backend),
+                new EthGetTransactionByHash(backend), new EthGetTransactionByBlockHashAndIndex(backend),
+                new EthGetTransactionByBlockNumberAndIndex(backend), new EthGetTransactionReceipt(backend),
+                new EthSendRawTransaction(backend), new EthSyncing(backend), new EthGetLogs(logs),
+                new Web3ClientVersion(org.stele.node.cli.VersionCommand.version()), new Web3Sha3(SUITE)));
+        methods.addAll(StateMethods.all(backend));
+        methods.addAll(CallMethods.all(backend, new Calls(backend, 50_000_000)));
+        methods.addAll(FeeMethods.all(backend, BigInteger.valueOf(1_000_000_000)));
+        methods.addAll(FilterMethods.all(filters, subscriptions));
+        methods.addAll(TxPoolMethods.all(pool, json));
+        methods.addAll(NetMethods.all(config.chainId(), () -> 0));
+        methods.add(RpcMethod.of("eth_accounts", (p, s) -> {
+            var a = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+            for (DevAccounts.Account acc : accounts) a.add(acc.address().toHex());
+            return a;
+        }));
+        server = new RpcServer(new JsonRpcDispatcher(RpcMethodRegistry.of(methods), RpcLimits.DEFAULT),
+                new RpcServerConfig(config.host(), config.port(), RpcLimits.DEFAULT, "*"));
+        sealer = Thread.ofPlatform().name("stele-sealer").daemon(true).unstarted(this::sealLoop);
+    }
+
+    public InetSocketAddress start() throws InterruptedException {
+        address = server.start();
+        sealer.start();
+        return address;
+    }
+
+    public List<DevAccounts.Account> accounts() {
+        return accounts;
+    }
+
+    public BlockHeader head() {
+        return blocks.head().orElseThrow();
+    }
+
+    private void writeGenesis() {
+        Map<Address, Genesis.Allocation> alloc = new LinkedHashMap<>();
+        for (DevAccounts.Account a : accounts) alloc.put(a.address(), Genesis.Allocation.balance(DEV_BALANCE));
+        Genesis genesis = new Genesis(config.chainId(), clock.instant().getEpochSecond(), config.gasLimit(),
+                BaseFee.INITIAL, Address.ZERO, Bytes.EMPTY, alloc);
+        Genesis.Built built = genesis.build(store);
+        blocks.append(built.block(), List.of(), built.batch());
+    }
+
+    private AccountState stateAtHead() {
+        WorldState world = WorldState.openReadOnly(store, blocks.head().orElseThrow().stateRoot(),
+                n -> blocks.hashOf(n).orElse(Bytes32.ZERO));
+        return new AccountState() {
+            @Override
+            public long nonce(Address a) {
+                var acc = world.account(a);
+                return acc == null ? 0 : acc.nonce();
+            }
+
+            @Override
+            public BigInteger balance(Address a) {
+                var acc = world.account(a);
+                return acc == null ? BigInteger.ZERO : acc.balance();
+            }
+        };
+    }
+
+    private void pending(PooledTransaction tx) {
+        for (ChainEventListener l : listeners) l.onPendingTransaction(tx.hash());
+        if (config.blockTimeSeconds() > 0) return;
+        lock.lock();
+        try {
+            pendingWork = true;
+            work.signal();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void sealLoop() {
+        while (running) {
+            lock.lock();
+            try {
+                if (config.blockTimeSeconds() > 0) {
+                    work.await(config.blockTimeSeconds(), TimeUnit.SECONDS);
+                } else {
+                    while (!pendingWork && running) work.await(200, TimeUnit.MILLISECONDS);
+                    pendingWork = false;
+                }
+            } catch (InterruptedException e) {
+                return;
+            } finally {
+                lock.unlock();
+            }
+            if (running && (config.blockTimeSeconds() > 0 || pool.pendingCount() > 0)) seal();
+        }
+    }
+
+    /** Builds, stores and announces one block from the pool. */
+    void seal() {
+        BlockHeader parent = blocks.head().orElseThrow();
+        List<BlockExecutor.Candidate> candidates = pool.selectForBlock(BaseFee.next(parent), parent.gasLimit()).stream()
+                .map(p -> new BlockExecutor.Candidate(p.transaction(), p.sender())).toList();
+        long timestamp = Math.max(clock.instant().getEpochSecond(), parent.timestamp() + 1);
+        BlockExecutor.Result r = executor.build(parent, timestamp, Address.ZERO, candidates);
+        blocks.append(r.block(), r.receipts(), r.batch());
+        pool.removeAll(r.rejected().stream().map(x -> x.candidate().transaction().hash(SUITE)).toList());
+        pool.onNewHead(stateAtHead(), r.block().header().gasLimit());
+        for (ChainEventListener l : listeners) l.onBlock(r.block(), r.receipts());
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        sealer.interrupt();
+        try {
+            sealer.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        server.close();
+        store.close();
+    }
+}
