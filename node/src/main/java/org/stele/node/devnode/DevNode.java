@@ -93,7 +93,11 @@ public final class DevNode implements AutoCloseable {
                 new EthSendRawTransaction(backend), new EthSyncing(backend), new EthGetLogs(logs),
                 new Web3ClientVersion(org.stele.node.cli.VersionCommand.version()), new Web3Sha3(SUITE)));
         methods.addAll(StateMethods.all(backend));
-        methods.addAll(CallMethods.all(backend, new Calls(backend, 50_000_000)));
+        Calls calls = new Calls(backend, 50_000_000);
+        methods.addAll(CallMethods.all(backend, calls));
+        Map<Address, org.stele.common.crypto.KeyPair> keys = new LinkedHashMap<>();
+        for (DevAccounts.Account a : accounts) keys.put(a.address(), a.key());
+        methods.add(new EthSendTransaction(backend, calls, keys));
         methods.addAll(FeeMethods.all(backend, BigInteger.valueOf(1_000_000_000)));
         methods.addAll(FilterMethods.all(filters, subscriptions));
         methods.addAll(TxPoolMethods.all(pool, json));

@@ -27,26 +27,7 @@ public final class CallMethods {
             p.atMost(2);
             Calls.CallRequest call = Calls.parse(p, 0);
             BlockHeader at = Blocks.require(backend.blocks(), p.block(1, "block"));
-            long hi = calls.gasFor(call);
-            TransactionResult.Executed first = calls.execute(at, call, hi);
-            if (first.status() != Status.SUCCESS) throw Calls.failure(first);
-            long lo = Math.max(first.gasUsed() - 1, 20_999);
-            // The 63/64 rule and refunds make the gas needed exceed the gas used; anything below the used gas fails.
-            while (lo + 1 < hi) {
-                long mid = lo + (hi - lo) / 2;
-                if (mid > lo + 1 && hi == calls.gasFor(call) && mid > first.gasUsed() * 2)
-                    mid = Math.max(lo + 1, first.gasUsed() * 2);
-                boolean ok;
-                try {
-                    ok = calls.execute(at, call, mid).status() == Status.SUCCESS;
-                } catch (org.stele.rpc.JsonRpcException e) {
-                    ok = false;
-                }
-                if (ok) hi = mid;
-                else
-                    lo = mid;
-            }
-            return Quantity.of(hi);
+            return Quantity.of(calls.estimate(at, call));
         }));
     }
 }

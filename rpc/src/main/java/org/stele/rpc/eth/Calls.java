@@ -101,6 +101,30 @@ public final class Calls {
         };
     }
 
+    /**
+     * The least gas with which the call succeeds: a binary search from the gas it used at its limit. The 63/64 rule
+     * and refunds make the gas needed exceed the gas used; anything below the used gas fails.
+     */
+    public long estimate(BlockHeader at, CallRequest call) {
+        long hi = gasFor(call);
+        TransactionResult.Executed first = execute(at, call, hi);
+        if (first.status() != Status.SUCCESS) throw failure(first);
+        long lo = Math.max(first.gasUsed() - 1, 20_999);
+        while (lo + 1 < hi) {
+            long mid = lo + (hi - lo) / 2;
+            boolean ok;
+            try {
+                ok = execute(at, call, mid).status() == Status.SUCCESS;
+            } catch (JsonRpcException e) {
+                ok = false;
+            }
+            if (ok) hi = mid;
+            else
+                lo = mid;
+        }
+        return hi;
+    }
+
     public long gasFor(CallRequest call) {
         return call.gas() == 0 ? gasCap : Math.min(call.gas(), gasCap);
     }
