@@ -51,6 +51,8 @@ public final class DevNode implements AutoCloseable {
     private static final Secp256k1KeccakSuite SUITE = Secp256k1KeccakSuite.instance();
     private static final Fork FORK = Fork.CANCUN;
     private static final BigInteger DEV_BALANCE = BigInteger.TEN.pow(22); // 10,000 ether
+    /** Scripts and load tests send long runs from one account, as anvil allows; a validator keeps tighter limits. */
+    private static final TxPoolConfig DEV_POOL = new TxPoolConfig(4_096, 65_536, 10, BigInteger.ZERO);
 
     private final DevNodeConfig config;
     private final InstantSource clock;
@@ -75,7 +77,7 @@ public final class DevNode implements AutoCloseable {
         this.store = RocksDbKeyValueStore.open(config.dataDir());
         this.blocks = new KeyValueBlockStore(store, SUITE);
         if (blocks.head().isEmpty()) writeGenesis();
-        this.pool = new TransactionPool(TxPoolConfig.DEFAULT, stateAtHead(), config.gasLimit());
+        this.pool = new TransactionPool(DEV_POOL, stateAtHead(), config.gasLimit());
         this.executor = new BlockExecutor(FORK, SUITE, config.chainId(), store, blocks);
         EthBackend backend = new EthBackend(blocks, store, pool, SUITE, config.chainId(), FORK);
         EthJson json = new EthJson(SUITE);
@@ -166,13 +168,15 @@ public final class DevNode implements AutoCloseable {
     }
 
     private void sealLoop() {
+        boolean more = false;
         while (running) {
             lock.lock();
             try {
                 if (config.blockTimeSeconds() > 0) {
                     work.await(config.blockTimeSeconds(), TimeUnit.SECONDS);
                 } else {
-                    while (!pendingWork && running) work.await(200, TimeUnit.MILLISECONDS);
+                    // A full block leaves work behind; keep sealing while blocks take transactions.
+                    while (!more && !pendingWork && running) work.await(200, TimeUnit.MILLISECONDS);
                     pendingWork = false;
                 }
             } catch (InterruptedException e) {
@@ -180,12 +184,17 @@ public final class DevNode implements AutoCloseable {
             } finally {
                 lock.unlock();
             }
-            if (running && (config.blockTimeSeconds() > 0 || pool.pendingCount() > 0)) seal();
+            if (!running) return;
+            more = false;
+            if (config.blockTimeSeconds() > 0 || pool.pendingCount() > 0) {
+                // Pending transactions that cannot pay the base fee stay in the pool without spinning empty blocks.
+                more = seal() > 0 && pool.pendingCount() > 0;
+            }
         }
     }
 
-    /** Builds, stores and announces one block from the pool. */
-    void seal() {
+    /** Builds, stores and announces one block from the pool; returns how many transactions it took. */
+    int seal() {
         BlockHeader parent = blocks.head().orElseThrow();
         List<BlockExecutor.Candidate> candidates = pool.selectForBlock(BaseFee.next(parent), parent.gasLimit()).stream()
                 .map(p -> new BlockExecutor.Candidate(p.transaction(), p.sender())).toList();
@@ -195,6 +204,7 @@ public final class DevNode implements AutoCloseable {
         pool.removeAll(r.rejected().stream().map(x -> x.candidate().transaction().hash(SUITE)).toList());
         pool.onNewHead(stateAtHead(), r.block().header().gasLimit());
         for (ChainEventListener l : listeners) l.onBlock(r.block(), r.receipts());
+        return r.block().body().transactions().size();
     }
 
     @Override

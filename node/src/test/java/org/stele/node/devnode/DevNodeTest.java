@@ -22,8 +22,12 @@ class DevNodeTest {
     private final InstantSource clock = InstantSource.fixed(Instant.parse("2026-01-01T00:00:00Z"));
 
     private DevNode start(Path dir) throws Exception {
+        return start(dir, 30_000_000);
+    }
+
+    private DevNode start(Path dir, long gasLimit) throws Exception {
         DevNode node = new DevNode(new DevNodeConfig(dir, "127.0.0.1", 0, 31337, Mnemonic.parse(Mnemonic.DEFAULT), 3, 0,
-                30_000_000), clock);
+                gasLimit), clock);
         port = node.start().getPort();
         return node;
     }
@@ -73,6 +77,20 @@ class DevNodeTest {
             assertThat(call("eth_getTransactionReceipt", "[\"" + hash + "\"]").get("blockNumber").asText())
                     .isEqualTo("0x1");
             assertThat(call("eth_getTransactionCount", "[\"" + from + "\",\"latest\"]").asText()).isEqualTo("0x1");
+        }
+    }
+
+    @Test
+    void transactionsThatDoNotFitOneBlockAreSealedInTheNextOnes(@TempDir Path dir) throws Exception {
+        try (DevNode node = start(dir, 50_000)) { // two transfers per block
+            String from = "0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266";
+            java.util.List<String> hashes = new java.util.ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                hashes.add(call("eth_sendTransaction", "[{\"from\":\"" + from
+                        + "\",\"to\":\"0x00000000000000000000000000000000000000bb\",\"gas\":\"0x5208\"}]").asText());
+            }
+            for (String h : hashes) assertThat(awaitReceipt(h).get("status").asText()).isEqualTo("0x1");
+            assertThat(Long.decode(call("eth_blockNumber", "[]").asText())).isGreaterThanOrEqualTo(3);
         }
     }
 
