@@ -69,7 +69,9 @@ public final class AnvilComparison {
                 }
                 double anvilMs = median(rpc.timeCalls(code, seconds), baseline);
                 // Below a tenth of the round-trip baseline, anvil's figure is lost in the HTTP noise.
-                String ratio = anvilMs < baseline / 10 ? "n/a" : String.format(Locale.ROOT, "%.2f", stele.medianMs / anvilMs);
+                String ratio = anvilMs < baseline / 10
+                        ? "n/a"
+                        : String.format(Locale.ROOT, "%.2f", stele.medianMs / anvilMs);
                 System.out.printf(Locale.ROOT, "%-12s %14.3f %14.3f %8s%n", p.getKey(), stele.medianMs, anvilMs, ratio);
             }
             System.out.printf(Locale.ROOT, "(anvil round-trip baseline subtracted: %.3f ms)%n", baseline);
