@@ -62,8 +62,7 @@ public final class BlockExecutor {
     /** Builds the child of {@code parent} from {@code candidates}, in their order, up to the gas limit. */
     public Result build(BlockHeader parent, long timestamp, Address coinbase, List<Candidate> candidates) {
         BigInteger baseFee = BaseFee.next(parent);
-        BlockContext ctx = new BlockContext(coinbase, parent.number() + 1, timestamp, parent.gasLimit(), baseFee,
-                BigInteger.ZERO, Bytes32.ZERO, chainId, BigInteger.ONE);
+        BlockContext ctx = context(coinbase, parent.number() + 1, timestamp, parent.gasLimit(), baseFee, chainId);
         WorldState world = WorldState.open(store, parent.stateRoot(), this::hashOf);
         List<Transaction> included = new ArrayList<>();
         List<Receipt> receipts = new ArrayList<>();
@@ -94,6 +93,19 @@ public final class BlockExecutor {
                 .withdrawalsRoot(BlockHeader.EMPTY_TRIE_ROOT).blobGasUsed(0).excessBlobGas(0)
                 .parentBeaconBlockRoot(Bytes32.ZERO).build();
         return new Result(new Block(header, body), receipts, batch, rejected);
+    }
+
+    /** The EVM's view of a block: no difficulty and a zero PREVRANDAO, since QBFT has no randomness beacon. */
+    public static BlockContext context(Address coinbase, long number, long timestamp, long gasLimit, BigInteger baseFee,
+            long chainId) {
+        return new BlockContext(coinbase, number, timestamp, gasLimit, baseFee, BigInteger.ZERO, Bytes32.ZERO, chainId,
+                BigInteger.ONE);
+    }
+
+    /** The context a stored block was executed in. */
+    public static BlockContext context(BlockHeader header, long chainId) {
+        return context(header.coinbase(), header.number(), header.timestamp(), header.gasLimit(),
+                header.baseFeePerGas().orElse(BigInteger.ZERO), chainId);
     }
 
     private Bytes32 hashOf(long number) {

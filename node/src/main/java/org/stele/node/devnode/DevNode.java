@@ -100,6 +100,7 @@ public final class DevNode implements AutoCloseable {
         Map<Address, org.stele.common.crypto.KeyPair> keys = new LinkedHashMap<>();
         for (DevAccounts.Account a : accounts) keys.put(a.address(), a.key());
         methods.add(new EthSendTransaction(backend, calls, keys));
+        methods.addAll(org.stele.rpc.debug.DebugMethods.all(backend, calls));
         methods.addAll(FeeMethods.all(backend, BigInteger.valueOf(1_000_000_000)));
         methods.addAll(FilterMethods.all(filters, subscriptions));
         methods.addAll(TxPoolMethods.all(pool, json));

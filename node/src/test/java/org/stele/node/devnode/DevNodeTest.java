@@ -69,6 +69,9 @@ class DevNodeTest {
             assertThat(receipt.get("status").asText()).isEqualTo("0x1");
             assertThat(receipt.get("gasUsed").asText()).isEqualTo("0x5208");
             assertThat(call("eth_blockNumber", "[]").asText()).isEqualTo("0x1");
+            assertThat(call("debug_traceTransaction", "[\"" + hash + "\",{\"tracer\":\"callTracer\"}]").get("type")
+                    .asText())
+                    .isEqualTo("CALL");
             assertThat(call("eth_getBalance", "[\"" + accounts.get(1).asText() + "\",\"latest\"]").asText())
                     .isEqualTo("0x21e27c1806e59a40000"); // 10,001 ether
         }

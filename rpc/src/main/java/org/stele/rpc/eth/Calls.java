@@ -75,6 +75,12 @@ public final class Calls {
 
     /** Runs the call with {@code gas} (or its own, or the cap) and answers its result or the JSON-RPC error. */
     public TransactionResult.Executed execute(BlockHeader header, CallRequest call, long gas) {
+        return execute(header, call, gas, null);
+    }
+
+    /** As {@link #execute(BlockHeader, CallRequest, long)}, with a tracer attached (or null). */
+    public TransactionResult.Executed execute(BlockHeader header, CallRequest call, long gas,
+            org.stele.evm.tracing.Tracer tracer) {
         WorldState world = backend.stateAt(header);
         BigInteger baseFee = call.namesFee() ? header.baseFeePerGas().orElse(BigInteger.ZERO) : BigInteger.ZERO;
         BlockContext ctx = new BlockContext(header.coinbase(), header.number(), header.timestamp(),
@@ -92,7 +98,7 @@ public final class Calls {
         TransactionRequest request = new TransactionRequest(type, call.from(), nonce, gas, call.to(), call.value(),
                 call.data(),
                 maxFee, tip.min(maxFee), call.accessList(), List.of(), BigInteger.ZERO);
-        TransactionResult r = new TransactionProcessor(backend.fork()).process(world, ctx, request,
+        TransactionResult r = new TransactionProcessor(backend.fork(), tracer).process(world, ctx, request,
                 Math.max(header.gasLimit(), gasCap));
         return switch (r) {
             case TransactionResult.Executed e -> e;

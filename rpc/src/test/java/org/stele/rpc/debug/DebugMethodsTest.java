@@ -1,0 +1,133 @@
+package org.stele.rpc.debug;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.stele.chain.tx.FeeMarketTransaction;
+import org.stele.chain.tx.Transaction;
+import org.stele.chain.tx.TransactionSignature;
+import org.stele.common.Address;
+import org.stele.common.Bytes;
+import org.stele.common.Fork;
+import org.stele.common.Hex;
+import org.stele.common.crypto.KeyPair;
+import org.stele.common.crypto.Secp256k1KeccakSuite;
+import org.stele.execution.block.BlockExecutor;
+import org.stele.execution.block.Genesis;
+import org.stele.execution.chainstore.KeyValueBlockStore;
+import org.stele.rpc.JsonRpcDispatcher;
+import org.stele.rpc.RpcLimits;
+import org.stele.rpc.RpcMethodRegistry;
+import org.stele.rpc.RpcSession;
+import org.stele.rpc.eth.Calls;
+import org.stele.rpc.eth.EthBackend;
+import org.stele.storage.InMemoryKeyValueStore;
+import org.stele.txpool.AccountState;
+import org.stele.txpool.TransactionPool;
+import org.stele.txpool.TxPoolConfig;
+
+/** Tracing a mined transaction and a call, in struct logs and as a call tree. */
+class DebugMethodsTest {
+    private static final Secp256k1KeccakSuite SUITE = Secp256k1KeccakSuite.instance();
+    private static final KeyPair KEY = SUITE
+            .keyPair(Hex.decode("ac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80"));
+    private static final Address ALICE = SUITE.address(KEY.publicKey());
+    private static final Address CONTRACT = Address.fromHex("0x00000000000000000000000000000000000000cc");
+    /** Returns 42 when called without data; otherwise reverts with Error("nope"). */
+    private static final String CODE = "36600e57602a60005260206000f35b"
+            + "7f08c379a000000000000000000000000000000000000000000000000000000000600052" + "6020600452" + "6004602452"
+            + "7f6e6f706500000000000000000000000000000000000000000000000000000000604452" + "60646000fd";
+
+    private final ObjectMapper json = new ObjectMapper();
+    private JsonRpcDispatcher rpc;
+    private Transaction mined;
+
+    @BeforeEach
+    void chain() {
+        InMemoryKeyValueStore store = new InMemoryKeyValueStore();
+        KeyValueBlockStore blocks = new KeyValueBlockStore(store, SUITE);
+        Genesis.Built g = new Genesis(1337, 0, 30_000_000, BigInteger.valueOf(1_000_000_000), Address.ZERO, Bytes.EMPTY,
+                Map.of(ALICE, Genesis.Allocation.balance(BigInteger.TEN.pow(21)),
+                        CONTRACT, new Genesis.Allocation(BigInteger.ZERO, 1, Bytes.fromHex(CODE), Map.of())))
+                .build(store);
+        blocks.append(g.block(), List.of(), g.batch());
+        mined = new FeeMarketTransaction(BigInteger.valueOf(1337), 0, BigInteger.ONE, BigInteger.TEN.pow(10), 100_000,
+                Optional.of(CONTRACT), BigInteger.ZERO, Bytes.EMPTY, List.of(), TransactionSignature.UNSIGNED)
+                .sign(KEY, SUITE);
+        BlockExecutor.Result r = new BlockExecutor(Fork.CANCUN, SUITE, 1337, store, blocks).build(g.block().header(), 1,
+                Address.ZERO, List.of(new BlockExecutor.Candidate(mined, ALICE)));
+        blocks.append(r.block(), r.receipts(), r.batch());
+        AccountState none = new AccountState() {
+            @Override
+            public long nonce(Address a) {
+                return 0;
+            }
+
+            @Override
+            public BigInteger balance(Address a) {
+                return BigInteger.ZERO;
+            }
+        };
+        EthBackend backend = new EthBackend(blocks, store, new TransactionPool(TxPoolConfig.DEFAULT, none, 30_000_000),
+                SUITE,
+                1337, Fork.CANCUN);
+        rpc = new JsonRpcDispatcher(RpcMethodRegistry.of(DebugMethods.all(backend, new Calls(backend, 50_000_000))),
+                RpcLimits.DEFAULT);
+    }
+
+    @Test
+    void aMinedTransactionReplaysIntoStructLogs() throws Exception {
+        JsonNode trace = call("debug_traceTransaction", "\"" + mined.hash(SUITE).toHex() + "\"");
+        assertThat(trace.get("failed").asBoolean()).isFalse();
+        assertThat(trace.get("gas").asLong()).isEqualTo(21_033);
+        assertThat(trace.get("returnValue").asText()).endsWith("2a");
+        JsonNode logs = trace.get("structLogs");
+        assertThat(logs.get(0).get("op").asText()).isEqualTo("CALLDATASIZE");
+        assertThat(logs.get(0).get("depth").asInt()).isEqualTo(1);
+        assertThat(logs.get(0).get("gasCost").asLong()).isEqualTo(2);
+        assertThat(logs.get(1).get("stack").get(0).asText()).isEqualTo("0x0");
+        assertThat(logs.get(logs.size() - 1).get("op").asText()).isEqualTo("RETURN");
+    }
+
+    @Test
+    void theCallTracerGivesTheCallTreeWithErrors() throws Exception {
+        JsonNode tree = call("debug_traceTransaction", "\"" + mined.hash(SUITE).toHex() + "\"",
+                "{\"tracer\":\"callTracer\"}");
+        assertThat(tree.get("type").asText()).isEqualTo("CALL");
+        assertThat(tree.get("to").asText()).isEqualTo(CONTRACT.toHex());
+        JsonNode reverted = call("debug_traceCall", "{\"to\":\"" + CONTRACT.toHex() + "\",\"data\":\"0x01\"}",
+                "\"latest\"",
+                "{\"tracer\":\"callTracer\"}");
+        assertThat(reverted.get("error").asText()).isEqualTo("execution reverted");
+        assertThat(reverted.get("output").asText()).startsWith("0x08c379a0");
+    }
+
+    @Test
+    void unknownTracersAndTransactionsAreClearErrors() throws Exception {
+        JsonNode bad = send("debug_traceCall", "{\"to\":\"" + CONTRACT.toHex() + "\"}", "\"latest\"",
+                "{\"tracer\":\"prestateTracer\"}");
+        assertThat(bad.get("error").get("code").asInt()).isEqualTo(-32602);
+        JsonNode missing = send("debug_traceTransaction", "\"0x" + "11".repeat(32) + "\"");
+        assertThat(missing.get("error").get("message").asText()).isEqualTo("transaction not found");
+    }
+
+    private JsonNode call(String method, String... params) throws Exception {
+        JsonNode r = send(method, params);
+        assertThat(r.has("error")).as("error: %s", r.get("error")).isFalse();
+        return r.get("result");
+    }
+
+    private JsonNode send(String method, String... params) throws Exception {
+        String body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + method + "\",\"params\":["
+                + String.join(",", params) + "]}";
+        return json.readTree(rpc.handle(body.getBytes(StandardCharsets.UTF_8), RpcSession.HTTP).orElseThrow());
+    }
+}
