@@ -276,10 +276,61 @@ public final class Interpreter {
                 return Status.OUT_OF_GAS.ordinal();
             f.gas -= cost;
             f.pc = pc + 1;
-            int r = table[op].execute(f);
+            int r = dispatch(op, f, table);
             if (r != CONTINUE)
                 return r;
         }
+    }
+
+    /**
+     * Runs one opcode. The frequent ones are called directly so the JIT can inline them instead of going through one
+     * megamorphic interface call; the table maps each of them to the same method in every fork (an opcode a fork does
+     * not define was already rejected by its static gas), so both paths behave identically.
+     */
+    private static int dispatch(int op, Frame f, Operation[] table) {
+        return switch (op) {
+            case 0x01 -> Ops.add(f);
+            case 0x02 -> Ops.mul(f);
+            case 0x03 -> Ops.sub(f);
+            case 0x04 -> Ops.div(f);
+            case 0x05 -> Ops.sdiv(f);
+            case 0x06 -> Ops.mod(f);
+            case 0x07 -> Ops.smod(f);
+            case 0x08 -> Ops.addmod(f);
+            case 0x09 -> Ops.mulmod(f);
+            case 0x0B -> Ops.signExtend(f);
+            case 0x10 -> Ops.lt(f);
+            case 0x11 -> Ops.gt(f);
+            case 0x12 -> Ops.slt(f);
+            case 0x13 -> Ops.sgt(f);
+            case 0x14 -> Ops.eq(f);
+            case 0x15 -> Ops.isZero(f);
+            case 0x16 -> Ops.and(f);
+            case 0x17 -> Ops.or(f);
+            case 0x18 -> Ops.xor(f);
+            case 0x19 -> Ops.not(f);
+            case 0x1A -> Ops.byteOp(f);
+            case 0x1B -> Ops.shl(f);
+            case 0x1C -> Ops.shr(f);
+            case 0x1D -> Ops.sar(f);
+            case 0x50 -> Ops.pop(f);
+            case 0x51 -> Ops.mload(f);
+            case 0x52 -> Ops.mstore(f);
+            case 0x56 -> Ops.jump(f);
+            case 0x57 -> Ops.jumpi(f);
+            case 0x5B -> Ops.jumpDest(f);
+            case 0x5E -> Ops.mcopy(f);
+            case 0x5F -> Ops.push0(f);
+            case 0x60 -> Ops.push1(f);
+            case 0x61, 0x62, 0x63, 0x64, 0x65, 0x66, 0x67, 0x68, 0x69, 0x6A, 0x6B, 0x6C, 0x6D, 0x6E, 0x6F, 0x70, 0x71,
+                    0x72, 0x73, 0x74, 0x75, 0x76, 0x77, 0x78, 0x79, 0x7A, 0x7B, 0x7C, 0x7D, 0x7E, 0x7F ->
+                Ops.push(f, op - 0x5F);
+            case 0x80, 0x81, 0x82, 0x83, 0x84, 0x85, 0x86, 0x87, 0x88, 0x89, 0x8A, 0x8B, 0x8C, 0x8D, 0x8E, 0x8F ->
+                Ops.dup(f, op - 0x7F);
+            case 0x90, 0x91, 0x92, 0x93, 0x94, 0x95, 0x96, 0x97, 0x98, 0x99, 0x9A, 0x9B, 0x9C, 0x9D, 0x9E, 0x9F ->
+                Ops.swap(f, op - 0x8F);
+            default -> table[op].execute(f);
+        };
     }
 
     /** The same loop, reporting each step to the tracer. */

@@ -58,7 +58,7 @@ final class Ops {
 
     static int mul(Frame f) {
         int a = top(f);
-        U256.mul(f.stack, a, a - 4, a - 4, f.scratch, 0);
+        U256.mul(f.stack, a, a - 4, a - 4);
         f.sp--;
         return CONTINUE;
     }

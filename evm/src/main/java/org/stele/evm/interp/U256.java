@@ -180,10 +180,10 @@ final class U256 {
     }
 
     /**
-     * dst = a * b mod 2^256, schoolbook on 64-bit limbs. {@code r[ro..ro+3]} is scratch, so dst may alias a or b. Each
-     * column step adds a 128-bit product and two carries into at most 128 bits, which cannot overflow.
+     * dst = a * b mod 2^256, schoolbook on 64-bit limbs unrolled into columns. Every limb is read before any is
+     * written, so dst may alias a or b.
      */
-    static void mul(long[] s, int a, int b, int dst, long[] r, int ro) {
+    static void mul(long[] s, int a, int b, int dst) {
         long a0 = s[a], a1 = s[a + 1], a2 = s[a + 2], a3 = s[a + 3];
         long b0 = s[b], b1 = s[b + 1], b2 = s[b + 2], b3 = s[b + 3];
         if ((a1 | a2 | a3 | b1 | b2 | b3) == 0) {
@@ -193,29 +193,45 @@ final class U256 {
             s[dst + 3] = 0;
             return;
         }
-        r[ro] = r[ro + 1] = r[ro + 2] = r[ro + 3] = 0;
-        for (int i = 0; i < 4; i++) {
-            long x = s[a + i];
-            if (x == 0)
-                continue;
-            long carry = 0;
-            for (int j = 0; i + j < 4; j++) {
-                long y = s[b + j];
-                int k = ro + i + j;
-                long lo = x * y;
-                long hi = Math.unsignedMultiplyHigh(x, y);
-                long t = r[k] + lo;
-                long c = Long.compareUnsigned(t, lo) < 0 ? 1 : 0;
-                long t2 = t + carry;
-                c += Long.compareUnsigned(t2, carry) < 0 ? 1 : 0;
-                r[k] = t2;
-                carry = hi + c;
-            }
-        }
-        s[dst] = r[ro];
-        s[dst + 1] = r[ro + 1];
-        s[dst + 2] = r[ro + 2];
-        s[dst + 3] = r[ro + 3];
+        // Truncated schoolbook product, unrolled: column k collects a_i * b_j with i + j == k.
+        long r0 = a0 * b0;
+        long h00 = Math.unsignedMultiplyHigh(a0, b0);
+        // column 1
+        long p01 = a0 * b1, p10 = a1 * b0;
+        long r1 = h00 + p01;
+        long c1 = Long.compareUnsigned(r1, p01) < 0 ? 1 : 0;
+        long t = r1 + p10;
+        c1 += Long.compareUnsigned(t, p10) < 0 ? 1 : 0;
+        r1 = t;
+        // column 2: high halves of column 1 products, low halves of column 2 products, carries
+        long r2 = Math.unsignedMultiplyHigh(a0, b1);
+        long c2 = 0;
+        long q = Math.unsignedMultiplyHigh(a1, b0);
+        t = r2 + q;
+        c2 += Long.compareUnsigned(t, q) < 0 ? 1 : 0;
+        r2 = t;
+        t = r2 + c1;
+        c2 += Long.compareUnsigned(t, c1) < 0 ? 1 : 0;
+        r2 = t;
+        q = a0 * b2;
+        t = r2 + q;
+        c2 += Long.compareUnsigned(t, q) < 0 ? 1 : 0;
+        r2 = t;
+        q = a1 * b1;
+        t = r2 + q;
+        c2 += Long.compareUnsigned(t, q) < 0 ? 1 : 0;
+        r2 = t;
+        q = a2 * b0;
+        t = r2 + q;
+        c2 += Long.compareUnsigned(t, q) < 0 ? 1 : 0;
+        r2 = t;
+        // column 3 wraps modulo 2^64, so carries out of it are dropped
+        long r3 = c2 + Math.unsignedMultiplyHigh(a0, b2) + Math.unsignedMultiplyHigh(a1, b1)
+                + Math.unsignedMultiplyHigh(a2, b0) + a0 * b3 + a1 * b2 + a2 * b1 + a3 * b0;
+        s[dst] = r0;
+        s[dst + 1] = r1;
+        s[dst + 2] = r2;
+        s[dst + 3] = r3;
     }
 
     /** dst = a / b (unsigned), 0 when b is 0. */
@@ -232,6 +248,10 @@ final class U256 {
             set(s, dst, 0);
             return;
         }
+        if ((s[b + 1] | s[b + 2] | s[b + 3] | (s[b] >>> 32)) == 0) {
+            divSmall(s, a, s[b], dst, true);
+            return;
+        }
         divMod(s, a, b, dst, true);
     }
 
@@ -246,6 +266,10 @@ final class U256 {
         }
         if (compare(s, a, b) < 0) {
             System.arraycopy(s, a, s, dst, 4);
+            return;
+        }
+        if ((s[b + 1] | s[b + 2] | s[b + 3] | (s[b] >>> 32)) == 0) {
+            divSmall(s, a, s[b], dst, false);
             return;
         }
         divMod(s, a, b, dst, false);
@@ -310,6 +334,53 @@ final class U256 {
     }
 
     private static final long M32 = 0xFFFF_FFFFL;
+
+    /**
+     * a / d or a % d for a divisor below 2^32, by schoolbook division on 32-bit digits without allocating. {@code dst}
+     * may overlap the operands.
+     */
+    private static void divSmall(long[] s, int a, long d, int dst, boolean quotient) {
+        long k, q0, q1, q2, q3;
+        long x = s[a + 3], cur = x >>> 32;
+        long hi = Long.divideUnsigned(cur, d);
+        k = cur - hi * d;
+        cur = (k << 32) | (x & M32);
+        long lo = Long.divideUnsigned(cur, d);
+        k = cur - lo * d;
+        q3 = (hi << 32) | lo;
+        x = s[a + 2];
+        cur = (k << 32) | (x >>> 32);
+        hi = Long.divideUnsigned(cur, d);
+        k = cur - hi * d;
+        cur = (k << 32) | (x & M32);
+        lo = Long.divideUnsigned(cur, d);
+        k = cur - lo * d;
+        q2 = (hi << 32) | lo;
+        x = s[a + 1];
+        cur = (k << 32) | (x >>> 32);
+        hi = Long.divideUnsigned(cur, d);
+        k = cur - hi * d;
+        cur = (k << 32) | (x & M32);
+        lo = Long.divideUnsigned(cur, d);
+        k = cur - lo * d;
+        q1 = (hi << 32) | lo;
+        x = s[a];
+        cur = (k << 32) | (x >>> 32);
+        hi = Long.divideUnsigned(cur, d);
+        k = cur - hi * d;
+        cur = (k << 32) | (x & M32);
+        lo = Long.divideUnsigned(cur, d);
+        k = cur - lo * d;
+        q0 = (hi << 32) | lo;
+        if (quotient) {
+            s[dst] = q0;
+            s[dst + 1] = q1;
+            s[dst + 2] = q2;
+            s[dst + 3] = q3;
+        } else {
+            set(s, dst, k);
+        }
+    }
 
     /**
      * Unsigned 256-bit division by Knuth's algorithm D on 32-bit digits (Hacker's Delight, divmnu). Writes the quotient
@@ -432,10 +503,10 @@ final class U256 {
         int bits = bitLength(s, exp);
         for (int i = 0; i < bits; i++) {
             if (((s[exp + (i >>> 6)] >>> (i & 63)) & 1) != 0) {
-                mul(tmp, 0, 4, 0, tmp, 8);
+                mul(tmp, 0, 4, 0);
             }
             if (i + 1 < bits)
-                mul(tmp, 4, 4, 4, tmp, 8);
+                mul(tmp, 4, 4, 4);
         }
         System.arraycopy(tmp, 0, s, dst, 4);
     }
