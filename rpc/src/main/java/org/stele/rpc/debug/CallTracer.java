@@ -35,8 +35,7 @@ final class CallTracer implements Tracer {
         f.set("gasUsed", Quantity.of(gasUsed));
         f.put("output", output.toHex());
         if (status != Status.SUCCESS)
-            f.put("error",
-                    status == Status.REVERT ? "execution reverted" : status.name().toLowerCase().replace('_', ' '));
+            f.put("error", org.stele.rpc.eth.Calls.haltMessage(status));
         if (frames.isEmpty()) root = f;
         else {
             ObjectNode parent = frames.peek();

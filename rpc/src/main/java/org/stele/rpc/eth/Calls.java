@@ -149,7 +149,12 @@ public final class Calls {
                     reason == null ? "execution reverted" : "execution reverted: " + reason,
                     TextNode.valueOf(e.output().toHex()));
         }
-        return new JsonRpcException(JsonRpcError.SERVER_ERROR, e.status().name().toLowerCase().replace('_', ' '));
+        return new JsonRpcException(JsonRpcError.SERVER_ERROR, haltMessage(e.status()));
+    }
+
+    /** How a failed frame is reported: "execution reverted", or the halt in words ("out of gas"). */
+    public static String haltMessage(Status status) {
+        return status == Status.REVERT ? "execution reverted" : status.name().toLowerCase().replace('_', ' ');
     }
 
     /** The message of a Solidity {@code Error(string)} revert, or null for anything else (custom errors, panics). */

@@ -18,7 +18,6 @@ import org.stele.chain.tx.TransactionType;
 import org.stele.common.Address;
 import org.stele.common.Bytes32;
 import org.stele.common.crypto.CryptoSuite;
-import org.stele.common.rlp.RlpWriter;
 
 /** Blocks, transactions, receipts and logs as JSON-RPC objects (execution-apis shapes). */
 public final class EthJson {
@@ -99,7 +98,7 @@ public final class EthJson {
             o.set("v", Quantity.of(legacy.v()));
         } else {
             BigInteger baseFee = block.flatMap(BlockHeader::baseFeePerGas).orElse(null);
-            o.set("gasPrice", Quantity.of(baseFee == null ? tx.maxFeePerGas() : effectiveGasPrice(tx, baseFee)));
+            o.set("gasPrice", Quantity.of(baseFee == null ? tx.maxFeePerGas() : tx.effectiveGasPrice(baseFee)));
             if (tx.type() == TransactionType.FEE_MARKET) {
                 o.set("maxFeePerGas", Quantity.of(tx.maxFeePerGas()));
                 o.set("maxPriorityFeePerGas", Quantity.of(tx.maxPriorityFeePerGas()));
@@ -134,7 +133,8 @@ public final class EthJson {
         o.set("cumulativeGasUsed", Quantity.of(r.cumulativeGasUsed()));
         long previous = index == 0 ? 0 : receipts.get(index - 1).cumulativeGasUsed();
         o.set("gasUsed", Quantity.of(r.cumulativeGasUsed() - previous));
-        if (tx.isContractCreation()) o.put("contractAddress", contractAddress(from, tx.nonce()).toHex());
+        if (tx.isContractCreation())
+            o.put("contractAddress", org.stele.evm.Evm.createAddress(from, tx.nonce()).toHex());
         else
             o.putNull("contractAddress");
         int firstLogIndex = 0;
@@ -146,7 +146,7 @@ public final class EthJson {
         o.put("logsBloom", r.bloom().toHex());
         o.set("type", Quantity.of(tx.type() == TransactionType.LEGACY ? 0 : tx.type().typeByte()));
         o.set("status", Quantity.of(r.success() ? 1 : 0));
-        o.set("effectiveGasPrice", Quantity.of(effectiveGasPrice(tx, h.baseFeePerGas().orElse(BigInteger.ZERO))));
+        o.set("effectiveGasPrice", Quantity.of(tx.effectiveGasPrice(h.baseFeePerGas().orElse(BigInteger.ZERO))));
         return o;
     }
 
@@ -163,20 +163,6 @@ public final class EthJson {
         o.set("logIndex", Quantity.of(logIndex));
         o.put("removed", false);
         return o;
-    }
-
-    /** What the sender paid per gas: the gas price, or min(fee cap, base fee + tip). */
-    public static BigInteger effectiveGasPrice(Transaction tx, BigInteger baseFee) {
-        if (tx instanceof LegacyTransaction legacy) return legacy.gasPrice();
-        if (tx.type() == TransactionType.ACCESS_LIST) return tx.maxFeePerGas();
-        return tx.maxFeePerGas().min(baseFee.add(tx.maxPriorityFeePerGas()));
-    }
-
-    /** The address CREATE gives: the low 20 bytes of hash(rlp([sender, nonce])). */
-    public Address contractAddress(Address sender, long nonce) {
-        byte[] rlp = new RlpWriter().startList().writeBytes(sender).writeUnsignedLong(nonce).endList().toByteArray();
-        byte[] h = suite.hash(rlp);
-        return Address.wrap(java.util.Arrays.copyOfRange(h, 12, 32));
     }
 
     private static JsonNode accessList(List<AccessListEntry> entries) {

@@ -96,7 +96,7 @@ public final class FeeMethods {
         for (int i = 0; i < receipts.size(); i++) {
             long gas = receipts.get(i).cumulativeGasUsed() - previous;
             previous = receipts.get(i).cumulativeGasUsed();
-            tips.add(new Tip(EthJson.effectiveGasPrice(block.body().transactions().get(i), baseFee).subtract(baseFee),
+            tips.add(new Tip(block.body().transactions().get(i).effectivePriorityFee(baseFee),
                     gas));
         }
         tips.sort((a, b) -> a.tip.compareTo(b.tip));
