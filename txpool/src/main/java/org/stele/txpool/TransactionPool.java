@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.PriorityQueue;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -29,6 +28,8 @@ public final class TransactionPool {
     private AccountState state;
     private long blockGasLimit;
     private long sequence;
+    /** The sum of every queue's pending count, so that sealing can ask without walking the pool. */
+    private int pendingTotal;
 
     public TransactionPool(TxPoolConfig config, AccountState head, long blockGasLimit) {
         this.config = config;
@@ -48,7 +49,7 @@ public final class TransactionPool {
      * @throws TxPoolException when refused, with the standard message
      */
     public PooledTransaction add(Transaction tx, Bytes32 hash, Address sender) {
-        List<PooledTransaction> promoted;
+        Collection<PooledTransaction> promoted;
         PooledTransaction pooled;
         synchronized (this) {
             if (byHash.containsKey(hash)) throw new TxPoolException(TxPoolException.Reason.ALREADY_KNOWN, null);
@@ -87,11 +88,17 @@ public final class TransactionPool {
                 queue = new SenderQueue(stateNonce);
                 bySender.put(sender, queue);
             }
-            boolean wasPending = replaced != null && queue.isPending(replaced);
             if (replaced != null) byHash.remove(replaced.hash());
             queue.txs.put(tx.nonce(), pooled);
+            queue.costCap = queue.costCap.max(pooled.maxCost());
             byHash.put(hash, pooled);
-            promoted = wasPending ? List.of(pooled) : queue.newlyPending(tx.nonce());
+            if (replaced != null) {
+                promoted = queue.inPendingRange(tx.nonce()) ? List.of(pooled) : List.of();
+            } else {
+                int before = queue.pendingCount();
+                promoted = queue.inserted(tx.nonce());
+                pendingTotal += queue.pendingCount() - before;
+            }
         }
         for (PooledTransaction p : promoted) for (var l : pendingListeners) l.accept(p);
         return pooled;
@@ -129,7 +136,10 @@ public final class TransactionPool {
     private void remove(PooledTransaction p) {
         byHash.remove(p.hash());
         SenderQueue q = bySender.get(p.sender());
+        int before = q.pendingCount();
         q.txs.remove(p.nonce());
+        q.removed(p.nonce());
+        pendingTotal += q.pendingCount() - before;
         if (q.txs.isEmpty()) bySender.remove(p.sender());
     }
 
@@ -140,16 +150,11 @@ public final class TransactionPool {
     /** The nonce the sender's next transaction should carry: after its pending ones. */
     public synchronized long nextNonce(Address sender) {
         SenderQueue q = bySender.get(sender);
-        if (q == null) return state.nonce(sender);
-        long n = q.stateNonce;
-        while (q.txs.containsKey(n)) n++;
-        return n;
+        return q == null ? state.nonce(sender) : q.pendingEnd;
     }
 
     public synchronized int pendingCount() {
-        int n = 0;
-        for (SenderQueue q : bySender.values()) n += q.pending().size();
-        return n;
+        return pendingTotal;
     }
 
     public synchronized int size() {
@@ -164,8 +169,7 @@ public final class TransactionPool {
     public synchronized Map<Address, List<PooledTransaction>> pending() {
         Map<Address, List<PooledTransaction>> out = new LinkedHashMap<>();
         bySender.forEach((a, q) -> {
-            List<PooledTransaction> p = q.pending();
-            if (!p.isEmpty()) out.put(a, p);
+            if (q.pendingCount() > 0) out.put(a, List.copyOf(q.pending()));
         });
         return out;
     }
@@ -174,9 +178,8 @@ public final class TransactionPool {
     public synchronized Map<Address, List<PooledTransaction>> queued() {
         Map<Address, List<PooledTransaction>> out = new LinkedHashMap<>();
         bySender.forEach((a, q) -> {
-            List<PooledTransaction> pending = q.pending();
-            List<PooledTransaction> rest = new ArrayList<>(q.txs.values());
-            rest.removeAll(pending);
+            List<PooledTransaction> rest = new ArrayList<>(q.txs.size() - q.pendingCount());
+            for (PooledTransaction p : q.txs.values()) if (!q.inPendingRange(p.nonce())) rest.add(p);
             if (!rest.isEmpty()) out.put(a, rest);
         });
         return out;
@@ -187,32 +190,25 @@ public final class TransactionPool {
      * limit is reached. A sender whose next transaction does not fit or cannot pay the base fee contributes nothing
      * further, since its later nonces would not be executable.
      */
-    public synchronized List<PooledTransaction> selectForBlock(BigInteger baseFee, long gasLimit) {
-        record Head(PooledTransaction tx, Iterator<PooledTransaction> rest, BigInteger tip) {}
-        PriorityQueue<Head> heads = new PriorityQueue<>((a, b) -> {
-            int c = b.tip.compareTo(a.tip);
-            return c != 0 ? c : Long.compare(a.tx.sequence(), b.tx.sequence());
-        });
-        for (SenderQueue q : bySender.values()) {
-            Iterator<PooledTransaction> it = q.pending().iterator();
-            if (it.hasNext()) {
-                PooledTransaction first = it.next();
-                heads.add(new Head(first, it, first.effectiveTip(baseFee)));
-            }
-        }
+    public List<PooledTransaction> selectForBlock(BigInteger baseFee, long gasLimit) {
+        PendingSelection selection = selection(baseFee);
         List<PooledTransaction> out = new ArrayList<>();
         long gasLeft = gasLimit;
-        while (!heads.isEmpty()) {
-            Head h = heads.poll();
-            if (h.tip.signum() < 0 || Long.compareUnsigned(h.tx.transaction().gasLimit(), gasLeft) > 0) continue;
-            out.add(h.tx);
-            gasLeft -= h.tx.transaction().gasLimit();
-            if (h.rest.hasNext()) {
-                PooledTransaction next = h.rest.next();
-                heads.add(new Head(next, h.rest, next.effectiveTip(baseFee)));
+        PooledTransaction tx;
+        while ((tx = selection.next()) != null) {
+            if (Long.compareUnsigned(tx.transaction().gasLimit(), gasLeft) > 0) {
+                selection.skipSender();
+                continue;
             }
+            out.add(tx);
+            gasLeft -= tx.transaction().gasLimit();
         }
         return out;
+    }
+
+    /** Every pending transaction in block order, for a builder that fills blocks by the gas actually used. */
+    public PendingSelection selection(BigInteger baseFee) {
+        return new PendingSelection(pending(), baseFee);
     }
 
     /**
@@ -224,24 +220,46 @@ public final class TransactionPool {
         synchronized (this) {
             this.state = head;
             this.blockGasLimit = newBlockGasLimit;
+            int total = 0;
             for (Iterator<Map.Entry<Address, SenderQueue>> it = bySender.entrySet().iterator(); it.hasNext();) {
                 Map.Entry<Address, SenderQueue> e = it.next();
                 SenderQueue q = e.getValue();
-                List<PooledTransaction> before = q.pending();
-                q.stateNonce = head.nonce(e.getKey());
-                BigInteger balance = head.balance(e.getKey());
-                q.txs.values().removeIf(p -> {
-                    boolean drop = Long.compareUnsigned(p.nonce(), q.stateNonce) < 0
-                            || p.maxCost().compareTo(balance) > 0;
-                    if (drop) byHash.remove(p.hash());
-                    return drop;
-                });
+                long oldState = q.stateNonce;
+                long oldEnd = q.pendingEnd;
+                long nonce = head.nonce(e.getKey());
+                Map<Long, PooledTransaction> stale = q.txs.headMap(nonce, false);
+                for (PooledTransaction p : stale.values()) byHash.remove(p.hash());
+                stale.clear();
+                q.stateNonce = nonce;
+                boolean dropped = false;
+                // Only the sender's own transactions lower its balance, so the cap usually still holds.
+                if (q.costCap.signum() > 0) {
+                    BigInteger balance = head.balance(e.getKey());
+                    if (q.costCap.compareTo(balance) > 0) {
+                        dropped = q.txs.values().removeIf(p -> {
+                            boolean drop = p.maxCost().compareTo(balance) > 0;
+                            if (drop) byHash.remove(p.hash());
+                            return drop;
+                        });
+                        q.costCap = q.maxCost();
+                    }
+                }
                 if (q.txs.isEmpty()) {
                     it.remove();
                     continue;
                 }
-                for (PooledTransaction p : q.pending()) if (!before.contains(p)) promoted.add(p);
+                boolean runIntact = !dropped && Long.compareUnsigned(nonce, oldState) >= 0
+                        && Long.compareUnsigned(nonce, oldEnd) <= 0;
+                long from = runIntact ? oldEnd : nonce;
+                q.extendFrom(from);
+                // Newly pending: what lies beyond the old run (a run cut short by a drop announces nothing new).
+                long newFrom = Long.compareUnsigned(oldEnd, nonce) > 0 ? oldEnd : nonce;
+                if (Long.compareUnsigned(newFrom, q.pendingEnd) < 0) {
+                    promoted.addAll(q.txs.subMap(newFrom, true, q.pendingEnd, false).values());
+                }
+                total += q.pendingCount();
             }
+            pendingTotal = total;
         }
         for (PooledTransaction p : promoted) for (var l : pendingListeners) l.accept(p);
     }
@@ -254,39 +272,59 @@ public final class TransactionPool {
         }
     }
 
-    /** One sender's transactions by nonce, and the account nonce they start from. */
+    /**
+     * One sender's transactions by nonce. The pending ones are the gap-free run {@code [stateNonce, pendingEnd)}; the
+     * bounds are kept up to date on every change so that nothing on the admission or sealing path walks the queue.
+     */
     private static final class SenderQueue {
         final TreeMap<Long, PooledTransaction> txs = new TreeMap<>(Long::compareUnsigned);
         long stateNonce;
+        /** The first nonce at or above {@link #stateNonce} that is not in {@link #txs}. */
+        long pendingEnd;
+        /** At least the largest {@link PooledTransaction#maxCost()} here (exact after a balance check). */
+        BigInteger costCap = BigInteger.ZERO;
 
         SenderQueue(long stateNonce) {
             this.stateNonce = stateNonce;
+            this.pendingEnd = stateNonce;
         }
 
-        /** The gap-free run of nonces from the account's. */
-        List<PooledTransaction> pending() {
-            List<PooledTransaction> out = new ArrayList<>();
-            long n = stateNonce;
-            PooledTransaction p;
-            while ((p = txs.get(n)) != null) {
-                out.add(p);
-                n++;
-            }
-            return out;
+        int pendingCount() {
+            return (int) (pendingEnd - stateNonce);
         }
 
-        boolean isPending(PooledTransaction p) {
-            return pending().contains(p);
+        boolean inPendingRange(long nonce) {
+            return Long.compareUnsigned(nonce, stateNonce) >= 0 && Long.compareUnsigned(nonce, pendingEnd) < 0;
         }
 
-        /** The transactions that became pending because {@code nonce} arrived (none if a gap remains before it). */
-        List<PooledTransaction> newlyPending(long nonce) {
-            // Walks only the transactions present, so a far-future nonce costs nothing.
-            List<PooledTransaction> pending = pending();
-            for (int i = 0; i < pending.size(); i++) {
-                if (pending.get(i).nonce() == nonce) return pending.subList(i, pending.size());
-            }
-            return List.of();
+        Collection<PooledTransaction> pending() {
+            if (pendingEnd == stateNonce) return List.of();
+            return txs.subMap(stateNonce, true, pendingEnd, false).values();
+        }
+
+        /** Moves {@link #pendingEnd} past every nonce present from {@code from} on. */
+        void extendFrom(long from) {
+            long n = from;
+            while (txs.containsKey(n)) n++;
+            pendingEnd = n;
+        }
+
+        /** A transaction with {@code nonce} was inserted (not a replacement): what became pending, in nonce order. */
+        Collection<PooledTransaction> inserted(long nonce) {
+            if (nonce != pendingEnd) return List.of();
+            extendFrom(nonce);
+            return List.copyOf(txs.subMap(nonce, true, pendingEnd, false).values());
+        }
+
+        /** A transaction with {@code nonce} was taken out: the ones after it, if it was pending, are queued now. */
+        void removed(long nonce) {
+            if (inPendingRange(nonce)) pendingEnd = nonce;
+        }
+
+        BigInteger maxCost() {
+            BigInteger max = BigInteger.ZERO;
+            for (PooledTransaction p : txs.values()) max = max.max(p.maxCost());
+            return max;
         }
     }
 }

@@ -182,4 +182,73 @@ class TransactionPoolTest {
             expected.put(p.sender(), p.nonce() + 1);
         }
     }
+
+    /**
+     * Random admissions, new heads (nonces moving on, balances falling) and removals: after every step the pool's
+     * pending view is exactly each sender's gap-free run from its account nonce, the counts agree with the views,
+     * and every pending transaction was announced.
+     */
+    @Property(tries = 300)
+    void thePendingViewIsAlwaysTheGapFreeRunFromTheAccountNonce(
+            @ForAll @Size(min = 1, max = 80) List<@IntRange(min = 0, max = 99) Integer> steps) {
+        nonces.clear();
+        TransactionPool pool = pool(new TxPoolConfig(12, 30, 10, BigInteger.ZERO));
+        List<Address> senders = List.of(ALICE, BOB, Address.fromHex("0x00000000000000000000000000000000000000c0"));
+        balances.put(senders.get(2), BigInteger.TEN.pow(24));
+        java.util.Set<Bytes32> announced = new java.util.HashSet<>();
+        pool.onPending(p -> announced.add(p.hash()));
+        long fee = 10;
+        for (int step : steps) {
+            Address sender = senders.get(step % 3);
+            long accountNonce = nonces.getOrDefault(sender, 0L);
+            if (step < 70) {
+                try {
+                    add(pool, tx(accountNonce + step % 7, 10 + (step % 5 == 0 ? fee += 2 : step % 4), 1), sender);
+                } catch (TxPoolException e) {
+                    assertThat(e.reason()).isIn(TxPoolException.Reason.ALREADY_KNOWN,
+                            TxPoolException.Reason.REPLACEMENT_UNDERPRICED, TxPoolException.Reason.SENDER_LIMIT,
+                            TxPoolException.Reason.POOL_FULL, TxPoolException.Reason.INSUFFICIENT_FUNDS);
+                }
+            } else if (step < 85) {
+                nonces.put(sender, accountNonce + step % 3);
+                if (step % 4 == 0) balances.put(sender, GWEI.multiply(BigInteger.valueOf(21_000L * 12)));
+                pool.onNewHead(state, 30_000_000);
+            } else {
+                List<PooledTransaction> all = new ArrayList<>();
+                pool.pending().values().forEach(all::addAll);
+                pool.queued().values().forEach(all::addAll);
+                if (!all.isEmpty()) pool.removeAll(List.of(all.get(step % all.size()).hash()));
+            }
+            assertPoolIsConsistent(pool, senders, announced);
+        }
+    }
+
+    private void assertPoolIsConsistent(TransactionPool pool, List<Address> senders, java.util.Set<Bytes32> announced) {
+        Map<Address, List<PooledTransaction>> pending = pool.pending();
+        Map<Address, List<PooledTransaction>> queued = pool.queued();
+        int pendingCount = 0;
+        int total = 0;
+        for (Address a : senders) {
+            java.util.TreeMap<Long, PooledTransaction> all = new java.util.TreeMap<>();
+            pending.getOrDefault(a, List.of()).forEach(p -> all.put(p.nonce(), p));
+            queued.getOrDefault(a, List.of()).forEach(p -> all.put(p.nonce(), p));
+            long n = state.nonce(a);
+            List<PooledTransaction> run = new ArrayList<>();
+            while (all.containsKey(n)) run.add(all.get(n++));
+            assertThat(pending.getOrDefault(a, List.of())).containsExactlyElementsOf(run);
+            assertThat(all.keySet()).allMatch(nonce -> nonce >= state.nonce(a));
+            assertThat(pool.nextNonce(a)).isEqualTo(all.isEmpty() ? state.nonce(a) : n);
+            for (PooledTransaction p : run) {
+                assertThat(announced).contains(p.hash());
+                assertThat(pool.get(p.hash())).contains(p);
+            }
+            pendingCount += run.size();
+            total += all.size();
+        }
+        assertThat(pool.pendingCount()).isEqualTo(pendingCount);
+        assertThat(pool.size()).isEqualTo(total);
+        assertThat(pool.queuedCount()).isEqualTo(total - pendingCount);
+        int selectable = pool.selectForBlock(BigInteger.ZERO, Long.MAX_VALUE).size();
+        assertThat(selectable).isEqualTo(pendingCount);
+    }
 }

@@ -28,7 +28,8 @@ import org.stele.trie.MerklePatriciaTrie;
 /**
  * Executes transactions on top of a parent block and assembles the resulting block: state root, receipts, bloom
  * and roots. Transactions that turn out invalid at their turn (a nonce taken by an earlier one, funds spent) are
- * left out and reported, so a builder can drop them from its pool. Not thread-safe; one per thread.
+ * left out and reported, so a builder can drop them from its pool; the sender's later ones are only left out, as
+ * is a transaction whose gas limit exceeds the gas the block has left. Not thread-safe; one per thread.
  */
 public final class BlockExecutor {
     private final Fork fork;
@@ -37,6 +38,8 @@ public final class BlockExecutor {
     private final KeyValueStore store;
     private final BlockStore blocks;
     private final TransactionProcessor processor;
+    /** No transaction costs less than this (the intrinsic gas of a plain transfer). */
+    private static final long MIN_TRANSACTION_GAS = 21_000;
 
     public BlockExecutor(Fork fork, CryptoSuite suite, long chainId, KeyValueStore store, BlockStore blocks) {
         this.fork = fork;
@@ -61,6 +64,14 @@ public final class BlockExecutor {
 
     /** Builds the child of {@code parent} from {@code candidates}, in their order, up to the gas limit. */
     public Result build(BlockHeader parent, long timestamp, Address coinbase, List<Candidate> candidates) {
+        return build(parent, timestamp, coinbase, CandidateSource.of(candidates));
+    }
+
+    /**
+     * Builds the child of {@code parent}, taking candidates while the block has gas left for the cheapest
+     * transaction; a candidate whose gas limit exceeds what is left stays out, and so do the rest of its sender's.
+     */
+    public Result build(BlockHeader parent, long timestamp, Address coinbase, CandidateSource candidates) {
         BigInteger baseFee = BaseFee.next(parent);
         BlockContext ctx = context(coinbase, parent.number() + 1, timestamp, parent.gasLimit(), baseFee, chainId);
         WorldState world = WorldState.open(store, parent.stateRoot(), this::hashOf);
@@ -68,11 +79,19 @@ public final class BlockExecutor {
         List<Receipt> receipts = new ArrayList<>();
         List<Rejected> rejected = new ArrayList<>();
         long gasUsed = 0;
-        for (Candidate c : candidates) {
+        Candidate c;
+        while (parent.gasLimit() - gasUsed >= MIN_TRANSACTION_GAS && (c = candidates.next()) != null) {
+            if (Long.compareUnsigned(c.transaction().gasLimit(), parent.gasLimit() - gasUsed) > 0) {
+                candidates.skipSender();
+                continue;
+            }
             TransactionResult r = processor.process(world, ctx, TransactionRequests.of(c.transaction(), c.sender()),
                     parent.gasLimit() - gasUsed);
             switch (r) {
-                case TransactionResult.Invalid invalid -> rejected.add(new Rejected(c, invalid.message()));
+                case TransactionResult.Invalid invalid -> {
+                    rejected.add(new Rejected(c, invalid.message()));
+                    candidates.skipSender();
+                }
                 case TransactionResult.Executed executed -> {
                     world.apply(executed.changes());
                     gasUsed += executed.gasUsed();

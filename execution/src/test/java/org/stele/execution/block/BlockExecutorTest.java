@@ -38,7 +38,11 @@ class BlockExecutorTest {
     private final BlockExecutor executor = new BlockExecutor(Fork.CANCUN, SUITE, CHAIN_ID, store, blocks);
 
     private BlockHeader genesis() {
-        Genesis g = new Genesis(CHAIN_ID, 0, 30_000_000, BigInteger.valueOf(1_000_000_000), Address.ZERO, Bytes.EMPTY,
+        return genesis(30_000_000);
+    }
+
+    private BlockHeader genesis(long gasLimit) {
+        Genesis g = new Genesis(CHAIN_ID, 0, gasLimit, BigInteger.valueOf(1_000_000_000), Address.ZERO, Bytes.EMPTY,
                 Map.of(ALICE, Genesis.Allocation.balance(ETHER.multiply(BigInteger.valueOf(100)))));
         Genesis.Built built = g.build(store);
         blocks.append(built.block(), List.of(), built.batch());
@@ -46,9 +50,35 @@ class BlockExecutorTest {
     }
 
     private static Transaction transfer(long nonce, BigInteger value) {
+        return transfer(KEY, nonce, value, 21_000);
+    }
+
+    private static Transaction transfer(KeyPair key, long nonce, BigInteger value, long gasLimit) {
         return new FeeMarketTransaction(BigInteger.valueOf(CHAIN_ID), nonce, BigInteger.valueOf(2_000_000_000),
-                BigInteger.valueOf(10_000_000_000L), 21_000, Optional.of(BOB), value, Bytes.EMPTY, List.of(),
-                TransactionSignature.UNSIGNED).sign(KEY, SUITE);
+                BigInteger.valueOf(10_000_000_000L), gasLimit, Optional.of(BOB), value, Bytes.EMPTY, List.of(),
+                TransactionSignature.UNSIGNED).sign(key, SUITE);
+    }
+
+    @Test
+    void aBlockIsFilledByTheGasItsTransactionsUseNotByTheirGasLimits() {
+        KeyPair carolKey = SUITE
+                .keyPair(Hex.decode("59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d"));
+        Address carol = SUITE.address(carolKey.publicKey());
+        Genesis g = new Genesis(CHAIN_ID, 0, 150_000, BigInteger.valueOf(1_000_000_000), Address.ZERO, Bytes.EMPTY,
+                Map.of(ALICE, Genesis.Allocation.balance(ETHER), carol, Genesis.Allocation.balance(ETHER)));
+        Genesis.Built built = g.build(store);
+        blocks.append(built.block(), List.of(), built.batch());
+        List<BlockExecutor.Candidate> candidates = new java.util.ArrayList<>();
+        // Each asks for 100,000 gas and uses 21,000: by gas limits one would fit, by gas used three do.
+        for (int n = 0; n < 5; n++)
+            candidates.add(new BlockExecutor.Candidate(transfer(KEY, n, ETHER.divide(BigInteger.TEN), 100_000), ALICE));
+        candidates.add(new BlockExecutor.Candidate(transfer(carolKey, 0, BigInteger.ONE, 21_000), carol));
+
+        BlockExecutor.Result r = executor.build(built.block().header(), 12, COINBASE, candidates);
+
+        assertThat(r.block().body().transactions()).extracting(Transaction::nonce).containsExactly(0L, 1L, 2L, 0L);
+        assertThat(r.block().header().gasUsed()).isEqualTo(4 * 21_000);
+        assertThat(r.rejected()).isEmpty();
     }
 
     @Test
@@ -76,8 +106,9 @@ class BlockExecutorTest {
     void aTransactionThatIsInvalidAtItsTurnIsLeftOutAndReported() {
         BlockHeader parent = genesis();
         Transaction gap = transfer(5, ETHER);
-        BlockExecutor.Result r = executor.build(parent, 12, COINBASE, List.of(new BlockExecutor.Candidate(gap, ALICE),
-                new BlockExecutor.Candidate(transfer(0, ETHER), ALICE)));
+        BlockExecutor.Result r = executor.build(parent, 12, COINBASE,
+                List.of(new BlockExecutor.Candidate(transfer(0, ETHER), ALICE), new BlockExecutor.Candidate(gap, ALICE),
+                        new BlockExecutor.Candidate(transfer(1, ETHER), ALICE)));
         assertThat(r.block().body().transactions()).hasSize(1);
         assertThat(r.rejected()).singleElement().satisfies(x -> assertThat(x.reason()).containsIgnoringCase("nonce"));
     }

@@ -21,6 +21,7 @@ import org.stele.common.Bytes32;
 import org.stele.common.Fork;
 import org.stele.common.crypto.Secp256k1KeccakSuite;
 import org.stele.execution.block.BlockExecutor;
+import org.stele.execution.block.CandidateSource;
 import org.stele.execution.block.Genesis;
 import org.stele.execution.chainstore.KeyValueBlockStore;
 import org.stele.node.dev.DevAccounts;
@@ -38,6 +39,7 @@ import org.stele.rpc.web3.Web3Sha3;
 import org.stele.state.WorldState;
 import org.stele.storage.RocksDbKeyValueStore;
 import org.stele.txpool.AccountState;
+import org.stele.txpool.PendingSelection;
 import org.stele.txpool.PooledTransaction;
 import org.stele.txpool.TransactionPool;
 import org.stele.txpool.TxPoolConfig;
@@ -52,6 +54,11 @@ public final class DevNode implements AutoCloseable {
     private static final Fork FORK = Fork.CANCUN;
     private static final BigInteger DEV_BALANCE = BigInteger.TEN.pow(22); // 10,000 ether
     /** Scripts and load tests send long runs from one account, as anvil allows; a validator keeps tighter limits. */
+    /**
+     * How long the sealer waits before another empty block when pending transactions cannot pay the base fee; each
+     * empty block lowers it by 12.5%, so they get in after a few, as on a chain that keeps producing blocks.
+     */
+    private static final Duration STALLED_RETRY = Duration.ofSeconds(1);
     private static final TxPoolConfig DEV_POOL = new TxPoolConfig(4_096, 65_536, 10, BigInteger.ZERO);
 
     private final DevNodeConfig config;
@@ -67,7 +74,7 @@ public final class DevNode implements AutoCloseable {
     private final Thread sealer;
     private final RpcServer server;
     private volatile boolean running = true;
-    private boolean pendingWork;
+    private volatile boolean pendingWork;
     private InetSocketAddress address;
 
     public DevNode(DevNodeConfig config, InstantSource clock) {
@@ -158,7 +165,8 @@ public final class DevNode implements AutoCloseable {
 
     private void pending(PooledTransaction tx) {
         for (ChainEventListener l : listeners) l.onPendingTransaction(tx.hash());
-        if (config.blockTimeSeconds() > 0) return;
+        // Already signalled and not yet taken: the sealer's next selection sees this transaction too.
+        if (config.blockTimeSeconds() > 0 || pendingWork) return;
         lock.lock();
         try {
             pendingWork = true;
@@ -169,27 +177,30 @@ public final class DevNode implements AutoCloseable {
     }
 
     private void sealLoop() {
-        boolean more = false;
+        boolean full = false; // the last block left executable transactions behind: seal again at once
+        boolean stalled = false; // pending transactions could not pay the base fee: an empty block lowers it
         while (running) {
             lock.lock();
             try {
                 if (config.blockTimeSeconds() > 0) {
                     work.await(config.blockTimeSeconds(), TimeUnit.SECONDS);
-                } else {
-                    // A full block leaves work behind; keep sealing while blocks take transactions.
-                    while (!more && !pendingWork && running) work.await(200, TimeUnit.MILLISECONDS);
-                    pendingWork = false;
+                } else if (!full) {
+                    long waitNanos = stalled ? STALLED_RETRY.toNanos() : Long.MAX_VALUE;
+                    while (!pendingWork && running && waitNanos > 0) waitNanos = work.awaitNanos(waitNanos);
                 }
+                pendingWork = false;
             } catch (InterruptedException e) {
                 return;
             } finally {
                 lock.unlock();
             }
             if (!running) return;
-            more = false;
+            full = stalled = false;
             if (config.blockTimeSeconds() > 0 || pool.pendingCount() > 0) {
-                // Pending transactions that cannot pay the base fee stay in the pool without spinning empty blocks.
-                more = seal() > 0 && pool.pendingCount() > 0;
+                int included = seal();
+                boolean left = pool.pendingCount() > 0;
+                full = included > 0 && left;
+                stalled = included == 0 && left;
             }
         }
     }
@@ -197,8 +208,19 @@ public final class DevNode implements AutoCloseable {
     /** Builds, stores and announces one block from the pool; returns how many transactions it took. */
     int seal() {
         BlockHeader parent = blocks.head().orElseThrow();
-        List<BlockExecutor.Candidate> candidates = pool.selectForBlock(BaseFee.next(parent), parent.gasLimit()).stream()
-                .map(p -> new BlockExecutor.Candidate(p.transaction(), p.sender())).toList();
+        PendingSelection selection = pool.selection(BaseFee.next(parent));
+        CandidateSource candidates = new CandidateSource() {
+            @Override
+            public BlockExecutor.Candidate next() {
+                PooledTransaction p = selection.next();
+                return p == null ? null : new BlockExecutor.Candidate(p.transaction(), p.sender());
+            }
+
+            @Override
+            public void skipSender() {
+                selection.skipSender();
+            }
+        };
         long timestamp = Math.max(clock.instant().getEpochSecond(), parent.timestamp() + 1);
         BlockExecutor.Result r = executor.build(parent, timestamp, Address.ZERO, candidates);
         blocks.append(r.block(), r.receipts(), r.batch());

@@ -98,6 +98,22 @@ class DevNodeTest {
     }
 
     @Test
+    void aTransactionThatCannotPayTheBaseFeeGetsInOnceEmptyBlocksHaveLoweredIt(@TempDir Path dir) throws Exception {
+        try (DevNode node = start(dir)) {
+            JsonNode accounts = call("eth_accounts", "[]");
+            // Block 1's base fee is 0.875 gwei; a 0.8 gwei fee cap can pay block 2's (0.766 gwei).
+            String hash = call("eth_sendTransaction", "[{\"from\":\"" + accounts.get(0).asText() + "\",\"to\":\""
+                    + accounts.get(1).asText()
+                    + "\",\"value\":\"0x1\",\"gas\":\"0x5208\",\"maxFeePerGas\":\"0x2faf0800\","
+                    + "\"maxPriorityFeePerGas\":\"0x1\"}]").asText();
+            JsonNode receipt = awaitReceipt(hash);
+            assertThat(receipt.get("status").asText()).isEqualTo("0x1");
+            assertThat(receipt.get("blockNumber").asText()).isEqualTo("0x2");
+            assertThat(call("eth_getBlockByNumber", "[\"0x1\",false]").get("transactions")).isEmpty();
+        }
+    }
+
+    @Test
     void theNodeSignsOnlyForItsOwnAccounts(@TempDir Path dir) throws Exception {
         try (DevNode node = start(dir)) {
             String body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_sendTransaction\",\"params\":[{\"from\":"

@@ -34,6 +34,23 @@ public final class EthJson {
 
     public ObjectNode block(Block block, boolean fullTransactions) {
         BlockHeader h = block.header();
+        ObjectNode o = header(h);
+        o.set("totalDifficulty", Quantity.of(BigInteger.ZERO));
+        o.set("size", Quantity.of(block.encode().length));
+        ArrayNode txs = o.putArray("transactions");
+        List<Transaction> list = block.body().transactions();
+        for (int i = 0; i < list.size(); i++) {
+            if (fullTransactions) txs.add(transaction(list.get(i), Optional.of(h), i));
+            else
+                txs.add(list.get(i).hash(suite).toHex());
+        }
+        o.putArray("uncles");
+        block.body().withdrawals().ifPresent(ws -> o.putArray("withdrawals"));
+        return o;
+    }
+
+    /** The header fields of a block object, as {@code newHeads} notifications carry them. */
+    public ObjectNode header(BlockHeader h) {
         Bytes32 hash = h.hash(suite);
         ObjectNode o = NODES.objectNode();
         o.put("hash", hash.toHex());
@@ -57,17 +74,6 @@ public final class EthJson {
         h.blobGasUsed().ifPresent(v -> o.set("blobGasUsed", Quantity.of(v)));
         h.excessBlobGas().ifPresent(v -> o.set("excessBlobGas", Quantity.of(v)));
         h.parentBeaconBlockRoot().ifPresent(v -> o.put("parentBeaconBlockRoot", v.toHex()));
-        o.set("totalDifficulty", Quantity.of(BigInteger.ZERO));
-        o.set("size", Quantity.of(block.encode().length));
-        ArrayNode txs = o.putArray("transactions");
-        List<Transaction> list = block.body().transactions();
-        for (int i = 0; i < list.size(); i++) {
-            if (fullTransactions) txs.add(transaction(list.get(i), Optional.of(h), i));
-            else
-                txs.add(list.get(i).hash(suite).toHex());
-        }
-        o.putArray("uncles");
-        block.body().withdrawals().ifPresent(ws -> o.putArray("withdrawals"));
         return o;
     }
 

@@ -97,6 +97,7 @@ public final class SubscriptionManager implements ChainEventListener {
     public void onBlock(Block block, List<Receipt> receipts) {
         List<Subscription> subs;
         synchronized (this) {
+            if (byId.isEmpty()) return;
             subs = List.copyOf(byId.values());
         }
         ObjectNode head = null;
@@ -121,6 +122,7 @@ public final class SubscriptionManager implements ChainEventListener {
     public void onPendingTransaction(Bytes32 hash) {
         List<Subscription> subs;
         synchronized (this) {
+            if (byId.isEmpty()) return;
             subs = List.copyOf(byId.values());
         }
         for (Subscription s : subs) {
@@ -129,9 +131,7 @@ public final class SubscriptionManager implements ChainEventListener {
     }
 
     private ObjectNode headerOnly(Block block) {
-        ObjectNode o = json.block(block, false);
-        o.remove(List.of("transactions", "uncles", "size", "totalDifficulty", "withdrawals"));
-        return o;
+        return json.header(block.header());
     }
 
     private static void notify(Subscription s, JsonNode result) {
