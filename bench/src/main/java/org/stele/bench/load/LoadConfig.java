@@ -9,7 +9,7 @@ import java.util.Optional;
  */
 public record LoadConfig(URI rpc, Optional<URI> ws, int senders, long txs, Kind kind, double rate, int batch,
         double durationSeconds, double waitSeconds, Optional<Long> pid, String seed, long maxFeeGwei, long tipGwei,
-        int receiptSample, int inFlight) {
+        int receiptSample, int inFlight, long warmup) {
 
     public enum Kind {
         TRANSFER, ERC20
@@ -18,10 +18,12 @@ public record LoadConfig(URI rpc, Optional<URI> ws, int senders, long txs, Kind 
     public static final String USAGE = """
             usage: LoadGenerator --rpc URL [--ws URL] [--senders N] [--txs N] [--kind transfer|erc20] [--rate TPS]
                                  [--batch N] [--duration S] [--wait S] [--pid P] [--seed TEXT] [--max-fee-gwei G]
-                                 [--tip-gwei G] [--receipts N] [--in-flight N]
+                                 [--tip-gwei G] [--receipts N] [--in-flight N] [--warmup N]
               --rate 0 (default) submits as fast as the node answers; --duration caps the submission window
               (default 60 s); --wait is how long to wait for inclusion after the last submission (default 30 s);
-              --txs defaults to rate x duration, or 10000 when the rate is 0; --pid samples that process's VmRSS.""";
+              --txs defaults to rate x duration, or 10000 when the rate is 0; --pid samples that process's VmRSS;
+              --warmup N sends N more transactions of the same kind first, as fast as the node takes them, and
+              waits for all of them before the measured phase (default 0: none).""";
 
     public LoadConfig {
         if (senders < 1)
@@ -34,6 +36,8 @@ public record LoadConfig(URI rpc, Optional<URI> ws, int senders, long txs, Kind 
             throw new IllegalArgumentException("--batch must be at least 1");
         if (!(durationSeconds > 0) || !(waitSeconds >= 0))
             throw new IllegalArgumentException("--duration must be > 0 and --wait >= 0");
+        if (warmup < 0)
+            throw new IllegalArgumentException("--warmup must be >= 0");
         if (receiptSample < 0 || inFlight < 1 || maxFeeGwei < 1 || tipGwei < 0 || tipGwei > maxFeeGwei)
             throw new IllegalArgumentException(
                     "--receipts must be >= 0, --in-flight >= 1, --max-fee-gwei >= 1, 0 <= --tip-gwei <= max fee");
@@ -56,6 +60,7 @@ public record LoadConfig(URI rpc, Optional<URI> ws, int senders, long txs, Kind 
         long tip = 1;
         int receipts = 200;
         int inFlight = 8;
+        long warmup = 0;
         for (int i = 0; i < args.length; i += 2) {
             String flag = args[i];
             if (i + 1 >= args.length)
@@ -82,6 +87,7 @@ public record LoadConfig(URI rpc, Optional<URI> ws, int senders, long txs, Kind 
                     case "--tip-gwei" -> tip = Long.parseLong(v);
                     case "--receipts" -> receipts = Integer.parseInt(v);
                     case "--in-flight" -> inFlight = Integer.parseInt(v);
+                    case "--warmup" -> warmup = Long.parseLong(v);
                     default -> throw new IllegalArgumentException("unknown flag " + flag);
                 }
             } catch (NumberFormatException e) {
@@ -92,6 +98,6 @@ public record LoadConfig(URI rpc, Optional<URI> ws, int senders, long txs, Kind 
             throw new IllegalArgumentException("--rpc URL is required");
         long total = txs != null ? txs : rate > 0 ? Math.max(1, Math.round(rate * duration)) : 10_000;
         return new LoadConfig(rpc, ws, senders, total, kind, rate, batch, duration, wait, pid, seed, maxFee, tip,
-                receipts, inFlight);
+                receipts, inFlight, warmup);
     }
 }

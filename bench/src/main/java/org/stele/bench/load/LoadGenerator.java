@@ -126,22 +126,29 @@ public final class LoadGenerator {
         submitAndAwait(funding);
         log("funded %d senders with %d transactions", n, funding.size());
 
-        // Pre-sign every measured transaction and pre-serialise every batch before the clock starts.
+        // Pre-sign every transaction (warm-up ones first) and pre-serialise every batch before the clock starts.
+        int warm = (int) cfg.warmup();
         long total = cfg.txs();
+        String[] warmRaw = new String[warm];
         String[] raw = new String[(int) total];
         String[] hashes = new String[(int) total];
         Optional<Address> to0 = token;
         long signStart = System.nanoTime();
         try (ForkJoinPool signers = new ForkJoinPool(2)) {
-            signers.submit(() -> IntStream.range(0, (int) total).parallel().forEach(j -> {
-                int s = j % n;
-                long nonce = nonces[s] + j / n;
+            signers.submit(() -> IntStream.range(0, (int) (warm + total)).parallel().forEach(i -> {
+                int s = i % n;
+                long nonce = nonces[s] + i / n;
                 Address next = addresses.get((s + 1) % n);
                 byte[] enc = switch (cfg.kind()) {
                     case TRANSFER -> sign(keys.get(s), nonce, Optional.of(next), BigInteger.ONE, Bytes.EMPTY, gas);
                     case ERC20 -> sign(keys.get(s), nonce, to0, BigInteger.ZERO,
                             Erc20Token.transferCall(next, BigInteger.ONE), gas);
                 };
+                if (i < warm) {
+                    warmRaw[i] = Hex.encode(enc);
+                    return;
+                }
+                int j = i - warm;
                 raw[j] = Hex.encode(enc);
                 hashes[j] = Hex.encode(Keccak256.hash(enc));
             })).join();
@@ -154,7 +161,12 @@ public final class LoadGenerator {
         Map<String, Integer> index = new HashMap<>(hashes.length * 2);
         for (int j = 0; j < hashes.length; j++)
             index.put(hashes[j], j);
-        log("pre-signed %d transactions in %.1f s", total, (System.nanoTime() - signStart) / 1e9);
+        log("pre-signed %d transactions in %.1f s", warm + total, (System.nanoTime() - signStart) / 1e9);
+        if (warm > 0) {
+            long warmStart = System.nanoTime();
+            warmUp(warmRaw, addresses, nonces);
+            log("warm-up: %d transactions included in %.1f s", warm, (System.nanoTime() - warmStart) / 1e9);
+        }
 
         // Measured phase.
         AtomicLongArray submitted = new AtomicLongArray((int) total);
@@ -258,9 +270,56 @@ public final class LoadGenerator {
         return suite.keyPair(Keccak256.hash(in));
     }
 
+    /** How many transactions sender {@code s} sends, warm-up and measured. */
     private long txsOfSender(int s) {
         long n = cfg.senders();
-        return cfg.txs() / n + (s < cfg.txs() % n ? 1 : 0);
+        long all = cfg.warmup() + cfg.txs();
+        return all / n + (s < all % n ? 1 : 0);
+    }
+
+    /**
+     * Sends the warm-up transactions in batches with {@code --in-flight} outstanding, then waits until every sender's
+     * mined nonce has passed its warm-up share, so the measured phase starts on an empty pool.
+     */
+    private void warmUp(String[] warmRaw, List<Address> addresses, long[] nonces)
+            throws IOException, InterruptedException {
+        Semaphore inFlight = new Semaphore(cfg.inFlight());
+        AtomicLong refused = new AtomicLong();
+        java.util.concurrent.atomic.AtomicReference<String> firstError = new java.util.concurrent.atomic.AtomicReference<>();
+        for (int from = 0; from < warmRaw.length; from += cfg.batch()) {
+            inFlight.acquire();
+            rpc.postAsync(body(warmRaw, from, Math.min(warmRaw.length, from + cfg.batch())))
+                    .whenComplete((answers, error) -> {
+                        inFlight.release();
+                        if (error != null) {
+                            refused.incrementAndGet();
+                            firstError.compareAndSet(null, rootMessage(error));
+                            return;
+                        }
+                        for (JsonRpcClient.Response r : answers) {
+                            if (!r.ok()) {
+                                refused.incrementAndGet();
+                                firstError.compareAndSet(null, r.error());
+                            }
+                        }
+                    });
+        }
+        inFlight.acquire(cfg.inFlight());
+        if (refused.get() > 0)
+            throw new IOException(refused.get() + " warm-up transactions refused, e.g. " + firstError.get());
+        int n = addresses.size();
+        long deadline = System.nanoTime() + 300_000_000_000L;
+        for (int s = 0; s < n;) {
+            long expected = nonces[s] + warmRaw.length / n + (s < warmRaw.length % n ? 1 : 0);
+            if (Long.decode(
+                    rpc.call("eth_getTransactionCount", addresses.get(s).toHex(), "latest").asText()) >= expected) {
+                s++;
+                continue;
+            }
+            if (System.nanoTime() > deadline)
+                throw new IOException("warm-up transactions not included within 300 s");
+            Thread.sleep(100);
+        }
     }
 
     private byte[] sign(KeyPair key, long nonce, Optional<Address> to, BigInteger value, Bytes data, long gas) {
