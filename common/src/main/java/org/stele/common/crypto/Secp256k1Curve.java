@@ -2,20 +2,17 @@ package org.stele.common.crypto;
 
 import java.math.BigInteger;
 import java.util.Arrays;
-import org.bouncycastle.asn1.x9.X9ECParameters;
-import org.bouncycastle.crypto.ec.CustomNamedCurves;
-import org.bouncycastle.crypto.params.ECDomainParameters;
 
 /**
  * The secp256k1 constants both backends share, and the range checks on scalars that run before any curve arithmetic
  * so that the native and the pure-Java backend reject exactly the same inputs.
  */
 final class Secp256k1Curve {
-    /** BouncyCastle's custom curve, which uses the GLV endomorphism: several times faster than the generic one. */
-    static final X9ECParameters PARAMS = CustomNamedCurves.getByName("secp256k1");
-    static final ECDomainParameters DOMAIN = new ECDomainParameters(PARAMS.getCurve(), PARAMS.getG(), PARAMS.getN(),
-            PARAMS.getH());
-    static final BigInteger N = PARAMS.getN();
+    /**
+     * The group order (SEC 2 §2.4.1). Written out rather than read from BouncyCastle's curve so that the native path
+     * never loads BouncyCastle's curve classes, which costs most of a second at start-up.
+     */
+    static final BigInteger N = new BigInteger("FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFEBAAEDCE6AF48A03BBFD25E8CD0364141", 16);
     static final BigInteger HALF_N = N.shiftRight(1);
 
     private static final byte[] N_BYTES = to32(N);

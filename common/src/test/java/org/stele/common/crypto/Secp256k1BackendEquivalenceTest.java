@@ -18,6 +18,12 @@ class Secp256k1BackendEquivalenceTest {
     static final Secp256k1KeccakSuite JAVA = Secp256k1KeccakSuite.pureJava();
     static final BigInteger N = Secp256k1Curve.N;
 
+    @org.junit.jupiter.api.Test
+    void theWrittenOutGroupOrderIsTheCurveOrderBouncyCastleUses() {
+        assertThat(Secp256k1Curve.N)
+                .isEqualTo(org.bouncycastle.crypto.ec.CustomNamedCurves.getByName("secp256k1").getN());
+    }
+
     @Property(tries = 200)
     void bothBackendsSignIdenticallyAndRecoverTheSigner(@ForAll("privateKeys") byte[] key,
             @ForAll @Size(32) byte[] hash) {
