@@ -19,7 +19,7 @@ import org.stele.rpc.JsonRpcException;
 /**
  * geth's default tracer: one entry per instruction with pc, op, gas, gasCost, depth, and as geth's options ask the
  * stack, memory, storage and return data. {@code gasCost} is what the frame's gas went down by until its next
- * instruction, so a call's cost includes what its child used. Storage follows geth: at each SLOAD and SSTORE, every
+ * instruction or its end, so a call's cost includes what its child used. Storage follows geth: at each SLOAD and SSTORE, every
  * slot of the executing contract read or written so far in the trace, with the value just read or being written.
  */
 final class StructLogger implements Tracer {
@@ -41,6 +41,8 @@ final class StructLogger implements Tracer {
     /** Per depth, the entry whose gasCost is still open and the gas it started with. */
     private final List<ObjectNode> open = new ArrayList<>();
     private final List<Long> openGas = new ArrayList<>();
+    /** Per depth, the gas the current frame started with. */
+    private final List<Long> enterGas = new ArrayList<>();
     /** Per contract, the slots SLOAD and SSTORE touched, as unprefixed hex (fixed width, so sorted by value). */
     private final Map<Address, TreeMap<String, String>> storage = new HashMap<>();
     private long memoryBytes;
@@ -81,6 +83,19 @@ final class StructLogger implements Tracer {
         }
         open.set(d, e);
         openGas.set(d, step.gasLeft());
+    }
+
+    @Override
+    public void onCallEnter(int depth, int opcode, Address from, Address to, java.math.BigInteger value,
+            org.stele.common.Bytes input, long gas) {
+        while (enterGas.size() <= depth) enterGas.add(0L);
+        enterGas.set(depth, gas);
+    }
+
+    /** A frame's last instruction costs what was left of its gas minus what the frame hands back. */
+    @Override
+    public void onCallExit(int depth, org.stele.evm.Status status, org.stele.common.Bytes output, long gasUsed) {
+        if (depth < enterGas.size()) close(depth, enterGas.get(depth) - gasUsed);
     }
 
     private void memory(ObjectNode e, StepView step) {

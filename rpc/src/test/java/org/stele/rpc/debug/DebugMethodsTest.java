@@ -119,8 +119,8 @@ class DebugMethodsTest {
         assertThat(missing.get("error").get("message").asText()).isEqualTo("transaction not found");
     }
 
-    /** MSTORE 0x2a at 0, SLOAD slot 0 (then POP), SSTORE slot 1 = 5, STOP: run at TRACED through an override. */
-    private static final String TRACED_CODE = "602a600052" + "60005450" + "6005600155" + "00";
+    /** MSTORE 0x2a at 0, SLOAD slot 0 (then POP), SSTORE slot 1 = 5 (the end of the code): run through an override. */
+    private static final String TRACED_CODE = "602a600052" + "60005450" + "6005600155";
     private static final Address TRACED = Address.fromHex("0x00000000000000000000000000000000000000dd");
     private static final String ZERO = "0".repeat(64);
 
@@ -156,6 +156,8 @@ class DebugMethodsTest {
         assertThat(step(logs, "SSTORE").get("storage").toString())
                 .isEqualTo("{\"" + ZERO + "\":\"" + word(7) + "\",\"" + word(1) + "\":\"" + word(5) + "\"}");
         assertThat(step(logs, "SSTORE").get("stack").toString()).isEqualTo("[\"0x5\",\"0x1\"]");
+        assertThat(step(logs, "SSTORE").get("gasCost").asLong()).as("a frame's last step is costed too")
+                .isEqualTo(22_100);
         JsonNode plain = call("debug_traceCall", "{\"to\":\"" + TRACED.toHex() + "\"}", "\"latest\"");
         assertThat(plain.get("structLogs").size()).as("without overrides the address has no code").isZero();
     }
