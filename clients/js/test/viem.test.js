@@ -1,5 +1,5 @@
 // viem against the node: deploy, transfer, events (getLogs and watchContractEvent over WebSocket),
-// simulateContract reverts with decoded custom errors and reasons, and legacy / EIP-2930 / EIP-1559 sends.
+// simulateContract reverts with decoded custom errors and reasons, state overrides, and legacy / EIP-2930 / EIP-1559 sends.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import {
@@ -7,10 +7,14 @@ import {
   createPublicClient,
   createWalletClient,
   defineChain,
+  encodeAbiParameters,
+  hexToBigInt,
   http,
+  keccak256,
   parseAbiItem,
   parseEther,
   parseEventLogs,
+  toHex,
   webSocket,
 } from 'viem';
 import { mnemonicToAccount } from 'viem/accounts';
@@ -112,6 +116,21 @@ describe('viem', () => {
     });
     const ok = await client.simulateContract({ ...token, functionName: 'transfer', args: [bob.address, 1n], account: alice });
     assert.equal(ok.result, true);
+  });
+
+  it('calls through state overrides without changing the chain', async () => {
+    const someone = '0x00000000000000000000000000000000000057e1';
+    // OpenZeppelin's ERC20 keeps _balances at slot 0: the override gives `someone` 42 tokens for this call only.
+    const slot = keccak256(encodeAbiParameters([{ type: 'address' }, { type: 'uint256' }], [someone, 0n]));
+    const stateOverride = [{ address: token.address, stateDiff: [{ slot, value: toHex(parseEther('42'), { size: 32 }) }] }];
+    const balanceOf = { ...token, functionName: 'balanceOf', args: [someone] };
+    assert.equal(await client.readContract({ ...balanceOf, stateOverride }), parseEther('42'));
+    assert.equal(await client.readContract(balanceOf), 0n);
+    // Balance and code on an empty address: SELFBALANCE, returned as one word.
+    const { data } = await client.call({ to: someone, stateOverride: [{ address: someone, balance: 7n, code: '0x4760005260206000f3' }] });
+    assert.equal(hexToBigInt(data), 7n);
+    assert.equal(await client.getBalance({ address: someone }), 0n);
+    assert.equal(await client.getBytecode({ address: someone }), undefined);
   });
 
   it('deploys an ERC-721, mints and transfers, and decodes SoldOut', async () => {

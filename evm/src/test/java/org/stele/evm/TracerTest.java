@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.stele.common.Address;
 import org.stele.common.Bytes;
+import org.stele.common.Bytes32;
 import org.stele.common.Fork;
 import org.stele.evm.state.JournaledState;
 import org.stele.evm.tracing.StepView;
@@ -48,5 +49,32 @@ class TracerTest {
                 "step 0 60 sp=4", "step 0 60 sp=5", "step 0 5a sp=6", "step 0 f1 sp=7", "enter 1 f1 " + callee.toHex(),
                 "step 1 60 sp=0", "step 1 0 sp=1",
                 "exit 1 SUCCESS", "step 0 0 sp=1", "exit 0 SUCCESS");
+    }
+
+    @Test
+    void aStepShowsMemoryReturnDataAndTheSlotsCurrentValue() {
+        EvmHarness h = new EvmHarness();
+        h.world.putStorage(EvmHarness.CONTRACT, Bytes32.ZERO, Bytes32.leftPad(new byte[]{9}));
+        // PUSH1 0x2a PUSH1 0 MSTORE, PUSH1 0 SLOAD, STOP
+        h.deploy(EvmHarness.CONTRACT, Asm.code().push(0x2a).push(0).op(0x52).push(0).op(0x54, 0x00).build());
+        List<String> seen = new ArrayList<>();
+        Tracer t = new Tracer() {
+            @Override
+            public void onStep(StepView s) {
+                if (s.opcode() == 0x54) {
+                    seen.add(Bytes.wrap(s.memory()).toHex());
+                    seen.add(s.storage(Bytes32.ZERO).toHex());
+                    seen.add(Bytes.wrap(s.returnData()).toHex());
+                }
+            }
+        };
+        ExecutionResult r = new Evm(Fork.CANCUN, t).execute(new JournaledState(h.world),
+                Message.call(EvmHarness.SENDER, EvmHarness.CONTRACT, BigInteger.ZERO, Bytes.EMPTY, 100_000),
+                EvmHarness.BLOCK, EvmHarness.TX);
+        assertThat(r.status()).isEqualTo(Status.SUCCESS);
+        assertThat(100_000 - r.gasLeft()).as("reading the slot for the tracer leaves it cold")
+                .isEqualTo(3 + 3 + 6 + 3 + 2100);
+        assertThat(seen).containsExactly(Bytes32.leftPad(new byte[]{0x2a}).toHex(),
+                Bytes32.leftPad(new byte[]{9}).toHex(), "0x");
     }
 }

@@ -28,6 +28,17 @@ public final class Params {
         return new Params(a);
     }
 
+    /**
+     * One value read as if it stood at {@code position}, for fields inside an object parameter: their errors then name
+     * the argument the client sent.
+     */
+    public static Params at(int position, JsonNode value) {
+        ArrayNode a = JsonNodeFactory.instance.arrayNode();
+        for (int i = 0; i < position; i++) a.addNull();
+        a.add(value);
+        return new Params(a);
+    }
+
     public int size() {
         return params.size();
     }
@@ -156,7 +167,8 @@ public final class Params {
         }
     }
 
-    static String abbreviate(String s) {
+    /** {@code s}, cut to 80 characters for an error message. */
+    public static String abbreviate(String s) {
         return s.length() <= 80 ? s : s.substring(0, 77) + "...";
     }
 }

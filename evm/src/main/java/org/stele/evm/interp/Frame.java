@@ -3,6 +3,8 @@ package org.stele.evm.interp;
 import java.math.BigInteger;
 import java.util.Arrays;
 import org.stele.common.Address;
+import org.stele.common.Bytes32;
+import org.stele.evm.Word;
 import org.stele.evm.tracing.StepView;
 
 /**
@@ -146,5 +148,20 @@ final class Frame implements StepView {
     @Override
     public int memorySize() {
         return (int) memSize;
+    }
+
+    @Override
+    public byte[] memory() {
+        return Arrays.copyOf(memory, (int) memSize);
+    }
+
+    @Override
+    public byte[] returnData() {
+        return returnData.clone();
+    }
+
+    @Override
+    public Bytes32 storage(Bytes32 key) {
+        return ip.state.sload(address, Word.fromBytes32(key)).toBytes32();
     }
 }

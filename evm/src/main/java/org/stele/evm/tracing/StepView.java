@@ -1,6 +1,7 @@
 package org.stele.evm.tracing;
 
 import org.stele.common.Address;
+import org.stele.common.Bytes32;
 
 /** The machine state at one instruction, as a tracer sees it. */
 public interface StepView {
@@ -22,4 +23,16 @@ public interface StepView {
 
     /** Current memory size in bytes. */
     int memorySize();
+
+    /** A copy of the frame's memory, {@link #memorySize()} bytes. */
+    byte[] memory();
+
+    /** A copy of the output of the frame's last call (RETURNDATASIZE bytes). */
+    byte[] returnData();
+
+    /**
+     * The current value of a storage slot of {@link #address()}, as SLOAD would read it now. Reading it neither warms
+     * the slot nor charges gas.
+     */
+    Bytes32 storage(Bytes32 key);
 }

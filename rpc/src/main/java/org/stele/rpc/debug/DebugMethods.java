@@ -21,12 +21,15 @@ import org.stele.rpc.Params;
 import org.stele.rpc.RpcMethod;
 import org.stele.rpc.eth.Calls;
 import org.stele.rpc.eth.EthBackend;
+import org.stele.rpc.eth.StateOverrides;
 import org.stele.state.WorldState;
 
 /**
  * {@code debug_traceTransaction} re-executes a mined transaction on the state before it (its block's parent plus the
- * transactions ahead of it); {@code debug_traceCall} traces a call like {@code eth_call}. Options: no
- * {@code tracer} gives struct logs, {@code "callTracer"} the call tree.
+ * transactions ahead of it); {@code debug_traceCall} traces a call like {@code eth_call}, with geth's
+ * {@code stateOverrides} in its options. Options: no {@code tracer} gives struct logs (with geth's
+ * {@code disableStack}, {@code disableStorage}, {@code enableMemory}, {@code enableReturnData} and {@code limit}),
+ * {@code "callTracer"} the call tree.
  */
 public final class DebugMethods {
     /** Struct logs beyond this many steps are refused; the call tracer has no such cost. */
@@ -57,7 +60,7 @@ public final class DebugMethods {
                 }
             }
             Transaction target = txs.get(location.index());
-            Tracer tracer = tracer(p, 1);
+            Tracer tracer = options(p, 1, false).tracer();
             TransactionResult r = new TransactionProcessor(backend.fork(), tracer).process(world, ctx,
                     TransactionRequests.of(target, target.sender(backend.suite())),
                     block.header().gasLimit() - gasUsed);
@@ -71,8 +74,9 @@ public final class DebugMethods {
             BlockParameter at = p.block(1, "block");
             BlockHeader header = backend.blocks().header(resolve(backend, at))
                     .orElseThrow(() -> new JsonRpcException(JsonRpcError.SERVER_ERROR, "header not found"));
-            Tracer tracer = tracer(p, 2);
-            return answer(tracer, calls.execute(header, call, calls.gasFor(call), tracer));
+            TraceOptions options = options(p, 2, true);
+            Tracer tracer = options.tracer();
+            return answer(tracer, calls.execute(header, call, calls.gasFor(call), tracer, options.overrides()));
         }));
     }
 
@@ -87,16 +91,62 @@ public final class DebugMethods {
         };
     }
 
-    private static Tracer tracer(Params p, int i) {
-        if (!p.has(i)) return new StructLogger(MAX_STEPS);
+    /** The tracer an options object asks for, and (for {@code debug_traceCall}) its state overrides. */
+    private record TraceOptions(String tracerName, StructLogger.Options logOptions, StateOverrides overrides) {
+        Tracer tracer() {
+            return tracerName == null ? new StructLogger(MAX_STEPS, logOptions) : new CallTracer();
+        }
+    }
+
+    private static TraceOptions options(Params p, int i, boolean isCall) {
+        if (!p.has(i)) return new TraceOptions(null, StructLogger.Options.DEFAULT, StateOverrides.NONE);
         JsonNode options = p.required(i, "trace options");
         if (!options.isObject())
             throw JsonRpcException.invalidParams("invalid argument " + i + " (trace options): want an object");
         JsonNode name = options.get("tracer");
-        if (name == null || name.isNull()) return new StructLogger(MAX_STEPS);
-        if ("callTracer".equals(name.asText())) return new CallTracer();
-        throw JsonRpcException.invalidParams("invalid argument " + i + " (trace options): tracer '" + name.asText()
-                + "' is not supported; use \"callTracer\" or no tracer for struct logs");
+        String tracerName = null;
+        if (name != null && !name.isNull()) {
+            if (!"callTracer".equals(name.asText())) {
+                throw JsonRpcException.invalidParams("invalid argument " + i + " (trace options): tracer '"
+                        + Params.abbreviate(name.asText())
+                        + "' is not supported; use \"callTracer\" or no tracer for struct logs");
+            }
+            tracerName = name.asText();
+        }
+        StructLogger.Options logOptions = new StructLogger.Options(flag(options, "disableStack", i),
+                flag(options, "disableStorage", i), flag(options, "enableMemory", i),
+                flag(options, "enableReturnData", i), limit(options, i));
+        StateOverrides overrides = StateOverrides.NONE;
+        if (options.hasNonNull("stateOverrides")) {
+            if (!isCall) {
+                // Ignoring them would answer for a different state than the caller asked about.
+                throw JsonRpcException.invalidParams("invalid argument " + i
+                        + " (trace options.stateOverrides): state overrides apply to debug_traceCall only");
+            }
+            overrides = StateOverrides.parse(options.get("stateOverrides"), i, "trace options.stateOverrides");
+        }
+        if (isCall && options.hasNonNull("blockOverrides")) {
+            throw JsonRpcException.invalidParams(
+                    "invalid argument " + i + " (trace options.blockOverrides): block overrides are not supported");
+        }
+        return new TraceOptions(tracerName, logOptions, overrides);
+    }
+
+    private static boolean flag(JsonNode options, String field, int i) {
+        JsonNode v = options.get(field);
+        if (v == null || v.isNull()) return false;
+        return Params.at(i, v).bool(i, "trace options." + field);
+    }
+
+    private static int limit(JsonNode options, int i) {
+        JsonNode v = options.get("limit");
+        if (v == null || v.isNull()) return 0;
+        if (!v.isIntegralNumber() || !v.canConvertToInt() || v.intValue() < 0) {
+            throw JsonRpcException.invalidParams(
+                    "invalid argument " + i + " (trace options.limit): want a non-negative number of entries, got "
+                            + Params.abbreviate(v.toString()));
+        }
+        return v.intValue();
     }
 
     private static JsonNode answer(Tracer tracer, TransactionResult.Executed e) {

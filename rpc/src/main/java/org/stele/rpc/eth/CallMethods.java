@@ -12,7 +12,8 @@ import org.stele.rpc.RpcSession;
 
 /**
  * {@code eth_call} and {@code eth_estimateGas}. Estimation searches for the least gas with which the call
- * succeeds, starting from what it used at the cap, the way geth does.
+ * succeeds, starting from what it used at the cap, the way geth does. Both take geth's state overrides as their
+ * third parameter ({@link StateOverrides}).
  */
 public final class CallMethods {
     private CallMethods() {
@@ -23,16 +24,14 @@ public final class CallMethods {
             p.atMost(3);
             Calls.CallRequest call = Calls.parse(p, 0);
             BlockHeader at = Blocks.require(backend.blocks(), p.block(1, "block"));
-            if (p.has(2)) {
-                // Ignoring them would answer for a different state than the caller asked about.
-                throw JsonRpcException.invalidParams("invalid argument 2 (state overrides): not supported yet");
-            }
-            return Calls.answer(calls.execute(at, call, calls.gasFor(call)));
+            StateOverrides overrides = StateOverrides.parse(p, 2, "state overrides");
+            return Calls.answer(calls.execute(at, call, calls.gasFor(call), null, overrides));
         }), RpcMethod.of("eth_estimateGas", (p, session) -> {
-            p.atMost(2);
+            p.atMost(3);
             Calls.CallRequest call = Calls.parse(p, 0);
             BlockHeader at = Blocks.require(backend.blocks(), p.block(1, "block"));
-            return Quantity.of(calls.estimate(at, call));
+            StateOverrides overrides = StateOverrides.parse(p, 2, "state overrides");
+            return Quantity.of(calls.estimate(at, call, overrides));
         }));
     }
 }

@@ -12,13 +12,13 @@ import org.stele.common.Bytes;
 import org.stele.common.Bytes32;
 import org.stele.evm.BlockContext;
 import org.stele.evm.Status;
+import org.stele.evm.WorldView;
 import org.stele.execution.TransactionProcessor;
 import org.stele.execution.TransactionRequest;
 import org.stele.execution.TransactionResult;
 import org.stele.rpc.JsonRpcError;
 import org.stele.rpc.JsonRpcException;
 import org.stele.rpc.Params;
-import org.stele.state.WorldState;
 
 /**
  * Executing a call object against the state of a block without changing anything: the engine of {@code eth_call}
@@ -75,13 +75,16 @@ public final class Calls {
 
     /** Runs the call with {@code gas} (or its own, or the cap) and answers its result or the JSON-RPC error. */
     public TransactionResult.Executed execute(BlockHeader header, CallRequest call, long gas) {
-        return execute(header, call, gas, null);
+        return execute(header, call, gas, null, StateOverrides.NONE);
     }
 
-    /** As {@link #execute(BlockHeader, CallRequest, long)}, with a tracer attached (or null). */
+    /**
+     * As {@link #execute(BlockHeader, CallRequest, long)}, with a tracer attached (or null) and the state seen through
+     * {@code overrides}; the stored state is only read.
+     */
     public TransactionResult.Executed execute(BlockHeader header, CallRequest call, long gas,
-            org.stele.evm.tracing.Tracer tracer) {
-        WorldState world = backend.stateAt(header);
+            org.stele.evm.tracing.Tracer tracer, StateOverrides overrides) {
+        WorldView world = overrides.over(backend.stateAt(header));
         BigInteger baseFee = call.namesFee() ? header.baseFeePerGas().orElse(BigInteger.ZERO) : BigInteger.ZERO;
         BlockContext ctx = new BlockContext(header.coinbase(), header.number(), header.timestamp(),
                 Math.max(header.gasLimit(), gasCap),
@@ -112,15 +115,20 @@ public final class Calls {
      * and refunds make the gas needed exceed the gas used; anything below the used gas fails.
      */
     public long estimate(BlockHeader at, CallRequest call) {
+        return estimate(at, call, StateOverrides.NONE);
+    }
+
+    /** As {@link #estimate(BlockHeader, CallRequest)}, on the state seen through {@code overrides}. */
+    public long estimate(BlockHeader at, CallRequest call, StateOverrides overrides) {
         long hi = gasFor(call);
-        TransactionResult.Executed first = execute(at, call, hi);
+        TransactionResult.Executed first = execute(at, call, hi, null, overrides);
         if (first.status() != Status.SUCCESS) throw failure(first);
         long lo = Math.max(first.gasUsed() - 1, 20_999);
         while (lo + 1 < hi) {
             long mid = lo + (hi - lo) / 2;
             boolean ok;
             try {
-                ok = execute(at, call, mid).status() == Status.SUCCESS;
+                ok = execute(at, call, mid, null, overrides).status() == Status.SUCCESS;
             } catch (JsonRpcException e) {
                 ok = false;
             }

@@ -119,6 +119,80 @@ class DebugMethodsTest {
         assertThat(missing.get("error").get("message").asText()).isEqualTo("transaction not found");
     }
 
+    /** MSTORE 0x2a at 0, SLOAD slot 0 (then POP), SSTORE slot 1 = 5 (the end of the code): run through an override. */
+    private static final String TRACED_CODE = "602a600052" + "60005450" + "6005600155";
+    private static final Address TRACED = Address.fromHex("0x00000000000000000000000000000000000000dd");
+    private static final String ZERO = "0".repeat(64);
+
+    private JsonNode traceOverridden(String options) throws Exception {
+        String overrides = "\"stateOverrides\":{\"" + TRACED.toHex() + "\":{\"code\":\"0x" + TRACED_CODE
+                + "\",\"stateDiff\":{\"0x" + ZERO + "\":\"0x" + word(7) + "\"}}}";
+        JsonNode trace = call("debug_traceCall", "{\"to\":\"" + TRACED.toHex() + "\"}", "\"latest\"",
+                "{" + overrides + (options.isEmpty() ? "" : "," + options) + "}");
+        assertThat(trace.get("failed").asBoolean()).isFalse();
+        return trace.get("structLogs");
+    }
+
+    private static String word(int v) {
+        return String.format("%064x", v);
+    }
+
+    private static JsonNode step(JsonNode logs, String op) {
+        for (JsonNode l : logs) {
+            if (l.get("op").asText().equals(op)) return l;
+        }
+        throw new AssertionError("no " + op + " in " + logs);
+    }
+
+    @Test
+    void traceCallRunsOnItsStateOverridesAndStructLogsShowStorageByDefault() throws Exception {
+        JsonNode logs = traceOverridden("");
+        assertThat(logs.get(0).get("op").asText()).isEqualTo("PUSH1");
+        assertThat(logs.get(0).has("stack")).isTrue();
+        assertThat(logs.get(0).has("memory")).as("memory is off unless asked for").isFalse();
+        assertThat(logs.get(0).has("storage")).as("storage shows at SLOAD and SSTORE only").isFalse();
+        assertThat(step(logs, "SLOAD").get("storage").toString())
+                .isEqualTo("{\"" + ZERO + "\":\"" + word(7) + "\"}");
+        assertThat(step(logs, "SSTORE").get("storage").toString())
+                .isEqualTo("{\"" + ZERO + "\":\"" + word(7) + "\",\"" + word(1) + "\":\"" + word(5) + "\"}");
+        assertThat(step(logs, "SSTORE").get("stack").toString()).isEqualTo("[\"0x5\",\"0x1\"]");
+        assertThat(step(logs, "SSTORE").get("gasCost").asLong()).as("a frame's last step is costed too")
+                .isEqualTo(22_100);
+        JsonNode plain = call("debug_traceCall", "{\"to\":\"" + TRACED.toHex() + "\"}", "\"latest\"");
+        assertThat(plain.get("structLogs").size()).as("without overrides the address has no code").isZero();
+    }
+
+    @Test
+    void structLogOptionsAddMemoryAndDropStackOrStorage() throws Exception {
+        JsonNode withMemory = traceOverridden("\"enableMemory\":true");
+        assertThat(withMemory.get(0).get("memory").size()).isZero();
+        assertThat(step(withMemory, "SLOAD").get("memory").toString()).isEqualTo("[\"" + word(0x2a) + "\"]");
+        JsonNode bare = traceOverridden("\"disableStack\":true,\"disableStorage\":true");
+        for (JsonNode l : bare) {
+            assertThat(l.has("stack")).isFalse();
+            assertThat(l.has("storage")).isFalse();
+            assertThat(l.has("memory")).isFalse();
+        }
+        assertThat(traceOverridden("\"limit\":3").size()).isEqualTo(3);
+    }
+
+    @Test
+    void badTraceOptionsAreInvalidParams() throws Exception {
+        JsonNode notBool = send("debug_traceCall", "{\"to\":\"" + CONTRACT.toHex() + "\"}", "\"latest\"",
+                "{\"enableMemory\":\"yes\"}").get("error");
+        assertThat(notBool.get("code").asInt()).isEqualTo(-32602);
+        assertThat(notBool.get("message").asText()).contains("(trace options.enableMemory)");
+        JsonNode badOverride = send("debug_traceCall", "{\"to\":\"" + CONTRACT.toHex() + "\"}", "\"latest\"",
+                "{\"stateOverrides\":{\"" + CONTRACT.toHex() + "\":{\"state\":{},\"stateDiff\":{}}}}")
+                .get("error");
+        assertThat(badOverride.get("message").asText()).isEqualTo("invalid argument 2 (trace options.stateOverrides["
+                + CONTRACT.toHex() + "]): has both 'state' and 'stateDiff'");
+        JsonNode onReplay = send("debug_traceTransaction", "\"" + mined.hash(SUITE).toHex() + "\"",
+                "{\"stateOverrides\":{}}").get("error");
+        assertThat(onReplay.get("code").asInt()).isEqualTo(-32602);
+        assertThat(onReplay.get("message").asText()).contains("debug_traceCall only");
+    }
+
     private JsonNode call(String method, String... params) throws Exception {
         JsonNode r = send(method, params);
         assertThat(r.has("error")).as("error: %s", r.get("error")).isFalse();
