@@ -1,0 +1,172 @@
+package org.stele.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.stele.bench.load.Erc20Token;
+import org.stele.chain.BaseFee;
+import org.stele.chain.BlockHeader;
+import org.stele.chain.tx.FeeMarketTransaction;
+import org.stele.chain.tx.Transaction;
+import org.stele.chain.tx.TransactionSignature;
+import org.stele.common.Address;
+import org.stele.common.Bytes;
+import org.stele.common.Fork;
+import org.stele.common.crypto.Keccak256;
+import org.stele.common.crypto.Secp256k1KeccakSuite;
+import org.stele.evm.Evm;
+import org.stele.execution.block.BlockExecutor;
+import org.stele.execution.block.Genesis;
+import org.stele.execution.chainstore.KeyValueBlockStore;
+import org.stele.storage.RocksDbKeyValueStore;
+
+/**
+ * What a block producer does per block, without RPC: execute a block of ERC-20 transfers from distinct senders on
+ * a RocksDB-backed state, compute its roots, and write block, receipts, indexes and state in one batch. Senders are
+ * given, not recovered (admission recovers them), so this is the sealing thread's cost per transaction.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class BlockBuildBenchmark {
+    static final int TXS_PER_BLOCK = 800;
+    private static final long CHAIN_ID = 31337;
+    private static final BigInteger GWEI = BigInteger.TEN.pow(9);
+    private static final Address DEPLOYER = Address.fromHex("0x00000000000000000000000000000000000d0d0d");
+
+    private Path dir;
+    private RocksDbKeyValueStore store;
+    private KeyValueBlockStore blocks;
+    private BlockExecutor executor;
+    private final List<Address> senders = new ArrayList<>();
+    private Address token;
+    private long round;
+
+    @Setup(Level.Trial)
+    public void setUp() throws IOException {
+        dir = Files.createTempDirectory("stele-blockbuild");
+        store = RocksDbKeyValueStore.open(dir);
+        Secp256k1KeccakSuite suite = Secp256k1KeccakSuite.instance();
+        blocks = new KeyValueBlockStore(store, suite);
+        executor = new BlockExecutor(Fork.CANCUN, suite, CHAIN_ID, store, blocks);
+        Map<Address, Genesis.Allocation> alloc = new LinkedHashMap<>();
+        BigInteger ether = BigInteger.TEN.pow(18);
+        alloc.put(DEPLOYER, Genesis.Allocation.balance(ether.multiply(BigInteger.valueOf(1_000))));
+        for (int i = 0; i < TXS_PER_BLOCK; i++) {
+            Address a = Address
+                    .wrap(java.util.Arrays.copyOfRange(Keccak256.hash(new byte[]{(byte) (i >> 8), (byte) i}), 12, 32));
+            senders.add(a);
+            alloc.put(a, Genesis.Allocation.balance(ether.multiply(BigInteger.valueOf(1_000))));
+        }
+        // Twice what the blocks use, so they stay under the EIP-1559 target and the base fee does not climb.
+        Genesis.Built g = new Genesis(CHAIN_ID, 0, 60_000_000, BaseFee.INITIAL, Address.ZERO, Bytes.EMPTY, alloc)
+                .build(store);
+        blocks.append(g.block(), List.of(), g.batch());
+        token = Evm.createAddress(DEPLOYER, 0);
+        seal(List.of(candidate(DEPLOYER, 0, Optional.empty(), Erc20Token.CREATION_CODE, 300_000)));
+        // First writes to fresh slots cost ~50,000 gas each, so the funding takes two blocks.
+        for (int half = 0; half < 2; half++) {
+            List<BlockExecutor.Candidate> funding = new ArrayList<>();
+            for (int i = half * TXS_PER_BLOCK / 2; i < (half + 1) * TXS_PER_BLOCK / 2; i++) {
+                funding.add(candidate(DEPLOYER, i + 1, Optional.of(token),
+                        Erc20Token.transferCall(senders.get(i), BigInteger.valueOf(1_000_000)), 60_000));
+            }
+            seal(funding);
+        }
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() throws IOException {
+        store.close();
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.delete(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+
+    /** One block of {@value #TXS_PER_BLOCK} ERC-20 transfers, built and stored; the score is per transaction. */
+    @Benchmark
+    @OperationsPerInvocation(TXS_PER_BLOCK)
+    public BlockHeader buildAndStoreErc20Block() {
+        List<BlockExecutor.Candidate> txs = new ArrayList<>(TXS_PER_BLOCK);
+        for (int i = 0; i < TXS_PER_BLOCK; i++) {
+            Address to = senders.get((i + 1) % TXS_PER_BLOCK);
+            txs.add(candidate(senders.get(i), round, Optional.of(token), Erc20Token.transferCall(to, BigInteger.ONE),
+                    60_000));
+        }
+        round++;
+        return seal(txs);
+    }
+
+    private BlockHeader seal(List<BlockExecutor.Candidate> txs) {
+        BlockHeader parent = blocks.head().orElseThrow();
+        BlockExecutor.Result r = executor.build(parent, parent.timestamp() + 1, Address.ZERO, txs);
+        if (r.block().body().transactions().size() != txs.size()) {
+            throw new IllegalStateException(txs.size() - r.block().body().transactions().size() + " left out: "
+                    + r.rejected().stream().map(BlockExecutor.Rejected::reason).limit(3).toList());
+        }
+        blocks.append(r.block(), r.receipts(), r.batch());
+        return r.block().header();
+    }
+
+    private static BlockExecutor.Candidate candidate(Address from, long nonce, Optional<Address> to, Bytes data,
+            long gas) {
+        Transaction tx = new FeeMarketTransaction(BigInteger.valueOf(CHAIN_ID), nonce, GWEI,
+                GWEI.multiply(BigInteger.valueOf(1_000)), gas, to, BigInteger.ZERO, data, List.of(),
+                TransactionSignature.UNSIGNED);
+        return new BlockExecutor.Candidate(tx, from);
+    }
+
+    /**
+     * CPU-time measurement without JMH: {@code java -cp benchmarks.jar org.stele.bench.BlockBuildBenchmark [blocks]}
+     * builds blocks on one thread and reports that thread's CPU time per transaction after a warm-up of as many
+     * blocks, so other load on the machine does not inflate it.
+     */
+    public static void main(String[] args) throws IOException {
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : 60;
+        BlockBuildBenchmark b = new BlockBuildBenchmark();
+        b.setUp();
+        try {
+            var threads = ManagementFactory.getThreadMXBean();
+            for (int i = 0; i < n; i++) b.buildAndStoreErc20Block();
+            long cpu = threads.getCurrentThreadCpuTime();
+            long wall = System.nanoTime();
+            for (int i = 0; i < n; i++) b.buildAndStoreErc20Block();
+            cpu = threads.getCurrentThreadCpuTime() - cpu;
+            wall = System.nanoTime() - wall;
+            double perTx = cpu / 1e3 / ((double) n * TXS_PER_BLOCK);
+            System.out.printf(java.util.Locale.ROOT,
+                    "%d blocks of %d ERC-20 transfers: %.1f us CPU per transaction (%.0f per second on one core),"
+                            + " %.1f us wall%n",
+                    n, TXS_PER_BLOCK, perTx, 1e6 / perTx, wall / 1e3 / ((double) n * TXS_PER_BLOCK));
+        } finally {
+            b.tearDown();
+        }
+    }
+}
