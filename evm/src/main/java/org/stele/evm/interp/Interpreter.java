@@ -98,7 +98,9 @@ public final class Interpreter {
             Status st = resultStatus;
             List<Log> logs = st.isSuccess() ? List.copyOf(state.logs()) : List.of();
             Address created = msg.kind() == Message.Kind.CREATE && st.isSuccess() ? msg.to() : null;
-            return new ExecutionResult(st, resultGas, state.refund(), Bytes.wrap(resultOutput), logs, created);
+            // A creation's output is the code it deployed, as in geth (inside the EVM, CREATE leaves no return data).
+            byte[] output = created != null ? state.code(created) : resultOutput;
+            return new ExecutionResult(st, resultGas, state.refund(), Bytes.wrap(output), logs, created);
         } finally {
             this.state = null;
             this.block = null;

@@ -107,6 +107,13 @@ class StateAndCallMethodsTest {
     }
 
     @Test
+    void aCallWithoutRecipientReturnsTheCodeItsInitCodeWouldDeploy() throws Exception {
+        // Init code that returns the two bytes 0x602a as the contract's code (viem's deployless reads rely on this).
+        assertThat(call("eth_call", "{\"from\":\"" + ALICE.toHex() + "\",\"data\":\"0x61602a6000526002601ef3\"}",
+                q("latest")).asText()).isEqualTo("0x602a");
+    }
+
+    @Test
     void gasIsEstimatedAsTheLeastThatSucceeds() throws Exception {
         assertThat(call("eth_estimateGas", "{\"from\":\"" + ALICE.toHex() + "\",\"to\":\"" + CONTRACT.toHex() + "\"}")
                 .asText())
