@@ -3,9 +3,7 @@ package org.stele.rpc.debug;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,23 +14,13 @@ import org.stele.chain.tx.Transaction;
 import org.stele.chain.tx.TransactionSignature;
 import org.stele.common.Address;
 import org.stele.common.Bytes;
-import org.stele.common.Fork;
 import org.stele.common.Hex;
 import org.stele.common.crypto.KeyPair;
 import org.stele.common.crypto.Secp256k1KeccakSuite;
 import org.stele.execution.block.BlockExecutor;
 import org.stele.execution.block.Genesis;
-import org.stele.execution.chainstore.KeyValueBlockStore;
-import org.stele.rpc.JsonRpcDispatcher;
-import org.stele.rpc.RpcLimits;
-import org.stele.rpc.RpcMethodRegistry;
-import org.stele.rpc.RpcSession;
+import org.stele.rpc.TestChain;
 import org.stele.rpc.eth.Calls;
-import org.stele.rpc.eth.EthBackend;
-import org.stele.storage.InMemoryKeyValueStore;
-import org.stele.txpool.AccountState;
-import org.stele.txpool.TransactionPool;
-import org.stele.txpool.TxPoolConfig;
 
 /** Tracing a mined transaction and a call, in struct logs and as a call tree. */
 class DebugMethodsTest {
@@ -46,41 +34,18 @@ class DebugMethodsTest {
             + "7f08c379a000000000000000000000000000000000000000000000000000000000600052" + "6020600452" + "6004602452"
             + "7f6e6f706500000000000000000000000000000000000000000000000000000000604452" + "60646000fd";
 
-    private final ObjectMapper json = new ObjectMapper();
-    private JsonRpcDispatcher rpc;
+    private TestChain chain;
     private Transaction mined;
 
     @BeforeEach
     void chain() {
-        InMemoryKeyValueStore store = new InMemoryKeyValueStore();
-        KeyValueBlockStore blocks = new KeyValueBlockStore(store, SUITE);
-        Genesis.Built g = new Genesis(1337, 0, 30_000_000, BigInteger.valueOf(1_000_000_000), Address.ZERO, Bytes.EMPTY,
-                Map.of(ALICE, Genesis.Allocation.balance(BigInteger.TEN.pow(21)),
-                        CONTRACT, new Genesis.Allocation(BigInteger.ZERO, 1, Bytes.fromHex(CODE), Map.of())))
-                .build(store);
-        blocks.append(g.block(), List.of(), g.batch());
+        chain = new TestChain(Map.of(ALICE, Genesis.Allocation.balance(BigInteger.TEN.pow(21)), CONTRACT,
+                new Genesis.Allocation(BigInteger.ZERO, 1, Bytes.fromHex(CODE), Map.of())));
         mined = new FeeMarketTransaction(BigInteger.valueOf(1337), 0, BigInteger.ONE, BigInteger.TEN.pow(10), 100_000,
                 Optional.of(CONTRACT), BigInteger.ZERO, Bytes.EMPTY, List.of(), TransactionSignature.UNSIGNED)
                 .sign(KEY, SUITE);
-        BlockExecutor.Result r = new BlockExecutor(Fork.CANCUN, SUITE, 1337, store, blocks).build(g.block().header(), 1,
-                Address.ZERO, List.of(new BlockExecutor.Candidate(mined, ALICE)));
-        blocks.append(r.block(), r.receipts(), r.batch());
-        AccountState none = new AccountState() {
-            @Override
-            public long nonce(Address a) {
-                return 0;
-            }
-
-            @Override
-            public BigInteger balance(Address a) {
-                return BigInteger.ZERO;
-            }
-        };
-        EthBackend backend = new EthBackend(blocks, store, new TransactionPool(TxPoolConfig.DEFAULT, none, 30_000_000),
-                SUITE,
-                1337, Fork.CANCUN);
-        rpc = new JsonRpcDispatcher(RpcMethodRegistry.of(DebugMethods.all(backend, new Calls(backend, 50_000_000))),
-                RpcLimits.DEFAULT);
+        chain.mine(List.of(new BlockExecutor.Candidate(mined, ALICE)));
+        chain.serving(DebugMethods.all(chain.backend(), new Calls(chain.backend(), 50_000_000)));
     }
 
     @Test
@@ -193,15 +158,12 @@ class DebugMethodsTest {
         assertThat(onReplay.get("message").asText()).contains("debug_traceCall only");
     }
 
-    private JsonNode call(String method, String... params) throws Exception {
-        JsonNode r = send(method, params);
-        assertThat(r.has("error")).as("error: %s", r.get("error")).isFalse();
-        return r.get("result");
+    private JsonNode call(String method, String... params) {
+        return chain.call(method, params);
     }
 
-    private JsonNode send(String method, String... params) throws Exception {
-        String body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + method + "\",\"params\":["
-                + String.join(",", params) + "]}";
-        return json.readTree(rpc.handle(body.getBytes(StandardCharsets.UTF_8), RpcSession.HTTP).orElseThrow());
+    private JsonNode send(String method, String... params) {
+        return chain.send(method, params);
     }
+
 }

@@ -1,11 +1,10 @@
 package org.stele.rpc.eth;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.stele.rpc.TestChain.q;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,20 +13,11 @@ import org.junit.jupiter.api.Test;
 import org.stele.common.Address;
 import org.stele.common.Bytes;
 import org.stele.common.Bytes32;
-import org.stele.common.Fork;
 import org.stele.common.crypto.Secp256k1KeccakSuite;
 import org.stele.evm.Evm;
 import org.stele.execution.block.Genesis;
-import org.stele.execution.chainstore.KeyValueBlockStore;
-import org.stele.rpc.JsonRpcDispatcher;
-import org.stele.rpc.RpcLimits;
+import org.stele.rpc.TestChain;
 import org.stele.rpc.RpcMethod;
-import org.stele.rpc.RpcMethodRegistry;
-import org.stele.rpc.RpcSession;
-import org.stele.storage.InMemoryKeyValueStore;
-import org.stele.txpool.AccountState;
-import org.stele.txpool.TransactionPool;
-import org.stele.txpool.TxPoolConfig;
 
 /** geth's state overrides on {@code eth_call} and {@code eth_estimateGas}, over a real genesis state on the trie. */
 class StateOverridesTest {
@@ -44,36 +34,17 @@ class StateOverridesTest {
     private static final String RETURN_42 = "602a60005260206000f3";
     private static final BigInteger ALICE_BALANCE = BigInteger.TEN.pow(21);
 
-    private final ObjectMapper json = new ObjectMapper();
-    private JsonRpcDispatcher rpc;
+    private TestChain chain;
 
     @BeforeEach
     void chain() {
-        InMemoryKeyValueStore store = new InMemoryKeyValueStore();
-        KeyValueBlockStore blocks = new KeyValueBlockStore(store, SUITE);
-        Genesis genesis = new Genesis(1337, 0, 30_000_000, BigInteger.valueOf(1_000_000_000), Address.ZERO, Bytes.EMPTY,
-                Map.of(ALICE, Genesis.Allocation.balance(ALICE_BALANCE),
-                        STORE, new Genesis.Allocation(BigInteger.ZERO, 1, Bytes.fromHex(SLOAD_PROBE),
-                                Map.of(word(0), word(7), word(1), word(8))),
-                        BALANCES, new Genesis.Allocation(BigInteger.ZERO, 1, Bytes.fromHex(BALANCE_PROBE), Map.of())));
-        Genesis.Built built = genesis.build(store);
-        blocks.append(built.block(), List.of(), built.batch());
-        AccountState none = new AccountState() {
-            @Override
-            public long nonce(Address a) {
-                return 0;
-            }
-
-            @Override
-            public BigInteger balance(Address a) {
-                return BigInteger.ZERO;
-            }
-        };
-        EthBackend backend = new EthBackend(blocks, store, new TransactionPool(TxPoolConfig.DEFAULT, none, 30_000_000),
-                SUITE, 1337, Fork.CANCUN);
-        List<RpcMethod> methods = new ArrayList<>(StateMethods.all(backend));
-        methods.addAll(CallMethods.all(backend, new Calls(backend, 50_000_000)));
-        rpc = new JsonRpcDispatcher(RpcMethodRegistry.of(methods), RpcLimits.DEFAULT);
+        chain = new TestChain(Map.of(ALICE, Genesis.Allocation.balance(ALICE_BALANCE), STORE,
+                new Genesis.Allocation(BigInteger.ZERO, 1, Bytes.fromHex(SLOAD_PROBE), Map.of(word(0), word(7), word(1),
+                        word(8))),
+                BALANCES, new Genesis.Allocation(BigInteger.ZERO, 1, Bytes.fromHex(BALANCE_PROBE), Map.of())));
+        List<RpcMethod> methods = new ArrayList<>(StateMethods.all(chain.backend()));
+        methods.addAll(CallMethods.all(chain.backend(), new Calls(chain.backend(), 50_000_000)));
+        chain.serving(methods);
     }
 
     @Test
@@ -215,19 +186,12 @@ class StateOverridesTest {
         return Bytes32.leftPad(a.toArray());
     }
 
-    private static String q(String s) {
-        return "\"" + s + "\"";
+    private JsonNode call(String method, String... params) {
+        return chain.call(method, params);
     }
 
-    private JsonNode call(String method, String... params) throws Exception {
-        JsonNode r = send(method, params);
-        assertThat(r.has("error")).as("error: %s", r.get("error")).isFalse();
-        return r.get("result");
+    private JsonNode send(String method, String... params) {
+        return chain.send(method, params);
     }
 
-    private JsonNode send(String method, String... params) throws Exception {
-        String body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + method + "\",\"params\":["
-                + String.join(",", params) + "]}";
-        return json.readTree(rpc.handle(body.getBytes(StandardCharsets.UTF_8), RpcSession.HTTP).orElseThrow());
-    }
 }
