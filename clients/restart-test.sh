@@ -12,17 +12,9 @@ data=$(mktemp -d)
 pid=""
 trap '[ -n "$pid" ] && kill -9 "$pid" 2>/dev/null; rm -rf "$data"' EXIT
 
-start_node() {
-  "$root/stele" dev --data-dir "$data/chain" --port 0 > "$data/dev.log" 2>&1 &
-  pid=$!
-  url=""
-  for _ in $(seq 1 120); do
-    url=$(sed -n 's|^  JSON-RPC: *\(http://[0-9.:]*\).*|\1|p' "$data/dev.log")
-    [ -n "$url" ] && return 0
-    sleep 0.5
-  done
-  echo "stele dev did not start:"; cat "$data/dev.log"; exit 1
-}
+# shellcheck source=stele-dev.sh
+source "$here/stele-dev.sh"
+start_node() { start_stele_dev "$root" "$data/chain" "$data/dev.log" || exit 1; pid=$dev_pid; }
 
 passed=0 failed=0
 check() { if eval "$2"; then passed=$((passed + 1)); echo "ok - $1"; else failed=$((failed + 1)); echo "not ok - $1"; fi; }
