@@ -2,8 +2,11 @@ package org.stele.execution.chainstore;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.stele.chain.Block;
 import org.stele.chain.BlockBody;
 import org.stele.chain.BlockHeader;
@@ -23,14 +26,22 @@ import org.stele.storage.WriteBatch;
 /**
  * The chain on a key-value store. Layout: headers, bodies and receipts keyed by block hash in their own segments;
  * in {@code indexes}, {@code 'n' || number} → hash and {@code 't' || txHash} → (block hash, number, index); in
- * {@code chain_metadata}, {@code head} → hash of the highest block.
+ * {@code chain_metadata}, {@code head} → hash of the highest block. The latest blocks' headers, bodies and receipts
+ * are kept decoded in memory as well, since clients poll them (a wallet waiting for its receipt reads the receipts of a
+ * whole block for each one).
  */
 public final class KeyValueBlockStore implements BlockStore {
     private static final Bytes HEAD_KEY = Bytes.wrap("head".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
 
+    /** How many blocks' decoded parts are kept: a few seconds of blocks on a busy dev chain. */
+    private static final int CACHED_BLOCKS = 64;
+
     private final KeyValueStore store;
     private final CryptoSuite suite;
     private volatile BlockHeader head;
+    private final RecentBlocks<BlockHeader> headers = new RecentBlocks<>(CACHED_BLOCKS);
+    private final RecentBlocks<BlockBody> bodies = new RecentBlocks<>(CACHED_BLOCKS);
+    private final RecentBlocks<List<Receipt>> receiptLists = new RecentBlocks<>(CACHED_BLOCKS);
 
     public KeyValueBlockStore(KeyValueStore store, CryptoSuite suite) {
         this.store = store;
@@ -67,6 +78,9 @@ public final class KeyValueBlockStore implements BlockStore {
         }
         batch.put(Segment.CHAIN_METADATA, HEAD_KEY, hashKey);
         store.write(batch);
+        headers.put(hash, h);
+        bodies.put(hash, block.body());
+        receiptLists.put(hash, List.copyOf(receipts));
         head = h;
     }
 
@@ -77,7 +91,8 @@ public final class KeyValueBlockStore implements BlockStore {
 
     @Override
     public Optional<BlockHeader> header(Bytes32 hash) {
-        return store.get(Segment.BLOCK_HEADERS, hash.toBytes()).map(b -> BlockHeader.decode(b.unsafeArray()));
+        return headers.get(hash, () -> store.get(Segment.BLOCK_HEADERS, hash.toBytes())
+                .map(b -> BlockHeader.decode(b.unsafeArray())));
     }
 
     @Override
@@ -87,12 +102,14 @@ public final class KeyValueBlockStore implements BlockStore {
 
     @Override
     public Optional<BlockBody> body(Bytes32 hash) {
-        return store.get(Segment.BLOCK_BODIES, hash.toBytes()).map(b -> BlockBody.decode(b.unsafeArray()));
+        return bodies.get(hash,
+                () -> store.get(Segment.BLOCK_BODIES, hash.toBytes()).map(b -> BlockBody.decode(b.unsafeArray())));
     }
 
     @Override
     public Optional<List<Receipt>> receipts(Bytes32 blockHash) {
-        return store.get(Segment.RECEIPTS, blockHash.toBytes()).map(b -> decodeReceipts(b.unsafeArray()));
+        return receiptLists.get(blockHash,
+                () -> store.get(Segment.RECEIPTS, blockHash.toBytes()).map(b -> decodeReceipts(b.unsafeArray())));
     }
 
     @Override
@@ -124,5 +141,36 @@ public final class KeyValueBlockStore implements BlockStore {
         List<Receipt> out = new ArrayList<>();
         while (r.hasNext()) out.add(Receipt.decode(r.readBytes()));
         return out;
+    }
+
+    /**
+     * A small least-recently-used map from block hash to a decoded part. Blocks are immutable once stored, so an entry
+     * never goes stale; a miss decodes outside the lock.
+     */
+    private static final class RecentBlocks<T> {
+        private final Map<Bytes32, T> entries;
+
+        RecentBlocks(int capacity) {
+            this.entries = new LinkedHashMap<>(capacity * 2, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Bytes32, T> eldest) {
+                    return size() > capacity;
+                }
+            };
+        }
+
+        Optional<T> get(Bytes32 hash, Supplier<Optional<T>> load) {
+            synchronized (this) {
+                T cached = entries.get(hash);
+                if (cached != null) return Optional.of(cached);
+            }
+            Optional<T> loaded = load.get();
+            loaded.ifPresent(v -> put(hash, v));
+            return loaded;
+        }
+
+        synchronized void put(Bytes32 hash, T value) {
+            entries.put(hash, value);
+        }
     }
 }

@@ -73,6 +73,30 @@ class KeyValueBlockStoreTest {
     }
 
     @Test
+    void blocksReadFromMemoryAndFromTheStoreAreTheSame() {
+        InMemoryKeyValueStore kv = new InMemoryKeyValueStore();
+        KeyValueBlockStore store = new KeyValueBlockStore(kv, suite);
+        Block parent = block(null, 0, List.of());
+        store.append(parent, List.of(), new WriteBatch());
+        List<Block> chain = new java.util.ArrayList<>();
+        for (int n = 1; n <= 100; n++) { // more than the blocks kept decoded
+            Block b = block(parent.header(), n, List.of(tx(2L * n), tx(2L * n + 1)));
+            store.append(b, receipts(2), new WriteBatch());
+            chain.add(b);
+            parent = b;
+        }
+        KeyValueBlockStore reopened = new KeyValueBlockStore(kv, suite);
+        for (Block b : List.of(chain.getFirst(), chain.get(50), chain.getLast())) {
+            Bytes32 hash = b.header().hash(suite);
+            for (KeyValueBlockStore s : List.of(store, reopened)) {
+                assertThat(s.header(hash)).contains(b.header());
+                assertThat(s.body(hash)).contains(b.body());
+                assertThat(s.receipts(hash)).contains(receipts(2));
+            }
+        }
+    }
+
+    @Test
     void aBlockThatDoesNotExtendTheHeadIsRefusedAndNothingIsWritten() {
         InMemoryKeyValueStore kv = new InMemoryKeyValueStore();
         KeyValueBlockStore store = new KeyValueBlockStore(kv, suite);
