@@ -200,7 +200,10 @@ public final class DevNode implements AutoCloseable {
                 int included = seal();
                 boolean left = pool.pendingCount() > 0;
                 full = included > 0 && left;
-                stalled = included == 0 && left;
+                // At the floor (a base fee under 8 wei no longer falls) more empty blocks would change nothing.
+                BlockHeader head = head();
+                stalled = included == 0 && left
+                        && BaseFee.next(head).compareTo(head.baseFeePerGas().orElseThrow()) < 0;
             }
         }
     }
