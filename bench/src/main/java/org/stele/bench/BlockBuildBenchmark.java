@@ -39,7 +39,10 @@ import org.stele.evm.Evm;
 import org.stele.execution.block.BlockExecutor;
 import org.stele.execution.block.Genesis;
 import org.stele.execution.chainstore.KeyValueBlockStore;
+import org.stele.storage.CachedSegmentStore;
+import org.stele.storage.KeyValueStore;
 import org.stele.storage.RocksDbKeyValueStore;
+import org.stele.storage.Segment;
 
 /**
  * What a block producer does per block, without RPC: execute a block of ERC-20 transfers from distinct senders on
@@ -56,7 +59,7 @@ public class BlockBuildBenchmark {
     private static final Address DEPLOYER = Address.fromHex("0x00000000000000000000000000000000000d0d0d");
 
     private Path dir;
-    private RocksDbKeyValueStore store;
+    private KeyValueStore store;
     private KeyValueBlockStore blocks;
     private BlockExecutor executor;
     private final List<Address> senders = new ArrayList<>();
@@ -66,7 +69,10 @@ public class BlockBuildBenchmark {
     @Setup(Level.Trial)
     public void setUp() throws IOException {
         dir = Files.createTempDirectory("stele-blockbuild");
-        store = RocksDbKeyValueStore.open(dir);
+        // As the node opens it: trie nodes and code cached in front of RocksDB.
+        store = new CachedSegmentStore(RocksDbKeyValueStore.open(dir),
+                java.util.Set.of(Segment.TRIE_NODES, Segment.CODE),
+                64L << 20);
         Secp256k1KeccakSuite suite = Secp256k1KeccakSuite.instance();
         blocks = new KeyValueBlockStore(store, suite);
         executor = new BlockExecutor(Fork.CANCUN, suite, CHAIN_ID, store, blocks);

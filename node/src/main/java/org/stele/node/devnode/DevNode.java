@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -37,7 +38,10 @@ import org.stele.rpc.txpool.TxPoolMethods;
 import org.stele.rpc.web3.Web3ClientVersion;
 import org.stele.rpc.web3.Web3Sha3;
 import org.stele.state.WorldState;
+import org.stele.storage.CachedSegmentStore;
+import org.stele.storage.KeyValueStore;
 import org.stele.storage.RocksDbKeyValueStore;
+import org.stele.storage.Segment;
 import org.stele.txpool.AccountState;
 import org.stele.txpool.PendingSelection;
 import org.stele.txpool.PooledTransaction;
@@ -59,11 +63,13 @@ public final class DevNode implements AutoCloseable {
      * empty block lowers it by 12.5%, so they get in after a few, as on a chain that keeps producing blocks.
      */
     private static final Duration STALLED_RETRY = Duration.ofSeconds(1);
+    /** Trie nodes and code kept in memory: far more than a dev chain's working set. */
+    private static final long STATE_CACHE_BYTES = 64L << 20;
     private static final TxPoolConfig DEV_POOL = new TxPoolConfig(4_096, 65_536, 10, BigInteger.ZERO);
 
     private final DevNodeConfig config;
     private final InstantSource clock;
-    private final RocksDbKeyValueStore store;
+    private final KeyValueStore store;
     private final KeyValueBlockStore blocks;
     private final TransactionPool pool;
     private final BlockExecutor executor;
@@ -81,7 +87,8 @@ public final class DevNode implements AutoCloseable {
         this.config = config;
         this.clock = clock;
         this.accounts = DevAccounts.derive(config.mnemonic(), "", config.accounts());
-        this.store = RocksDbKeyValueStore.open(config.dataDir());
+        this.store = new CachedSegmentStore(RocksDbKeyValueStore.open(config.dataDir()),
+                Set.of(Segment.TRIE_NODES, Segment.CODE), STATE_CACHE_BYTES);
         this.blocks = new KeyValueBlockStore(store, SUITE);
         if (blocks.head().isEmpty()) writeGenesis();
         this.pool = new TransactionPool(DEV_POOL, stateAtHead(), config.gasLimit());
