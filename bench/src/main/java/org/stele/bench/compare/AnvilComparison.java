@@ -7,6 +7,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -43,10 +45,12 @@ public final class AnvilComparison {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 1) {
-            System.err.println("usage: AnvilComparison ANVIL_BINARY [SECONDS_PER_PROGRAM]");
+            System.err.println("usage: AnvilComparison ANVIL_BINARY [SECONDS_PER_PROGRAM [WARMUP_SECONDS]]");
             System.exit(2);
         }
         double seconds = args.length > 1 ? Double.parseDouble(args[1]) : 3;
+        // The JIT needs a few seconds of a program before its code settles; measuring earlier mixes in compilation.
+        double warmup = args.length > 2 ? Double.parseDouble(args[2]) : Math.max(3, 2 * seconds);
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
@@ -57,17 +61,19 @@ public final class AnvilComparison {
         try {
             Rpc rpc = new Rpc("http://127.0.0.1:" + port);
             rpc.waitUntilUp();
+            System.out.printf(Locale.ROOT, "load average before: %s; %.1f s warm-up and %.1f s measured per program%n",
+                    loadAverage(), warmup, seconds);
             System.out.printf(Locale.ROOT, "%-12s %14s %14s %8s%n", "program", "stele (ms)", "anvil (ms)", "ratio");
-            double baseline = median(rpc.timeCalls("00", seconds), 0);
+            double baseline = median(rpc.timeCalls("00", seconds, warmup), 0);
             for (Map.Entry<String, byte[]> p : EvmPrograms.all().entrySet()) {
                 String code = Hex.encodeNoPrefix(p.getValue());
-                Run stele = runStele(p.getValue(), seconds);
+                Run stele = runStele(p.getValue(), seconds, warmup);
                 String anvilOut = rpc.call(code);
                 if (!anvilOut.equalsIgnoreCase(stele.output)) {
                     System.out.printf("%-12s outputs differ: stele %s, anvil %s%n", p.getKey(), stele.output, anvilOut);
                     continue;
                 }
-                double anvilMs = median(rpc.timeCalls(code, seconds), baseline);
+                double anvilMs = median(rpc.timeCalls(code, seconds, warmup), baseline);
                 // Below a tenth of the round-trip baseline, anvil's figure is lost in the HTTP noise.
                 String ratio = anvilMs < baseline / 10
                         ? "n/a"
@@ -75,6 +81,7 @@ public final class AnvilComparison {
                 System.out.printf(Locale.ROOT, "%-12s %14.3f %14.3f %8s%n", p.getKey(), stele.medianMs, anvilMs, ratio);
             }
             System.out.printf(Locale.ROOT, "(anvil round-trip baseline subtracted: %.3f ms)%n", baseline);
+            System.out.printf(Locale.ROOT, "load average after: %s%n", loadAverage());
         } finally {
             anvil.destroy();
         }
@@ -82,7 +89,17 @@ public final class AnvilComparison {
 
     private record Run(double medianMs, String output) {}
 
-    private static Run runStele(byte[] code, double seconds) {
+    /** The 1-, 5- and 15-minute load averages, where the system reports them: the figures depend on them. */
+    private static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
+    private static Run runStele(byte[] code, double seconds, double warmup) {
         InMemoryWorld world = new InMemoryWorld();
         world.put(SENDER, 0, BigInteger.TEN.pow(30), Bytes.EMPTY);
         world.put(CONTRACT, 1, BigInteger.ZERO, Bytes.wrap(code));
@@ -93,10 +110,10 @@ public final class AnvilComparison {
         Message message = Message.call(SENDER, CONTRACT, BigInteger.ZERO, Bytes.EMPTY, GAS);
         ExecutionResult first = evm.execute(new JournaledState(world), message, block, tx);
         List<Double> times = new ArrayList<>();
-        long end = System.nanoTime() + (long) (seconds * 1e9);
-        long warmEnd = System.nanoTime() + (long) (seconds * 1e9 / 2);
+        long warmEnd = System.nanoTime() + (long) (warmup * 1e9);
         while (System.nanoTime() < warmEnd) evm.execute(new JournaledState(world), message, block, tx);
-        while (System.nanoTime() < end + (long) (seconds * 1e9 / 2) || times.size() < 5) {
+        long end = System.nanoTime() + (long) (seconds * 1e9);
+        while (System.nanoTime() < end || times.size() < 5) {
             long t0 = System.nanoTime();
             evm.execute(new JournaledState(world), message, block, tx);
             times.add((System.nanoTime() - t0) / 1e6);
@@ -138,9 +155,9 @@ public final class AnvilComparison {
             return body.substring(i + 10, body.indexOf('"', i + 10));
         }
 
-        List<Double> timeCalls(String codeHex, double seconds) throws IOException, InterruptedException {
+        List<Double> timeCalls(String codeHex, double seconds, double warmup) throws IOException, InterruptedException {
             String req = request(codeHex);
-            long warmEnd = System.nanoTime() + (long) (seconds * 1e9 / 2);
+            long warmEnd = System.nanoTime() + (long) (warmup * 1e9);
             while (System.nanoTime() < warmEnd) post(req);
             List<Double> times = new ArrayList<>();
             long end = System.nanoTime() + (long) (seconds * 1e9);
