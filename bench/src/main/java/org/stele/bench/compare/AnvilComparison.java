@@ -31,8 +31,9 @@ import org.stele.evm.state.JournaledState;
 
 /**
  * Runs each of {@link EvmPrograms} on Stele's interpreter and as an {@code eth_call} on anvil (revm), in one process
- * run, and prints a table of medians. anvil's figure is the call's round trip minus that of a call to a contract
- * that only STOPs, which leaves its execution time. Outputs are compared too: a benchmark where the two EVMs
+ * run, and prints two tables side by side: wall-clock medians, and mean CPU time per run (all threads of the
+ * process). anvil's figures are the call's minus those of a call to a contract that only STOPs, which leaves its
+ * execution time. On a machine shared with other work the CPU-time columns are the steadier ones. Outputs are compared too: a benchmark where the two EVMs
  * disagree is a bug, not a figure.
  *
  * <p>
@@ -63,8 +64,12 @@ public final class AnvilComparison {
             rpc.waitUntilUp();
             System.out.printf(Locale.ROOT, "load average before: %s; %.1f s warm-up and %.1f s measured per program%n",
                     loadAverage(), warmup, seconds);
-            System.out.printf(Locale.ROOT, "%-12s %14s %14s %8s%n", "program", "stele (ms)", "anvil (ms)", "ratio");
-            double baseline = median(rpc.timeCalls("00", seconds, warmup), 0);
+            System.out.printf(Locale.ROOT, "%-12s %12s %12s %7s   %12s %12s %7s%n", "", "wall-clock", "median", "",
+                    "CPU time", "mean", "");
+            System.out.printf(Locale.ROOT, "%-12s %12s %12s %7s   %12s %12s %7s%n", "program", "stele (ms)",
+                    "anvil (ms)", "ratio", "stele (ms)", "anvil (ms)", "ratio");
+            Calls base = rpc.timeCalls("00", seconds, warmup, anvil.pid());
+            double baseline = median(base.wallMs, 0);
             for (Map.Entry<String, byte[]> p : EvmPrograms.all().entrySet()) {
                 String code = Hex.encodeNoPrefix(p.getValue());
                 Run stele = runStele(p.getValue(), seconds, warmup);
@@ -73,21 +78,53 @@ public final class AnvilComparison {
                     System.out.printf("%-12s outputs differ: stele %s, anvil %s%n", p.getKey(), stele.output, anvilOut);
                     continue;
                 }
-                double anvilMs = median(rpc.timeCalls(code, seconds, warmup), baseline);
+                Calls calls = rpc.timeCalls(code, seconds, warmup, anvil.pid());
+                double anvilMs = median(calls.wallMs, baseline);
+                double anvilCpuMs = Math.max(0, calls.cpuMsPerCall - base.cpuMsPerCall);
                 // Below a tenth of the round-trip baseline, anvil's figure is lost in the HTTP noise.
                 String ratio = anvilMs < baseline / 10
                         ? "n/a"
                         : String.format(Locale.ROOT, "%.2f", stele.medianMs / anvilMs);
-                System.out.printf(Locale.ROOT, "%-12s %14.3f %14.3f %8s%n", p.getKey(), stele.medianMs, anvilMs, ratio);
+                String cpuRatio = anvilCpuMs < base.cpuMsPerCall / 10
+                        ? "n/a"
+                        : String.format(Locale.ROOT, "%.2f", stele.cpuMs / anvilCpuMs);
+                System.out.printf(Locale.ROOT, "%-12s %12.3f %12.3f %7s   %12.3f %12.3f %7s%n", p.getKey(),
+                        stele.medianMs, anvilMs, ratio, stele.cpuMs, anvilCpuMs, cpuRatio);
             }
-            System.out.printf(Locale.ROOT, "(anvil round-trip baseline subtracted: %.3f ms)%n", baseline);
+            System.out.printf(Locale.ROOT, "(anvil's call to a contract that only STOPs, subtracted: %.3f ms wall-clock,"
+                    + " %.3f ms CPU)%n", baseline, base.cpuMsPerCall);
             System.out.printf(Locale.ROOT, "load average after: %s%n", loadAverage());
         } finally {
             anvil.destroy();
         }
     }
 
-    private record Run(double medianMs, String output) {}
+    /** Stele's wall-clock median and mean CPU time (of the whole JVM process) per run, and its output. */
+    private record Run(double medianMs, double cpuMs, String output) {}
+
+    /** anvil's round-trip times, and the CPU time its process spent per call (all of its threads). */
+    private record Calls(List<Double> wallMs, double cpuMsPerCall) {}
+
+    /**
+     * CPU time used so far by all threads of a process, in nanoseconds, from {@code /proc/PID/task/*}{@code /schedstat}.
+     * Unlike wall-clock time it does not grow when other processes hold the cores, which on a shared machine makes it
+     * the steadier of the two measures.
+     */
+    static long processCpuNanos(long pid) {
+        long total = 0;
+        try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            for (Path t : tasks.toList()) {
+                try {
+                    total += Long.parseLong(Files.readString(t.resolve("schedstat")).trim().split(" ")[0]);
+                } catch (IOException | RuntimeException e) {
+                    // A thread that ended between the listing and the read no longer counts.
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read CPU time of process " + pid, e);
+        }
+        return total;
+    }
 
     /** The 1-, 5- and 15-minute load averages, where the system reports them: the figures depend on them. */
     private static String loadAverage() {
@@ -112,13 +149,16 @@ public final class AnvilComparison {
         List<Double> times = new ArrayList<>();
         long warmEnd = System.nanoTime() + (long) (warmup * 1e9);
         while (System.nanoTime() < warmEnd) evm.execute(new JournaledState(world), message, block, tx);
+        long self = ProcessHandle.current().pid();
+        long cpu0 = processCpuNanos(self);
         long end = System.nanoTime() + (long) (seconds * 1e9);
         while (System.nanoTime() < end || times.size() < 5) {
             long t0 = System.nanoTime();
             evm.execute(new JournaledState(world), message, block, tx);
             times.add((System.nanoTime() - t0) / 1e6);
         }
-        return new Run(median(times, 0), first.output().toHex());
+        double cpuMs = (processCpuNanos(self) - cpu0) / 1e6 / times.size();
+        return new Run(median(times, 0), cpuMs, first.output().toHex());
     }
 
     private static double median(List<Double> xs, double minus) {
@@ -155,18 +195,20 @@ public final class AnvilComparison {
             return body.substring(i + 10, body.indexOf('"', i + 10));
         }
 
-        List<Double> timeCalls(String codeHex, double seconds, double warmup) throws IOException, InterruptedException {
+        Calls timeCalls(String codeHex, double seconds, double warmup, long pid)
+                throws IOException, InterruptedException {
             String req = request(codeHex);
             long warmEnd = System.nanoTime() + (long) (warmup * 1e9);
             while (System.nanoTime() < warmEnd) post(req);
             List<Double> times = new ArrayList<>();
+            long cpu0 = processCpuNanos(pid);
             long end = System.nanoTime() + (long) (seconds * 1e9);
             while (System.nanoTime() < end || times.size() < 5) {
                 long t0 = System.nanoTime();
                 post(req);
                 times.add((System.nanoTime() - t0) / 1e6);
             }
-            return times;
+            return new Calls(times, (processCpuNanos(pid) - cpu0) / 1e6 / times.size());
         }
 
         private String request(String codeHex) {

@@ -38,6 +38,12 @@ public final class Interpreter {
     private final int[] pops = new int[256];
     private final int[] maxHeight = new int[256];
     private final long[] staticGas;
+    /**
+     * Each opcode's checks packed in one long for the untraced loop: static gas in bits 0–31, the least stack height
+     * it needs in bits 32–47 (2047 for an opcode the fork does not define, which no height satisfies), and how far
+     * above that the height may be in bits 48–63.
+     */
+    private final long[] opInfo = new long[256];
     final Precompiles precompiles;
     private final Frame[] frames = new Frame[MAX_DEPTH + 1];
 
@@ -56,6 +62,13 @@ public final class Interpreter {
         this.tracer = tracer;
         this.staticGas = gs.opGas;
         this.table = OpTable.build(gs, pops, maxHeight);
+        for (int op = 0; op < 256; op++) {
+            int lo = staticGas[op] < 0 ? 2047 : pops[op];
+            long range = staticGas[op] < 0 ? 0 : maxHeight[op] - pops[op];
+            if (staticGas[op] > Integer.MAX_VALUE)
+                throw new IllegalStateException("static gas of opcode " + op + " does not fit the packed table");
+            opInfo[op] = Math.max(0, staticGas[op]) | ((long) lo << 32) | (range << 48);
+        }
         this.precompiles = precompiles;
     }
 
@@ -267,10 +280,12 @@ public final class Interpreter {
         final long[] s = f.stack;
         final long[] jumpDests = f.jumpDests;
         final Operation[] table = this.table;
-        final long[] staticGas = this.staticGas;
-        final int[] pops = this.pops, maxHeight = this.maxHeight;
+        final long[] opInfo = this.opInfo;
         int pc = f.pc, sp = f.sp;
         long gas = f.gas;
+        // Memory changes only in Frame.expand, after which these are read again.
+        byte[] memory = f.memory;
+        long memSize = f.memSize;
         while (true) {
             if (pc >= codeLen) {
                 f.pc = pc;
@@ -280,8 +295,10 @@ public final class Interpreter {
                 return SUCCESS;
             }
             int op = code[pc] & 0xFF;
-            long cost = staticGas[op];
-            if (cost < 0 | sp < pops[op] | sp > maxHeight[op] | gas < cost) {
+            long info = opInfo[op];
+            long cost = info & 0xFFFF_FFFFL;
+            // One unsigned comparison checks both stack bounds: sp - lo wraps around when sp < lo.
+            if (gas < cost | Integer.compareUnsigned(sp - ((int) (info >>> 32) & 0xFFFF), (int) (info >>> 48)) > 0) {
                 f.pc = pc;
                 f.sp = sp;
                 f.gas = gas;
@@ -399,7 +416,7 @@ public final class Interpreter {
                 case 0x50 -> sp--;
                 case 0x51 -> {
                     long off = U256.clamp(s, t);
-                    if (off > f.memSize - 32) {
+                    if (off > memSize - 32) {
                         f.gas = gas;
                         if (!f.expand(off, 32)) {
                             f.pc = pc;
@@ -407,12 +424,14 @@ public final class Interpreter {
                             return Ops.OOG;
                         }
                         gas = f.gas;
+                        memory = f.memory;
+                        memSize = f.memSize;
                     }
-                    U256.fromBytes32(f.memory, (int) off, s, t);
+                    U256.fromBytes32(memory, (int) off, s, t);
                 }
                 case 0x52 -> {
                     long off = U256.clamp(s, t);
-                    if (off > f.memSize - 32) {
+                    if (off > memSize - 32) {
                         f.gas = gas;
                         if (!f.expand(off, 32)) {
                             f.pc = pc;
@@ -420,13 +439,15 @@ public final class Interpreter {
                             return Ops.OOG;
                         }
                         gas = f.gas;
+                        memory = f.memory;
+                        memSize = f.memSize;
                     }
-                    U256.toBytes(s, t - 4, f.memory, (int) off);
+                    U256.toBytes(s, t - 4, memory, (int) off);
                     sp -= 2;
                 }
                 case 0x53 -> {
                     long off = U256.clamp(s, t);
-                    if (off >= f.memSize) {
+                    if (off >= memSize) {
                         f.gas = gas;
                         if (!f.expand(off, 1)) {
                             f.pc = pc;
@@ -434,8 +455,10 @@ public final class Interpreter {
                             return Ops.OOG;
                         }
                         gas = f.gas;
+                        memory = f.memory;
+                        memSize = f.memSize;
                     }
-                    f.memory[(int) off] = (byte) s[t - 4];
+                    memory[(int) off] = (byte) s[t - 4];
                     sp -= 2;
                 }
                 case 0x56 -> {
@@ -519,6 +542,8 @@ public final class Interpreter {
                     pc = f.pc;
                     sp = f.sp;
                     gas = f.gas;
+                    memory = f.memory;
+                    memSize = f.memSize;
                 }
             }
         }

@@ -217,6 +217,17 @@ final class U256 {
     static void mul(long[] s, int a, int b, int dst) {
         long a0 = s[a], a1 = s[a + 1], a2 = s[a + 2], a3 = s[a + 3];
         long b0 = s[b], b1 = s[b + 1], b2 = s[b + 2], b3 = s[b + 3];
+        long ea = a0 >> 63, eb = b0 >> 63;
+        if (((a1 ^ ea) | (a2 ^ ea) | (a3 ^ ea) | (b1 ^ eb) | (b2 ^ eb) | (b3 ^ eb)) == 0) {
+            // Both are 64-bit two's complement numbers (small, or small and negative as fixed-point code has them):
+            // their signed 128-bit product, sign-extended, is the product modulo 2^256.
+            long hi = Math.multiplyHigh(a0, b0);
+            s[dst] = a0 * b0;
+            s[dst + 1] = hi;
+            s[dst + 2] = hi >> 63;
+            s[dst + 3] = hi >> 63;
+            return;
+        }
         if ((a1 | a2 | a3 | b1 | b2 | b3) == 0) {
             s[dst] = a0 * b0;
             s[dst + 1] = Math.unsignedMultiplyHigh(a0, b0);
@@ -382,7 +393,14 @@ final class U256 {
     static void divWord(long[] s, int a, long d, int dst, boolean quotient) {
         int sh = Long.numberOfLeadingZeros(d);
         long dn = d << sh;
-        long v = reciprocal(dn);
+        Reciprocal last = lastReciprocal;
+        long v;
+        if (last.d == dn) {
+            v = last.v;
+        } else {
+            v = reciprocal(dn);
+            lastReciprocal = new Reciprocal(dn, v);
+        }
         long r = sh == 0 ? 0 : s[a + 3] >>> (64 - sh);
         for (int i = 3; i >= 0; i--) {
             long u0 = s[a + i] << sh;
@@ -409,6 +427,16 @@ final class U256 {
         if (!quotient)
             set(s, dst, r >>> sh);
     }
+
+    /** A normalised divisor and its reciprocal. */
+    private record Reciprocal(long d, long v) {}
+
+    /**
+     * The last divisor's reciprocal, since a contract tends to divide by the same constant again and again. Shared
+     * between threads without locking: a record's fields are final, so a thread sees either an old pair or a new one,
+     * never a mix, and a miss only costs computing it.
+     */
+    private static Reciprocal lastReciprocal = new Reciprocal(1L << 63, reciprocal(1L << 63));
 
     /** floor((2^128 - 1) / d) - 2^64 for a normalised d (top bit set). */
     static long reciprocal(long d) {
