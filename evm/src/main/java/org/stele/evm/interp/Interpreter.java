@@ -492,18 +492,67 @@ public final class Interpreter {
                     U256.set(s, n, 0);
                     sp++;
                 }
+                // PUSH1 followed by MLOAD or MSTORE, and PUSH2 followed by JUMP or JUMPI, are how compiled code reads
+                // and writes memory at constant offsets and jumps to labels. When the second opcode's checks pass
+                // (static gas, stack, memory already large enough) it runs here, which saves one dispatch; otherwise
+                // the loop takes it on its own as usual. These four opcodes exist in every fork.
                 case 0x60 -> {
-                    U256.set(s, n, pc < codeLen ? code[pc] & 0xFF : 0);
-                    sp++;
+                    long v = pc < codeLen ? code[pc] & 0xFF : 0;
                     pc++;
+                    int next = pc < codeLen ? code[pc] & 0xFF : 0;
+                    if (next == 0x51 && v <= memSize - 32 && gas >= (opInfo[0x51] & 0xFFFF_FFFFL)) {
+                        gas -= opInfo[0x51] & 0xFFFF_FFFFL;
+                        pc++;
+                        U256.fromBytes32(memory, (int) v, s, n);
+                        sp++;
+                    } else if (next == 0x52 && sp >= 1 && v <= memSize - 32
+                            && gas >= (opInfo[0x52] & 0xFFFF_FFFFL)) {
+                        gas -= opInfo[0x52] & 0xFFFF_FFFFL;
+                        pc++;
+                        U256.toBytes(s, t, memory, (int) v);
+                        sp--;
+                    } else {
+                        U256.set(s, n, v);
+                        sp++;
+                    }
                 }
                 case 0x61 -> {
-                    if (pc + 2 <= codeLen)
-                        U256.set(s, n, ((code[pc] & 0xFF) << 8) | (code[pc + 1] & 0xFF));
-                    else
+                    if (pc + 2 > codeLen) {
                         U256.fromBytesPadRight(code, pc, 2, s, n);
-                    sp++;
+                        sp++;
+                        pc += 2;
+                        break;
+                    }
+                    long v = ((code[pc] & 0xFF) << 8) | (code[pc + 1] & 0xFF);
                     pc += 2;
+                    int next = pc < codeLen ? code[pc] & 0xFF : 0;
+                    if (next == 0x57 && sp >= 1 && gas >= (opInfo[0x57] & 0xFFFF_FFFFL)) {
+                        gas -= opInfo[0x57] & 0xFFFF_FFFFL;
+                        pc++;
+                        sp--;
+                        if (!U256.isZero(s, t)) {
+                            if (v >= codeLen || (jumpDests[(int) (v >>> 6)] & (1L << v)) == 0) {
+                                f.pc = pc;
+                                f.sp = sp;
+                                f.gas = gas;
+                                return INVALID_JUMP;
+                            }
+                            pc = (int) v;
+                        }
+                    } else if (next == 0x56 && gas >= (opInfo[0x56] & 0xFFFF_FFFFL)) {
+                        gas -= opInfo[0x56] & 0xFFFF_FFFFL;
+                        pc++;
+                        if (v >= codeLen || (jumpDests[(int) (v >>> 6)] & (1L << v)) == 0) {
+                            f.pc = pc;
+                            f.sp = sp;
+                            f.gas = gas;
+                            return INVALID_JUMP;
+                        }
+                        pc = (int) v;
+                    } else {
+                        U256.set(s, n, v);
+                        sp++;
+                    }
                 }
                 case 0x62, 0x63, 0x64, 0x65, 0x66, 0x67, 0x68, 0x69, 0x6A, 0x6B, 0x6C, 0x6D, 0x6E, 0x6F, 0x70, 0x71,
                         0x72, 0x73, 0x74, 0x75, 0x76, 0x77, 0x78, 0x79, 0x7A, 0x7B, 0x7C, 0x7D, 0x7E, 0x7F -> {
