@@ -554,7 +554,17 @@ public final class Interpreter {
                         sp++;
                     }
                 }
-                case 0x62, 0x63, 0x64, 0x65, 0x66, 0x67, 0x68, 0x69, 0x6A, 0x6B, 0x6C, 0x6D, 0x6E, 0x6F, 0x70, 0x71,
+                case 0x62, 0x63, 0x64, 0x65, 0x66, 0x67 -> {
+                    // PUSH3 to PUSH8: one limb, read as the eight bytes that end with the immediate, masked.
+                    int len = op - 0x5F, end = pc + len;
+                    if (end <= codeLen && end >= 8)
+                        U256.set(s, n, U256.readLong(code, end - 8) & (-1L >>> (64 - (len << 3))));
+                    else
+                        U256.fromCode(code, pc, len, s, n);
+                    sp++;
+                    pc = end;
+                }
+                case 0x68, 0x69, 0x6A, 0x6B, 0x6C, 0x6D, 0x6E, 0x6F, 0x70, 0x71,
                         0x72, 0x73, 0x74, 0x75, 0x76, 0x77, 0x78, 0x79, 0x7A, 0x7B, 0x7C, 0x7D, 0x7E, 0x7F -> {
                     int len = op - 0x5F;
                     U256.fromCode(code, pc, len, s, n);
