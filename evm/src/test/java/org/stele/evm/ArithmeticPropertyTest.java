@@ -90,6 +90,74 @@ class ArithmeticPropertyTest {
         assertThat(run(0x09, a, b, n)).isEqualTo(mul);
     }
 
+    @Provide
+    Arbitrary<BigInteger> oneLimb() {
+        Arbitrary<BigInteger> any = Arbitraries.bigIntegers().between(BigInteger.ONE, BigInteger.ONE.shiftLeft(64)
+                .subtract(BigInteger.ONE));
+        Arbitrary<BigInteger> edges = Arbitraries.of(BigInteger.ONE, BigInteger.TWO, BigInteger.valueOf(3),
+                BigInteger.ONE.shiftLeft(32), BigInteger.ONE.shiftLeft(32).subtract(BigInteger.ONE),
+                BigInteger.ONE.shiftLeft(63), BigInteger.ONE.shiftLeft(63).add(BigInteger.ONE),
+                BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE));
+        Arbitrary<BigInteger> widths = Arbitraries.integers().between(1, 64)
+                .flatMap(bits -> Arbitraries.bigIntegers().between(BigInteger.ONE.shiftLeft(bits - 1),
+                        BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE)));
+        return Arbitraries.oneOf(any, edges, widths);
+    }
+
+    /** Divisors of one limb take the reciprocal path, whatever the dividend's width. */
+    @Property(tries = 400)
+    void divisionByOneLimbDivisorsMatchesReference(@ForAll("words") BigInteger a, @ForAll("oneLimb") BigInteger b) {
+        binary(0x04, a, b, BigInteger::divide);
+        binary(0x06, a, b, BigInteger::mod);
+        binary(0x05, a, b, (x, y) -> signed(x).divide(signed(y)));
+        binary(0x07, a, b, (x, y) -> signed(x).remainder(signed(y)));
+        BigInteger negB = MOD.subtract(b);
+        binary(0x05, a, negB, (x, y) -> signed(x).divide(signed(y)));
+        binary(0x07, a, negB, (x, y) -> signed(x).remainder(signed(y)));
+    }
+
+    @Provide
+    Arbitrary<BigInteger> moduli() {
+        Arbitrary<BigInteger> edges = Arbitraries.of(BigInteger.ZERO, BigInteger.ONE, BigInteger.TWO, MAX,
+                MAX.subtract(BigInteger.ONE), BigInteger.ONE.shiftLeft(255), BigInteger.ONE.shiftLeft(128),
+                BigInteger.ONE.shiftLeft(64), BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE),
+                BigInteger.ONE.shiftLeft(32).add(BigInteger.ONE));
+        return Arbitraries.oneOf(edges, anyWidth(), words());
+    }
+
+    @Provide
+    Arbitrary<BigInteger> large() {
+        Arbitrary<BigInteger> top = Arbitraries.bigIntegers().between(BigInteger.ZERO, BigInteger.ONE.shiftLeft(64))
+                .map(MAX::subtract);
+        return Arbitraries.oneOf(top, words(), anyWidth());
+    }
+
+    /** ADDMOD's sum can carry past 2^256 and MULMOD's product is 512 bits wide; neither may wrap. */
+    @Property(tries = 400)
+    void modularOpsOfWideIntermediatesMatchReference(@ForAll("large") BigInteger a, @ForAll("large") BigInteger b,
+            @ForAll("moduli") BigInteger n) {
+        BigInteger add = n.signum() == 0 ? BigInteger.ZERO : a.add(b).mod(n);
+        BigInteger mul = n.signum() == 0 ? BigInteger.ZERO : a.multiply(b).mod(n);
+        assertThat(run(0x08, a, b, n)).as("addmod %s %s %s", a.toString(16), b.toString(16), n.toString(16))
+                .isEqualTo(add);
+        assertThat(run(0x09, a, b, n)).as("mulmod %s %s %s", a.toString(16), b.toString(16), n.toString(16))
+                .isEqualTo(mul);
+    }
+
+    /** PUSH1 to PUSH32 read their immediates a limb at a time; the value must be the bytes as written. */
+    @Property(tries = 200)
+    void pushOfEveryWidthPushesItsImmediate(@ForAll("anyWidth") BigInteger v) {
+        Asm asm = Asm.code();
+        int width = (v.bitLength() + 7) / 8;
+        // Vary the distance from the start of the code, which decides how the first limb is read.
+        for (int i = 0; i < v.intValue() % 9; i++)
+            asm.op(0x5B);
+        asm.push(v).returnTop();
+        ExecutionResult r = new EvmHarness().call(asm.build(), new byte[0], 1_000_000);
+        assertThat(r.status()).isEqualTo(Status.SUCCESS);
+        assertThat(EvmHarness.word(r)).as("PUSH%d %s", width, v.toString(16)).isEqualTo(v);
+    }
+
     @Property(tries = 200)
     void expMatchesReference(@ForAll("words") BigInteger a, @ForAll("words") BigInteger e) {
         binary(0x0A, a, e, (x, y) -> x.modPow(y, MOD));

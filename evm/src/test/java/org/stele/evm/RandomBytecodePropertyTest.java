@@ -80,6 +80,63 @@ class RandomBytecodePropertyTest {
         st.finish();
     }
 
+    /**
+     * Programs made of the sequences the untraced loop runs as one step (PUSH1+MLOAD, PUSH1+MSTORE, PUSH2+JUMP,
+     * PUSH2+JUMPI), jump destinations, memory and arithmetic opcodes, with short gas so that some run out inside them.
+     */
+    @Provide
+    Arbitrary<byte[]> pairedPrograms() {
+        Arbitrary<Integer> small = Arbitraries.integers().between(0, 0x60);
+        Arbitrary<Integer> target = Arbitraries.integers().between(0, 80);
+        Arbitrary<byte[]> chunk = Arbitraries.oneOf(
+                small.map(x -> new byte[]{0x60, (byte) x.intValue(), 0x51}),
+                small.map(x -> new byte[]{0x60, (byte) x.intValue(), 0x52}),
+                small.map(x -> new byte[]{0x60, (byte) x.intValue(), 0x53}),
+                target.map(x -> new byte[]{0x61, (byte) 0, (byte) x.intValue(), 0x57}),
+                target.map(x -> new byte[]{0x61, (byte) 0, (byte) x.intValue(), 0x56}),
+                small.map(x -> new byte[]{0x60, (byte) x.intValue()}),
+                Arbitraries.of(new byte[]{0x5b}, new byte[]{0x5b}, new byte[]{0x5f}, new byte[]{0x50},
+                        new byte[]{(byte) 0x80}, new byte[]{(byte) 0x90}, new byte[]{0x01}, new byte[]{0x02},
+                        new byte[]{0x03}, new byte[]{0x04}, new byte[]{0x05}, new byte[]{0x15}, new byte[]{0x1c},
+                        new byte[]{0x59}, new byte[]{0x5a}, new byte[]{0x5e}, new byte[]{0x61}, new byte[]{0x60}),
+                Arbitraries.integers().between(0, 255).map(i -> new byte[]{(byte) i.intValue()}));
+        return chunk.list().ofMinSize(0).ofMaxSize(60).map(parts -> {
+            int n = parts.stream().mapToInt(p -> p.length).sum();
+            byte[] out = new byte[n];
+            int o = 0;
+            for (byte[] p : parts) {
+                System.arraycopy(p, 0, out, o, p.length);
+                o += p.length;
+            }
+            return out;
+        });
+    }
+
+    /**
+     * The untraced loop keeps the program counter, stack height and gas in locals and runs some opcode pairs as one
+     * step; the traced loop runs every opcode through the table. Both must end every program the same way.
+     */
+    @Property(tries = 2000)
+    void untracedAndTracedRunsAgree(@ForAll("pairedPrograms") byte[] code,
+            @ForAll("programs") byte[] input, @ForAll boolean shortGas, @ForAll("gas") long gasDraw) {
+        long gas = shortGas ? gasDraw % 400 : gasDraw;
+        ExecutionResult fast = runOn(code, input, gas, null);
+        ExecutionResult traced = runOn(code, input, gas, new Tracer() {
+        });
+        assertThat(fast.status()).isEqualTo(traced.status());
+        assertThat(fast.gasLeft()).isEqualTo(traced.gasLeft());
+        assertThat(fast.refund()).isEqualTo(traced.refund());
+        assertThat(fast.output()).isEqualTo(traced.output());
+        assertThat(List.copyOf(fast.logs())).isEqualTo(traced.logs());
+    }
+
+    private static ExecutionResult runOn(byte[] code, byte[] input, long gas, Tracer tracer) {
+        EvmHarness h = new EvmHarness();
+        h.deploy(EvmHarness.CONTRACT, code);
+        Message m = Message.call(EvmHarness.SENDER, EvmHarness.CONTRACT, BigInteger.ONE, Bytes.wrap(input), gas);
+        return new Evm(Fork.CANCUN, tracer).execute(new JournaledState(h.world), m, EvmHarness.BLOCK, EvmHarness.TX);
+    }
+
     @Property(tries = 200)
     void theSameProgramGivesTheSameResultTwice(@ForAll("programs") byte[] code, @ForAll("gas") long gas) {
         EvmHarness h = new EvmHarness();

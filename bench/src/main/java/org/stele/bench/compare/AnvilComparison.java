@@ -7,6 +7,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -29,8 +31,10 @@ import org.stele.evm.state.JournaledState;
 
 /**
  * Runs each of {@link EvmPrograms} on Stele's interpreter and as an {@code eth_call} on anvil (revm), in one process
- * run, and prints a table of medians. anvil's figure is the call's round trip minus that of a call to a contract
- * that only STOPs, which leaves its execution time. Outputs are compared too: a benchmark where the two EVMs
+ * run, and prints two tables side by side: wall-clock medians, and mean CPU time per run (all threads of the
+ * process). anvil's figures are the call's minus those of a call to a contract that only STOPs, which leaves its
+ * execution time. Each program is warmed up on both EVMs, then measured in rounds that alternate between them, so
+ * that both see the same outside load; on a machine shared with other work the CPU-time columns are the steadier. Outputs are compared too: a benchmark where the two EVMs
  * disagree is a bug, not a figure.
  *
  * <p>
@@ -43,10 +47,12 @@ public final class AnvilComparison {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 1) {
-            System.err.println("usage: AnvilComparison ANVIL_BINARY [SECONDS_PER_PROGRAM]");
+            System.err.println("usage: AnvilComparison ANVIL_BINARY [SECONDS_PER_PROGRAM [WARMUP_SECONDS]]");
             System.exit(2);
         }
         double seconds = args.length > 1 ? Double.parseDouble(args[1]) : 3;
+        // The JIT needs a few seconds of a program before its code settles; measuring earlier mixes in compilation.
+        double warmup = args.length > 2 ? Double.parseDouble(args[2]) : Math.max(3, 2 * seconds);
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
@@ -57,51 +63,139 @@ public final class AnvilComparison {
         try {
             Rpc rpc = new Rpc("http://127.0.0.1:" + port);
             rpc.waitUntilUp();
-            System.out.printf(Locale.ROOT, "%-12s %14s %14s %8s%n", "program", "stele (ms)", "anvil (ms)", "ratio");
-            double baseline = median(rpc.timeCalls("00", seconds), 0);
+            System.out.printf(Locale.ROOT,
+                    "load average before: %s; per program and EVM %.1f s warm-up, then %.1f s measured in %d rounds"
+                            + " that alternate between the two EVMs%n",
+                    loadAverage(), warmup, seconds, ROUNDS);
+            System.out.printf(Locale.ROOT, "%-12s %12s %12s %7s   %12s %12s %7s%n", "", "wall-clock", "median", "",
+                    "CPU time", "mean", "");
+            System.out.printf(Locale.ROOT, "%-12s %12s %12s %7s   %12s %12s %7s%n", "program", "stele (ms)",
+                    "anvil (ms)", "ratio", "stele (ms)", "anvil (ms)", "ratio");
+            Timing base = new Timing();
+            String stop = rpc.request("00");
+            rpc.repeat(stop, warmup, null, anvil.pid());
+            rpc.repeat(stop, seconds, base, anvil.pid());
+            double baseline = median(base.wallMs, 0);
             for (Map.Entry<String, byte[]> p : EvmPrograms.all().entrySet()) {
                 String code = Hex.encodeNoPrefix(p.getValue());
-                Run stele = runStele(p.getValue(), seconds);
+                Stele stele = new Stele(p.getValue());
                 String anvilOut = rpc.call(code);
                 if (!anvilOut.equalsIgnoreCase(stele.output)) {
                     System.out.printf("%-12s outputs differ: stele %s, anvil %s%n", p.getKey(), stele.output, anvilOut);
                     continue;
                 }
-                double anvilMs = median(rpc.timeCalls(code, seconds), baseline);
+                String req = rpc.request(code);
+                stele.repeat(warmup, null);
+                rpc.repeat(req, warmup, null, anvil.pid());
+                // Alternating keeps both EVMs under the same outside load, which on a shared machine moves a lot.
+                Timing steleTime = new Timing(), anvilTime = new Timing();
+                for (int round = 0; round < ROUNDS; round++) {
+                    stele.repeat(seconds / ROUNDS, steleTime);
+                    rpc.repeat(req, seconds / ROUNDS, anvilTime, anvil.pid());
+                }
+                double steleMs = median(steleTime.wallMs, 0), steleCpuMs = steleTime.cpuMsPerRun();
+                double anvilMs = median(anvilTime.wallMs, baseline);
+                double anvilCpuMs = Math.max(0, anvilTime.cpuMsPerRun() - base.cpuMsPerRun());
                 // Below a tenth of the round-trip baseline, anvil's figure is lost in the HTTP noise.
                 String ratio = anvilMs < baseline / 10
                         ? "n/a"
-                        : String.format(Locale.ROOT, "%.2f", stele.medianMs / anvilMs);
-                System.out.printf(Locale.ROOT, "%-12s %14.3f %14.3f %8s%n", p.getKey(), stele.medianMs, anvilMs, ratio);
+                        : String.format(Locale.ROOT, "%.2f", steleMs / anvilMs);
+                String cpuRatio = anvilCpuMs < base.cpuMsPerRun() / 10
+                        ? "n/a"
+                        : String.format(Locale.ROOT, "%.2f", steleCpuMs / anvilCpuMs);
+                System.out.printf(Locale.ROOT, "%-12s %12.3f %12.3f %7s   %12.3f %12.3f %7s%n", p.getKey(),
+                        steleMs, anvilMs, ratio, steleCpuMs, anvilCpuMs, cpuRatio);
             }
-            System.out.printf(Locale.ROOT, "(anvil round-trip baseline subtracted: %.3f ms)%n", baseline);
+            System.out.printf(Locale.ROOT,
+                    "(anvil's call to a contract that only STOPs, subtracted: %.3f ms wall-clock,"
+                            + " %.3f ms CPU)%n",
+                    baseline, base.cpuMsPerRun());
+            System.out.printf(Locale.ROOT, "load average after: %s%n", loadAverage());
         } finally {
             anvil.destroy();
         }
     }
 
-    private record Run(double medianMs, String output) {}
+    private static final int ROUNDS = 4;
 
-    private static Run runStele(byte[] code, double seconds) {
-        InMemoryWorld world = new InMemoryWorld();
-        world.put(SENDER, 0, BigInteger.TEN.pow(30), Bytes.EMPTY);
-        world.put(CONTRACT, 1, BigInteger.ZERO, Bytes.wrap(code));
-        Evm evm = new Evm(Fork.CANCUN);
-        BlockContext block = new BlockContext(Address.ZERO, 1, 0, Long.MAX_VALUE, BigInteger.ZERO, BigInteger.ZERO,
-                Bytes32.ZERO, 1, BigInteger.ONE);
-        TxContext tx = new TxContext(SENDER, BigInteger.ZERO, List.of());
-        Message message = Message.call(SENDER, CONTRACT, BigInteger.ZERO, Bytes.EMPTY, GAS);
-        ExecutionResult first = evm.execute(new JournaledState(world), message, block, tx);
-        List<Double> times = new ArrayList<>();
-        long end = System.nanoTime() + (long) (seconds * 1e9);
-        long warmEnd = System.nanoTime() + (long) (seconds * 1e9 / 2);
-        while (System.nanoTime() < warmEnd) evm.execute(new JournaledState(world), message, block, tx);
-        while (System.nanoTime() < end + (long) (seconds * 1e9 / 2) || times.size() < 5) {
-            long t0 = System.nanoTime();
-            evm.execute(new JournaledState(world), message, block, tx);
-            times.add((System.nanoTime() - t0) / 1e6);
+    /** Wall-clock time of each run, and the CPU time the EVM's whole process spent over all of them. */
+    private static final class Timing {
+        final List<Double> wallMs = new ArrayList<>();
+        long cpuNanos;
+
+        double cpuMsPerRun() {
+            return cpuNanos / 1e6 / wallMs.size();
         }
-        return new Run(median(times, 0), first.output().toHex());
+    }
+
+    /**
+     * CPU time used so far by all threads of a process, in nanoseconds, from {@code /proc/PID/task/*}{@code /schedstat}.
+     * Unlike wall-clock time it does not grow when other processes hold the cores, which on a shared machine makes it
+     * the steadier of the two measures.
+     */
+    static long processCpuNanos(long pid) {
+        long total = 0;
+        try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            for (Path t : tasks.toList()) {
+                try {
+                    total += Long.parseLong(Files.readString(t.resolve("schedstat")).trim().split(" ")[0]);
+                } catch (IOException | RuntimeException e) {
+                    // A thread that ended between the listing and the read no longer counts.
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read CPU time of process " + pid, e);
+        }
+        return total;
+    }
+
+    /** The 1-, 5- and 15-minute load averages, where the system reports them: the figures depend on them. */
+    private static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
+    /** One program on Stele's interpreter, run in-process as {@code stele evm run --bench} does. */
+    private static final class Stele {
+        private final InMemoryWorld world = new InMemoryWorld();
+        private final Evm evm = new Evm(Fork.CANCUN);
+        private final BlockContext block = new BlockContext(Address.ZERO, 1, 0, Long.MAX_VALUE, BigInteger.ZERO,
+                BigInteger.ZERO, Bytes32.ZERO, 1, BigInteger.ONE);
+        private final TxContext tx = new TxContext(SENDER, BigInteger.ZERO, List.of());
+        private final Message message = Message.call(SENDER, CONTRACT, BigInteger.ZERO, Bytes.EMPTY, GAS);
+        final String output;
+
+        Stele(byte[] code) {
+            world.put(SENDER, 0, BigInteger.TEN.pow(30), Bytes.EMPTY);
+            world.put(CONTRACT, 1, BigInteger.ZERO, Bytes.wrap(code));
+            ExecutionResult first = run();
+            output = first.output().toHex();
+        }
+
+        private ExecutionResult run() {
+            return evm.execute(new JournaledState(world), message, block, tx);
+        }
+
+        /** Runs the program over and over for {@code seconds}, recording into {@code into} unless it is null. */
+        void repeat(double seconds, Timing into) {
+            long self = ProcessHandle.current().pid();
+            long cpu0 = into == null ? 0 : processCpuNanos(self);
+            long end = System.nanoTime() + (long) (seconds * 1e9);
+            int n = 0;
+            while (System.nanoTime() < end || n < 2) {
+                long t0 = System.nanoTime();
+                run();
+                if (into != null)
+                    into.wallMs.add((System.nanoTime() - t0) / 1e6);
+                n++;
+            }
+            if (into != null)
+                into.cpuNanos += processCpuNanos(self) - cpu0;
+        }
     }
 
     private static double median(List<Double> xs, double minus) {
@@ -138,21 +232,23 @@ public final class AnvilComparison {
             return body.substring(i + 10, body.indexOf('"', i + 10));
         }
 
-        List<Double> timeCalls(String codeHex, double seconds) throws IOException, InterruptedException {
-            String req = request(codeHex);
-            long warmEnd = System.nanoTime() + (long) (seconds * 1e9 / 2);
-            while (System.nanoTime() < warmEnd) post(req);
-            List<Double> times = new ArrayList<>();
+        /** Sends {@code req} over and over for {@code seconds}, recording into {@code into} unless it is null. */
+        void repeat(String req, double seconds, Timing into, long pid) throws IOException, InterruptedException {
+            long cpu0 = into == null ? 0 : processCpuNanos(pid);
             long end = System.nanoTime() + (long) (seconds * 1e9);
-            while (System.nanoTime() < end || times.size() < 5) {
+            int n = 0;
+            while (System.nanoTime() < end || n < 2) {
                 long t0 = System.nanoTime();
                 post(req);
-                times.add((System.nanoTime() - t0) / 1e6);
+                if (into != null)
+                    into.wallMs.add((System.nanoTime() - t0) / 1e6);
+                n++;
             }
-            return times;
+            if (into != null)
+                into.cpuNanos += processCpuNanos(pid) - cpu0;
         }
 
-        private String request(String codeHex) {
+        String request(String codeHex) {
             return "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_call\",\"params\":[{\"from\":\"" + SENDER.toHex()
                     + "\",\"to\":\"" + CONTRACT.toHex() + "\",\"gas\":\"0x" + Long.toHexString(GAS)
                     + "\"},\"latest\",{\"" + CONTRACT.toHex() + "\":{\"code\":\"0x" + codeHex + "\"}}]}";

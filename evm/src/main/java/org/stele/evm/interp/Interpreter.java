@@ -38,6 +38,12 @@ public final class Interpreter {
     private final int[] pops = new int[256];
     private final int[] maxHeight = new int[256];
     private final long[] staticGas;
+    /**
+     * Each opcode's checks packed in one long for the untraced loop: static gas in bits 0–31, the least stack height
+     * it needs in bits 32–47 (2047 for an opcode the fork does not define, which no height satisfies), and how far
+     * above that the height may be in bits 48–63.
+     */
+    private final long[] opInfo = new long[256];
     final Precompiles precompiles;
     private final Frame[] frames = new Frame[MAX_DEPTH + 1];
 
@@ -56,6 +62,13 @@ public final class Interpreter {
         this.tracer = tracer;
         this.staticGas = gs.opGas;
         this.table = OpTable.build(gs, pops, maxHeight);
+        for (int op = 0; op < 256; op++) {
+            int lo = staticGas[op] < 0 ? 2047 : pops[op];
+            long range = staticGas[op] < 0 ? 0 : maxHeight[op] - pops[op];
+            if (staticGas[op] > Integer.MAX_VALUE)
+                throw new IllegalStateException("static gas of opcode " + op + " does not fit the packed table");
+            opInfo[op] = Math.max(0, staticGas[op]) | ((long) lo << 32) | (range << 48);
+        }
         this.precompiles = precompiles;
     }
 
@@ -253,84 +266,373 @@ public final class Interpreter {
         }
     }
 
-    /** The interpreter loop without tracing. Returns a halting status ordinal or {@link #ENTER}. */
+    /**
+     * The interpreter loop without tracing. Returns a halting status ordinal or {@link #ENTER}.
+     *
+     * <p>
+     * The program counter, stack height and gas live in locals while the hot opcodes run, written inline here on the
+     * limb stack; they are written back to the frame only around the opcodes that go through {@link #dispatchRest}
+     * (and on every exit), because a store to the frame on every step is what an interpreter in Java pays most for.
+     * The table maps each inlined opcode to an {@link Ops} method with the same behaviour, which the traced loop
+     * uses; an opcode a fork does not define was already rejected by its static gas, so both paths agree.
+     */
     private int loop(Frame f) {
         final byte[] code = f.code;
+        final int codeLen = code.length;
+        final long[] s = f.stack;
+        final long[] jumpDests = f.jumpDests;
         final Operation[] table = this.table;
-        final long[] staticGas = this.staticGas;
-        final int[] pops = this.pops, maxHeight = this.maxHeight;
+        final long[] opInfo = this.opInfo;
+        int pc = f.pc, sp = f.sp;
+        long gas = f.gas;
+        // Memory changes only in Frame.expand, after which these are read again.
+        byte[] memory = f.memory;
+        long memSize = f.memSize;
         while (true) {
-            int pc = f.pc;
-            if (pc >= code.length) {
+            if (pc >= codeLen) {
+                f.pc = pc;
+                f.sp = sp;
+                f.gas = gas;
                 f.output = Frame.EMPTY;
-                return Status.SUCCESS.ordinal();
+                return SUCCESS;
             }
             int op = code[pc] & 0xFF;
-            long cost = staticGas[op];
-            if (cost < 0)
-                return Status.INVALID_OPCODE.ordinal();
-            int sp = f.sp;
-            if (sp < pops[op])
-                return Status.STACK_UNDERFLOW.ordinal();
-            if (sp > maxHeight[op])
-                return Status.STACK_OVERFLOW.ordinal();
-            if (f.gas < cost)
-                return Status.OUT_OF_GAS.ordinal();
-            f.gas -= cost;
-            f.pc = pc + 1;
-            int r = dispatch(op, f, table);
-            if (r != CONTINUE)
-                return r;
+            long info = opInfo[op];
+            long cost = info & 0xFFFF_FFFFL;
+            // One unsigned comparison checks both stack bounds: sp - lo wraps around when sp < lo.
+            if (gas < cost | Integer.compareUnsigned(sp - ((int) (info >>> 32) & 0xFFFF), (int) (info >>> 48)) > 0) {
+                f.pc = pc;
+                f.sp = sp;
+                f.gas = gas;
+                return haltBefore(op, sp);
+            }
+            gas -= cost;
+            pc++;
+            // t: the top word; n: where a pushed word goes.
+            final int t = (sp - 1) << 2, n = sp << 2;
+            switch (op) {
+                case 0x01 -> {
+                    U256.add(s, t, t - 4, t - 4);
+                    sp--;
+                }
+                case 0x02 -> {
+                    U256.mul(s, t, t - 4, t - 4);
+                    sp--;
+                }
+                case 0x03 -> {
+                    U256.sub(s, t, t - 4, t - 4);
+                    sp--;
+                }
+                case 0x04 -> {
+                    U256.div(s, t, t - 4, t - 4);
+                    sp--;
+                }
+                case 0x05 -> {
+                    U256.sdiv(s, t, t - 4, t - 4);
+                    sp--;
+                }
+                case 0x06 -> {
+                    U256.mod(s, t, t - 4, t - 4);
+                    sp--;
+                }
+                case 0x07 -> {
+                    U256.smod(s, t, t - 4, t - 4);
+                    sp--;
+                }
+                case 0x08 -> {
+                    U256.addmod(s, t, t - 4, t - 8, t - 8);
+                    sp -= 2;
+                }
+                case 0x09 -> {
+                    U256.mulmod(s, t, t - 4, t - 8, t - 8);
+                    sp -= 2;
+                }
+                case 0x0B -> {
+                    U256.signExtend(s, t, t - 4, t - 4);
+                    sp--;
+                }
+                case 0x10 -> {
+                    U256.set(s, t - 4, U256.compare(s, t, t - 4) < 0 ? 1 : 0);
+                    sp--;
+                }
+                case 0x11 -> {
+                    U256.set(s, t - 4, U256.compare(s, t, t - 4) > 0 ? 1 : 0);
+                    sp--;
+                }
+                case 0x12 -> {
+                    U256.set(s, t - 4, U256.compareSigned(s, t, t - 4) < 0 ? 1 : 0);
+                    sp--;
+                }
+                case 0x13 -> {
+                    U256.set(s, t - 4, U256.compareSigned(s, t, t - 4) > 0 ? 1 : 0);
+                    sp--;
+                }
+                case 0x14 -> {
+                    U256.set(s, t - 4, U256.equal(s, t, t - 4) ? 1 : 0);
+                    sp--;
+                }
+                case 0x15 -> U256.set(s, t, U256.isZero(s, t) ? 1 : 0);
+                case 0x16 -> {
+                    s[t - 4] &= s[t];
+                    s[t - 3] &= s[t + 1];
+                    s[t - 2] &= s[t + 2];
+                    s[t - 1] &= s[t + 3];
+                    sp--;
+                }
+                case 0x17 -> {
+                    s[t - 4] |= s[t];
+                    s[t - 3] |= s[t + 1];
+                    s[t - 2] |= s[t + 2];
+                    s[t - 1] |= s[t + 3];
+                    sp--;
+                }
+                case 0x18 -> {
+                    s[t - 4] ^= s[t];
+                    s[t - 3] ^= s[t + 1];
+                    s[t - 2] ^= s[t + 2];
+                    s[t - 1] ^= s[t + 3];
+                    sp--;
+                }
+                case 0x19 -> {
+                    s[t] = ~s[t];
+                    s[t + 1] = ~s[t + 1];
+                    s[t + 2] = ~s[t + 2];
+                    s[t + 3] = ~s[t + 3];
+                }
+                case 0x1A -> {
+                    U256.set(s, t - 4, U256.byteAt(s, t, t - 4));
+                    sp--;
+                }
+                case 0x1B -> {
+                    U256.shl(s, t, t - 4, t - 4);
+                    sp--;
+                }
+                case 0x1C -> {
+                    U256.shr(s, t, t - 4, t - 4, false);
+                    sp--;
+                }
+                case 0x1D -> {
+                    U256.shr(s, t, t - 4, t - 4, true);
+                    sp--;
+                }
+                case 0x50 -> sp--;
+                case 0x51 -> {
+                    long off = U256.clamp(s, t);
+                    if (off > memSize - 32) {
+                        f.gas = gas;
+                        if (!f.expand(off, 32)) {
+                            f.pc = pc;
+                            f.sp = sp;
+                            return Ops.OOG;
+                        }
+                        gas = f.gas;
+                        memory = f.memory;
+                        memSize = f.memSize;
+                    }
+                    U256.fromBytes32(memory, (int) off, s, t);
+                }
+                case 0x52 -> {
+                    long off = U256.clamp(s, t);
+                    if (off > memSize - 32) {
+                        f.gas = gas;
+                        if (!f.expand(off, 32)) {
+                            f.pc = pc;
+                            f.sp = sp;
+                            return Ops.OOG;
+                        }
+                        gas = f.gas;
+                        memory = f.memory;
+                        memSize = f.memSize;
+                    }
+                    U256.toBytes(s, t - 4, memory, (int) off);
+                    sp -= 2;
+                }
+                case 0x53 -> {
+                    long off = U256.clamp(s, t);
+                    if (off >= memSize) {
+                        f.gas = gas;
+                        if (!f.expand(off, 1)) {
+                            f.pc = pc;
+                            f.sp = sp;
+                            return Ops.OOG;
+                        }
+                        gas = f.gas;
+                        memory = f.memory;
+                        memSize = f.memSize;
+                    }
+                    memory[(int) off] = (byte) s[t - 4];
+                    sp -= 2;
+                }
+                case 0x56 -> {
+                    long dest = U256.clamp(s, t);
+                    sp--;
+                    if (dest >= codeLen || (jumpDests[(int) (dest >>> 6)] & (1L << dest)) == 0) {
+                        f.pc = pc;
+                        f.sp = sp;
+                        f.gas = gas;
+                        return INVALID_JUMP;
+                    }
+                    pc = (int) dest;
+                }
+                case 0x57 -> {
+                    sp -= 2;
+                    if (!U256.isZero(s, t - 4)) {
+                        long dest = U256.clamp(s, t);
+                        if (dest >= codeLen || (jumpDests[(int) (dest >>> 6)] & (1L << dest)) == 0) {
+                            f.pc = pc;
+                            f.sp = sp;
+                            f.gas = gas;
+                            return INVALID_JUMP;
+                        }
+                        pc = (int) dest;
+                    }
+                }
+                case 0x5B -> {
+                    // JUMPDEST: static gas only
+                }
+                case 0x5F -> {
+                    U256.set(s, n, 0);
+                    sp++;
+                }
+                // PUSH1 followed by MLOAD or MSTORE, and PUSH2 followed by JUMP or JUMPI, are how compiled code reads
+                // and writes memory at constant offsets and jumps to labels. When the second opcode's checks pass
+                // (static gas, stack, memory already large enough) it runs here, which saves one dispatch; otherwise
+                // the loop takes it on its own as usual. These four opcodes exist in every fork.
+                case 0x60 -> {
+                    long v = pc < codeLen ? code[pc] & 0xFF : 0;
+                    pc++;
+                    int next = pc < codeLen ? code[pc] & 0xFF : 0;
+                    if (next == 0x51 && v <= memSize - 32 && gas >= (opInfo[0x51] & 0xFFFF_FFFFL)) {
+                        gas -= opInfo[0x51] & 0xFFFF_FFFFL;
+                        pc++;
+                        U256.fromBytes32(memory, (int) v, s, n);
+                        sp++;
+                    } else if (next == 0x52 && sp >= 1 && v <= memSize - 32
+                            && gas >= (opInfo[0x52] & 0xFFFF_FFFFL)) {
+                        gas -= opInfo[0x52] & 0xFFFF_FFFFL;
+                        pc++;
+                        U256.toBytes(s, t, memory, (int) v);
+                        sp--;
+                    } else {
+                        U256.set(s, n, v);
+                        sp++;
+                    }
+                }
+                case 0x61 -> {
+                    if (pc + 2 > codeLen) {
+                        U256.fromBytesPadRight(code, pc, 2, s, n);
+                        sp++;
+                        pc += 2;
+                        break;
+                    }
+                    long v = ((code[pc] & 0xFF) << 8) | (code[pc + 1] & 0xFF);
+                    pc += 2;
+                    int next = pc < codeLen ? code[pc] & 0xFF : 0;
+                    if (next == 0x57 && sp >= 1 && gas >= (opInfo[0x57] & 0xFFFF_FFFFL)) {
+                        gas -= opInfo[0x57] & 0xFFFF_FFFFL;
+                        pc++;
+                        sp--;
+                        if (!U256.isZero(s, t)) {
+                            if (v >= codeLen || (jumpDests[(int) (v >>> 6)] & (1L << v)) == 0) {
+                                f.pc = pc;
+                                f.sp = sp;
+                                f.gas = gas;
+                                return INVALID_JUMP;
+                            }
+                            pc = (int) v;
+                        }
+                    } else if (next == 0x56 && gas >= (opInfo[0x56] & 0xFFFF_FFFFL)) {
+                        gas -= opInfo[0x56] & 0xFFFF_FFFFL;
+                        pc++;
+                        if (v >= codeLen || (jumpDests[(int) (v >>> 6)] & (1L << v)) == 0) {
+                            f.pc = pc;
+                            f.sp = sp;
+                            f.gas = gas;
+                            return INVALID_JUMP;
+                        }
+                        pc = (int) v;
+                    } else {
+                        U256.set(s, n, v);
+                        sp++;
+                    }
+                }
+                case 0x62, 0x63, 0x64, 0x65, 0x66, 0x67 -> {
+                    // PUSH3 to PUSH8: one limb, read as the eight bytes that end with the immediate, masked.
+                    int len = op - 0x5F, end = pc + len;
+                    if (end <= codeLen && end >= 8)
+                        U256.set(s, n, U256.readLong(code, end - 8) & (-1L >>> (64 - (len << 3))));
+                    else
+                        U256.fromCode(code, pc, len, s, n);
+                    sp++;
+                    pc = end;
+                }
+                case 0x68, 0x69, 0x6A, 0x6B, 0x6C, 0x6D, 0x6E, 0x6F, 0x70, 0x71,
+                        0x72, 0x73, 0x74, 0x75, 0x76, 0x77, 0x78, 0x79, 0x7A, 0x7B, 0x7C, 0x7D, 0x7E, 0x7F -> {
+                    int len = op - 0x5F;
+                    U256.fromCode(code, pc, len, s, n);
+                    sp++;
+                    pc += len;
+                }
+                case 0x80, 0x81, 0x82, 0x83, 0x84, 0x85, 0x86, 0x87, 0x88, 0x89, 0x8A, 0x8B, 0x8C, 0x8D, 0x8E, 0x8F -> {
+                    int src = n - ((op - 0x7F) << 2);
+                    s[n] = s[src];
+                    s[n + 1] = s[src + 1];
+                    s[n + 2] = s[src + 2];
+                    s[n + 3] = s[src + 3];
+                    sp++;
+                }
+                case 0x90, 0x91, 0x92, 0x93, 0x94, 0x95, 0x96, 0x97, 0x98, 0x99, 0x9A, 0x9B, 0x9C, 0x9D, 0x9E, 0x9F -> {
+                    int b = t - ((op - 0x8F) << 2);
+                    long x0 = s[t], x1 = s[t + 1], x2 = s[t + 2], x3 = s[t + 3];
+                    s[t] = s[b];
+                    s[t + 1] = s[b + 1];
+                    s[t + 2] = s[b + 2];
+                    s[t + 3] = s[b + 3];
+                    s[b] = x0;
+                    s[b + 1] = x1;
+                    s[b + 2] = x2;
+                    s[b + 3] = x3;
+                }
+                default -> {
+                    f.pc = pc;
+                    f.sp = sp;
+                    f.gas = gas;
+                    int r = dispatchRest(op, f, table);
+                    if (r != CONTINUE)
+                        return r;
+                    pc = f.pc;
+                    sp = f.sp;
+                    gas = f.gas;
+                    memory = f.memory;
+                    memSize = f.memSize;
+                }
+            }
         }
     }
 
+    private static final int SUCCESS = Status.SUCCESS.ordinal();
+    private static final int INVALID_JUMP = Status.INVALID_JUMP.ordinal();
+
+    /** Why an opcode cannot start, checked in the order the loop's single combined test stands for. */
+    private int haltBefore(int op, int sp) {
+        if (staticGas[op] < 0)
+            return Status.INVALID_OPCODE.ordinal();
+        if (sp < pops[op])
+            return Status.STACK_UNDERFLOW.ordinal();
+        if (sp > maxHeight[op])
+            return Status.STACK_OVERFLOW.ordinal();
+        return Status.OUT_OF_GAS.ordinal();
+    }
+
     /**
-     * Runs one opcode. The frequent ones are called directly so the JIT can inline them instead of going through one
-     * megamorphic interface call; the table maps each of them to the same method in every fork (an opcode a fork does
-     * not define was already rejected by its static gas), so both paths behave identically.
+     * The opcodes the loop does not inline. The frequent ones are still called directly so the JIT can inline them
+     * instead of going through one megamorphic interface call.
      */
-    private static int dispatch(int op, Frame f, Operation[] table) {
+    private static int dispatchRest(int op, Frame f, Operation[] table) {
         return switch (op) {
-            case 0x01 -> Ops.add(f);
-            case 0x02 -> Ops.mul(f);
-            case 0x03 -> Ops.sub(f);
-            case 0x04 -> Ops.div(f);
-            case 0x05 -> Ops.sdiv(f);
-            case 0x06 -> Ops.mod(f);
-            case 0x07 -> Ops.smod(f);
-            case 0x08 -> Ops.addmod(f);
-            case 0x09 -> Ops.mulmod(f);
-            case 0x0B -> Ops.signExtend(f);
-            case 0x10 -> Ops.lt(f);
-            case 0x11 -> Ops.gt(f);
-            case 0x12 -> Ops.slt(f);
-            case 0x13 -> Ops.sgt(f);
-            case 0x14 -> Ops.eq(f);
-            case 0x15 -> Ops.isZero(f);
-            case 0x16 -> Ops.and(f);
-            case 0x17 -> Ops.or(f);
-            case 0x18 -> Ops.xor(f);
-            case 0x19 -> Ops.not(f);
-            case 0x1A -> Ops.byteOp(f);
-            case 0x1B -> Ops.shl(f);
-            case 0x1C -> Ops.shr(f);
-            case 0x1D -> Ops.sar(f);
-            case 0x50 -> Ops.pop(f);
-            case 0x51 -> Ops.mload(f);
-            case 0x52 -> Ops.mstore(f);
-            case 0x56 -> Ops.jump(f);
-            case 0x57 -> Ops.jumpi(f);
-            case 0x5B -> Ops.jumpDest(f);
+            case 0x0A -> Ops.exp(f);
+            case 0x20 -> Ops.keccak(f);
             case 0x5E -> Ops.mcopy(f);
-            case 0x5F -> Ops.push0(f);
-            case 0x60 -> Ops.push1(f);
-            case 0x61, 0x62, 0x63, 0x64, 0x65, 0x66, 0x67, 0x68, 0x69, 0x6A, 0x6B, 0x6C, 0x6D, 0x6E, 0x6F, 0x70, 0x71,
-                    0x72, 0x73, 0x74, 0x75, 0x76, 0x77, 0x78, 0x79, 0x7A, 0x7B, 0x7C, 0x7D, 0x7E, 0x7F ->
-                Ops.push(f, op - 0x5F);
-            case 0x80, 0x81, 0x82, 0x83, 0x84, 0x85, 0x86, 0x87, 0x88, 0x89, 0x8A, 0x8B, 0x8C, 0x8D, 0x8E, 0x8F ->
-                Ops.dup(f, op - 0x7F);
-            case 0x90, 0x91, 0x92, 0x93, 0x94, 0x95, 0x96, 0x97, 0x98, 0x99, 0x9A, 0x9B, 0x9C, 0x9D, 0x9E, 0x9F ->
-                Ops.swap(f, op - 0x8F);
             default -> table[op].execute(f);
         };
     }

@@ -1,14 +1,20 @@
 package org.stele.evm.interp;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.math.BigInteger;
+import java.nio.ByteOrder;
 
 /**
- * 256-bit arithmetic on words held as four limbs in a {@code long[]}, least significant limb first. Addition,
- * multiplication, shifts and comparisons work on limbs directly; full-width division and the modular operations take
- * a {@code BigInteger} slow path only when an operand does not fit in 64 bits.
+ * 256-bit arithmetic on words held as four limbs in a {@code long[]}, least significant limb first. Everything works on
+ * limbs: division by a divisor of up to 64 bits multiplies by its reciprocal; wider divisors, and ADDMOD/MULMOD's
+ * 257- and 512-bit intermediates, go through Knuth's algorithm D on 32-bit digits. {@code BigInteger} appears only in
+ * the conversions for values that come from outside the stack (balances, call values).
  */
 final class U256 {
     private static final BigInteger MOD = BigInteger.ONE.shiftLeft(256);
+    /** Big-endian longs at any byte offset of a {@code byte[]}; the JIT turns these into single loads and stores. */
+    private static final VarHandle BE_LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
     private U256() {
     }
@@ -18,6 +24,10 @@ final class U256 {
         if ((s[b + 1] | s[b + 2] | s[b + 3]) != 0 || s[b] < 0)
             return Long.MAX_VALUE;
         return s[b];
+    }
+
+    static boolean equal(long[] s, int a, int b) {
+        return ((s[a] ^ s[b]) | (s[a + 1] ^ s[b + 1]) | (s[a + 2] ^ s[b + 2]) | (s[a + 3] ^ s[b + 3])) == 0;
     }
 
     static boolean isZero(long[] s, int b) {
@@ -39,14 +49,7 @@ final class U256 {
     }
 
     static void writeLong(byte[] out, int off, long v) {
-        out[off] = (byte) (v >>> 56);
-        out[off + 1] = (byte) (v >>> 48);
-        out[off + 2] = (byte) (v >>> 40);
-        out[off + 3] = (byte) (v >>> 32);
-        out[off + 4] = (byte) (v >>> 24);
-        out[off + 5] = (byte) (v >>> 16);
-        out[off + 6] = (byte) (v >>> 8);
-        out[off + 7] = (byte) v;
+        BE_LONG.set(out, off, v);
     }
 
     /** Reads 32 big-endian bytes at {@code off} (which must be in bounds). */
@@ -58,10 +61,38 @@ final class U256 {
     }
 
     static long readLong(byte[] b, int off) {
-        return ((long) b[off] << 56) | ((long) (b[off + 1] & 0xFF) << 48) | ((long) (b[off + 2] & 0xFF) << 40)
-                | ((long) (b[off + 3] & 0xFF) << 32)
-                | ((long) (b[off + 4] & 0xFF) << 24) | ((long) (b[off + 5] & 0xFF) << 16)
-                | ((long) (b[off + 6] & 0xFF) << 8) | (long) (b[off + 7] & 0xFF);
+        return (long) BE_LONG.get(b, off);
+    }
+
+    /**
+     * PUSHn's immediate: {@code len} bytes of code at {@code pc}, big-endian, read a limb at a time; bytes past the
+     * end of the code read as zero.
+     */
+    static void fromCode(byte[] code, int pc, int len, long[] s, int b) {
+        int end = pc + len;
+        if (end > code.length) {
+            fromBytesPadRight(code, pc, len, s, b);
+            return;
+        }
+        s[b] = limbOfCode(code, pc, end);
+        s[b + 1] = limbOfCode(code, pc, end - 8);
+        s[b + 2] = limbOfCode(code, pc, end - 16);
+        s[b + 3] = limbOfCode(code, pc, end - 24);
+    }
+
+    /** The up to eight bytes of {@code code[pc, hi)} that end at {@code hi}, as a number. */
+    private static long limbOfCode(byte[] code, int pc, int hi) {
+        if (hi <= pc)
+            return 0;
+        int lo = hi - 8;
+        if (lo >= pc)
+            return readLong(code, lo);
+        if (lo >= 0)
+            return readLong(code, lo) & ((1L << ((hi - pc) << 3)) - 1);
+        long v = 0;
+        for (int i = pc; i < hi; i++)
+            v = (v << 8) | (code[i] & 0xFFL);
+        return v;
     }
 
     /**
@@ -186,6 +217,17 @@ final class U256 {
     static void mul(long[] s, int a, int b, int dst) {
         long a0 = s[a], a1 = s[a + 1], a2 = s[a + 2], a3 = s[a + 3];
         long b0 = s[b], b1 = s[b + 1], b2 = s[b + 2], b3 = s[b + 3];
+        long ea = a0 >> 63, eb = b0 >> 63;
+        if (((a1 ^ ea) | (a2 ^ ea) | (a3 ^ ea) | (b1 ^ eb) | (b2 ^ eb) | (b3 ^ eb)) == 0) {
+            // Both are 64-bit two's complement numbers (small, or small and negative as fixed-point code has them):
+            // their signed 128-bit product, sign-extended, is the product modulo 2^256.
+            long hi = Math.multiplyHigh(a0, b0);
+            s[dst] = a0 * b0;
+            s[dst + 1] = hi;
+            s[dst + 2] = hi >> 63;
+            s[dst + 3] = hi >> 63;
+            return;
+        }
         if ((a1 | a2 | a3 | b1 | b2 | b3) == 0) {
             s[dst] = a0 * b0;
             s[dst + 1] = Math.unsignedMultiplyHigh(a0, b0);
@@ -193,6 +235,12 @@ final class U256 {
             s[dst + 3] = 0;
             return;
         }
+        mulFull(s, a0, a1, a2, a3, b0, b1, b2, b3, dst);
+    }
+
+    /** The general case of {@link #mul}, apart so that the short test above stays small enough to inline. */
+    private static void mulFull(long[] s, long a0, long a1, long a2, long a3, long b0, long b1, long b2, long b3,
+            int dst) {
         // Truncated schoolbook product, unrolled: column k collects a_i * b_j with i + j == k.
         long r0 = a0 * b0;
         long h00 = Math.unsignedMultiplyHigh(a0, b0);
@@ -248,8 +296,8 @@ final class U256 {
             set(s, dst, 0);
             return;
         }
-        if ((s[b + 1] | s[b + 2] | s[b + 3] | (s[b] >>> 32)) == 0) {
-            divSmall(s, a, s[b], dst, true);
+        if ((s[b + 1] | s[b + 2] | s[b + 3]) == 0) {
+            divWord(s, a, s[b], dst, true);
             return;
         }
         divMod(s, a, b, dst, true);
@@ -268,8 +316,8 @@ final class U256 {
             System.arraycopy(s, a, s, dst, 4);
             return;
         }
-        if ((s[b + 1] | s[b + 2] | s[b + 3] | (s[b] >>> 32)) == 0) {
-            divSmall(s, a, s[b], dst, false);
+        if ((s[b + 1] | s[b + 2] | s[b + 3]) == 0) {
+            divWord(s, a, s[b], dst, false);
             return;
         }
         divMod(s, a, b, dst, false);
@@ -336,55 +384,95 @@ final class U256 {
     private static final long M32 = 0xFFFF_FFFFL;
 
     /**
-     * a / d or a % d for a divisor below 2^32, by schoolbook division on 32-bit digits without allocating. {@code dst}
-     * may overlap the operands.
+     * a / d or a % d for a nonzero divisor of at most 64 bits, without allocating: the dividend is normalised so that
+     * d's top bit is set, then divided a limb at a time by multiplying with d's reciprocal (Möller and Granlund,
+     * "Improved division by invariant integers", 2011, algorithm 4), which costs two multiplications a limb instead of
+     * a hardware division. {@code dst} may be {@code a}: limb i is written only after the limbs at or below it have
+     * been read for the last time.
      */
-    private static void divSmall(long[] s, int a, long d, int dst, boolean quotient) {
-        long k, q0, q1, q2, q3;
-        long x = s[a + 3], cur = x >>> 32;
-        long hi = Long.divideUnsigned(cur, d);
-        k = cur - hi * d;
-        cur = (k << 32) | (x & M32);
-        long lo = Long.divideUnsigned(cur, d);
-        k = cur - lo * d;
-        q3 = (hi << 32) | lo;
-        x = s[a + 2];
-        cur = (k << 32) | (x >>> 32);
-        hi = Long.divideUnsigned(cur, d);
-        k = cur - hi * d;
-        cur = (k << 32) | (x & M32);
-        lo = Long.divideUnsigned(cur, d);
-        k = cur - lo * d;
-        q2 = (hi << 32) | lo;
-        x = s[a + 1];
-        cur = (k << 32) | (x >>> 32);
-        hi = Long.divideUnsigned(cur, d);
-        k = cur - hi * d;
-        cur = (k << 32) | (x & M32);
-        lo = Long.divideUnsigned(cur, d);
-        k = cur - lo * d;
-        q1 = (hi << 32) | lo;
-        x = s[a];
-        cur = (k << 32) | (x >>> 32);
-        hi = Long.divideUnsigned(cur, d);
-        k = cur - hi * d;
-        cur = (k << 32) | (x & M32);
-        lo = Long.divideUnsigned(cur, d);
-        k = cur - lo * d;
-        q0 = (hi << 32) | lo;
-        if (quotient) {
-            s[dst] = q0;
-            s[dst + 1] = q1;
-            s[dst + 2] = q2;
-            s[dst + 3] = q3;
+    static void divWord(long[] s, int a, long d, int dst, boolean quotient) {
+        int sh = Long.numberOfLeadingZeros(d);
+        long dn = d << sh;
+        Reciprocal last = lastReciprocal;
+        long v;
+        if (last.d == dn) {
+            v = last.v;
         } else {
-            set(s, dst, k);
+            v = reciprocal(dn);
+            lastReciprocal = new Reciprocal(dn, v);
         }
+        long r = sh == 0 ? 0 : s[a + 3] >>> (64 - sh);
+        for (int i = 3; i >= 0; i--) {
+            long u0 = s[a + i] << sh;
+            if (sh != 0 && i > 0)
+                u0 |= s[a + i - 1] >>> (64 - sh);
+            // (r, u0) / dn where r < dn: estimate the quotient from the reciprocal, then correct it at most twice.
+            long pLo = v * r;
+            long pHi = Math.unsignedMultiplyHigh(v, r);
+            long qLo = pLo + u0;
+            long q = pHi + r + 1 + (Long.compareUnsigned(qLo, pLo) < 0 ? 1 : 0);
+            long rem = u0 - q * dn;
+            if (Long.compareUnsigned(rem, qLo) > 0) {
+                q--;
+                rem += dn;
+            }
+            if (Long.compareUnsigned(rem, dn) >= 0) {
+                q++;
+                rem -= dn;
+            }
+            r = rem;
+            if (quotient)
+                s[dst + i] = q;
+        }
+        if (!quotient)
+            set(s, dst, r >>> sh);
+    }
+
+    /** A normalised divisor and its reciprocal. */
+    private record Reciprocal(long d, long v) {}
+
+    /**
+     * The last divisor's reciprocal, since a contract tends to divide by the same constant again and again. Shared
+     * between threads without locking: a record's fields are final, so a thread sees either an old pair or a new one,
+     * never a mix, and a miss only costs computing it.
+     */
+    private static Reciprocal lastReciprocal = new Reciprocal(1L << 63, reciprocal(1L << 63));
+
+    /** floor((2^128 - 1) / d) - 2^64 for a normalised d (top bit set). */
+    static long reciprocal(long d) {
+        // 2^128 - 1 - 2^64 d = ~d * 2^64 + (2^64 - 1), and ~d < d, so the quotient fits in 64 bits.
+        return divlu(~d, -1L, d);
     }
 
     /**
-     * Unsigned 256-bit division by Knuth's algorithm D on 32-bit digits (Hacker's Delight, divmnu). Writes the quotient
-     * or the remainder to {@code dst}. Requires b != 0 and a >= b.
+     * (u1 * 2^64 + u0) / v for a normalised v and u1 < v, by two steps of 32-bit digits (Hacker's Delight, divlu).
+     */
+    private static long divlu(long u1, long u0, long v) {
+        long vn1 = v >>> 32, vn0 = v & M32;
+        long un1 = u0 >>> 32, un0 = u0 & M32;
+        long q1 = Long.divideUnsigned(u1, vn1);
+        long rhat = u1 - q1 * vn1;
+        while (q1 > M32 || Long.compareUnsigned(q1 * vn0, (rhat << 32) | un1) > 0) {
+            q1--;
+            rhat += vn1;
+            if (rhat > M32)
+                break;
+        }
+        long un21 = (u1 << 32) + un1 - q1 * v;
+        long q0 = Long.divideUnsigned(un21, vn1);
+        rhat = un21 - q0 * vn1;
+        while (q0 > M32 || Long.compareUnsigned(q0 * vn0, (rhat << 32) | un0) > 0) {
+            q0--;
+            rhat += vn1;
+            if (rhat > M32)
+                break;
+        }
+        return (q1 << 32) | q0;
+    }
+
+    /**
+     * Unsigned 256-bit division by Knuth's algorithm D on 32-bit digits. Writes the quotient or the remainder to
+     * {@code dst}. Requires b != 0 and a >= b.
      */
     static void divMod(long[] s, int a, int b, int dst, boolean quotient) {
         int[] u = new int[8], v = new int[8];
@@ -394,12 +482,28 @@ final class U256 {
             v[2 * i] = (int) s[b + i];
             v[2 * i + 1] = (int) (s[b + i] >>> 32);
         }
-        int m = 8, n = 8;
+        int[] q = new int[8], r = new int[8];
+        knuth(u, v, q, r);
+        int[] out = quotient ? q : r;
+        for (int i = 0; i < 4; i++)
+            s[dst + i] = (out[2 * i] & M32) | ((long) out[2 * i + 1] << 32);
+    }
+
+    /**
+     * u / v on little-endian 32-bit digits by Knuth's algorithm D (Hacker's Delight, divmnu): the quotient goes to
+     * {@code q} (as long as {@code u}) and the remainder to {@code r} (as long as {@code v}). Requires v != 0.
+     */
+    static void knuth(int[] u, int[] v, int[] q, int[] r) {
+        int m = u.length, n = v.length;
         while (m > 0 && u[m - 1] == 0)
             m--;
         while (n > 0 && v[n - 1] == 0)
             n--;
-        int[] q = new int[8], r = new int[8];
+        if (m < n) {
+            // The dividend is below the divisor: quotient 0, remainder the dividend.
+            System.arraycopy(u, 0, r, 0, m);
+            return;
+        }
         if (n == 1) {
             long d = v[0] & M32, k = 0;
             for (int j = m - 1; j >= 0; j--) {
@@ -408,54 +512,71 @@ final class U256 {
                 k = Long.remainderUnsigned(cur, d);
             }
             r[0] = (int) k;
-        } else {
-            int sh = Integer.numberOfLeadingZeros(v[n - 1]);
-            int[] vn = new int[n], un = new int[m + 1];
-            for (int i = n - 1; i > 0; i--)
-                vn[i] = (v[i] << sh) | (sh == 0 ? 0 : v[i - 1] >>> (32 - sh));
-            vn[0] = v[0] << sh;
-            un[m] = sh == 0 ? 0 : u[m - 1] >>> (32 - sh);
-            for (int i = m - 1; i > 0; i--)
-                un[i] = (u[i] << sh) | (sh == 0 ? 0 : u[i - 1] >>> (32 - sh));
-            un[0] = u[0] << sh;
-            long vTop = vn[n - 1] & M32, vNext = vn[n - 2] & M32;
-            for (int j = m - n; j >= 0; j--) {
-                long num = ((un[j + n] & M32) << 32) | (un[j + n - 1] & M32);
-                long qhat = Long.divideUnsigned(num, vTop);
-                long rhat = Long.remainderUnsigned(num, vTop);
-                while (qhat > M32 || Long.compareUnsigned(qhat * vNext, (rhat << 32) | (un[j + n - 2] & M32)) > 0) {
-                    qhat--;
-                    rhat += vTop;
-                    if (rhat > M32)
-                        break;
-                }
-                long k = 0, t;
-                for (int i = 0; i < n; i++) {
-                    long p = qhat * (vn[i] & M32);
-                    t = (un[i + j] & M32) - k - (p & M32);
-                    un[i + j] = (int) t;
-                    k = (p >>> 32) - (t >> 32);
-                }
-                t = (un[j + n] & M32) - k;
-                un[j + n] = (int) t;
-                q[j] = (int) qhat;
-                if (t < 0) {
-                    q[j]--;
-                    k = 0;
-                    for (int i = 0; i < n; i++) {
-                        t = (un[i + j] & M32) + (vn[i] & M32) + k;
-                        un[i + j] = (int) t;
-                        k = t >>> 32;
-                    }
-                    un[j + n] += (int) k;
-                }
-            }
-            for (int i = 0; i < n; i++)
-                r[i] = (un[i] >>> sh) | (sh == 0 ? 0 : un[i + 1] << (32 - sh));
+            return;
         }
-        int[] out = quotient ? q : r;
+        int sh = Integer.numberOfLeadingZeros(v[n - 1]);
+        int[] vn = new int[n], un = new int[m + 1];
+        for (int i = n - 1; i > 0; i--)
+            vn[i] = (v[i] << sh) | (sh == 0 ? 0 : v[i - 1] >>> (32 - sh));
+        vn[0] = v[0] << sh;
+        un[m] = sh == 0 ? 0 : u[m - 1] >>> (32 - sh);
+        for (int i = m - 1; i > 0; i--)
+            un[i] = (u[i] << sh) | (sh == 0 ? 0 : u[i - 1] >>> (32 - sh));
+        un[0] = u[0] << sh;
+        long vTop = vn[n - 1] & M32, vNext = vn[n - 2] & M32;
+        for (int j = m - n; j >= 0; j--) {
+            long num = ((un[j + n] & M32) << 32) | (un[j + n - 1] & M32);
+            long qhat = Long.divideUnsigned(num, vTop);
+            long rhat = Long.remainderUnsigned(num, vTop);
+            while (qhat > M32 || Long.compareUnsigned(qhat * vNext, (rhat << 32) | (un[j + n - 2] & M32)) > 0) {
+                qhat--;
+                rhat += vTop;
+                if (rhat > M32)
+                    break;
+            }
+            long k = 0, t;
+            for (int i = 0; i < n; i++) {
+                long p = qhat * (vn[i] & M32);
+                t = (un[i + j] & M32) - k - (p & M32);
+                un[i + j] = (int) t;
+                k = (p >>> 32) - (t >> 32);
+            }
+            t = (un[j + n] & M32) - k;
+            un[j + n] = (int) t;
+            q[j] = (int) qhat;
+            if (t < 0) {
+                q[j]--;
+                k = 0;
+                for (int i = 0; i < n; i++) {
+                    t = (un[i + j] & M32) + (vn[i] & M32) + k;
+                    un[i + j] = (int) t;
+                    k = t >>> 32;
+                }
+                un[j + n] += (int) k;
+            }
+        }
+        for (int i = 0; i < n; i++)
+            r[i] = (un[i] >>> sh) | (sh == 0 ? 0 : un[i + 1] << (32 - sh));
+    }
+
+    /**
+     * dst = (the number in {@code limbs}, little-endian 64-bit limbs) mod (the word at {@code n}), for ADDMOD's
+     * 257-bit sums and MULMOD's 512-bit products. Requires the modulus to be nonzero.
+     */
+    private static void remainder(long[] limbs, long[] s, int n, int dst) {
+        int[] u = new int[limbs.length * 2], v = new int[8];
+        for (int i = 0; i < limbs.length; i++) {
+            u[2 * i] = (int) limbs[i];
+            u[2 * i + 1] = (int) (limbs[i] >>> 32);
+        }
+        for (int i = 0; i < 4; i++) {
+            v[2 * i] = (int) s[n + i];
+            v[2 * i + 1] = (int) (s[n + i] >>> 32);
+        }
+        int[] q = new int[u.length], r = new int[8];
+        knuth(u, v, q, r);
         for (int i = 0; i < 4; i++)
-            s[dst + i] = (out[2 * i] & M32) | ((long) out[2 * i + 1] << 32);
+            s[dst + i] = (r[2 * i] & M32) | ((long) r[2 * i + 1] << 32);
     }
 
     private static boolean fitsSigned64(long[] s, int b) {
@@ -471,15 +592,32 @@ final class U256 {
         s[b + 3] = ext;
     }
 
-    /** dst = (a + b) mod n, computed without 2^256 wrap-around; 0 when n is 0. */
+    /** dst = (a + b) mod n, computed without 2^256 wrap-around; 0 when n is 0. dst may alias any operand. */
     static void addmod(long[] s, int a, int b, int n, int dst) {
         if (isZero(s, n)) {
             set(s, dst, 0);
             return;
         }
-        fromBig(toBig(s, a).add(toBig(s, b)).mod(toBig(s, n)), s, dst);
+        long a0 = s[a], a1 = s[a + 1], a2 = s[a + 2], a3 = s[a + 3];
+        long r0 = a0 + s[b];
+        long c = Long.compareUnsigned(r0, a0) < 0 ? 1 : 0;
+        long t = a1 + s[b + 1];
+        long c1 = Long.compareUnsigned(t, a1) < 0 ? 1 : 0;
+        long r1 = t + c;
+        c1 |= Long.compareUnsigned(r1, t) < 0 ? 1 : 0;
+        t = a2 + s[b + 2];
+        long c2 = Long.compareUnsigned(t, a2) < 0 ? 1 : 0;
+        long r2 = t + c1;
+        c2 |= Long.compareUnsigned(r2, t) < 0 ? 1 : 0;
+        t = a3 + s[b + 3];
+        long c3 = Long.compareUnsigned(t, a3) < 0 ? 1 : 0;
+        long r3 = t + c2;
+        c3 |= Long.compareUnsigned(r3, t) < 0 ? 1 : 0;
+        long[] sum = {r0, r1, r2, r3, c3};
+        remainder(sum, s, n, dst);
     }
 
+    /** dst = (a * b) mod n over the full 512-bit product; 0 when n is 0. dst may alias any operand. */
     static void mulmod(long[] s, int a, int b, int n, int dst) {
         if (isZero(s, n)) {
             set(s, dst, 0);
@@ -491,7 +629,22 @@ final class U256 {
             set(s, dst, (s[a] * s[b]) % s[n]);
             return;
         }
-        fromBig(toBig(s, a).multiply(toBig(s, b)).mod(toBig(s, n)), s, dst);
+        long[] p = new long[8];
+        for (int i = 0; i < 4; i++) {
+            long x = s[a + i], carry = 0;
+            for (int j = 0; j < 4; j++) {
+                long y = s[b + j];
+                long lo = x * y, hi = Math.unsignedMultiplyHigh(x, y);
+                long acc = p[i + j] + lo;
+                hi += Long.compareUnsigned(acc, lo) < 0 ? 1 : 0;
+                long acc2 = acc + carry;
+                hi += Long.compareUnsigned(acc2, acc) < 0 ? 1 : 0;
+                p[i + j] = acc2;
+                carry = hi;
+            }
+            p[i + 4] = carry;
+        }
+        remainder(p, s, n, dst);
     }
 
     /** dst = base^exp mod 2^256 by square-and-multiply on limbs; {@code tmp} needs 12 free longs. */
@@ -524,28 +677,56 @@ final class U256 {
         return (bitLength(s, b) + 7) >>> 3;
     }
 
-    /** dst = value << shift (shift taken as a word). */
+    /** dst = value << shift (shift taken as a word). Limbs are moved in locals so nothing is allocated. */
     static void shl(long[] s, int shiftAt, int value, int dst) {
         long sh = clamp(s, shiftAt);
         if (sh >= 256) {
             set(s, dst, 0);
             return;
         }
-        int limbs = (int) (sh >>> 6), bits = (int) (sh & 63);
+        int bits = (int) (sh & 63);
         long v0 = s[value], v1 = s[value + 1], v2 = s[value + 2], v3 = s[value + 3];
-        long[] v = {v0, v1, v2, v3};
-        for (int i = 3; i >= 0; i--) {
-            int src = i - limbs;
-            long x = src >= 0 ? v[src] : 0;
-            if (bits != 0) {
-                x <<= bits;
-                if (src - 1 >= 0)
-                    x |= v[src - 1] >>> (64 - bits);
+        long y0, y1, y2, y3;
+        switch ((int) (sh >>> 6)) {
+            case 0 -> {
+                y0 = v0;
+                y1 = v1;
+                y2 = v2;
+                y3 = v3;
             }
-            s[dst + i] = x;
+            case 1 -> {
+                y0 = 0;
+                y1 = v0;
+                y2 = v1;
+                y3 = v2;
+            }
+            case 2 -> {
+                y0 = 0;
+                y1 = 0;
+                y2 = v0;
+                y3 = v1;
+            }
+            default -> {
+                y0 = 0;
+                y1 = 0;
+                y2 = 0;
+                y3 = v0;
+            }
         }
+        if (bits != 0) {
+            int back = 64 - bits;
+            y3 = (y3 << bits) | (y2 >>> back);
+            y2 = (y2 << bits) | (y1 >>> back);
+            y1 = (y1 << bits) | (y0 >>> back);
+            y0 <<= bits;
+        }
+        s[dst] = y0;
+        s[dst + 1] = y1;
+        s[dst + 2] = y2;
+        s[dst + 3] = y3;
     }
 
+    /** SHR, or SAR when {@code arithmetic}: vacated bits are filled with the sign. */
     static void shr(long[] s, int shiftAt, int value, int dst, boolean arithmetic) {
         long fill = arithmetic ? s[value + 3] >> 63 : 0;
         long sh = clamp(s, shiftAt);
@@ -553,18 +734,46 @@ final class U256 {
             s[dst] = s[dst + 1] = s[dst + 2] = s[dst + 3] = fill;
             return;
         }
-        int limbs = (int) (sh >>> 6), bits = (int) (sh & 63);
-        long[] v = {s[value], s[value + 1], s[value + 2], s[value + 3]};
-        for (int i = 0; i < 4; i++) {
-            int src = i + limbs;
-            long x = src < 4 ? v[src] : fill;
-            if (bits != 0) {
-                x >>>= bits;
-                long next = src + 1 < 4 ? v[src + 1] : fill;
-                x |= next << (64 - bits);
+        int bits = (int) (sh & 63);
+        long v0 = s[value], v1 = s[value + 1], v2 = s[value + 2], v3 = s[value + 3];
+        long x0, x1, x2, x3;
+        switch ((int) (sh >>> 6)) {
+            case 0 -> {
+                x0 = v0;
+                x1 = v1;
+                x2 = v2;
+                x3 = v3;
             }
-            s[dst + i] = x;
+            case 1 -> {
+                x0 = v1;
+                x1 = v2;
+                x2 = v3;
+                x3 = fill;
+            }
+            case 2 -> {
+                x0 = v2;
+                x1 = v3;
+                x2 = fill;
+                x3 = fill;
+            }
+            default -> {
+                x0 = v3;
+                x1 = fill;
+                x2 = fill;
+                x3 = fill;
+            }
         }
+        if (bits != 0) {
+            int back = 64 - bits;
+            x0 = (x0 >>> bits) | (x1 << back);
+            x1 = (x1 >>> bits) | (x2 << back);
+            x2 = (x2 >>> bits) | (x3 << back);
+            x3 = (x3 >>> bits) | (fill << back);
+        }
+        s[dst] = x0;
+        s[dst + 1] = x1;
+        s[dst + 2] = x2;
+        s[dst + 3] = x3;
     }
 
     /** SIGNEXTEND: extends the sign of byte {@code k} (0 = least significant) of the value. */
