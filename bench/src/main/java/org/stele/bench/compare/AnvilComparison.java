@@ -33,9 +33,11 @@ import org.stele.evm.state.JournaledState;
  * Runs each of {@link EvmPrograms} on Stele's interpreter and as an {@code eth_call} on anvil (revm), in one process
  * run, and prints two tables side by side: wall-clock medians, and mean CPU time per run (all threads of the
  * process). anvil's figures are the call's minus those of a call to a contract that only STOPs, which leaves its
- * execution time. Each program is warmed up on both EVMs, then measured in rounds that alternate between them, so
- * that both see the same outside load; on a machine shared with other work the CPU-time columns are the steadier. Outputs are compared too: a benchmark where the two EVMs
- * disagree is a bug, not a figure.
+ * execution time. Each program runs on Stele in a JVM of its own, as {@code stele evm run --bench} runs it and as JMH
+ * forks per benchmark: in one shared JVM the programs measured first would shape the compiled interpreter for the
+ * later ones. Each program is warmed up on both EVMs, then measured in rounds that alternate between them, so that
+ * both see the same outside load; on a machine shared with other work the CPU-time columns are the steadier. Outputs
+ * are compared too: a benchmark where the two EVMs disagree is a bug, not a figure.
  *
  * <p>
  * Run: {@code bench/compare-anvil.sh} (installs anvil from npm and builds first).
@@ -46,6 +48,10 @@ public final class AnvilComparison {
     private static final long GAS = 1_000_000_000L;
 
     public static void main(String[] args) throws Exception {
+        if (args.length == 2 && args[0].equals("--worker")) {
+            Stele.serve(args[1]);
+            return;
+        }
         if (args.length < 1) {
             System.err.println("usage: AnvilComparison ANVIL_BINARY [SECONDS_PER_PROGRAM [WARMUP_SECONDS]]");
             System.exit(2);
@@ -78,33 +84,35 @@ public final class AnvilComparison {
             double baseline = median(base.wallMs, 0);
             for (Map.Entry<String, byte[]> p : EvmPrograms.all().entrySet()) {
                 String code = Hex.encodeNoPrefix(p.getValue());
-                Stele stele = new Stele(p.getValue());
-                String anvilOut = rpc.call(code);
-                if (!anvilOut.equalsIgnoreCase(stele.output)) {
-                    System.out.printf("%-12s outputs differ: stele %s, anvil %s%n", p.getKey(), stele.output, anvilOut);
-                    continue;
+                try (SteleProcess stele = new SteleProcess(p.getKey())) {
+                    String anvilOut = rpc.call(code);
+                    if (!anvilOut.equalsIgnoreCase(stele.output)) {
+                        System.out.printf("%-12s outputs differ: stele %s, anvil %s%n", p.getKey(), stele.output,
+                                anvilOut);
+                        continue;
+                    }
+                    String req = rpc.request(code);
+                    stele.repeat(warmup, null);
+                    rpc.repeat(req, warmup, null, anvil.pid());
+                    // Alternating keeps both EVMs under the same outside load, which on a shared machine moves a lot.
+                    Timing steleTime = new Timing(), anvilTime = new Timing();
+                    for (int round = 0; round < ROUNDS; round++) {
+                        stele.repeat(seconds / ROUNDS, steleTime);
+                        rpc.repeat(req, seconds / ROUNDS, anvilTime, anvil.pid());
+                    }
+                    double steleMs = median(steleTime.wallMs, 0), steleCpuMs = steleTime.cpuMsPerRun();
+                    double anvilMs = median(anvilTime.wallMs, baseline);
+                    double anvilCpuMs = Math.max(0, anvilTime.cpuMsPerRun() - base.cpuMsPerRun());
+                    // Below a tenth of the round-trip baseline, anvil's figure is lost in the HTTP noise.
+                    String ratio = anvilMs < baseline / 10
+                            ? "n/a"
+                            : String.format(Locale.ROOT, "%.2f", steleMs / anvilMs);
+                    String cpuRatio = anvilCpuMs < base.cpuMsPerRun() / 10
+                            ? "n/a"
+                            : String.format(Locale.ROOT, "%.2f", steleCpuMs / anvilCpuMs);
+                    System.out.printf(Locale.ROOT, "%-12s %12.3f %12.3f %7s   %12.3f %12.3f %7s%n", p.getKey(),
+                            steleMs, anvilMs, ratio, steleCpuMs, anvilCpuMs, cpuRatio);
                 }
-                String req = rpc.request(code);
-                stele.repeat(warmup, null);
-                rpc.repeat(req, warmup, null, anvil.pid());
-                // Alternating keeps both EVMs under the same outside load, which on a shared machine moves a lot.
-                Timing steleTime = new Timing(), anvilTime = new Timing();
-                for (int round = 0; round < ROUNDS; round++) {
-                    stele.repeat(seconds / ROUNDS, steleTime);
-                    rpc.repeat(req, seconds / ROUNDS, anvilTime, anvil.pid());
-                }
-                double steleMs = median(steleTime.wallMs, 0), steleCpuMs = steleTime.cpuMsPerRun();
-                double anvilMs = median(anvilTime.wallMs, baseline);
-                double anvilCpuMs = Math.max(0, anvilTime.cpuMsPerRun() - base.cpuMsPerRun());
-                // Below a tenth of the round-trip baseline, anvil's figure is lost in the HTTP noise.
-                String ratio = anvilMs < baseline / 10
-                        ? "n/a"
-                        : String.format(Locale.ROOT, "%.2f", steleMs / anvilMs);
-                String cpuRatio = anvilCpuMs < base.cpuMsPerRun() / 10
-                        ? "n/a"
-                        : String.format(Locale.ROOT, "%.2f", steleCpuMs / anvilCpuMs);
-                System.out.printf(Locale.ROOT, "%-12s %12.3f %12.3f %7s   %12.3f %12.3f %7s%n", p.getKey(),
-                        steleMs, anvilMs, ratio, steleCpuMs, anvilCpuMs, cpuRatio);
             }
             System.out.printf(Locale.ROOT,
                     "(anvil's call to a contract that only STOPs, subtracted: %.3f ms wall-clock,"
@@ -159,8 +167,71 @@ public final class AnvilComparison {
         }
     }
 
+    /**
+     * One program on Stele's interpreter in a child JVM ({@code AnvilComparison --worker PROGRAM}), driven over its
+     * standard input and output: it prints the program's output once, then answers {@code run SECONDS} with the
+     * wall-clock time of each run and its own CPU time over them.
+     */
+    private static final class SteleProcess implements AutoCloseable {
+        private final Process process;
+        private final java.io.BufferedReader in;
+        private final java.io.PrintWriter out;
+        final String output;
+
+        SteleProcess(String program) throws IOException {
+            String java = ProcessHandle.current().info().command().orElse("java");
+            process = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-cp",
+                    System.getProperty("java.class.path"), AnvilComparison.class.getName(), "--worker", program)
+                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            in = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream()));
+            out = new java.io.PrintWriter(process.getOutputStream(), true);
+            output = line();
+        }
+
+        void repeat(double seconds, Timing into) throws IOException {
+            out.println("run " + seconds);
+            String[] answer = line().split(";");
+            if (into == null)
+                return;
+            for (String ms : answer[0].split(","))
+                into.wallMs.add(Double.parseDouble(ms));
+            into.cpuNanos += Long.parseLong(answer[1]);
+        }
+
+        private String line() throws IOException {
+            String l = in.readLine();
+            if (l == null)
+                throw new IOException("the Stele worker exited (status " + process.onExit().join().exitValue() + ")");
+            return l;
+        }
+
+        @Override
+        public void close() {
+            out.close();
+            process.destroy();
+        }
+    }
+
     /** One program on Stele's interpreter, run in-process as {@code stele evm run --bench} does. */
     private static final class Stele {
+        /** The worker's loop: see {@link SteleProcess}. */
+        static void serve(String program) throws IOException {
+            byte[] code = EvmPrograms.all().get(program);
+            if (code == null)
+                throw new IllegalArgumentException("no program " + program);
+            Stele stele = new Stele(code);
+            System.out.println(stele.output);
+            var stdin = new java.io.BufferedReader(new java.io.InputStreamReader(System.in));
+            for (String cmd; (cmd = stdin.readLine()) != null;) {
+                Timing t = new Timing();
+                stele.repeat(Double.parseDouble(cmd.substring("run ".length())), t);
+                StringBuilder b = new StringBuilder();
+                for (double ms : t.wallMs)
+                    b.append(b.isEmpty() ? "" : ",").append(ms);
+                System.out.println(b.append(';').append(t.cpuNanos));
+            }
+        }
+
         private final InMemoryWorld world = new InMemoryWorld();
         private final Evm evm = new Evm(Fork.CANCUN);
         private final BlockContext block = new BlockContext(Address.ZERO, 1, 0, Long.MAX_VALUE, BigInteger.ZERO,
