@@ -70,19 +70,7 @@ public final class AdmissionBenchmark {
                     .build(store);
             blocks.append(g.block(), List.of(), g.batch());
             WorldState head = WorldState.openReadOnly(store, g.block().header().stateRoot(), n -> null);
-            AccountState state = new AccountState() {
-                @Override
-                public long nonce(Address a) {
-                    var acc = head.account(a);
-                    return acc == null ? 0 : acc.nonce();
-                }
-
-                @Override
-                public BigInteger balance(Address a) {
-                    var acc = head.account(a);
-                    return acc == null ? BigInteger.ZERO : acc.balance();
-                }
-            };
+            AccountState state = AccountState.of(head);
             Address token = Address.fromHex("0x5fbdb2315678afecb367f032d93f642f64180aa3");
             List<byte[]> bodies = new ArrayList<>();
             List<byte[]> raws = new ArrayList<>();

@@ -153,21 +153,8 @@ public final class DevNode implements AutoCloseable {
     }
 
     private AccountState stateAtHead() {
-        WorldState world = WorldState.openReadOnly(store, blocks.head().orElseThrow().stateRoot(),
-                n -> blocks.hashOf(n).orElse(Bytes32.ZERO));
-        return new AccountState() {
-            @Override
-            public long nonce(Address a) {
-                var acc = world.account(a);
-                return acc == null ? 0 : acc.nonce();
-            }
-
-            @Override
-            public BigInteger balance(Address a) {
-                var acc = world.account(a);
-                return acc == null ? BigInteger.ZERO : acc.balance();
-            }
-        };
+        return AccountState.of(WorldState.openReadOnly(store, blocks.head().orElseThrow().stateRoot(),
+                n -> blocks.hashOf(n).orElse(Bytes32.ZERO)));
     }
 
     private void pending(PooledTransaction tx) {
