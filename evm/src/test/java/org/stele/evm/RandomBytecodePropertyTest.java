@@ -35,16 +35,7 @@ class RandomBytecodePropertyTest {
                         new byte[]{0x63, 0x7f, (byte) 0xff, (byte) 0xff, (byte) 0xff},
                         new byte[]{0x7f, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
                                 -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1}));
-        return chunk.list().ofMinSize(0).ofMaxSize(120).map(parts -> {
-            int n = parts.stream().mapToInt(p -> p.length).sum();
-            byte[] out = new byte[n];
-            int o = 0;
-            for (byte[] p : parts) {
-                System.arraycopy(p, 0, out, o, p.length);
-                o += p.length;
-            }
-            return out;
-        });
+        return chunk.list().ofMinSize(0).ofMaxSize(120).map(RandomBytecodePropertyTest::concat);
     }
 
     @Provide
@@ -100,16 +91,7 @@ class RandomBytecodePropertyTest {
                         new byte[]{0x03}, new byte[]{0x04}, new byte[]{0x05}, new byte[]{0x15}, new byte[]{0x1c},
                         new byte[]{0x59}, new byte[]{0x5a}, new byte[]{0x5e}, new byte[]{0x61}, new byte[]{0x60}),
                 Arbitraries.integers().between(0, 255).map(i -> new byte[]{(byte) i.intValue()}));
-        return chunk.list().ofMinSize(0).ofMaxSize(60).map(parts -> {
-            int n = parts.stream().mapToInt(p -> p.length).sum();
-            byte[] out = new byte[n];
-            int o = 0;
-            for (byte[] p : parts) {
-                System.arraycopy(p, 0, out, o, p.length);
-                o += p.length;
-            }
-            return out;
-        });
+        return chunk.list().ofMinSize(0).ofMaxSize(60).map(RandomBytecodePropertyTest::concat);
     }
 
     /**
@@ -146,5 +128,10 @@ class RandomBytecodePropertyTest {
         assertThat(b.gasLeft()).isEqualTo(a.gasLeft());
         assertThat(b.output()).isEqualTo(a.output());
         assertThat(List.copyOf(b.logs())).isEqualTo(a.logs());
+    }
+
+    private static byte[] concat(java.util.List<byte[]> parts) {
+        return org.stele.common.Bytes.concat(parts.stream().map(org.stele.common.Bytes::wrap)
+                .toArray(org.stele.common.Bytes[]::new)).toArray();
     }
 }
