@@ -11,10 +11,10 @@ import java.util.Objects;
  *
  * <p>
  * Written out by hand on {@code long} lanes because it is the hottest function of the node (trie nodes, EVM SHA3,
- * transaction and block hashes). The one-shot {@link #hash(byte[], int, int)} keeps the whole 25-lane state in local
- * variables, reads input eight bytes at a time and allocates nothing but the 32-byte result; each of the 24 rounds is
- * unrolled. {@link Hasher} is the incremental form for input that arrives in pieces; it holds the state in an array and
- * runs the same round. See {@code docs/performance.md} for the comparison with BouncyCastle.
+ * transaction and block hashes). One permutation, {@link #permute(long[])}, serves both forms: it runs the 24 rounds
+ * unrolled on the 25 lanes held in local variables. The one-shot {@link #hash(byte[], int, int)} reads input eight
+ * bytes at a time; {@link Hasher} is the incremental form for input that arrives in pieces. See
+ * {@code docs/performance.md} for the comparison with BouncyCastle.
  */
 public final class Keccak256 {
     /** Bytes absorbed per permutation: 1600 - 2 * 256 bits. */
@@ -67,123 +67,25 @@ public final class Keccak256 {
     public static void hash(byte[] input, int offset, int length, byte[] out, int outOffset) {
         Objects.checkFromIndexSize(offset, length, input.length);
         Objects.checkFromIndexSize(outOffset, DIGEST_SIZE, out.length);
-        byte[] in = input;
+        long[] state = new long[25];
         int pos = offset;
         int end = offset + length;
-        long a00 = 0, a10 = 0, a20 = 0, a30 = 0, a40 = 0;
-        long a01 = 0, a11 = 0, a21 = 0, a31 = 0, a41 = 0;
-        long a02 = 0, a12 = 0, a22 = 0, a32 = 0, a42 = 0;
-        long a03 = 0, a13 = 0, a23 = 0, a33 = 0, a43 = 0;
-        long a04 = 0, a14 = 0, a24 = 0, a34 = 0, a44 = 0;
         boolean last = false;
         while (!last) {
             if (end - pos >= RATE) {
-                a00 ^= (long) LE.get(in, pos);
-                a10 ^= (long) LE.get(in, pos + 8);
-                a20 ^= (long) LE.get(in, pos + 16);
-                a30 ^= (long) LE.get(in, pos + 24);
-                a40 ^= (long) LE.get(in, pos + 32);
-                a01 ^= (long) LE.get(in, pos + 40);
-                a11 ^= (long) LE.get(in, pos + 48);
-                a21 ^= (long) LE.get(in, pos + 56);
-                a31 ^= (long) LE.get(in, pos + 64);
-                a41 ^= (long) LE.get(in, pos + 72);
-                a02 ^= (long) LE.get(in, pos + 80);
-                a12 ^= (long) LE.get(in, pos + 88);
-                a22 ^= (long) LE.get(in, pos + 96);
-                a32 ^= (long) LE.get(in, pos + 104);
-                a42 ^= (long) LE.get(in, pos + 112);
-                a03 ^= (long) LE.get(in, pos + 120);
-                a13 ^= (long) LE.get(in, pos + 128);
+                for (int lane = 0; lane < RATE / 8; lane++)
+                    state[lane] ^= (long) LE.get(input, pos + 8 * lane);
                 pos += RATE;
             } else {
                 // The final block: the tail of the input, then 0x01 right after it and 0x80 in the block's last byte.
-                a00 ^= lastLane(in, pos, end, false);
-                a10 ^= lastLane(in, pos + 8, end, false);
-                a20 ^= lastLane(in, pos + 16, end, false);
-                a30 ^= lastLane(in, pos + 24, end, false);
-                a40 ^= lastLane(in, pos + 32, end, false);
-                a01 ^= lastLane(in, pos + 40, end, false);
-                a11 ^= lastLane(in, pos + 48, end, false);
-                a21 ^= lastLane(in, pos + 56, end, false);
-                a31 ^= lastLane(in, pos + 64, end, false);
-                a41 ^= lastLane(in, pos + 72, end, false);
-                a02 ^= lastLane(in, pos + 80, end, false);
-                a12 ^= lastLane(in, pos + 88, end, false);
-                a22 ^= lastLane(in, pos + 96, end, false);
-                a32 ^= lastLane(in, pos + 104, end, false);
-                a42 ^= lastLane(in, pos + 112, end, false);
-                a03 ^= lastLane(in, pos + 120, end, false);
-                a13 ^= lastLane(in, pos + 128, end, true);
+                for (int lane = 0; lane < RATE / 8; lane++)
+                    state[lane] ^= lastLane(input, pos + 8 * lane, end, lane == RATE / 8 - 1);
                 last = true;
             }
-            for (int round = 0; round < 24; round++) {
-                long c0 = a00 ^ a01 ^ a02 ^ a03 ^ a04;
-                long c1 = a10 ^ a11 ^ a12 ^ a13 ^ a14;
-                long c2 = a20 ^ a21 ^ a22 ^ a23 ^ a24;
-                long c3 = a30 ^ a31 ^ a32 ^ a33 ^ a34;
-                long c4 = a40 ^ a41 ^ a42 ^ a43 ^ a44;
-                long d0 = c4 ^ Long.rotateLeft(c1, 1);
-                long d1 = c0 ^ Long.rotateLeft(c2, 1);
-                long d2 = c1 ^ Long.rotateLeft(c3, 1);
-                long d3 = c2 ^ Long.rotateLeft(c4, 1);
-                long d4 = c3 ^ Long.rotateLeft(c0, 1);
-                long b00 = a00 ^ d0;
-                long b13 = Long.rotateLeft(a01 ^ d0, 36);
-                long b21 = Long.rotateLeft(a02 ^ d0, 3);
-                long b34 = Long.rotateLeft(a03 ^ d0, 41);
-                long b42 = Long.rotateLeft(a04 ^ d0, 18);
-                long b02 = Long.rotateLeft(a10 ^ d1, 1);
-                long b10 = Long.rotateLeft(a11 ^ d1, 44);
-                long b23 = Long.rotateLeft(a12 ^ d1, 10);
-                long b31 = Long.rotateLeft(a13 ^ d1, 45);
-                long b44 = Long.rotateLeft(a14 ^ d1, 2);
-                long b04 = Long.rotateLeft(a20 ^ d2, 62);
-                long b12 = Long.rotateLeft(a21 ^ d2, 6);
-                long b20 = Long.rotateLeft(a22 ^ d2, 43);
-                long b33 = Long.rotateLeft(a23 ^ d2, 15);
-                long b41 = Long.rotateLeft(a24 ^ d2, 61);
-                long b01 = Long.rotateLeft(a30 ^ d3, 28);
-                long b14 = Long.rotateLeft(a31 ^ d3, 55);
-                long b22 = Long.rotateLeft(a32 ^ d3, 25);
-                long b30 = Long.rotateLeft(a33 ^ d3, 21);
-                long b43 = Long.rotateLeft(a34 ^ d3, 56);
-                long b03 = Long.rotateLeft(a40 ^ d4, 27);
-                long b11 = Long.rotateLeft(a41 ^ d4, 20);
-                long b24 = Long.rotateLeft(a42 ^ d4, 39);
-                long b32 = Long.rotateLeft(a43 ^ d4, 8);
-                long b40 = Long.rotateLeft(a44 ^ d4, 14);
-                a00 = b00 ^ (~b10 & b20) ^ RC[round];
-                a10 = b10 ^ (~b20 & b30);
-                a20 = b20 ^ (~b30 & b40);
-                a30 = b30 ^ (~b40 & b00);
-                a40 = b40 ^ (~b00 & b10);
-                a01 = b01 ^ (~b11 & b21);
-                a11 = b11 ^ (~b21 & b31);
-                a21 = b21 ^ (~b31 & b41);
-                a31 = b31 ^ (~b41 & b01);
-                a41 = b41 ^ (~b01 & b11);
-                a02 = b02 ^ (~b12 & b22);
-                a12 = b12 ^ (~b22 & b32);
-                a22 = b22 ^ (~b32 & b42);
-                a32 = b32 ^ (~b42 & b02);
-                a42 = b42 ^ (~b02 & b12);
-                a03 = b03 ^ (~b13 & b23);
-                a13 = b13 ^ (~b23 & b33);
-                a23 = b23 ^ (~b33 & b43);
-                a33 = b33 ^ (~b43 & b03);
-                a43 = b43 ^ (~b03 & b13);
-                a04 = b04 ^ (~b14 & b24);
-                a14 = b14 ^ (~b24 & b34);
-                a24 = b24 ^ (~b34 & b44);
-                a34 = b34 ^ (~b44 & b04);
-                a44 = b44 ^ (~b04 & b14);
-            }
+            permute(state);
         }
-        LE.set(out, outOffset, a00);
-        LE.set(out, outOffset + 8, a10);
-        LE.set(out, outOffset + 16, a20);
-        LE.set(out, outOffset + 24, a30);
+        for (int lane = 0; lane < DIGEST_SIZE / 8; lane++)
+            LE.set(out, outOffset + 8 * lane, state[lane]);
     }
 
     /**
