@@ -1,31 +1,10 @@
 package org.stele.consensus.qbft.message;
 
-import org.stele.common.Address;
 import org.stele.common.Bytes32;
 import org.stele.common.rlp.RlpWriter;
 
 /** PREPARE: {@code [[height, round, digest], signature]}. */
 public record Prepare(SignedPayload<PreparePayload> signed) implements QbftMessage {
-    @Override
-    public int code() {
-        return MessageCodes.PREPARE;
-    }
-
-    @Override
-    public Address author() {
-        return signed.author();
-    }
-
-    @Override
-    public long height() {
-        return signed.payload().height();
-    }
-
-    @Override
-    public int round() {
-        return signed.payload().round();
-    }
-
     public Bytes32 digest() {
         return signed.payload().digest();
     }

@@ -2,7 +2,6 @@ package org.stele.consensus.qbft.message;
 
 import java.util.List;
 import java.util.Objects;
-import org.stele.common.Address;
 import org.stele.consensus.qbft.QbftBlock;
 import org.stele.common.rlp.RlpWriter;
 
@@ -17,26 +16,6 @@ public record Proposal(SignedPayload<ProposalPayload> signed, List<SignedPayload
         Objects.requireNonNull(signed, "signed");
         roundChanges = List.copyOf(roundChanges);
         prepares = List.copyOf(prepares);
-    }
-
-    @Override
-    public int code() {
-        return MessageCodes.PROPOSAL;
-    }
-
-    @Override
-    public Address author() {
-        return signed.author();
-    }
-
-    @Override
-    public long height() {
-        return signed.payload().height();
-    }
-
-    @Override
-    public int round() {
-        return signed.payload().round();
     }
 
     public QbftBlock block() {

@@ -5,13 +5,24 @@ import org.stele.common.rlp.RlpWriter;
 
 /** One of QBFT's four messages. */
 public sealed interface QbftMessage permits Proposal, Prepare, Commit, RoundChange {
-    int code();
+    /** The signed payload at the message's head: it names the author, height, round and message code. */
+    SignedPayload<? extends Payload> signed();
 
-    Address author();
+    default int code() {
+        return signed().payload().code();
+    }
 
-    long height();
+    default Address author() {
+        return signed().author();
+    }
 
-    int round();
+    default long height() {
+        return signed().payload().height();
+    }
+
+    default int round() {
+        return signed().payload().round();
+    }
 
     void writeTo(RlpWriter w);
 

@@ -3,7 +3,6 @@ package org.stele.consensus.qbft.message;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.stele.common.Address;
 import org.stele.consensus.qbft.QbftBlock;
 import org.stele.common.rlp.RlpWriter;
 
@@ -18,26 +17,6 @@ public record RoundChange(SignedPayload<RoundChangePayload> signed, Optional<Qbf
         Objects.requireNonNull(signed, "signed");
         Objects.requireNonNull(preparedBlock, "preparedBlock");
         prepares = List.copyOf(prepares);
-    }
-
-    @Override
-    public int code() {
-        return MessageCodes.ROUND_CHANGE;
-    }
-
-    @Override
-    public Address author() {
-        return signed.author();
-    }
-
-    @Override
-    public long height() {
-        return signed.payload().height();
-    }
-
-    @Override
-    public int round() {
-        return signed.payload().round();
     }
 
     @Override
