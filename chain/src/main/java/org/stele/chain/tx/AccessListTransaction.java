@@ -57,19 +57,12 @@ public record AccessListTransaction(BigInteger chainIdValue, long nonce, BigInte
 
     @Override
     public byte[] encode() {
-        RlpWriter w = new RlpWriter(160 + data.size());
-        w.startList();
-        writeFields(w);
-        w.writeLong(signature.yParity()).writeBigInteger(signature.r()).writeBigInteger(signature.s());
-        return TxRlp.typed(type(), w.endList());
+        return TxRlp.typed(type(), data.size(), this::writeFields, signature);
     }
 
     @Override
     public byte[] signingPayload() {
-        RlpWriter w = new RlpWriter(160 + data.size());
-        w.startList();
-        writeFields(w);
-        return TxRlp.typed(type(), w.endList());
+        return TxRlp.typed(type(), data.size(), this::writeFields, null);
     }
 
     private void writeFields(RlpWriter w) {

@@ -35,6 +35,20 @@ final class TxRlp {
         w.endList();
     }
 
+    /**
+     * A typed transaction's bytes, {@code type || rlp([fields..., yParity, r, s])}, or without the signature (its
+     * signing payload) when {@code signature} is null.
+     */
+    static byte[] typed(TransactionType type, int dataSize, java.util.function.Consumer<RlpWriter> fields,
+            TransactionSignature signature) {
+        RlpWriter w = new RlpWriter(160 + dataSize);
+        w.startList();
+        fields.accept(w);
+        if (signature != null)
+            w.writeLong(signature.yParity()).writeBigInteger(signature.r()).writeBigInteger(signature.s());
+        return typed(type, w.endList());
+    }
+
     static byte[] typed(TransactionType type, RlpWriter payload) {
         byte[] body = payload.toByteArray();
         byte[] out = new byte[body.length + 1];
