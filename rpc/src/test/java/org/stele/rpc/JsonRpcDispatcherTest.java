@@ -119,21 +119,7 @@ class JsonRpcDispatcherTest {
         return json.readTree(dispatcher.handle(body.getBytes(StandardCharsets.UTF_8), RpcSession.HTTP).orElseThrow());
     }
 
-    interface Body {
-        JsonNode run(Params p, RpcSession s);
-    }
-
-    static RpcMethod method(String name, Body body) {
-        return new RpcMethod() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public JsonNode execute(Params params, RpcSession session) {
-                return body.run(params, session);
-            }
-        };
+    static RpcMethod method(String name, java.util.function.BiFunction<Params, RpcSession, JsonNode> body) {
+        return RpcMethod.of(name, body);
     }
 }

@@ -187,14 +187,9 @@ class Bn254Test {
     }
 
     private static byte[] concat(byte[]... parts) {
-        int n = 0;
-        for (byte[] p : parts) n += p.length;
-        byte[] out = new byte[n];
-        int o = 0;
-        for (byte[] p : parts) {
-            System.arraycopy(p, 0, out, o, p.length);
-            o += p.length;
-        }
-        return out;
+        return org.stele.common.Bytes
+                .concat(java.util.Arrays.stream(parts).map(org.stele.common.Bytes::wrap)
+                        .toArray(org.stele.common.Bytes[]::new))
+                .toArray();
     }
 }
