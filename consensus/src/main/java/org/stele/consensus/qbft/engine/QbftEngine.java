@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.stele.chain.BlockHeader;
 import org.stele.common.Address;
 import org.stele.common.Bytes32;
@@ -26,6 +28,7 @@ import org.stele.consensus.qbft.engine.Action.CommitCertificate;
 import org.stele.consensus.qbft.message.Commit;
 import org.stele.consensus.qbft.message.MessageCodec;
 import org.stele.consensus.qbft.message.MessageDecodingException;
+import org.stele.consensus.qbft.message.MessageCodes;
 import org.stele.consensus.qbft.message.MessageFactory;
 import org.stele.consensus.qbft.message.Prepare;
 import org.stele.consensus.qbft.message.PreparePayload;
@@ -252,19 +255,23 @@ public final class QbftEngine {
 
     // ---- signing, guarded by the WAL
 
+    /** Logs one record of this height: its kind's tag byte, then its body. */
+    private void appendWal(byte tag, byte[] body) {
+        byte[] record = new byte[body.length + 1];
+        record[0] = tag;
+        System.arraycopy(body, 0, record, 1, body.length);
+        wal.append(height, record);
+    }
+
     /** Signs and logs {@code created} unless this height, round and kind were signed before; then the old one. */
-    private Optional<QbftMessage> signOnce(int r, int code, java.util.function.Supplier<QbftMessage> create,
-            java.util.function.Predicate<QbftMessage> sameValue) {
+    private Optional<QbftMessage> signOnce(int r, int code, Supplier<QbftMessage> create,
+            Predicate<QbftMessage> sameValue) {
         GuardKey key = new GuardKey(height, r, code);
         QbftMessage before = signed.get(key);
         if (before != null)
             return sameValue.test(before) ? Optional.of(before) : Optional.empty();
         QbftMessage m = create.get();
-        byte[] wire = codec.toWire(m);
-        byte[] record = new byte[wire.length + 1];
-        record[0] = WAL_MESSAGE;
-        System.arraycopy(wire, 0, record, 1, wire.length);
-        wal.append(height, record);
+        appendWal(WAL_MESSAGE, codec.toWire(m));
         signed.put(key, m);
         return Optional.of(m);
     }
@@ -275,7 +282,7 @@ public final class QbftEngine {
     }
 
     private void sendRoundChange(int r) {
-        Optional<QbftMessage> rc = signOnce(r, org.stele.consensus.qbft.message.MessageCodes.ROUND_CHANGE,
+        Optional<QbftMessage> rc = signOnce(r, MessageCodes.ROUND_CHANGE,
                 () -> factory.roundChange(height, r,
                         prepared.map(p -> new PreparedRound(p.round(), hashing.blockHash(p.block().header()))),
                         prepared.map(PreparedCertificate::block), prepared.map(PreparedCertificate::prepares)
@@ -421,7 +428,7 @@ public final class QbftEngine {
         }
         moveToRound(r);
         Bytes32 digest = s.digest;
-        Optional<QbftMessage> prepare = signOnce(r, org.stele.consensus.qbft.message.MessageCodes.PREPARE,
+        Optional<QbftMessage> prepare = signOnce(r, MessageCodes.PREPARE,
                 () -> factory.prepare(height, r, digest), m -> ((Prepare) m).digest().equals(digest));
         if (prepare.isPresent()) {
             s.prepareSent = true;
@@ -455,18 +462,14 @@ public final class QbftEngine {
         QbftBlock block = s.accepted.block();
         Bytes32 digest = s.digest;
         PreparedCertificate cert = new PreparedCertificate(r, block, matching.subList(0, quorum));
-        GuardKey key = new GuardKey(height, r, org.stele.consensus.qbft.message.MessageCodes.COMMIT);
+        GuardKey key = new GuardKey(height, r, MessageCodes.COMMIT);
         if (!signed.containsKey(key)) {
             // the certificate must be durable before the COMMIT that relies on it leaves this node
-            byte[] c = codec.encodePreparedCertificate(cert);
-            byte[] record = new byte[c.length + 1];
-            record[0] = WAL_PREPARED;
-            System.arraycopy(c, 0, record, 1, c.length);
-            wal.append(height, record);
+            appendWal(WAL_PREPARED, codec.encodePreparedCertificate(cert));
         }
         if (prepared.isEmpty() || prepared.get().round() < r)
             prepared = Optional.of(cert);
-        Optional<QbftMessage> commit = signOnce(r, org.stele.consensus.qbft.message.MessageCodes.COMMIT,
+        Optional<QbftMessage> commit = signOnce(r, MessageCodes.COMMIT,
                 () -> factory.commit(height, r, digest, factory.commitSeal(block.header())),
                 m -> ((Commit) m).digest().equals(digest));
         s.commitSent = true;
@@ -623,7 +626,7 @@ public final class QbftEngine {
 
     private void propose(int r, QbftBlock block, List<SignedPayload<RoundChangePayload>> rcs,
             List<SignedPayload<PreparePayload>> prepares) {
-        Optional<QbftMessage> proposal = signOnce(r, org.stele.consensus.qbft.message.MessageCodes.PROPOSAL,
+        Optional<QbftMessage> proposal = signOnce(r, MessageCodes.PROPOSAL,
                 () -> factory.proposal(height, r, block, rcs, prepares), m -> true);
         proposal.ifPresent(this::broadcastOwn);
     }
