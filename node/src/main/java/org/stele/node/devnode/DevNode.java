@@ -94,7 +94,7 @@ public final class DevNode implements AutoCloseable {
         this.pool = new TransactionPool(DEV_POOL, stateAtHead(), config.gasLimit());
         this.executor = new BlockExecutor(FORK, SUITE, config.chainId(), store, blocks);
         EthBackend backend = new EthBackend(blocks, store, pool, SUITE, config.chainId(), FORK);
-        EthJson json = new EthJson(SUITE);
+        EthJson json = backend.json();
         LogQuery logs = new LogQuery(blocks, json, 10_000, 10_000);
         FilterManager filters = new FilterManager(logs, json, clock, Duration.ofMinutes(5), 1_000);
         SubscriptionManager subscriptions = new SubscriptionManager(json, logs, 100);

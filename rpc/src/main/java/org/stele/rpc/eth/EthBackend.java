@@ -11,11 +11,20 @@ import org.stele.txpool.TransactionPool;
 
 /**
  * What the {@code eth} methods read: the stored chain, the state store, the pool, the chain's crypto suite, id and the fork
- * whose rules apply. The node wires
- * the real parts in.
+ * whose rules apply, and the senders already recovered. The node wires the real parts in.
  */
 public record EthBackend(BlockStore blocks, ReadableKeyValueStore stateStore, TransactionPool pool, CryptoSuite suite,
-        long chainId, Fork fork) {
+        long chainId, Fork fork, SenderCache senders) {
+
+    public EthBackend(BlockStore blocks, ReadableKeyValueStore stateStore, TransactionPool pool, CryptoSuite suite,
+            long chainId, Fork fork) {
+        this(blocks, stateStore, pool, suite, chainId, fork, new SenderCache());
+    }
+
+    /** JSON shapes for this chain, sharing this backend's sender cache. */
+    public EthJson json() {
+        return new EthJson(suite, senders);
+    }
 
     /** The world state as of {@code header}, read-only. */
     public WorldState stateAt(BlockHeader header) {

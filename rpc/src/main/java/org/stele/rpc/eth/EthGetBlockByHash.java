@@ -24,7 +24,7 @@ public final class EthGetBlockByHash implements RpcMethod {
         params.atMost(2);
         var hash = params.hash(0, "block hash");
         boolean full = params.has(1) && params.bool(1, "full transactions");
-        return backend.blocks().block(hash).<JsonNode>map(b -> new EthJson(backend.suite()).block(b, full))
+        return backend.blocks().block(hash).<JsonNode>map(b -> backend.json().block(b, full))
                 .orElse(NullNode.instance);
     }
 }

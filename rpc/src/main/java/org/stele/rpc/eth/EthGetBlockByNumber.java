@@ -25,6 +25,6 @@ public final class EthGetBlockByNumber implements RpcMethod {
         var header = Blocks.resolve(backend.blocks(), params.block(0, "block"));
         boolean full = params.has(1) && params.bool(1, "full transactions");
         return header.flatMap(h -> backend.blocks().block(h.hash(backend.suite())))
-                .<JsonNode>map(b -> new EthJson(backend.suite()).block(b, full)).orElse(NullNode.instance);
+                .<JsonNode>map(b -> backend.json().block(b, full)).orElse(NullNode.instance);
     }
 }

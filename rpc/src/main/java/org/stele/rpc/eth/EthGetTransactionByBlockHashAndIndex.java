@@ -25,7 +25,7 @@ public final class EthGetTransactionByBlockHashAndIndex implements RpcMethod {
         var hash = params.hash(0, "block hash");
         long index = params.longQuantity(1, "index");
         return backend.blocks().block(hash).filter(b -> index < b.body().transactions().size())
-                .<JsonNode>map(b -> new EthJson(backend.suite()).transaction(b.body().transactions().get((int) index),
+                .<JsonNode>map(b -> backend.json().transaction(b.body().transactions().get((int) index),
                         java.util.Optional.of(b.header()), (int) index))
                 .orElse(NullNode.instance);
     }

@@ -26,7 +26,7 @@ public final class EthGetTransactionByBlockNumberAndIndex implements RpcMethod {
         long index = params.longQuantity(1, "index");
         return header.flatMap(h -> backend.blocks().block(h.hash(backend.suite())))
                 .filter(b -> index < b.body().transactions().size())
-                .<JsonNode>map(b -> new EthJson(backend.suite()).transaction(b.body().transactions().get((int) index),
+                .<JsonNode>map(b -> backend.json().transaction(b.body().transactions().get((int) index),
                         java.util.Optional.of(b.header()), (int) index))
                 .orElse(NullNode.instance);
     }

@@ -23,7 +23,7 @@ public final class EthGetTransactionByHash implements RpcMethod {
     public JsonNode execute(Params params, RpcSession session) {
         params.atMost(1);
         var hash = params.hash(0, "transaction hash");
-        EthJson json = new EthJson(backend.suite());
+        EthJson json = backend.json();
         var location = backend.blocks().transactionLocation(hash);
         if (location.isPresent()) {
             var block = backend.blocks().block(location.get().blockHash()).orElseThrow();

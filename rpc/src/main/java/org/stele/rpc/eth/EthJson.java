@@ -23,9 +23,16 @@ import org.stele.common.crypto.CryptoSuite;
 public final class EthJson {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private final CryptoSuite suite;
+    private final SenderCache senders;
 
+    /** With a cache of its own; the node shares one through {@link EthBackend#json()}. */
     public EthJson(CryptoSuite suite) {
+        this(suite, new SenderCache());
+    }
+
+    public EthJson(CryptoSuite suite, SenderCache senders) {
         this.suite = suite;
+        this.senders = senders;
     }
 
     public CryptoSuite suite() {
@@ -34,13 +41,14 @@ public final class EthJson {
 
     public ObjectNode block(Block block, boolean fullTransactions) {
         BlockHeader h = block.header();
-        ObjectNode o = header(h);
+        Bytes32 blockHash = h.hash(suite);
+        ObjectNode o = header(h, blockHash);
         o.set("totalDifficulty", Quantity.of(BigInteger.ZERO));
         o.set("size", Quantity.of(block.encode().length));
         ArrayNode txs = o.putArray("transactions");
         List<Transaction> list = block.body().transactions();
         for (int i = 0; i < list.size(); i++) {
-            if (fullTransactions) txs.add(transaction(list.get(i), Optional.of(h), i));
+            if (fullTransactions) txs.add(transaction(list.get(i), h, blockHash, i));
             else
                 txs.add(list.get(i).hash(suite).toHex());
         }
@@ -51,7 +59,10 @@ public final class EthJson {
 
     /** The header fields of a block object, as {@code newHeads} notifications carry them. */
     public ObjectNode header(BlockHeader h) {
-        Bytes32 hash = h.hash(suite);
+        return header(h, h.hash(suite));
+    }
+
+    private ObjectNode header(BlockHeader h, Bytes32 hash) {
         ObjectNode o = NODES.objectNode();
         o.put("hash", hash.toHex());
         o.put("parentHash", h.parentHash().toHex());
@@ -79,20 +90,28 @@ public final class EthJson {
 
     /** A transaction, with its block position when it is mined. */
     public ObjectNode transaction(Transaction tx, Optional<BlockHeader> block, int index) {
+        return block.isPresent()
+                ? transaction(tx, block.get(), block.get().hash(suite), index)
+                : transaction(tx, null, null, index);
+    }
+
+    /** A transaction in the block {@code header} (null while pending), whose hash the caller has already taken. */
+    private ObjectNode transaction(Transaction tx, BlockHeader header, Bytes32 blockHash, int index) {
         ObjectNode o = NODES.objectNode();
-        o.put("hash", tx.hash(suite).toHex());
+        Bytes32 hash = tx.hash(suite);
+        o.put("hash", hash.toHex());
         o.set("type", Quantity.of(tx.type() == TransactionType.LEGACY ? 0 : tx.type().typeByte()));
         o.set("nonce", Quantity.ofUnsigned(tx.nonce()));
-        if (block.isPresent()) {
-            o.put("blockHash", block.get().hash(suite).toHex());
-            o.set("blockNumber", Quantity.of(block.get().number()));
+        if (header != null) {
+            o.put("blockHash", blockHash.toHex());
+            o.set("blockNumber", Quantity.of(header.number()));
             o.set("transactionIndex", Quantity.of(index));
         } else {
             o.putNull("blockHash");
             o.putNull("blockNumber");
             o.putNull("transactionIndex");
         }
-        o.put("from", tx.sender(suite).toHex());
+        o.put("from", senders.sender(tx, hash, suite).toHex());
         if (tx.to().isPresent()) o.put("to", tx.to().get().toHex());
         else
             o.putNull("to");
@@ -103,7 +122,7 @@ public final class EthJson {
             o.set("gasPrice", Quantity.of(legacy.gasPrice()));
             o.set("v", Quantity.of(legacy.v()));
         } else {
-            BigInteger baseFee = block.flatMap(BlockHeader::baseFeePerGas).orElse(null);
+            BigInteger baseFee = header == null ? null : header.baseFeePerGas().orElse(null);
             o.set("gasPrice", Quantity.of(baseFee == null ? tx.maxFeePerGas() : tx.effectiveGasPrice(baseFee)));
             if (tx.type() == TransactionType.FEE_MARKET) {
                 o.set("maxFeePerGas", Quantity.of(tx.maxFeePerGas()));
@@ -124,9 +143,9 @@ public final class EthJson {
         BlockHeader h = block.header();
         Transaction tx = block.body().transactions().get(index);
         Receipt r = receipts.get(index);
-        Address from = tx.sender(suite);
-        ObjectNode o = NODES.objectNode();
         Bytes32 txHash = tx.hash(suite);
+        Address from = senders.sender(tx, txHash, suite);
+        ObjectNode o = NODES.objectNode();
         Bytes32 blockHash = h.hash(suite);
         o.put("transactionHash", txHash.toHex());
         o.set("transactionIndex", Quantity.of(index));

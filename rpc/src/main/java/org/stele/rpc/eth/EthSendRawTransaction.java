@@ -42,6 +42,7 @@ public final class EthSendRawTransaction implements RpcMethod {
             Transaction tx = TransactionDecoder.decode(raw);
             Address sender = validator.validateAndRecoverSender(tx, backend.fork(), backend.suite());
             var pooled = backend.pool().add(tx, tx.hash(backend.suite()), sender);
+            backend.senders().remember(pooled.hash(), sender);
             return TextNode.valueOf(pooled.hash().toHex());
         } catch (InvalidTransactionException e) {
             throw new JsonRpcException(JsonRpcError.SERVER_ERROR, message(e));
