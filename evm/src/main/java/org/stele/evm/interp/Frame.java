@@ -28,6 +28,8 @@ final class Frame implements StepView {
 
     byte[] code;
     long[] jumpDests;
+    /** The code's hot-segment profile, shared across frames and transactions; null for init code. */
+    CodeProfile profile;
     int pc;
     long gas;
 

@@ -45,6 +45,7 @@ public final class Interpreter {
      */
     private final long[] opInfo = new long[256];
     final Precompiles precompiles;
+    private final SegmentCompiler segments;
     private final Frame[] frames = new Frame[MAX_DEPTH + 1];
 
     JournaledState state;
@@ -70,6 +71,7 @@ public final class Interpreter {
             opInfo[op] = Math.max(0, staticGas[op]) | ((long) lo << 32) | (range << 48);
         }
         this.precompiles = precompiles;
+        this.segments = new SegmentCompiler(staticGas, pops, maxHeight);
     }
 
     private Frame frame(int depth) {
@@ -158,6 +160,7 @@ public final class Interpreter {
             return finishNow(Status.SUCCESS, gas, Frame.EMPTY);
         Frame f = frame(depth);
         f.reset(code, state.jumpDests(codeAddress), gas);
+        f.profile = tracer == null ? CodeProfiles.of(fork, state.codeHash(codeAddress), code, segments) : null;
         f.isCreate = false;
         f.isStatic = isStatic;
         f.address = address;
@@ -184,6 +187,7 @@ public final class Interpreter {
         }
         Frame f = frame(depth);
         f.reset(initCode, JournaledState.analyse(initCode), gas);
+        f.profile = null;
         f.isCreate = true;
         f.isStatic = false;
         f.address = address;
@@ -488,7 +492,18 @@ public final class Interpreter {
                     }
                 }
                 case 0x5B -> {
-                    // JUMPDEST: static gas only
+                    // JUMPDEST: static gas only; then, when the run of stack-only opcodes after it is hot and
+                    // compiled, that whole run at once if the gas and stack height allow it to finish.
+                    CodeProfile profile = f.profile;
+                    if (profile != null) {
+                        Segment seg = profile.enter(pc - 1);
+                        if (seg != null && gas >= seg.gas && sp >= seg.minHeight && sp <= seg.maxHeight) {
+                            gas -= seg.gas;
+                            seg.code.run(s, sp << 2);
+                            sp += seg.growth;
+                            pc = seg.endPc;
+                        }
+                    }
                 }
                 case 0x5F -> {
                     U256.set(s, n, 0);

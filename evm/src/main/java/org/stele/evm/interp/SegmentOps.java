@@ -1,0 +1,155 @@
+package org.stele.evm.interp;
+
+/**
+ * What compiled segments call, one small static method per opcode shape, each the same computation as the
+ * interpreter loop's case for it. {@code t} is the index of the top word, {@code n} where a pushed word goes.
+ */
+final class SegmentOps {
+    private SegmentOps() {
+    }
+
+    static void add(long[] s, int t) {
+        U256.add(s, t, t - 4, t - 4);
+    }
+
+    static void mul(long[] s, int t) {
+        U256.mul(s, t, t - 4, t - 4);
+    }
+
+    static void sub(long[] s, int t) {
+        U256.sub(s, t, t - 4, t - 4);
+    }
+
+    static void div(long[] s, int t) {
+        U256.div(s, t, t - 4, t - 4);
+    }
+
+    static void sdiv(long[] s, int t) {
+        U256.sdiv(s, t, t - 4, t - 4);
+    }
+
+    static void mod(long[] s, int t) {
+        U256.mod(s, t, t - 4, t - 4);
+    }
+
+    static void smod(long[] s, int t) {
+        U256.smod(s, t, t - 4, t - 4);
+    }
+
+    static void addmod(long[] s, int t) {
+        U256.addmod(s, t, t - 4, t - 8, t - 8);
+    }
+
+    static void mulmod(long[] s, int t) {
+        U256.mulmod(s, t, t - 4, t - 8, t - 8);
+    }
+
+    static void signExtend(long[] s, int t) {
+        U256.signExtend(s, t, t - 4, t - 4);
+    }
+
+    static void lt(long[] s, int t) {
+        U256.set(s, t - 4, U256.compare(s, t, t - 4) < 0 ? 1 : 0);
+    }
+
+    static void gt(long[] s, int t) {
+        U256.set(s, t - 4, U256.compare(s, t, t - 4) > 0 ? 1 : 0);
+    }
+
+    static void slt(long[] s, int t) {
+        U256.set(s, t - 4, U256.compareSigned(s, t, t - 4) < 0 ? 1 : 0);
+    }
+
+    static void sgt(long[] s, int t) {
+        U256.set(s, t - 4, U256.compareSigned(s, t, t - 4) > 0 ? 1 : 0);
+    }
+
+    static void eq(long[] s, int t) {
+        U256.set(s, t - 4, U256.equal(s, t, t - 4) ? 1 : 0);
+    }
+
+    static void isZero(long[] s, int t) {
+        U256.set(s, t, U256.isZero(s, t) ? 1 : 0);
+    }
+
+    static void and(long[] s, int t) {
+        s[t - 4] &= s[t];
+        s[t - 3] &= s[t + 1];
+        s[t - 2] &= s[t + 2];
+        s[t - 1] &= s[t + 3];
+    }
+
+    static void or(long[] s, int t) {
+        s[t - 4] |= s[t];
+        s[t - 3] |= s[t + 1];
+        s[t - 2] |= s[t + 2];
+        s[t - 1] |= s[t + 3];
+    }
+
+    static void xor(long[] s, int t) {
+        s[t - 4] ^= s[t];
+        s[t - 3] ^= s[t + 1];
+        s[t - 2] ^= s[t + 2];
+        s[t - 1] ^= s[t + 3];
+    }
+
+    static void not(long[] s, int t) {
+        s[t] = ~s[t];
+        s[t + 1] = ~s[t + 1];
+        s[t + 2] = ~s[t + 2];
+        s[t + 3] = ~s[t + 3];
+    }
+
+    static void byteAt(long[] s, int t) {
+        U256.set(s, t - 4, U256.byteAt(s, t, t - 4));
+    }
+
+    static void shl(long[] s, int t) {
+        U256.shl(s, t, t - 4, t - 4);
+    }
+
+    static void shr(long[] s, int t) {
+        U256.shr(s, t, t - 4, t - 4, false);
+    }
+
+    static void sar(long[] s, int t) {
+        U256.shr(s, t, t - 4, t - 4, true);
+    }
+
+    /** PUSH of a value that fits one limb (PUSH0 to PUSH8, and PC). */
+    static void push(long[] s, int n, long v) {
+        s[n] = v;
+        s[n + 1] = 0;
+        s[n + 2] = 0;
+        s[n + 3] = 0;
+    }
+
+    /** PUSH9 to PUSH32: the limbs, least significant first. */
+    static void push(long[] s, int n, long l0, long l1, long l2, long l3) {
+        s[n] = l0;
+        s[n + 1] = l1;
+        s[n + 2] = l2;
+        s[n + 3] = l3;
+    }
+
+    /** DUP: copies the word at {@code src} to {@code n}. */
+    static void dup(long[] s, int n, int src) {
+        s[n] = s[src];
+        s[n + 1] = s[src + 1];
+        s[n + 2] = s[src + 2];
+        s[n + 3] = s[src + 3];
+    }
+
+    /** SWAP: exchanges the top word {@code t} with the word at {@code b}. */
+    static void swap(long[] s, int t, int b) {
+        long x0 = s[t], x1 = s[t + 1], x2 = s[t + 2], x3 = s[t + 3];
+        s[t] = s[b];
+        s[t + 1] = s[b + 1];
+        s[t + 2] = s[b + 2];
+        s[t + 3] = s[b + 3];
+        s[b] = x0;
+        s[b + 1] = x1;
+        s[b + 2] = x2;
+        s[b + 3] = x3;
+    }
+}
