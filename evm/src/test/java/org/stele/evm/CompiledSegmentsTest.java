@@ -58,10 +58,34 @@ class CompiledSegmentsTest {
     }
 
     @Test
+    void theRunAfterAJumpiThatDoesNotJumpIsCompiledToo() {
+        // n = 300; while (n != 0) { n = n - 1; (7 + 3 dropped); x = x * 3 } with x kept in memory at 0x20.
+        byte[] code = Asm.code().push(1).push(0x20).op(0x52).push(300).label("loop").op(0x5B)
+                .op(0x80, 0x15).pushLabel("done").op(0x57)
+                .push(1).op(0x90, 0x03).push(7).push(3).op(0x01, 0x50)
+                .push(0x20).op(0x51).push(3).op(0x02).push(0x20).op(0x52)
+                .pushLabel("loop").op(0x56)
+                .label("done").op(0x5B).push(0x20).op(0x51).op(0x01).push(0).op(0x52).push(32).push(0).op(0xF3)
+                .build();
+        ExecutionResult fast = run(code, new byte[0], 1_000_000, null);
+        assertThat(EvmHarness.word(fast)).isEqualTo(BigInteger.valueOf(3).pow(300).mod(BigInteger.ONE.shiftLeft(256)));
+        assertSameOnBothLoops(code, new byte[0], 1_000_000);
+    }
+
+    @Test
     void aLoopRunsOutOfGasWhereTheInterpreterDoes() {
         // Enough gas for some rounds: the last round cannot pay for its whole segment.
         for (long gas = 1_000; gas < 1_400; gas += 7)
             assertSameOnBothLoops(arithmeticLoop(1_000), new byte[0], gas);
+    }
+
+    @Test
+    void aSegmentItsGasCannotPayForRunsOutOfGasEvenWhereTheCodeEndsRightAfterIt() {
+        // JUMPDEST and four PUSH0s, then the end of the code: 1 + 4 x 2 gas, one short of it.
+        byte[] code = {0x5B, 0x5F, 0x5F, 0x5F, 0x5F};
+        assertThat(run(code, new byte[0], 8, null).status()).isEqualTo(Status.OUT_OF_GAS);
+        assertThat(run(code, new byte[0], 9, null).status()).isEqualTo(Status.SUCCESS);
+        assertSameOnBothLoops(code, new byte[0], 8);
     }
 
     @Test
@@ -94,13 +118,18 @@ class CompiledSegmentsTest {
         assertSameOnBothLoops(code, new byte[0], 100_000);
     }
 
-    /** Returns the top four words, so that what the segments computed shows in the output. */
-    private static final byte[] RETURN_TOP_FOUR = {0x5F, 0x52, 0x60, 0x20, 0x52, 0x60, 0x40, 0x52, 0x60, 0x60, 0x52,
-            0x60, (byte) 0x80, 0x5F, (byte) 0xF3};
+    /**
+     * Stores the top four words at 0x80–0xff and returns memory from 0 to 0x100, so that what the segments computed on
+     * the stack and wrote to memory (constant offsets up to 0x60) shows in the output.
+     */
+    private static final byte[] RETURN_STATE = {0x60, (byte) 0x80, 0x52, 0x60, (byte) 0xA0, 0x52, 0x60, (byte) 0xC0,
+            0x52, 0x60, (byte) 0xE0, 0x52, 0x61, 0x01, 0x00, 0x5F, (byte) 0xF3};
+    /** Memory grown to 0x120 bytes before the first JUMPDEST, so that segments with memory opcodes can be entered. */
+    private static final byte[] GROW_MEMORY = {0x5F, 0x61, 0x01, 0x00, 0x52};
 
     /**
      * Compilable opcodes, each with its immediate where it has one, among JUMPDESTs, jumps and a few opcodes that end
-     * a segment; then {@link #RETURN_TOP_FOUR}.
+     * a segment, after seventeen pushed words and sometimes memory grown; then {@link #RETURN_STATE}.
      */
     @Provide
     Arbitrary<byte[]> segmentPrograms() {
@@ -116,6 +145,8 @@ class CompiledSegmentsTest {
                         0x14, 0x15, 0x16, 0x17, 0x18, 0x19, 0x1A, 0x1B, 0x1C, 0x1D, 0x50, 0x58, 0x5F)
                         .map(op -> new byte[]{(byte) op.intValue()}),
                 Arbitraries.integers().between(0x80, 0x9F).map(op -> new byte[]{(byte) op.intValue()}),
+                Arbitraries.integers().between(0, 0x60).flatMap(off -> Arbitraries.of(0x51, 0x52, 0x53)
+                        .map(op -> new byte[]{0x60, (byte) off.intValue(), (byte) op.intValue()})),
                 push);
         Arbitrary<byte[]> other = Arbitraries.oneOf(
                 Arbitraries.of(new byte[]{0x5B}, new byte[]{0x5B}, new byte[]{0x5B}, new byte[]{0x5A},
@@ -127,14 +158,17 @@ class CompiledSegmentsTest {
                 net.jqwik.api.Tuple.of(1, other));
         // Seventeen words first, so that most runs have the words their DUPs, SWAPs and arithmetic need.
         Arbitrary<byte[]> prologue = push.list().ofSize(17).map(CompiledSegmentsTest::concat);
-        return net.jqwik.api.Combinators.combine(prologue, chunk.list().ofMaxSize(40)).as((pro, parts) -> {
-            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-            out.writeBytes(pro);
-            out.write(0x5B);
-            parts.forEach(out::writeBytes);
-            out.writeBytes(RETURN_TOP_FOUR);
-            return out.toByteArray();
-        });
+        return net.jqwik.api.Combinators.combine(prologue, Arbitraries.of(true, false), chunk.list().ofMaxSize(40))
+                .as((pro, grow, parts) -> {
+                    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+                    out.writeBytes(pro);
+                    if (grow)
+                        out.writeBytes(GROW_MEMORY);
+                    out.write(0x5B);
+                    parts.forEach(out::writeBytes);
+                    out.writeBytes(RETURN_STATE);
+                    return out.toByteArray();
+                });
     }
 
     @Property(tries = 2000)

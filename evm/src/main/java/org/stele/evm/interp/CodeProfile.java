@@ -1,10 +1,9 @@
 package org.stele.evm.interp;
 
-import org.stele.evm.state.JournaledState;
-
 /**
- * One contract's code as the interpreter has seen it run under one fork: how often each JUMPDEST was reached, and the
- * {@link Segment} compiled after each JUMPDEST that became hot. Shared by every thread that runs this code: the
+ * One contract's code as the interpreter has seen it run under one fork: how often the instruction after each
+ * JUMPDEST and each JUMPI (where a segment may start) was reached, and the {@link Segment} compiled at each of those
+ * that became hot. Shared by every thread that runs this code: the
  * counters are plain ints, so a race can only miscount a hit, and a {@link Segment} is safely visible through its
  * final fields however its reference is published.
  */
@@ -12,8 +11,9 @@ final class CodeProfile {
     private final byte[] code;
     private final SegmentCompiler compiler;
     private final int threshold;
-    private final long[] jumpDests;
-    /** JUMPDESTs in the 64-byte words before each word, so that a JUMPDEST's ordinal takes one bit count. */
+    /** One bit per code byte: set at each instruction that follows a JUMPDEST or a JUMPI. */
+    private final long[] entries;
+    /** Entries in the 64-byte words before each word, so that an entry's ordinal takes one bit count. */
     private final int[] rank;
     private final int[] hits;
     private final Segment[] segments;
@@ -22,29 +22,44 @@ final class CodeProfile {
         this.code = code;
         this.compiler = compiler;
         this.threshold = threshold;
-        this.jumpDests = JournaledState.analyse(code);
-        this.rank = new int[jumpDests.length];
+        this.entries = entries(code);
+        this.rank = new int[entries.length];
         int total = 0;
-        for (int w = 0; w < jumpDests.length; w++) {
+        for (int w = 0; w < entries.length; w++) {
             rank[w] = total;
-            total += Long.bitCount(jumpDests[w]);
+            total += Long.bitCount(entries[w]);
         }
         this.hits = new int[total];
         this.segments = new Segment[total];
     }
 
+    private static long[] entries(byte[] code) {
+        long[] bits = new long[(code.length >>> 6) + 1];
+        for (int pc = 0; pc < code.length; pc++) {
+            int op = code[pc] & 0xFF;
+            if ((op == 0x5B || op == 0x57) && pc + 1 < code.length)
+                bits[(pc + 1) >>> 6] |= 1L << (pc + 1);
+            else if (op >= 0x60 && op <= 0x7F)
+                pc += op - 0x5F;
+        }
+        return bits;
+    }
+
     /**
-     * Counts a visit to the JUMPDEST at {@code pc} and returns the compiled segment that follows it, compiling it
-     * when this visit makes it hot; null while it is not hot, or when it has nothing worth compiling.
+     * Counts a visit to {@code pc}, the instruction after a JUMPDEST or after a JUMPI that did not jump, and returns
+     * the compiled segment that starts there, compiling it when this visit makes it hot; null while it is not hot,
+     * when it has nothing worth compiling, or when {@code pc} is no such instruction (the end of the code).
      */
     Segment enter(int pc) {
         int w = pc >>> 6;
-        int i = rank[w] + Long.bitCount(jumpDests[w] & ((1L << pc) - 1));
+        if (w >= entries.length || (entries[w] & (1L << pc)) == 0)
+            return null;
+        int i = rank[w] + Long.bitCount(entries[w] & ((1L << pc) - 1));
         Segment seg = segments[i];
         if (seg == null) {
             if (hits[i]++ < threshold)
                 return null;
-            seg = compile(pc + 1);
+            seg = compile(pc);
             segments[i] = seg;
         }
         return seg == Segment.NONE ? null : seg;

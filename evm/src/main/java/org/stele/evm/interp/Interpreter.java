@@ -489,20 +489,26 @@ public final class Interpreter {
                             return INVALID_JUMP;
                         }
                         pc = (int) dest;
-                    }
-                }
-                case 0x5B -> {
-                    // JUMPDEST: static gas only; then, when the run of stack-only opcodes after it is hot and
-                    // compiled, that whole run at once if the gas and stack height allow it to finish.
-                    CodeProfile profile = f.profile;
-                    if (profile != null) {
-                        Segment seg = profile.enter(pc - 1);
-                        if (seg != null && gas >= seg.gas && sp >= seg.minHeight && sp <= seg.maxHeight) {
+                    } else {
+                        Segment seg = f.profile == null ? null : f.profile.enter(pc);
+                        if (seg != null && seg.canRun(gas, sp, memSize)) {
                             gas -= seg.gas;
-                            seg.code.run(s, sp << 2);
+                            seg.code.run(s, sp << 2, memory);
                             sp += seg.growth;
                             pc = seg.endPc;
                         }
+                    }
+                }
+                case 0x5B -> {
+                    // JUMPDEST: static gas only; then, when the run of stack-only and constant-offset memory opcodes
+                    // after it is hot and compiled, that whole run at once if gas, stack and memory let it finish.
+                    // A JUMPI that does not jump does the same for the run after it.
+                    Segment seg = f.profile == null ? null : f.profile.enter(pc);
+                    if (seg != null && seg.canRun(gas, sp, memSize)) {
+                        gas -= seg.gas;
+                        seg.code.run(s, sp << 2, memory);
+                        sp += seg.growth;
+                        pc = seg.endPc;
                     }
                 }
                 case 0x5F -> {
@@ -555,6 +561,14 @@ public final class Interpreter {
                                 return INVALID_JUMP;
                             }
                             pc = (int) v;
+                        } else {
+                            Segment seg = f.profile == null ? null : f.profile.enter(pc);
+                            if (seg != null && seg.canRun(gas, sp, memSize)) {
+                                gas -= seg.gas;
+                                seg.code.run(s, sp << 2, memory);
+                                sp += seg.growth;
+                                pc = seg.endPc;
+                            }
                         }
                     } else if (next == 0x56 && gas >= (opInfo[0x56] & 0xFFFF_FFFFL)) {
                         gas -= opInfo[0x56] & 0xFFFF_FFFFL;

@@ -8,7 +8,8 @@ import org.objectweb.asm.Opcodes;
 
 /**
  * Finds the {@link Segment} that starts after a JUMPDEST and compiles it to a hidden class: straight-line JVM bytecode
- * with one {@link SegmentOps} call per opcode, each operand index {@code b} plus a constant. Static gas, stack bounds
+ * with one {@link SegmentOps} call per opcode (or per PUSH and the memory opcode after it), each operand index
+ * {@code b} plus a constant. Static gas, stack bounds
  * and which opcodes a fork defines come from the interpreter's tables for that fork, so a segment is valid for that
  * fork only.
  */
@@ -21,6 +22,9 @@ final class SegmentCompiler {
     private static final String OPS = "org/stele/evm/interp/SegmentOps";
     private static final String BASE = "org/stele/evm/interp/SegmentCode";
     private static final String T_SHAPE = "([JI)V";
+    private static final String MEMORY_SHAPE = "([JI[BI)V";
+    /** A constant memory offset above this ends the run: memory that large is not worth checking ahead. */
+    private static final long MAX_CONSTANT_OFFSET = 1 << 24;
 
     private final long[] staticGas;
     private final int[] pops;
@@ -68,13 +72,28 @@ final class SegmentCompiler {
     }
 
     /**
+     * The memory opcode (MLOAD, MSTORE, MSTORE8) that follows a PUSH1–PUSH4 at {@code pc}, making a constant-offset
+     * access; 0 when there is none.
+     */
+    static int memoryOpAfterPush(byte[] code, int pc) {
+        int op = code[pc] & 0xFF;
+        if (op < 0x60 || op > 0x63)
+            return 0;
+        int at = pc + 1 + (op - 0x5F);
+        if (at >= code.length)
+            return 0;
+        int next = code[at] & 0xFF;
+        return next >= 0x51 && next <= 0x53 ? next : 0;
+    }
+
+    /**
      * The segment that starts at {@code start} (just after a JUMPDEST) in {@code code}, compiled; {@link Segment#NONE}
      * when it is shorter than {@link #MIN_OPCODES} or no entry height could run it without halting.
      */
     Segment compile(byte[] code, int start) {
         int pc = start, r = 0, count = 0;
         int lo = 0, hi = Frame.STACK_LIMIT;
-        long gas = 0;
+        long gas = 0, memory = 0;
         while (pc < code.length && count < MAX_OPCODES) {
             int op = code[pc] & 0xFF;
             if (!compilable(op) || staticGas[op] < 0)
@@ -82,16 +101,33 @@ final class SegmentCompiler {
             int len = op >= 0x60 && op <= 0x7F ? op - 0x5F : 0;
             if (pc + 1 + len > code.length)
                 break; // a PUSH cut short by the end of the code: left to the interpreter
+            int memOp = memoryOpAfterPush(code, pc);
+            if (memOp != 0) {
+                long offset = immediate(code, pc + 1, len)[0];
+                if (staticGas[memOp] < 0 || offset > MAX_CONSTANT_OFFSET)
+                    break;
+                memory = Math.max(memory, offset + (memOp == 0x53 ? 1 : 32));
+            }
             lo = Math.max(lo, pops[op] - r);
             hi = Math.min(hi, maxHeight[op] - r);
-            r += op == 0x50 ? -1 : stackChange(op);
+            r += stackChange(op);
             gas += staticGas[op];
             pc += 1 + len;
             count++;
+            if (memOp != 0) {
+                lo = Math.max(lo, pops[memOp] - r);
+                hi = Math.min(hi, maxHeight[memOp] - r);
+                r += memOp == 0x51 ? 0 : -2;
+                gas += staticGas[memOp];
+                pc++;
+                count++;
+            }
         }
         if (count < MIN_OPCODES || lo > hi)
             return Segment.NONE;
-        return new Segment(define(generate(code, start, pc)), gas, lo, hi, r, pc, count);
+        // Memory only ever grows in 32-byte words, so what must be in use is a whole number of them.
+        long words = (memory + 31) >>> 5;
+        return new Segment(define(generate(code, start, pc)), gas, lo, hi, r, pc, count, words << 5);
     }
 
     private static int stackChange(int op) {
@@ -102,6 +138,8 @@ final class SegmentCompiler {
             return -2;
         if (op == 0x15 || op == 0x19 || op >= 0x90)
             return 0;
+        if (op == 0x50)
+            return -1;
         return 1; // PC, PUSH0-32, DUP1-16
     }
 
@@ -117,13 +155,25 @@ final class SegmentCompiler {
         init.visitMaxs(0, 0);
         init.visitEnd();
 
-        MethodVisitor mv = cw.visitMethod(Opcodes.ACC_FINAL, "run", T_SHAPE, null, null);
+        MethodVisitor mv = cw.visitMethod(Opcodes.ACC_FINAL, "run", "([JI[B)V", null, null);
         mv.visitCode();
         int r = 0; // height relative to entry; the top word is at b + 4(r - 1), a pushed one goes to b + 4r
         for (int pc = start; pc < end;) {
             int op = code[pc] & 0xFF;
             int top = 4 * (r - 1), next = 4 * r;
             String name = topOp(op);
+            int memOp = memoryOpAfterPush(code, pc);
+            if (memOp != 0) {
+                int len = op - 0x5F;
+                index(mv, memOp == 0x51 ? next : top);
+                mv.visitVarInsn(Opcodes.ALOAD, 3);
+                mv.visitLdcInsn((int) immediate(code, pc + 1, len)[0]);
+                String method = memOp == 0x51 ? "mload" : memOp == 0x52 ? "mstore" : "mstore8";
+                mv.visitMethodInsn(Opcodes.INVOKESTATIC, OPS, method, MEMORY_SHAPE, false);
+                r += memOp == 0x51 ? 1 : -1;
+                pc += 2 + len;
+                continue;
+            }
             if (name != null) {
                 index(mv, top);
                 mv.visitMethodInsn(Opcodes.INVOKESTATIC, OPS, name, T_SHAPE, false);
@@ -152,7 +202,7 @@ final class SegmentCompiler {
                 offset(mv, top - 4 * (op - 0x8F));
                 mv.visitMethodInsn(Opcodes.INVOKESTATIC, OPS, "swap", "([JII)V", false);
             } // POP (0x50) only moves the height
-            r += op == 0x50 ? -1 : stackChange(op);
+            r += stackChange(op);
             pc += 1 + (op >= 0x60 && op <= 0x7F ? op - 0x5F : 0);
         }
         mv.visitInsn(Opcodes.RETURN);

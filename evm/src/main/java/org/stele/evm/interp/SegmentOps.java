@@ -152,4 +152,19 @@ final class SegmentOps {
         s[b + 2] = x2;
         s[b + 3] = x3;
     }
+
+    /** PUSH of a constant offset, then MLOAD: the word at {@code off} goes to {@code n}. */
+    static void mload(long[] s, int n, byte[] m, int off) {
+        U256.fromBytes32(m, off, s, n);
+    }
+
+    /** PUSH of a constant offset, then MSTORE of the word below it, at {@code t}. */
+    static void mstore(long[] s, int t, byte[] m, int off) {
+        U256.toBytes(s, t, m, off);
+    }
+
+    /** PUSH of a constant offset, then MSTORE8 of the lowest byte of the word at {@code t}. */
+    static void mstore8(long[] s, int t, byte[] m, int off) {
+        m[off] = (byte) s[t];
+    }
 }

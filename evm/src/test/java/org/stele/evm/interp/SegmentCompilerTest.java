@@ -40,7 +40,7 @@ class SegmentCompilerTest {
         Segment seg = compiler().compile(code, 1);
         long[] s = new long[4096];
         U256.set(s, 0, 99); // one word below the segment's
-        seg.code.run(s, 4);
+        seg.code.run(s, 4, new byte[0]);
 
         // [99] -> [99, 42] -> [99, S] -> [99, S, S] -> SWAP2 [S, S, 99] -> POP [S, S]
         assertThat(seg.growth).isEqualTo(1);
@@ -70,5 +70,24 @@ class SegmentCompilerTest {
         assertThat(limbs[0]).isEqualTo(0x191a1b1c1d1e1f20L);
         assertThat(limbs[3]).isEqualTo(0x0102030405060708L);
         assertThat(SegmentCompiler.immediate(new byte[]{(byte) 0xab, (byte) 0xcd}, 0, 2)[0]).isEqualTo(0xabcdL);
+    }
+
+    @Test
+    void aPushThenMemoryOpcodeBecomesOneConstantOffsetAccessAndSetsTheMemoryTheSegmentNeeds() {
+        // JUMPDEST PUSH1 0x40 MLOAD PUSH1 0x20 MSTORE PUSH0 PUSH2 0x0100 MSTORE8
+        byte[] code = Hex.decode("5b" + "604051" + "602052" + "5f" + "61010053");
+        Segment seg = compiler().compile(code, 1);
+
+        assertThat(seg.opcodes).isEqualTo(7);
+        assertThat(seg.memory).isEqualTo(288); // 0x100 + 1 byte, rounded up to whole words
+        assertThat(seg.growth).isEqualTo(0);
+        assertThat(seg.minHeight).isEqualTo(0);
+        assertThat(seg.gas).isEqualTo(3 + 3 + 3 + 3 + 2 + 3 + 3);
+        byte[] memory = new byte[288];
+        memory[0x5F] = 7; // the word at 0x40 is 7
+        long[] s = new long[4096];
+        seg.code.run(s, 0, memory);
+        assertThat(memory[0x3F]).isEqualTo((byte) 7); // MLOAD 0x40, then MSTORE at 0x20
+        assertThat(memory[0x100]).isEqualTo((byte) 0); // PUSH0 stored as one byte
     }
 }
