@@ -316,107 +316,93 @@ public final class Interpreter {
             final int t = (sp - 1) << 2, n = sp << 2;
             switch (op) {
                 case 0x01 -> {
-                    U256.add(s, t, t - 4, t - 4);
+                    SegmentOps.add(s, t);
                     sp--;
                 }
                 case 0x02 -> {
-                    U256.mul(s, t, t - 4, t - 4);
+                    SegmentOps.mul(s, t);
                     sp--;
                 }
                 case 0x03 -> {
-                    U256.sub(s, t, t - 4, t - 4);
+                    SegmentOps.sub(s, t);
                     sp--;
                 }
                 case 0x04 -> {
-                    U256.div(s, t, t - 4, t - 4);
+                    SegmentOps.div(s, t);
                     sp--;
                 }
                 case 0x05 -> {
-                    U256.sdiv(s, t, t - 4, t - 4);
+                    SegmentOps.sdiv(s, t);
                     sp--;
                 }
                 case 0x06 -> {
-                    U256.mod(s, t, t - 4, t - 4);
+                    SegmentOps.mod(s, t);
                     sp--;
                 }
                 case 0x07 -> {
-                    U256.smod(s, t, t - 4, t - 4);
+                    SegmentOps.smod(s, t);
                     sp--;
                 }
                 case 0x08 -> {
-                    U256.addmod(s, t, t - 4, t - 8, t - 8);
+                    SegmentOps.addmod(s, t);
                     sp -= 2;
                 }
                 case 0x09 -> {
-                    U256.mulmod(s, t, t - 4, t - 8, t - 8);
+                    SegmentOps.mulmod(s, t);
                     sp -= 2;
                 }
                 case 0x0B -> {
-                    U256.signExtend(s, t, t - 4, t - 4);
+                    SegmentOps.signExtend(s, t);
                     sp--;
                 }
                 case 0x10 -> {
-                    U256.set(s, t - 4, U256.compare(s, t, t - 4) < 0 ? 1 : 0);
+                    SegmentOps.lt(s, t);
                     sp--;
                 }
                 case 0x11 -> {
-                    U256.set(s, t - 4, U256.compare(s, t, t - 4) > 0 ? 1 : 0);
+                    SegmentOps.gt(s, t);
                     sp--;
                 }
                 case 0x12 -> {
-                    U256.set(s, t - 4, U256.compareSigned(s, t, t - 4) < 0 ? 1 : 0);
+                    SegmentOps.slt(s, t);
                     sp--;
                 }
                 case 0x13 -> {
-                    U256.set(s, t - 4, U256.compareSigned(s, t, t - 4) > 0 ? 1 : 0);
+                    SegmentOps.sgt(s, t);
                     sp--;
                 }
                 case 0x14 -> {
-                    U256.set(s, t - 4, U256.equal(s, t, t - 4) ? 1 : 0);
+                    SegmentOps.eq(s, t);
                     sp--;
                 }
-                case 0x15 -> U256.set(s, t, U256.isZero(s, t) ? 1 : 0);
+                case 0x15 -> SegmentOps.isZero(s, t);
                 case 0x16 -> {
-                    s[t - 4] &= s[t];
-                    s[t - 3] &= s[t + 1];
-                    s[t - 2] &= s[t + 2];
-                    s[t - 1] &= s[t + 3];
+                    SegmentOps.and(s, t);
                     sp--;
                 }
                 case 0x17 -> {
-                    s[t - 4] |= s[t];
-                    s[t - 3] |= s[t + 1];
-                    s[t - 2] |= s[t + 2];
-                    s[t - 1] |= s[t + 3];
+                    SegmentOps.or(s, t);
                     sp--;
                 }
                 case 0x18 -> {
-                    s[t - 4] ^= s[t];
-                    s[t - 3] ^= s[t + 1];
-                    s[t - 2] ^= s[t + 2];
-                    s[t - 1] ^= s[t + 3];
+                    SegmentOps.xor(s, t);
                     sp--;
                 }
-                case 0x19 -> {
-                    s[t] = ~s[t];
-                    s[t + 1] = ~s[t + 1];
-                    s[t + 2] = ~s[t + 2];
-                    s[t + 3] = ~s[t + 3];
-                }
+                case 0x19 -> SegmentOps.not(s, t);
                 case 0x1A -> {
-                    U256.set(s, t - 4, U256.byteAt(s, t, t - 4));
+                    SegmentOps.byteAt(s, t);
                     sp--;
                 }
                 case 0x1B -> {
-                    U256.shl(s, t, t - 4, t - 4);
+                    SegmentOps.shl(s, t);
                     sp--;
                 }
                 case 0x1C -> {
-                    U256.shr(s, t, t - 4, t - 4, false);
+                    SegmentOps.shr(s, t);
                     sp--;
                 }
                 case 0x1D -> {
-                    U256.shr(s, t, t - 4, t - 4, true);
+                    SegmentOps.sar(s, t);
                     sp--;
                 }
                 case 0x50 -> sp--;
@@ -603,24 +589,11 @@ public final class Interpreter {
                     pc += len;
                 }
                 case 0x80, 0x81, 0x82, 0x83, 0x84, 0x85, 0x86, 0x87, 0x88, 0x89, 0x8A, 0x8B, 0x8C, 0x8D, 0x8E, 0x8F -> {
-                    int src = n - ((op - 0x7F) << 2);
-                    s[n] = s[src];
-                    s[n + 1] = s[src + 1];
-                    s[n + 2] = s[src + 2];
-                    s[n + 3] = s[src + 3];
+                    SegmentOps.dup(s, n, n - ((op - 0x7F) << 2));
                     sp++;
                 }
                 case 0x90, 0x91, 0x92, 0x93, 0x94, 0x95, 0x96, 0x97, 0x98, 0x99, 0x9A, 0x9B, 0x9C, 0x9D, 0x9E, 0x9F -> {
-                    int b = t - ((op - 0x8F) << 2);
-                    long x0 = s[t], x1 = s[t + 1], x2 = s[t + 2], x3 = s[t + 3];
-                    s[t] = s[b];
-                    s[t + 1] = s[b + 1];
-                    s[t + 2] = s[b + 2];
-                    s[t + 3] = s[b + 3];
-                    s[b] = x0;
-                    s[b + 1] = x1;
-                    s[b + 2] = x2;
-                    s[b + 3] = x3;
+                    SegmentOps.swap(s, t, t - ((op - 0x8F) << 2));
                 }
                 default -> {
                     f.pc = pc;

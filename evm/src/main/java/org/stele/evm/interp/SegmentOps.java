@@ -1,8 +1,9 @@
 package org.stele.evm.interp;
 
 /**
- * What compiled segments call, one small static method per opcode shape, each the same computation as the
- * interpreter loop's case for it. {@code t} is the index of the top word, {@code n} where a pushed word goes.
+ * One small static method per stack-only opcode, and per PUSH-and-memory pair: what compiled segments call, and what
+ * the untraced interpreter loop's cases for the same opcodes call, so that both compute each opcode the same way.
+ * {@code t} is the index of the top word, {@code n} where a pushed word goes.
  */
 final class SegmentOps {
     private SegmentOps() {
