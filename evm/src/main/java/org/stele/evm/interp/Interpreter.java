@@ -45,7 +45,7 @@ public final class Interpreter {
      */
     private final long[] opInfo = new long[256];
     final Precompiles precompiles;
-    private final SegmentCompiler segments;
+    private final SegmentCompiler segmentCompiler;
     private final Frame[] frames = new Frame[MAX_DEPTH + 1];
 
     JournaledState state;
@@ -71,7 +71,7 @@ public final class Interpreter {
             opInfo[op] = Math.max(0, staticGas[op]) | ((long) lo << 32) | (range << 48);
         }
         this.precompiles = precompiles;
-        this.segments = new SegmentCompiler(staticGas, pops, maxHeight);
+        this.segmentCompiler = new SegmentCompiler(staticGas, pops, maxHeight);
     }
 
     private Frame frame(int depth) {
@@ -160,7 +160,10 @@ public final class Interpreter {
             return finishNow(Status.SUCCESS, gas, Frame.EMPTY);
         Frame f = frame(depth);
         f.reset(code, state.jumpDests(codeAddress), gas);
-        f.profile = tracer == null ? CodeProfiles.of(fork, state.codeHash(codeAddress), code, segments) : null;
+        f.profile = tracer == null
+                ? CodeProfiles.of(fork, state.codeHash(codeAddress), code,
+                        segmentCompiler)
+                : null;
         f.isCreate = false;
         f.isStatic = isStatic;
         f.address = address;
