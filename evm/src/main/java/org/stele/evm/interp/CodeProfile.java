@@ -33,6 +33,11 @@ final class CodeProfile {
         this.segments = new Segment[total];
     }
 
+    /** Roughly what this profile holds on the heap, without the compiled segments' classes. */
+    int bytes() {
+        return 64 + code.length + 8 * entries.length + 4 * rank.length + 8 * hits.length;
+    }
+
     private static long[] entries(byte[] code) {
         long[] bits = new long[(code.length >>> 6) + 1];
         for (int pc = 0; pc < code.length; pc++) {

@@ -7,8 +7,8 @@ import org.stele.common.Fork;
 
 /**
  * The {@link CodeProfile}s of the contracts this JVM has run, by fork and code hash, so that a contract's hot segments
- * are compiled once and not again for every transaction or every {@link Interpreter}. Bounded: a profile evicted is
- * built again, from zero hits, the next time its code runs.
+ * are compiled once and not again for every transaction or every {@link Interpreter}. Bounded by the bytes the
+ * profiles hold (about 32 MiB): a profile evicted is built again, from zero hits, the next time its code runs.
  */
 final class CodeProfiles {
     /**
@@ -16,11 +16,13 @@ final class CodeProfiles {
      * at the first visit, a negative value turns compiled segments off.
      */
     static final int THRESHOLD = Integer.getInteger("stele.evm.segmentThreshold", 32);
-    private static final int MAX_CONTRACTS = 4_096;
+    /** About this many bytes of code and counters in all, whatever the contracts' sizes. */
+    private static final long MAX_BYTES = 32L << 20;
 
     private record Key(Fork fork, Bytes32 codeHash) {}
 
-    private static final Cache<Key, CodeProfile> PROFILES = Caffeine.newBuilder().maximumSize(MAX_CONTRACTS).build();
+    private static final Cache<Key, CodeProfile> PROFILES = Caffeine.newBuilder().maximumWeight(MAX_BYTES)
+            .<Key, CodeProfile>weigher((k, p) -> p.bytes()).build();
 
     private CodeProfiles() {
     }
