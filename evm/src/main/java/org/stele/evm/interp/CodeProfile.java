@@ -56,8 +56,8 @@ final class CodeProfile {
      * when it has nothing worth compiling, or when {@code pc} is no such instruction (the end of the code).
      */
     Segment enter(int pc) {
-        int w = pc >>> 6;
-        if (w >= entries.length || (entries[w] & (1L << pc)) == 0)
+        int w = pc >>> 6; // pc is at most code.length, which entries still covers
+        if ((entries[w] & (1L << pc)) == 0)
             return null;
         int i = rank[w] + Long.bitCount(entries[w] & ((1L << pc) - 1));
         Segment seg = segments[i];

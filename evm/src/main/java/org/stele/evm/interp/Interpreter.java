@@ -62,7 +62,8 @@ public final class Interpreter {
         this.gs = GasSchedule.of(fork);
         this.tracer = tracer;
         this.staticGas = gs.opGas;
-        this.table = OpTable.build(gs, pops, maxHeight);
+        int[] growth = new int[256];
+        this.table = OpTable.build(gs, pops, maxHeight, growth);
         for (int op = 0; op < 256; op++) {
             int lo = staticGas[op] < 0 ? 2047 : pops[op];
             long range = staticGas[op] < 0 ? 0 : maxHeight[op] - pops[op];
@@ -71,7 +72,7 @@ public final class Interpreter {
             opInfo[op] = Math.max(0, staticGas[op]) | ((long) lo << 32) | (range << 48);
         }
         this.precompiles = precompiles;
-        this.segmentCompiler = new SegmentCompiler(staticGas, pops, maxHeight);
+        this.segmentCompiler = new SegmentCompiler(staticGas, pops, maxHeight, growth);
     }
 
     private Frame frame(int depth) {

@@ -8,7 +8,7 @@ final class OpTable {
     private OpTable() {
     }
 
-    static Operation[] build(GasSchedule gs, int[] pops, int[] maxHeight) {
+    static Operation[] build(GasSchedule gs, int[] pops, int[] maxHeight, int[] growths) {
         Operation[] t = new Operation[256];
         int[] pushes = new int[256];
         java.util.Arrays.fill(t, (Operation) Ops::invalid);
@@ -113,6 +113,7 @@ final class OpTable {
                 pushes[op] = 0;
             }
             int growth = pushes[op] - pops[op];
+            growths[op] = growth;
             maxHeight[op] = growth > 0 ? Frame.STACK_LIMIT - growth : Frame.STACK_LIMIT;
         }
         return t;

@@ -7,11 +7,10 @@ import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
 /**
- * Finds the {@link Segment} that starts after a JUMPDEST and compiles it to a hidden class: straight-line JVM bytecode
- * with one {@link SegmentOps} call per opcode (or per PUSH and the memory opcode after it), each operand index
- * {@code b} plus a constant. Static gas, stack bounds
- * and which opcodes a fork defines come from the interpreter's tables for that fork, so a segment is valid for that
- * fork only.
+ * Finds the {@link Segment} that starts after a JUMPDEST or a JUMPI and compiles it to a hidden class: straight-line
+ * JVM bytecode with one {@link SegmentOps} call per opcode (or per PUSH and the memory opcode after it), each operand
+ * index {@code b} plus a constant. Static gas, stack effects and bounds, and which opcodes a fork defines come from
+ * the interpreter's tables for that fork, so a segment is valid for that fork only.
  */
 final class SegmentCompiler {
     /** Fewer opcodes than this are not worth a call into compiled code. */
@@ -29,11 +28,14 @@ final class SegmentCompiler {
     private final long[] staticGas;
     private final int[] pops;
     private final int[] maxHeight;
+    private final int[] growth;
 
-    SegmentCompiler(long[] staticGas, int[] pops, int[] maxHeight) {
+    /** The fork's tables as {@link OpTable#build} fills them. */
+    SegmentCompiler(long[] staticGas, int[] pops, int[] maxHeight, int[] growth) {
         this.staticGas = staticGas;
         this.pops = pops;
         this.maxHeight = maxHeight;
+        this.growth = growth;
     }
 
     /** The name of the {@link SegmentOps} method for an opcode that works on the top word(s), or null. */
@@ -86,65 +88,73 @@ final class SegmentCompiler {
         return next >= 0x51 && next <= 0x53 ? next : 0;
     }
 
+    /** What a run adds up to so far: the entry heights it allows, its height change, static gas and length. */
+    private final class Run {
+        int lo = 0, hi = Frame.STACK_LIMIT, height = 0, opcodes = 0;
+        long gas = 0;
+
+        void add(int op) {
+            lo = Math.max(lo, pops[op] - height);
+            hi = Math.min(hi, maxHeight[op] - height);
+            height += growth[op];
+            gas += staticGas[op];
+            opcodes++;
+        }
+    }
+
     /**
-     * The segment that starts at {@code start} (just after a JUMPDEST) in {@code code}, compiled; {@link Segment#NONE}
-     * when it is shorter than {@link #MIN_OPCODES} or no entry height could run it without halting.
+     * The segment that starts at {@code start} (just after a JUMPDEST or a JUMPI) in {@code code}, compiled;
+     * {@link Segment#NONE} when it is shorter than {@link #MIN_OPCODES} or no entry height could run it without
+     * halting. One pass over the code both adds up the run and writes its bytecode.
      */
     Segment compile(byte[] code, int start) {
-        int pc = start, r = 0, count = 0;
-        int lo = 0, hi = Frame.STACK_LIMIT;
-        long gas = 0, memory = 0;
-        while (pc < code.length && count < MAX_OPCODES) {
+        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+        MethodVisitor mv = begin(cw);
+        Run run = new Run();
+        long memory = 0;
+        int pc = start;
+        while (pc < code.length && run.opcodes < MAX_OPCODES) {
             int op = code[pc] & 0xFF;
             if (!compilable(op) || staticGas[op] < 0)
                 break;
             int len = op >= 0x60 && op <= 0x7F ? op - 0x5F : 0;
             if (pc + 1 + len > code.length)
                 break; // a PUSH cut short by the end of the code: left to the interpreter
+            int top = 4 * (run.height - 1), next = 4 * run.height;
             int memOp = memoryOpAfterPush(code, pc);
             if (memOp != 0) {
                 long offset = immediate(code, pc + 1, len)[0];
                 if (staticGas[memOp] < 0 || offset > MAX_CONSTANT_OFFSET)
                     break;
                 memory = Math.max(memory, offset + (memOp == 0x53 ? 1 : 32));
+                index(mv, memOp == 0x51 ? next : top);
+                mv.visitVarInsn(Opcodes.ALOAD, 3);
+                mv.visitLdcInsn((int) offset);
+                String method = memOp == 0x51 ? "mload" : memOp == 0x52 ? "mstore" : "mstore8";
+                mv.visitMethodInsn(Opcodes.INVOKESTATIC, OPS, method, MEMORY_SHAPE, false);
+                run.add(op);
+                run.add(memOp);
+                pc += 2 + len;
+                continue;
             }
-            lo = Math.max(lo, pops[op] - r);
-            hi = Math.min(hi, maxHeight[op] - r);
-            r += stackChange(op);
-            gas += staticGas[op];
+            emit(mv, code, pc, op, top, next);
+            run.add(op);
             pc += 1 + len;
-            count++;
-            if (memOp != 0) {
-                lo = Math.max(lo, pops[memOp] - r);
-                hi = Math.min(hi, maxHeight[memOp] - r);
-                r += memOp == 0x51 ? 0 : -2;
-                gas += staticGas[memOp];
-                pc++;
-                count++;
-            }
         }
-        if (count < MIN_OPCODES || lo > hi)
+        if (run.opcodes < MIN_OPCODES || run.lo > run.hi)
             return Segment.NONE;
+        mv.visitInsn(Opcodes.RETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+        cw.visitEnd();
         // Memory only ever grows in 32-byte words, so what must be in use is a whole number of them.
         long words = (memory + 31) >>> 5;
-        return new Segment(define(generate(code, start, pc)), gas, lo, hi, r, pc, count, words << 5);
+        return new Segment(define(cw.toByteArray()), run.gas, run.lo, run.hi, run.height, pc, run.opcodes,
+                words << 5);
     }
 
-    private static int stackChange(int op) {
-        if (op >= 0x01 && op <= 0x07 || op == 0x0B || op >= 0x10 && op <= 0x14 || op >= 0x16 && op <= 0x18
-                || op >= 0x1A && op <= 0x1D)
-            return -1;
-        if (op == 0x08 || op == 0x09)
-            return -2;
-        if (op == 0x15 || op == 0x19 || op >= 0x90)
-            return 0;
-        if (op == 0x50)
-            return -1;
-        return 1; // PC, PUSH0-32, DUP1-16
-    }
-
-    private static byte[] generate(byte[] code, int start, int end) {
-        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+    /** Starts the hidden class and its {@code run} method, whose body {@link #compile} writes. */
+    private static MethodVisitor begin(ClassWriter cw) {
         cw.visit(Opcodes.V17, Opcodes.ACC_FINAL | Opcodes.ACC_SUPER, "org/stele/evm/interp/CompiledSegment", null,
                 BASE, null);
         MethodVisitor init = cw.visitMethod(Opcodes.ACC_PUBLIC, "<init>", "()V", null, null);
@@ -154,62 +164,39 @@ final class SegmentCompiler {
         init.visitInsn(Opcodes.RETURN);
         init.visitMaxs(0, 0);
         init.visitEnd();
-
         MethodVisitor mv = cw.visitMethod(Opcodes.ACC_FINAL, "run", "([JI[B)V", null, null);
         mv.visitCode();
-        int r = 0; // height relative to entry; the top word is at b + 4(r - 1), a pushed one goes to b + 4r
-        for (int pc = start; pc < end;) {
-            int op = code[pc] & 0xFF;
-            int top = 4 * (r - 1), next = 4 * r;
-            String name = topOp(op);
-            int memOp = memoryOpAfterPush(code, pc);
-            if (memOp != 0) {
-                int len = op - 0x5F;
-                index(mv, memOp == 0x51 ? next : top);
-                mv.visitVarInsn(Opcodes.ALOAD, 3);
-                mv.visitLdcInsn((int) immediate(code, pc + 1, len)[0]);
-                String method = memOp == 0x51 ? "mload" : memOp == 0x52 ? "mstore" : "mstore8";
-                mv.visitMethodInsn(Opcodes.INVOKESTATIC, OPS, method, MEMORY_SHAPE, false);
-                r += memOp == 0x51 ? 1 : -1;
-                pc += 2 + len;
-                continue;
-            }
-            if (name != null) {
-                index(mv, top);
-                mv.visitMethodInsn(Opcodes.INVOKESTATIC, OPS, name, T_SHAPE, false);
-            } else if (op == 0x58 || op == 0x5F) {
-                index(mv, next);
-                mv.visitLdcInsn(op == 0x58 ? (long) pc : 0L);
-                mv.visitMethodInsn(Opcodes.INVOKESTATIC, OPS, "push", "([JIJ)V", false);
-            } else if (op >= 0x60 && op <= 0x7F) {
-                int len = op - 0x5F;
-                long[] limbs = immediate(code, pc + 1, len);
-                index(mv, next);
-                if (len <= 8) {
-                    mv.visitLdcInsn(limbs[0]);
-                    mv.visitMethodInsn(Opcodes.INVOKESTATIC, OPS, "push", "([JIJ)V", false);
-                } else {
-                    for (long limb : limbs)
-                        mv.visitLdcInsn(limb);
-                    mv.visitMethodInsn(Opcodes.INVOKESTATIC, OPS, "push", "([JIJJJJ)V", false);
-                }
-            } else if (op >= 0x80 && op <= 0x8F) {
-                index(mv, next);
-                offset(mv, next - 4 * (op - 0x7F));
-                mv.visitMethodInsn(Opcodes.INVOKESTATIC, OPS, "dup", "([JII)V", false);
-            } else if (op >= 0x90 && op <= 0x9F) {
-                index(mv, top);
-                offset(mv, top - 4 * (op - 0x8F));
-                mv.visitMethodInsn(Opcodes.INVOKESTATIC, OPS, "swap", "([JII)V", false);
-            } // POP (0x50) only moves the height
-            r += stackChange(op);
-            pc += 1 + (op >= 0x60 && op <= 0x7F ? op - 0x5F : 0);
-        }
-        mv.visitInsn(Opcodes.RETURN);
-        mv.visitMaxs(0, 0);
-        mv.visitEnd();
-        cw.visitEnd();
-        return cw.toByteArray();
+        return mv;
+    }
+
+    /**
+     * Writes one stack-only opcode at {@code pc}; {@code top} and {@code next} are the offsets from {@code b} of the
+     * top word and of where a pushed word goes.
+     */
+    private static void emit(MethodVisitor mv, byte[] code, int pc, int op, int top, int next) {
+        String name = topOp(op);
+        if (name != null) {
+            index(mv, top);
+            mv.visitMethodInsn(Opcodes.INVOKESTATIC, OPS, name, T_SHAPE, false);
+        } else if (op == 0x58 || op >= 0x5F && op <= 0x67) {
+            // PC, PUSH0 and PUSH1–PUSH8: one limb
+            index(mv, next);
+            mv.visitLdcInsn(op == 0x58 ? (long) pc : immediate(code, pc + 1, op - 0x5F)[0]);
+            mv.visitMethodInsn(Opcodes.INVOKESTATIC, "org/stele/evm/interp/U256", "set", "([JIJ)V", false);
+        } else if (op >= 0x68 && op <= 0x7F) {
+            index(mv, next);
+            for (long limb : immediate(code, pc + 1, op - 0x5F))
+                mv.visitLdcInsn(limb);
+            mv.visitMethodInsn(Opcodes.INVOKESTATIC, OPS, "push", "([JIJJJJ)V", false);
+        } else if (op >= 0x80 && op <= 0x8F) {
+            index(mv, next);
+            offset(mv, next - 4 * (op - 0x7F));
+            mv.visitMethodInsn(Opcodes.INVOKESTATIC, OPS, "dup", "([JII)V", false);
+        } else if (op >= 0x90 && op <= 0x9F) {
+            index(mv, top);
+            offset(mv, top - 4 * (op - 0x8F));
+            mv.visitMethodInsn(Opcodes.INVOKESTATIC, OPS, "swap", "([JII)V", false);
+        } // POP (0x50) only moves the height
     }
 
     /** Pushes {@code s} and the index {@code b + k}. */
@@ -230,10 +217,7 @@ final class SegmentCompiler {
     /** A PUSH immediate of {@code len} bytes at {@code at}, as four limbs, least significant first. */
     static long[] immediate(byte[] code, int at, int len) {
         long[] limbs = new long[4];
-        for (int i = 0; i < len; i++) {
-            int fromEnd = len - 1 - i; // byte i of the immediate is byte fromEnd counted from the least significant
-            limbs[fromEnd >>> 3] |= (code[at + i] & 0xFFL) << ((fromEnd & 7) << 3);
-        }
+        U256.fromCode(code, at, len, limbs, 0);
         return limbs;
     }
 

@@ -117,15 +117,7 @@ final class SegmentOps {
         U256.shr(s, t, t - 4, t - 4, true);
     }
 
-    /** PUSH of a value that fits one limb (PUSH0 to PUSH8, and PC). */
-    static void push(long[] s, int n, long v) {
-        s[n] = v;
-        s[n + 1] = 0;
-        s[n + 2] = 0;
-        s[n + 3] = 0;
-    }
-
-    /** PUSH9 to PUSH32: the limbs, least significant first. */
+    /** PUSH9 to PUSH32: the limbs, least significant first (a one-limb PUSH, and PC, is {@link U256#set}). */
     static void push(long[] s, int n, long l0, long l1, long l2, long l3) {
         s[n] = l0;
         s[n + 1] = l1;

@@ -11,9 +11,9 @@ class SegmentCompilerTest {
     private static final GasSchedule CANCUN = GasSchedule.of(Fork.CANCUN);
 
     private static SegmentCompiler compiler() {
-        int[] pops = new int[256], maxHeight = new int[256];
-        OpTable.build(CANCUN, pops, maxHeight);
-        return new SegmentCompiler(CANCUN.opGas, pops, maxHeight);
+        int[] pops = new int[256], maxHeight = new int[256], growth = new int[256];
+        OpTable.build(CANCUN, pops, maxHeight, growth);
+        return new SegmentCompiler(CANCUN.opGas, pops, maxHeight, growth);
     }
 
     @Test
