@@ -91,7 +91,7 @@ public final class DevNode implements AutoCloseable {
                 Set.of(Segment.TRIE_NODES, Segment.CODE), STATE_CACHE_BYTES);
         this.blocks = new KeyValueBlockStore(store, SUITE);
         if (blocks.head().isEmpty()) writeGenesis();
-        this.pool = new TransactionPool(DEV_POOL, stateAtHead(), config.gasLimit());
+        this.pool = new TransactionPool(DEV_POOL, FORK, stateAtHead(), config.gasLimit());
         this.executor = new BlockExecutor(FORK, SUITE, config.chainId(), store, blocks);
         EthBackend backend = new EthBackend(blocks, store, pool, SUITE, config.chainId(), FORK);
         EthJson json = backend.json();
@@ -106,6 +106,7 @@ public final class DevNode implements AutoCloseable {
                 new EthGetBlockTransactionCountByNumber(backend), new EthGetBlockTransactionCountByHash(backend),
                 new EthGetTransactionByHash(backend), new EthGetTransactionByBlockHashAndIndex(backend),
                 new EthGetTransactionByBlockNumberAndIndex(backend), new EthGetTransactionReceipt(backend),
+                new EthGetBlockReceipts(backend),
                 new EthSendRawTransaction(backend), new EthSyncing(backend), new EthGetLogs(logs),
                 new Web3ClientVersion(org.stele.node.cli.VersionCommand.version()), new Web3Sha3(SUITE)));
         methods.addAll(StateMethods.all(backend));
