@@ -47,6 +47,25 @@ class CommandLineTest {
     }
 
     @Test
+    void devHelpListsEveryConfigurationKeyWithItsEnvironmentVariableAndTheOldFlagNames() {
+        Run r = run("dev", "--help");
+        assertThat(r.status()).isZero();
+        for (var k : org.stele.node.devnode.DevConfig.SCHEMA.keys()) {
+            assertThat(r.out()).contains("--" + k.name(), k.environmentVariable());
+        }
+        assertThat(r.out()).contains("--data-dir", "--port", "--host", "--config", "--reset");
+    }
+
+    @Test
+    void devExplainsABadConfigurationInOneLineAndExitsWithTwo(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("dev.toml");
+        Files.writeString(file, "rpc-http-prot = 1\n");
+        Run r = run("dev", "--config", file.toString());
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err().strip()).isEqualTo("stele dev: " + file + ": unknown key 'rpc-http-prot'");
+    }
+
+    @Test
     void statetestPrintsALineACaseAndASummaryAndSucceedsWhenAllPass(@TempDir Path dir) throws Exception {
         Files.copy(FIXTURE, dir.resolve("add.json"));
         Run r = run("evm", "statetest", dir.toString());
