@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.InstantSource;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +13,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 import org.stele.node.config.ConfigException;
 import org.stele.node.config.ConfigFlags;
-import org.stele.node.config.ConfigSource;
-import org.stele.node.config.TomlFile;
 import org.stele.node.dev.DevAccounts;
 import org.stele.node.devnode.DevConfig;
 import org.stele.node.devnode.DevNode;
@@ -59,11 +56,8 @@ public final class DevCommand implements Callable<Integer> {
 
     /** The settings from the command line as parsed, {@code env} and the {@code --config} file. */
     DevConfig config(Map<String, String> env) {
-        List<ConfigSource> sources = new ArrayList<>();
-        if (configFile != null) sources.add(TomlFile.read(configFile));
-        sources.add(DevConfig.SCHEMA.environment(env));
-        sources.add(ConfigFlags.given(spec.commandLine().getParseResult(), DevConfig.SCHEMA));
-        return DevConfig.SCHEMA.build(sources);
+        return DevConfig.SCHEMA.load(configFile, env,
+                ConfigFlags.given(spec.commandLine().getParseResult(), DevConfig.SCHEMA));
     }
 
     @Override

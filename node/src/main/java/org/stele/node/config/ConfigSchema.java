@@ -11,6 +11,7 @@ import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.math.BigInteger;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +30,7 @@ public final class ConfigSchema<T extends Record> {
     public static final String ENV_PREFIX = "STELE_";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** One setting: its key, the component path that leads to it, its Java type and its default. */
+    /** One setting: its key, its Java type and its default. */
     public record Key(String name, Type type, Object defaultValue) {
         public String environmentVariable() {
             return ENV_PREFIX + name.toUpperCase(Locale.ROOT).replace('-', '_');
@@ -82,14 +83,24 @@ public final class ConfigSchema<T extends Record> {
     private void collect(Class<?> record, Object value, String prefix) {
         for (RecordComponent c : record.getRecordComponents()) {
             Object v = read(c, value);
-            String name = c.isAnnotationPresent(Flatten.class) ? prefix : prefix + kebab(c.getName());
+            String name = name(prefix, c);
             if (c.getType().isRecord()) {
-                collect(c.getType(), v, name.isEmpty() || c.isAnnotationPresent(Flatten.class) ? name : name + "-");
+                collect(c.getType(), v, groupPrefix(prefix, c));
             } else {
                 if (keys.containsKey(name)) throw new IllegalStateException("two settings have the key " + name);
                 keys.put(name, new Key(name, c.getGenericType(), v));
             }
         }
+    }
+
+    /** The key of a setting {@code c} under a group whose keys start with {@code prefix}. */
+    private static String name(String prefix, RecordComponent c) {
+        return prefix + kebab(c.getName());
+    }
+
+    /** What the keys of a group {@code c} under {@code prefix} start with. */
+    private static String groupPrefix(String prefix, RecordComponent c) {
+        return c.isAnnotationPresent(Flatten.class) ? prefix : name(prefix, c) + "-";
     }
 
     private static Object read(RecordComponent c, Object record) {
@@ -98,6 +109,21 @@ public final class ConfigSchema<T extends Record> {
         } catch (IllegalAccessException | InvocationTargetException e) {
             throw new IllegalStateException("cannot read " + c, e);
         }
+    }
+
+    /**
+     * The one precedence rule: a flag over an environment variable, over the file, over the default.
+     *
+     * @param file the {@code --config} file, or null for none
+     * @param flags the keys given on the command line ({@link ConfigFlags#given})
+     * @throws ConfigException naming the key, the source and the reason
+     */
+    public T load(Path file, Map<String, String> env, ConfigSource flags) {
+        List<ConfigSource> sources = new ArrayList<>();
+        if (file != null) sources.add(TomlFile.read(file));
+        sources.add(environment(env));
+        sources.add(flags);
+        return build(sources);
     }
 
     /**
@@ -115,21 +141,19 @@ public final class ConfigSchema<T extends Record> {
                 values.put(k.name(), convert(k, e.getValue(), s));
             }
         }
-        return type.cast(construct(type, "", values, lowestFirst));
+        return type.cast(construct(type, "", values));
     }
 
-    private Object construct(Class<?> record, String prefix, Map<String, Object> values, List<ConfigSource> sources) {
+    private Object construct(Class<?> record, String prefix, Map<String, Object> values) {
         RecordComponent[] components = record.getRecordComponents();
         Object[] args = new Object[components.length];
         Class<?>[] types = new Class<?>[components.length];
         for (int i = 0; i < components.length; i++) {
             RecordComponent c = components[i];
             types[i] = c.getType();
-            String name = c.isAnnotationPresent(Flatten.class) ? prefix : prefix + kebab(c.getName());
             args[i] = c.getType().isRecord()
-                    ? construct(c.getType(), name.isEmpty() || c.isAnnotationPresent(Flatten.class) ? name : name + "-",
-                            values, sources)
-                    : values.get(name);
+                    ? construct(c.getType(), groupPrefix(prefix, c), values)
+                    : values.get(name(prefix, c));
         }
         try {
             Constructor<?> ctor = record.getDeclaredConstructor(types);
