@@ -11,6 +11,7 @@ import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.math.BigInteger;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -174,6 +175,7 @@ public final class ConfigSchema<T extends Record> {
                 if (!value.isTextual()) throw new IllegalArgumentException("want a path");
                 return Path.of(value.textValue());
             }
+            if (raw == Duration.class) return duration(value);
             if (Collection.class.isAssignableFrom(raw) && value.isTextual()) {
                 ArrayNode items = JsonNodeFactory.instance.arrayNode();
                 for (String item : value.textValue().split(",")) if (!item.isBlank()) items.add(item.strip());
@@ -198,6 +200,25 @@ public final class ConfigSchema<T extends Record> {
             String why = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
             throw new ConfigException(source.name() + ": " + source.spelling(k.name()) + " = " + value
                     + " is not a valid " + typeName(k.type()) + (why.isEmpty() ? "" : " (" + why + ")"));
+        }
+    }
+
+    /** {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h}, or ISO-8601 ({@code PT30S}). */
+    private static Duration duration(JsonNode value) {
+        if (!value.isTextual()) throw new IllegalArgumentException("want a duration such as 30s, 500ms or PT1M");
+        String t = value.textValue().strip().toLowerCase(Locale.ROOT);
+        try {
+            if (t.startsWith("pt") || t.startsWith("p")) return Duration.parse(t.toUpperCase(Locale.ROOT));
+            if (t.endsWith("ms")) return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
+            long n = Long.parseLong(t.substring(0, t.length() - 1));
+            return switch (t.charAt(t.length() - 1)) {
+                case 's' -> Duration.ofSeconds(n);
+                case 'm' -> Duration.ofMinutes(n);
+                case 'h' -> Duration.ofHours(n);
+                default -> throw new IllegalArgumentException("want a duration such as 30s, 500ms or PT1M");
+            };
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("want a duration such as 30s, 500ms or PT1M");
         }
     }
 
