@@ -29,7 +29,7 @@ final class RawPeer implements AutoCloseable {
     private RawPeer(SSLSocket socket) throws IOException {
         this.socket = socket;
         this.in = new DataInputStream(socket.getInputStream());
-        this.out = new DataOutputStream(socket.getOutputStream());
+        this.out = new DataOutputStream(new java.io.BufferedOutputStream(socket.getOutputStream()));
     }
 
     /** Connects with an honest identity certificate for {@code nodeKey}. */
@@ -37,6 +37,29 @@ final class RawPeer implements AutoCloseable {
         var random = new SecureRandom();
         var session = IdentityCertificate.issue(nodeKey, TestNodes.SUITE, clock.instant(), random);
         return connect(port, session.privateKey(), session.certificate(), clock);
+    }
+
+    /**
+     * Whether a node refuses this identity. In TLS 1.3 the client's handshake can complete before the server has
+     * checked the client's certificate, so a refusal shows either as a failed handshake (an alert, or a broken pipe
+     * when the server has already closed) or as the connection ending before the node's hello.
+     */
+    static boolean isRefused(int port, KeyPair nodeKey, Clock clock) throws MalformedMessageException {
+        try (RawPeer peer = connect(port, nodeKey, clock)) {
+            return peer.read().isEmpty();
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    /** As {@link #isRefused}, presenting a certificate whose binding signature covers another session key. */
+    static boolean isRefusedWithForgedBinding(int port, KeyPair nodeKey, Clock clock)
+            throws MalformedMessageException {
+        try (RawPeer peer = connectWithForgedBinding(port, nodeKey, clock)) {
+            return peer.read().isEmpty();
+        } catch (IOException e) {
+            return true;
+        }
     }
 
     /** Connects with a certificate whose binding signature covers some other session key than its own. */
@@ -63,8 +86,14 @@ final class RawPeer implements AutoCloseable {
         return new RawPeer(socket);
     }
 
-    void send(Message message) throws IOException {
-        sendFrame(MessageCodec.encode(message));
+    /** Sends the messages in one write, so that the node has them all before it can react to any. */
+    void send(Message... messages) throws IOException {
+        for (Message m : messages) {
+            byte[] payload = MessageCodec.encode(m);
+            out.writeInt(payload.length);
+            out.write(payload);
+        }
+        out.flush();
     }
 
     void sendFrame(byte[] payload) throws IOException {
