@@ -130,7 +130,6 @@ public final class P2pNetwork implements AutoCloseable {
 
     /** Stops keeping {@code peer} connected and disconnects it; true when it was a static peer. */
     public boolean removePeer(Address peer) {
-        PeerConnection connection, spare;
         StaticPeer sp;
         synchronized (this) {
             sp = staticPeers.remove(peer);
@@ -139,13 +138,9 @@ public final class P2pNetwork implements AutoCloseable {
                 if (sp.pending != null)
                     sp.pending.cancel(false);
             }
-            connection = peers.get(peer);
-            spare = spares.get(peer);
         }
-        if (connection != null)
-            connection.disconnect(DisconnectReason.REQUESTED, "removed");
-        if (spare != null)
-            spare.disconnect(DisconnectReason.REQUESTED, "removed");
+        for (PeerConnection c : connections(peer))
+            c.disconnect(DisconnectReason.REQUESTED, "removed");
         return sp != null;
     }
 
@@ -179,6 +174,46 @@ public final class P2pNetwork implements AutoCloseable {
             if (hashes != null ? c.sendTransactions(((Transactions) message).transactions(), hashes) : c.send(message))
                 sent++;
         return sent;
+    }
+
+    /**
+     * The node found a message from {@code peer} invalid (a bad signature, a vote from a non-validator): the peer gets a
+     * strike, as for a malformed frame, and is disconnected.
+     */
+    public void misbehaved(Address peer, String detail) {
+        List<PeerConnection> connections = connections(peer);
+        strike(peer, DisconnectReason.BAD_MESSAGE);
+        for (PeerConnection c : connections)
+            c.disconnect(DisconnectReason.BAD_MESSAGE, detail);
+    }
+
+    /**
+     * Disconnects the peers the allowlist no longer admits; the node calls it when the allowlist changes (the
+     * governance contract's state at a new head). Returns how many were disconnected.
+     */
+    public int enforceAllowlist() {
+        List<Address> connected;
+        synchronized (this) {
+            connected = new ArrayList<>(peers.keySet());
+        }
+        int dropped = 0;
+        for (Address peer : connected) {
+            if (config.allowlist().isAllowed(peer))
+                continue;
+            for (PeerConnection c : connections(peer))
+                c.disconnect(DisconnectReason.NOT_ALLOWED, "no longer on the allowlist");
+            dropped++;
+        }
+        return dropped;
+    }
+
+    private synchronized List<PeerConnection> connections(Address peer) {
+        List<PeerConnection> out = new ArrayList<>();
+        if (peers.containsKey(peer))
+            out.add(peers.get(peer));
+        if (spares.containsKey(peer))
+            out.add(spares.get(peer));
+        return out;
     }
 
     /** Disconnects every peer, stops listening and dialing, and shuts the event loops down. */

@@ -275,6 +275,42 @@ class P2pNetworkTest {
     }
 
     @Test
+    void aPeerTheNodeFindsMisbehavingIsDisconnectedAndARepeatBansIt() {
+        KeyPair ka = TestNodes.newKey(), kb = TestNodes.newKey();
+        Set<Address> both = Set.of(TestNodes.address(ka), TestNodes.address(kb));
+        Recorder ra = new Recorder(), rb = new Recorder();
+        P2pNetwork a = nodes.start(ka, both, ra), b = nodes.start(kb, both, rb);
+        b.addPeer(TestNodes.endpoint(a));
+        for (int strike = 0; strike < 2; strike++) {
+            ra.await(Connected.class);
+            a.misbehaved(b.self(), "QBFT message with a bad signature");
+            assertThat(ra.await(Disconnected.class).reason()).isEqualTo(DisconnectReason.BAD_MESSAGE);
+            Disconnected atB = rb.await(Disconnected.class);
+            assertThat(atB.reason()).isEqualTo(DisconnectReason.BAD_MESSAGE);
+            assertThat(atB.byPeer()).isTrue();
+        }
+        // b keeps redialing its static peer; a now refuses it in the handshake.
+        assertThat(ra.await(Refused.class).reason()).contains("is banned until");
+    }
+
+    @Test
+    void peersRemovedFromTheAllowlistAreDisconnectedWhenItIsEnforced() {
+        KeyPair ka = TestNodes.newKey(), kb = TestNodes.newKey();
+        Set<Address> allowedByA = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        allowedByA.addAll(Set.of(TestNodes.address(ka), TestNodes.address(kb)));
+        Recorder ra = new Recorder(), rb = new Recorder();
+        P2pNetwork a = nodes.start(ka, allowedByA::contains, TestNodes.GENESIS, P2pLimits.DEFAULT, ra, 0);
+        P2pNetwork b = nodes.start(kb, Set.of(TestNodes.address(ka), TestNodes.address(kb)), rb);
+        b.addPeer(TestNodes.endpoint(a));
+        ra.await(Connected.class);
+        assertThat(a.enforceAllowlist()).isZero();
+        allowedByA.remove(b.self());
+        assertThat(a.enforceAllowlist()).isEqualTo(1);
+        assertThat(ra.await(Disconnected.class).reason()).isEqualTo(DisconnectReason.NOT_ALLOWED);
+        assertThat(ra.await(Refused.class).reason()).contains("not on the allowlist"); // b's redial
+    }
+
+    @Test
     void sessionMessagesCannotBeSentByTheNode() {
         KeyPair ka = TestNodes.newKey();
         P2pNetwork a = nodes.start(ka, Set.of(TestNodes.address(ka)), new Recorder());

@@ -41,8 +41,13 @@ final class TestNodes implements AutoCloseable {
 
     P2pNetwork start(KeyPair key, Set<Address> allowed, Bytes32 genesis, P2pLimits limits, Recorder recorder,
             int port) {
+        return start(key, ConfigPeerAllowlist.of(allowed), genesis, limits, recorder, port);
+    }
+
+    P2pNetwork start(KeyPair key, PeerAllowlist allowlist, Bytes32 genesis, P2pLimits limits, Recorder recorder,
+            int port) {
         var config = new P2pConfig(key, SUITE, new InetSocketAddress("127.0.0.1", port), CHAIN_ID, genesis,
-                () -> HEAD, ConfigPeerAllowlist.of(allowed), List.of(), limits, clock, new SecureRandom());
+                () -> HEAD, allowlist, List.of(), limits, clock, new SecureRandom());
         P2pNetwork network = P2pNetwork.start(config, recorder);
         started.add(network);
         return network;

@@ -9,7 +9,9 @@ public enum DisconnectReason {
                     9), TIMEOUT(10), UNEXPECTED_MESSAGE(
                             11),
     /** The connection ended without a disconnect message (closed or reset); never sent. */
-    CONNECTION_LOST(12);
+    CONNECTION_LOST(12),
+    /** A message that decoded but that the node rejected: a bad signature, a vote from a non-validator. */
+    BAD_MESSAGE(13);
 
     private final int code;
 
@@ -31,6 +33,6 @@ public enum DisconnectReason {
     /** Whether the peer behaved badly (and earns a strike towards a ban) rather than merely disagreeing. */
     public boolean isMisbehaviour() {
         return this == MALFORMED_MESSAGE || this == OVERSIZED_FRAME || this == RATE_LIMITED
-                || this == UNEXPECTED_MESSAGE;
+                || this == UNEXPECTED_MESSAGE || this == BAD_MESSAGE;
     }
 }
