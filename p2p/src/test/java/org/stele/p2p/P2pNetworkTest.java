@@ -37,6 +37,18 @@ class P2pNetworkTest {
         nodes.close();
     }
 
+    private record Pair(P2pNetwork a, P2pNetwork b, Recorder ra, Recorder rb) {}
+
+    /** Two nodes that allow each other, a dialing b. */
+    private Pair dialingPair() {
+        KeyPair ka = TestNodes.newKey(), kb = TestNodes.newKey();
+        Set<Address> both = Set.of(TestNodes.address(ka), TestNodes.address(kb));
+        Recorder ra = new Recorder(), rb = new Recorder();
+        P2pNetwork a = nodes.start(ka, both, ra), b = nodes.start(kb, both, rb);
+        a.addPeer(TestNodes.endpoint(b));
+        return new Pair(a, b, ra, rb);
+    }
+
     /** One message of each type the node sends; {@code side} keeps the two directions' transactions apart. */
     private static List<Message> everyNodeMessage(int side) {
         return List.of(new QbftMessage(Bytes.fromHex("0xf86a0102")),
@@ -48,11 +60,9 @@ class P2pNetworkTest {
 
     @Test
     void twoNodesConnectAndExchangeEveryMessageTypeInBothDirections() {
-        KeyPair ka = TestNodes.newKey(), kb = TestNodes.newKey();
-        Set<Address> both = Set.of(TestNodes.address(ka), TestNodes.address(kb));
-        Recorder ra = new Recorder(), rb = new Recorder();
-        P2pNetwork a = nodes.start(ka, both, ra), b = nodes.start(kb, both, rb);
-        a.addPeer(TestNodes.endpoint(b));
+        Pair p = dialingPair();
+        P2pNetwork a = p.a(), b = p.b();
+        Recorder ra = p.ra(), rb = p.rb();
 
         PeerInfo bSeenByA = ra.await(Connected.class).peer();
         PeerInfo aSeenByB = rb.await(Connected.class).peer();
@@ -74,11 +84,9 @@ class P2pNetworkTest {
 
     @Test
     void transactionsCrossEachLinkOnceWhileTheirHashesAreRemembered() {
-        KeyPair ka = TestNodes.newKey(), kb = TestNodes.newKey();
-        Set<Address> both = Set.of(TestNodes.address(ka), TestNodes.address(kb));
-        Recorder ra = new Recorder(), rb = new Recorder();
-        P2pNetwork a = nodes.start(ka, both, ra), b = nodes.start(kb, both, rb);
-        a.addPeer(TestNodes.endpoint(b));
+        Pair p = dialingPair();
+        P2pNetwork a = p.a(), b = p.b();
+        Recorder ra = p.ra(), rb = p.rb();
         ra.await(Connected.class);
         rb.await(Connected.class);
         Bytes t1 = Bytes.fromHex("0x01"), t2 = Bytes.fromHex("0x02"), t3 = Bytes.fromHex("0x03");
@@ -276,11 +284,9 @@ class P2pNetworkTest {
 
     @Test
     void aPeerTheNodeFindsMisbehavingIsDisconnectedAndARepeatBansIt() {
-        KeyPair ka = TestNodes.newKey(), kb = TestNodes.newKey();
-        Set<Address> both = Set.of(TestNodes.address(ka), TestNodes.address(kb));
-        Recorder ra = new Recorder(), rb = new Recorder();
-        P2pNetwork a = nodes.start(ka, both, ra), b = nodes.start(kb, both, rb);
-        b.addPeer(TestNodes.endpoint(a));
+        Pair p = dialingPair();
+        P2pNetwork a = p.a(), b = p.b();
+        Recorder ra = p.ra(), rb = p.rb();
         for (int strike = 0; strike < 2; strike++) {
             ra.await(Connected.class);
             a.misbehaved(b.self(), "QBFT message with a bad signature");
@@ -289,7 +295,7 @@ class P2pNetworkTest {
             assertThat(atB.reason()).isEqualTo(DisconnectReason.BAD_MESSAGE);
             assertThat(atB.byPeer()).isTrue();
         }
-        // b keeps redialing its static peer; a now refuses it in the handshake.
+        // a keeps redialing its static peer b, and now refuses it in the handshake itself.
         assertThat(ra.await(Refused.class).reason()).contains("is banned until");
     }
 

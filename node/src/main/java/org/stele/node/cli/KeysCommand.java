@@ -40,9 +40,7 @@ public final class KeysCommand implements Runnable {
         @Override
         public Integer call() {
             try {
-                Optional<String> passphrase = passphraseFile == null
-                        ? Optional.empty()
-                        : Optional.of(NodeKeyFile.readPassphrase(passphraseFile));
+                Optional<String> passphrase = passphrase(passphraseFile);
                 SecureRandom random = new SecureRandom();
                 KeyPair key = Secp256k1KeccakSuite.instance().generateKeyPair(random);
                 var standard = Web3Keystore.Params.STANDARD;
@@ -71,16 +69,17 @@ public final class KeysCommand implements Runnable {
         @Override
         public Integer call() {
             try {
-                Optional<String> passphrase = passphraseFile == null
-                        ? Optional.empty()
-                        : Optional.of(NodeKeyFile.readPassphrase(passphraseFile));
-                printIdentity(NodeKeyFile.load(key, passphrase));
+                printIdentity(NodeKeyFile.load(key, passphrase(passphraseFile)));
                 return 0;
             } catch (KeyFileException e) {
                 System.err.println("stele keys show: " + e.getMessage());
                 return 2;
             }
         }
+    }
+
+    private static Optional<String> passphrase(Path file) throws KeyFileException {
+        return file == null ? Optional.empty() : Optional.of(NodeKeyFile.readPassphrase(file));
     }
 
     private static void printIdentity(KeyPair key) {

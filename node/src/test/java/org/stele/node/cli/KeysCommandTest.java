@@ -2,43 +2,27 @@ package org.stele.node.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code stele keys} as a user runs it. */
 class KeysCommandTest {
-    private record Run(int status, String out, String err) {}
-
-    private static Run run(String... args) {
-        PrintStream oldOut = System.out, oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int status = new CommandLine(new SteleCommand()).execute(args);
-            return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void keysNewWritesAnOwnerOnlyKeyAndPrintsTheIdentityThatKeysShowReadsBack(@TempDir Path dir) throws Exception {
         Path key = dir.resolve("node1/key");
-        Run created = run("keys", "new", "--out", key.toString());
+        CliRun created = run("keys", "new", "--out", key.toString());
         assertThat(created.status()).isZero();
         assertThat(created.out()).containsPattern("address    0x[0-9a-fA-F]{40}").containsPattern(
                 "public key 0x[0-9a-f]{128}");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key))).isEqualTo("rw-------");
-        Run shown = run("keys", "show", "--key", key.toString());
+        CliRun shown = run("keys", "show", "--key", key.toString());
         assertThat(shown.status()).isZero();
         assertThat(created.out()).startsWith(shown.out());
     }
@@ -53,7 +37,7 @@ class KeysCommandTest {
         assertThat(Files.readString(key)).contains("\"kdf\" : \"pbkdf2\"", "\"version\" : 3");
         assertThat(run("keys", "show", "--key", key.toString(), "--passphrase-file", pass.toString()).status())
                 .isZero();
-        Run bad = run("keys", "show", "--key", key.toString(), "--passphrase-file", wrong.toString());
+        CliRun bad = run("keys", "show", "--key", key.toString(), "--passphrase-file", wrong.toString());
         assertThat(bad.status()).isEqualTo(2);
         assertThat(bad.err().strip()).startsWith("stele keys show: wrong passphrase").doesNotContain("\n");
     }
@@ -61,7 +45,7 @@ class KeysCommandTest {
     @Test
     void keysNewRefusesToOverwriteAnExistingFile(@TempDir Path dir) throws Exception {
         Path key = Files.writeString(dir.resolve("key"), "keep me");
-        Run r = run("keys", "new", "--out", key.toString());
+        CliRun r = run("keys", "new", "--out", key.toString());
         assertThat(r.status()).isEqualTo(2);
         assertThat(r.err()).contains("already exists");
         assertThat(Files.readString(key)).isEqualTo("keep me");
