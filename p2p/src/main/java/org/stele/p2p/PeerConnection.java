@@ -13,10 +13,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLException;
 import org.stele.common.Address;
 import org.stele.common.Bytes;
 import org.stele.p2p.message.DisconnectReason;
-import org.stele.p2p.message.MalformedMessageException;
 import org.stele.p2p.message.Message;
 import org.stele.p2p.message.Message.Disconnect;
 import org.stele.p2p.message.Message.Hello;
@@ -29,6 +29,8 @@ import org.stele.p2p.tls.TlsIdentity;
  * outbound queue; a malformed, oversized or unexpected message ends the connection with a strike against the peer.
  */
 final class PeerConnection extends ChannelInboundHandlerAdapter {
+    private static final System.Logger LOG = System.getLogger(PeerConnection.class.getName());
+
     private final P2pNetwork network;
     private final TlsIdentity.Handshake handshake;
     private final boolean outbound;
@@ -164,9 +166,11 @@ final class PeerConnection extends ChannelInboundHandlerAdapter {
             return;
         if (peer != null && cause instanceof TooLongFrameException) {
             misbehave(DisconnectReason.OVERSIZED_FRAME, "frame exceeds the limit");
-        } else if (peer != null && cause instanceof DecoderException
-                && cause.getCause() instanceof MalformedMessageException malformed) {
-            misbehave(DisconnectReason.MALFORMED_MESSAGE, malformed.getMessage());
+        } else if (peer != null && cause instanceof DecoderException && !(cause.getCause() instanceof SSLException)) {
+            // After the handshake every decoder failure but TLS's own (and the frame limit, above) is a payload that
+            // is not a message.
+            Throwable detail = cause.getCause() != null ? cause.getCause() : cause;
+            misbehave(DisconnectReason.MALFORMED_MESSAGE, String.valueOf(detail.getMessage()));
         } else {
             closing = true;
             if (failure == null)
@@ -190,7 +194,11 @@ final class PeerConnection extends ChannelInboundHandlerAdapter {
             queued.decrementAndGet();
             return false;
         }
-        channel.writeAndFlush(message).addListener(f -> queued.decrementAndGet());
+        channel.writeAndFlush(message).addListener(f -> {
+            queued.decrementAndGet();
+            if (!f.isSuccess() && channel.isActive()) // a message the codec refused (over the frame limit)
+                LOG.log(System.Logger.Level.WARNING, "not sent to " + peer + ": " + f.cause().getMessage());
+        });
         return true;
     }
 

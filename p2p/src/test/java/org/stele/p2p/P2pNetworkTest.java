@@ -196,7 +196,7 @@ class P2pNetworkTest {
     }
 
     @Test
-    void garbageFramesCostTheConnectionAndRepeatsBanUntilTheBanExpires() throws Exception {
+    void garbageFramesCostTheConnectionAndARepeatBansUntilTheBanExpires() throws Exception {
         KeyPair ka = TestNodes.newKey(), kb = TestNodes.newKey();
         Recorder ra = new Recorder();
         Duration ban = Duration.ofMinutes(5);
@@ -206,7 +206,10 @@ class P2pNetworkTest {
         for (int attempt = 0; attempt < 2; attempt++) {
             try (RawPeer peer = RawPeer.connect(port, kb, nodes.clock)) {
                 assertThat(peer.read()).get().isInstanceOf(Message.Hello.class);
-                peer.sendFrame(new byte[]{(byte) 0xff, 0x01, 0x02});
+                if (attempt == 0)
+                    peer.sendFrame(new byte[]{(byte) 0xff, 0x01, 0x02}); // an unknown type, and no RLP list
+                else
+                    peer.sendFrame(new byte[0]); // an empty payload
                 assertThat(peer.read()).get().isInstanceOf(Message.Disconnect.class).extracting(
                         m -> ((Message.Disconnect) m).reason()).isEqualTo(DisconnectReason.MALFORMED_MESSAGE);
                 assertThat(peer.read()).isEmpty();
