@@ -196,6 +196,50 @@ class P2pNetworkTest {
     }
 
     @Test
+    void aHelloWithAnotherChainIdIsRefusedWithTheReasonButIsNoStrike() throws Exception {
+        KeyPair ka = TestNodes.newKey(), kb = TestNodes.newKey();
+        Recorder ra = new Recorder();
+        P2pNetwork a = nodes.start(ka, Set.of(TestNodes.address(ka), TestNodes.address(kb)), TestNodes.GENESIS,
+                P2pLimits.DEFAULT.withBans(1, Duration.ofMinutes(5)), ra);
+        for (int attempt = 0; attempt < 3; attempt++) { // a ban would refuse the second attempt in the handshake
+            try (RawPeer peer = RawPeer.connect(a.listenAddress().getPort(), kb, nodes.clock)) {
+                assertThat(peer.read()).get().isInstanceOf(Message.Hello.class);
+                peer.send(new Message.Hello(P2pNetwork.PROTOCOL_VERSION, TestNodes.CHAIN_ID + 1, TestNodes.GENESIS,
+                        0, TestNodes.GENESIS));
+                Message.Disconnect d = (Message.Disconnect) peer.read().orElseThrow();
+                assertThat(d.reason()).isEqualTo(DisconnectReason.WRONG_CHAIN);
+                assertThat(d.detail()).contains("chain id " + (TestNodes.CHAIN_ID + 1));
+            }
+            assertThat(ra.await(Refused.class).reason()).contains("WRONG_CHAIN");
+        }
+    }
+
+    @Test
+    void messagesToAPeerThatDoesNotReadAreDroppedOnceItsQueueIsFull() throws Exception {
+        KeyPair ka = TestNodes.newKey(), kb = TestNodes.newKey();
+        Recorder ra = new Recorder();
+        var limits = new P2pLimits(2 * 1024 * 1024, 4, 2000, 4000, 2, Duration.ofMinutes(10), Duration.ofSeconds(10),
+                Duration.ofMillis(200), Duration.ofSeconds(30), 1024, 1);
+        P2pNetwork a = nodes.start(ka, Set.of(TestNodes.address(ka), TestNodes.address(kb)), TestNodes.GENESIS,
+                limits, ra);
+        try (RawPeer stalled = RawPeer.connect(a.listenAddress().getPort(), kb, nodes.clock)) {
+            stalled.read();
+            stalled.send(new Message.Hello(P2pNetwork.PROTOCOL_VERSION, TestNodes.CHAIN_ID, TestNodes.GENESIS, 0,
+                    TestNodes.GENESIS));
+            ra.await(Connected.class);
+            var big = new QbftMessage(Bytes.wrap(new byte[1024 * 1024]));
+            int accepted = 0, dropped = 0;
+            for (int i = 0; i < 64; i++) // 64 MiB: more than loopback socket buffers hold
+                if (a.send(TestNodes.address(kb), big))
+                    accepted++;
+                else
+                dropped++;
+            assertThat(dropped).isPositive();
+            assertThat(accepted).isGreaterThanOrEqualTo(4);
+        }
+    }
+
+    @Test
     void garbageFramesCostTheConnectionAndARepeatBansUntilTheBanExpires() throws Exception {
         KeyPair ka = TestNodes.newKey(), kb = TestNodes.newKey();
         Recorder ra = new Recorder();
