@@ -211,8 +211,8 @@ final class PeerConnection extends ChannelInboundHandlerAdapter {
         return fresh.isEmpty() || send(new Transactions(fresh));
     }
 
-    /** Tells the peer why and closes; from any thread. */
-    void disconnect(DisconnectReason why, String detail) {
+    /** Tells the peer why and closes; from any thread, once (later calls find it closing). */
+    synchronized void disconnect(DisconnectReason why, String detail) {
         if (closing)
             return;
         closing = true;
