@@ -37,6 +37,7 @@ class ModuleDependencyRulesTest {
             Map.entry("state", Set.of("common", "storage", "trie", "evm")),
             Map.entry("execution", Set.of("common", "storage", "trie", "evm", "chain", "state")),
             Map.entry("consensus", Set.of("common", "chain")),
+            Map.entry("p2p", Set.of("common")),
             Map.entry("txpool", Set.of("common", "storage", "trie", "evm", "chain", "state", "execution")),
             Map.entry("rpc", Set.of("common", "storage", "trie", "evm", "chain", "state", "execution", "txpool")),
             Map.entry("testkit",
