@@ -31,7 +31,7 @@ class CommandLineTest {
 
     @Test
     void devHelpListsEveryConfigurationKeyWithItsEnvironmentVariableAndTheOldFlagNames() {
-        Run r = run("dev", "--help");
+        CliRun r = run("dev", "--help");
         assertThat(r.status()).isZero();
         for (var k : org.stele.node.devnode.DevConfig.SCHEMA.keys()) {
             assertThat(r.out()).contains("--" + k.name(), k.environmentVariable());
@@ -43,7 +43,7 @@ class CommandLineTest {
     void devExplainsABadConfigurationInOneLineAndExitsWithTwo(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("dev.toml");
         Files.writeString(file, "rpc-http-prot = 1\n");
-        Run r = run("dev", "--config", file.toString());
+        CliRun r = run("dev", "--config", file.toString());
         assertThat(r.status()).isEqualTo(2);
         assertThat(r.err().strip()).isEqualTo("stele dev: " + file + ": unknown key 'rpc-http-prot'");
     }
