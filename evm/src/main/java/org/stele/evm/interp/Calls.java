@@ -47,10 +47,10 @@ final class Calls {
         long[] s = f.stack;
         int a = Ops.top(f);
         long gasRequested = U256.clamp(s, a);
-        Address to = Ops.toAddress(s, a - 4);
+        Address to = EnvironmentOps.toAddress(s, a - 4);
         boolean hasValue = opcode == CALL || opcode == CALLCODE;
         int p = hasValue ? a - 12 : a - 8;
-        BigInteger value = hasValue && !U256.isZero(s, a - 8) ? U256.toBig(s, a - 8) : BigInteger.ZERO;
+        BigInteger value = hasValue && !U256.isZero(s, a - 8) ? U256Bytes.toBig(s, a - 8) : BigInteger.ZERO;
         long inOff = U256.clamp(s, p), inSize = U256.clamp(s, p - 4), outOff = U256.clamp(s, p - 8),
                 outSize = U256.clamp(s, p - 12);
         f.sp -= hasValue ? 7 : 6;
@@ -136,12 +136,12 @@ final class Calls {
         GasSchedule g = ip.gs;
         long[] s = f.stack;
         int a = Ops.top(f);
-        BigInteger value = U256.isZero(s, a) ? BigInteger.ZERO : U256.toBig(s, a);
+        BigInteger value = U256.isZero(s, a) ? BigInteger.ZERO : U256Bytes.toBig(s, a);
         long off = U256.clamp(s, a - 4), size = U256.clamp(s, a - 8);
         byte[] salt = null;
         if (isCreate2) {
             salt = new byte[32];
-            U256.toBytes(s, a - 12, salt, 0);
+            U256Bytes.toBytes(s, a - 12, salt, 0);
         }
         f.sp -= isCreate2 ? 4 : 3;
         if (size > g.maxInitCodeSize)
@@ -190,7 +190,7 @@ final class Calls {
         f.gas += ip.resultGas;
         f.returnData = ip.resultStatus == Status.REVERT ? ip.resultOutput : Frame.EMPTY;
         if (ip.resultStatus == Status.SUCCESS)
-            Ops.pushAddress(f, address);
+            EnvironmentOps.pushAddress(f, address);
         else
             Ops.pushLong(f, 0);
     }

@@ -283,7 +283,7 @@ public final class Interpreter {
      * The program counter, stack height and gas live in locals while the hot opcodes run, written inline here on the
      * limb stack; they are written back to the frame only around the opcodes that go through {@link #dispatchRest}
      * (and on every exit), because a store to the frame on every step is what an interpreter in Java pays most for.
-     * The table maps each inlined opcode to an {@link Ops} method with the same behaviour, which the traced loop
+     * The operation table maps each inlined opcode to a method with the same behaviour, which the traced loop
      * uses; an opcode a fork does not define was already rejected by its static gas, so both paths agree.
      */
     private int loop(Frame f) {
@@ -425,7 +425,7 @@ public final class Interpreter {
                         memory = f.memory;
                         memSize = f.memSize;
                     }
-                    U256.fromBytes32(memory, (int) off, s, t);
+                    U256Bytes.fromBytes32(memory, (int) off, s, t);
                 }
                 case MSTORE -> {
                     long off = U256.clamp(s, t);
@@ -440,7 +440,7 @@ public final class Interpreter {
                         memory = f.memory;
                         memSize = f.memSize;
                     }
-                    U256.toBytes(s, t - 4, memory, (int) off);
+                    U256Bytes.toBytes(s, t - 4, memory, (int) off);
                     sp -= 2;
                 }
                 case MSTORE8 -> {
@@ -518,13 +518,13 @@ public final class Interpreter {
                     if (next == MLOAD && v <= memSize - 32 && gas >= (opInfo[MLOAD] & 0xFFFF_FFFFL)) {
                         gas -= opInfo[MLOAD] & 0xFFFF_FFFFL;
                         pc++;
-                        U256.fromBytes32(memory, (int) v, s, n);
+                        U256Bytes.fromBytes32(memory, (int) v, s, n);
                         sp++;
                     } else if (next == MSTORE && sp >= 1 && v <= memSize - 32
                             && gas >= (opInfo[MSTORE] & 0xFFFF_FFFFL)) {
                         gas -= opInfo[MSTORE] & 0xFFFF_FFFFL;
                         pc++;
-                        U256.toBytes(s, t, memory, (int) v);
+                        U256Bytes.toBytes(s, t, memory, (int) v);
                         sp--;
                     } else {
                         U256.set(s, n, v);
@@ -533,7 +533,7 @@ public final class Interpreter {
                 }
                 case PUSH2 -> {
                     if (pc + 2 > codeLen) {
-                        U256.fromBytesPadRight(code, pc, 2, s, n);
+                        U256Bytes.fromBytesPadRight(code, pc, 2, s, n);
                         sp++;
                         pc += 2;
                         break;
@@ -581,9 +581,9 @@ public final class Interpreter {
                     // PUSH3 to PUSH8: one limb, read as the eight bytes that end with the immediate, masked.
                     int len = op - PUSH0, end = pc + len;
                     if (end <= codeLen && end >= 8)
-                        U256.set(s, n, U256.readLong(code, end - 8) & (-1L >>> (64 - (len << 3))));
+                        U256.set(s, n, U256Bytes.readLong(code, end - 8) & (-1L >>> (64 - (len << 3))));
                     else
-                        U256.fromCode(code, pc, len, s, n);
+                        U256Bytes.fromCode(code, pc, len, s, n);
                     sp++;
                     pc = end;
                 }
@@ -591,7 +591,7 @@ public final class Interpreter {
                         PUSH19, PUSH20, PUSH21, PUSH22, PUSH23, PUSH24, PUSH25, PUSH26, PUSH27, PUSH28, PUSH29, PUSH30,
                         PUSH31, PUSH32 -> {
                     int len = op - PUSH0;
-                    U256.fromCode(code, pc, len, s, n);
+                    U256Bytes.fromCode(code, pc, len, s, n);
                     sp++;
                     pc += len;
                 }
@@ -641,8 +641,8 @@ public final class Interpreter {
      */
     private static int dispatchRest(int op, Frame f, Operation[] table) {
         return switch (op) {
-            case EXP -> Ops.exp(f);
-            case KECCAK256 -> Ops.keccak(f);
+            case EXP -> ArithmeticOps.exp(f);
+            case KECCAK256 -> ArithmeticOps.keccak(f);
             case MCOPY -> Ops.mcopy(f);
             default -> table[op].execute(f);
         };

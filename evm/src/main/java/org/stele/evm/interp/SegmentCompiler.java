@@ -264,7 +264,7 @@ final class SegmentCompiler {
     /** A PUSH immediate of {@code len} bytes at {@code at}, as four limbs, least significant first. */
     static long[] immediate(byte[] code, int at, int len) {
         long[] limbs = new long[4];
-        U256.fromCode(code, at, len, limbs, 0);
+        U256Bytes.fromCode(code, at, len, limbs, 0);
         return limbs;
     }
 
