@@ -88,7 +88,7 @@ public final class GasSchedule {
         return new GasSchedule();
     }
 
-    /** London: EIP-3529 cuts refunds, EIP-3198 adds BASEFEE, EIP-3541 rejects new code starting with 0xEF. */
+    /** London: EIP-3529 cuts refunds, EIP-3541 rejects new code starting with 0xEF (BASEFEE is in {@link Opcode}). */
     static GasSchedule london() {
         GasSchedule g = berlin().copy();
         g.sstoreClearsRefund = 4800; // EIP-3529: SSTORE_RESET_GAS + ACCESS_LIST_STORAGE_KEY_COST
@@ -104,7 +104,7 @@ public final class GasSchedule {
         return g;
     }
 
-    /** Shanghai: EIP-3855 PUSH0; EIP-3860 limits init code and charges 2 gas per word of it. */
+    /** Shanghai: EIP-3860 limits init code and charges 2 gas per word of it (PUSH0 is in {@link Opcode}). */
     static GasSchedule shanghai() {
         GasSchedule g = paris().copy();
         g.maxInitCodeSize = 2 * 24576; // EIP-3860
@@ -112,7 +112,7 @@ public final class GasSchedule {
         return g;
     }
 
-    /** Cancun: EIP-1153 TLOAD/TSTORE, EIP-5656 MCOPY, EIP-4844 BLOBHASH, EIP-7516 BLOBBASEFEE, EIP-6780 SELFDESTRUCT. */
+    /** Cancun: EIP-6780 SELFDESTRUCT (TLOAD, TSTORE, MCOPY, BLOBHASH and BLOBBASEFEE are in {@link Opcode}). */
     static GasSchedule cancun() {
         GasSchedule g = shanghai().copy();
         g.selfDestructOnlyCreated = true; // EIP-6780
