@@ -35,7 +35,7 @@ public final class GasSchedule {
     long newAccount = 25000;
 
     long createDataGas = 200;
-    int maxCodeSize = 24576; // EIP-170
+    int maxCodeSize = Fork.MAX_CODE_SIZE; // EIP-170
     boolean rejectEfCode; // EIP-3541
     int maxInitCodeSize = Integer.MAX_VALUE; // EIP-3860
     long initCodeWordGas;
@@ -107,7 +107,7 @@ public final class GasSchedule {
     /** Shanghai: EIP-3860 limits init code and charges 2 gas per word of it (PUSH0 is in {@link Opcode}). */
     static GasSchedule shanghai() {
         GasSchedule g = paris().copy();
-        g.maxInitCodeSize = 2 * 24576; // EIP-3860
+        g.maxInitCodeSize = Fork.MAX_INIT_CODE_SIZE; // EIP-3860
         g.initCodeWordGas = 2; // EIP-3860
         return g;
     }
