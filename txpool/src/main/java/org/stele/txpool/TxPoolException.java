@@ -9,7 +9,10 @@ public final class TxPoolException extends RuntimeException {
                 "insufficient funds for gas * price + value"), REPLACEMENT_UNDERPRICED(
                         "replacement transaction underpriced"), EXCEEDS_BLOCK_GAS_LIMIT(
                                 "exceeds block gas limit"), SENDER_LIMIT("txpool is full for this sender"), POOL_FULL(
-                                        "txpool is full"), UNDERPRICED("transaction underpriced");
+                                        "txpool is full"), UNDERPRICED("transaction underpriced"), OVERSIZED(
+                                                "oversized data"), UNPROTECTED(
+                                                        "only replay-protected (EIP-155) transactions allowed over RPC"), FEE_CAP_BELOW_BASE_FEE(
+                                                                "max fee per gas less than block base fee");
 
         private final String message;
 

@@ -2,10 +2,13 @@ package org.stele.node.cli;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
@@ -13,6 +16,9 @@ import org.stele.node.dev.DevAccounts;
 import org.stele.node.dev.Mnemonic;
 import org.stele.node.devnode.DevNode;
 import org.stele.node.devnode.DevNodeConfig;
+import org.stele.rpc.RpcLimits;
+import org.stele.rpc.server.BrowserPolicy;
+import org.stele.rpc.server.ConnectionLimits;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -50,6 +56,39 @@ public final class DevCommand implements Callable<Integer> {
     @Option(names = "--reset", description = "Delete the data directory first and start a new chain.")
     boolean reset;
 
+    @Option(names = "--http.corsdomain", split = ",", description = "Origins of web pages allowed to call the node; * matches anything (default: ${DEFAULT-VALUE}).", defaultValue = "http://localhost:*,http://127.0.0.1:*,http://[::1]:*")
+    List<String> corsDomains;
+
+    @Option(names = "--http.vhosts", split = ",", description = "Host names the node answers under, * for any; IP addresses always work (default: ${DEFAULT-VALUE}).", defaultValue = "localhost")
+    List<String> vhosts;
+
+    @Option(names = "--http.maxconnections", description = "Most open JSON-RPC connections (default: ${DEFAULT-VALUE}).", defaultValue = "1024")
+    int maxConnections;
+
+    @Option(names = "--http.readheadertimeout", description = "Seconds a request may take to arrive once it starts (default: ${DEFAULT-VALUE}).", defaultValue = "10")
+    long readHeaderTimeout;
+
+    @Option(names = "--http.idletimeout", description = "Seconds an idle HTTP connection is kept (default: ${DEFAULT-VALUE}).", defaultValue = "120")
+    long idleTimeout;
+
+    @Option(names = "--http.maxpipelined", description = "Most pipelined HTTP requests awaiting replies per connection (default: ${DEFAULT-VALUE}).", defaultValue = "128")
+    int maxPipelined;
+
+    @Option(names = "--rpc.batch-request-limit", description = "Most calls in one JSON-RPC batch (default: ${DEFAULT-VALUE}).", defaultValue = "1024")
+    int batchLimit;
+
+    @Option(names = "--ws.max-subscriptions", description = "Most subscriptions per WebSocket connection (default: ${DEFAULT-VALUE}).", defaultValue = "100")
+    int maxSubscriptions;
+
+    @Option(names = "--rpc.trace-limit", description = "Largest struct-log trace, in MiB of JSON (default: ${DEFAULT-VALUE}).", defaultValue = "64")
+    long traceLimitMiB;
+
+    @Option(names = "--txpool.pricelimit", description = "Lowest fee cap per gas the pool accepts, in wei (default: ${DEFAULT-VALUE}).", defaultValue = "1")
+    BigInteger priceLimit;
+
+    @Option(names = "--rpc.allow-unprotected-txs", description = "Accept transactions without EIP-155 replay protection.")
+    boolean allowUnprotected;
+
     @Override
     public Integer call() throws Exception {
         if (accounts < 1 || accounts > 1000)
@@ -58,7 +97,12 @@ public final class DevCommand implements Callable<Integer> {
         Mnemonic m = Mnemonic.parse(mnemonic);
         if (reset) deleteRecursively(dataDir);
         Files.createDirectories(dataDir);
-        DevNode node = new DevNode(new DevNodeConfig(dataDir, host, port, chainId, m, accounts, blockTime, gasLimit),
+        RpcLimits limits = new RpcLimits(RpcLimits.DEFAULT.maxRequestBytes(), batchLimit, maxSubscriptions,
+                traceLimitMiB << 20);
+        ConnectionLimits connections = new ConnectionLimits(maxConnections, Duration.ofSeconds(readHeaderTimeout),
+                Duration.ofSeconds(idleTimeout), maxPipelined);
+        DevNode node = new DevNode(new DevNodeConfig(dataDir, host, port, chainId, m, accounts, blockTime, gasLimit,
+                limits, new BrowserPolicy(corsDomains, vhosts), connections, priceLimit, allowUnprotected),
                 InstantSource.system());
         var address = node.start();
         CountDownLatch stopped = new CountDownLatch(1);

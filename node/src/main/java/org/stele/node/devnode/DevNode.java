@@ -27,7 +27,6 @@ import org.stele.execution.block.Genesis;
 import org.stele.execution.chainstore.KeyValueBlockStore;
 import org.stele.node.dev.DevAccounts;
 import org.stele.rpc.JsonRpcDispatcher;
-import org.stele.rpc.RpcLimits;
 import org.stele.rpc.RpcMethod;
 import org.stele.rpc.RpcMethodRegistry;
 import org.stele.rpc.eth.*;
@@ -57,7 +56,6 @@ public final class DevNode implements AutoCloseable {
     private static final Secp256k1KeccakSuite SUITE = Secp256k1KeccakSuite.instance();
     private static final Fork FORK = Fork.CANCUN;
     private static final BigInteger DEV_BALANCE = BigInteger.TEN.pow(22); // 10,000 ether
-    /** Scripts and load tests send long runs from one account, as anvil allows; a validator keeps tighter limits. */
     /**
      * How long the sealer waits before another empty block when pending transactions cannot pay the base fee; each
      * empty block lowers it by 12.5%, so they get in after a few, as on a chain that keeps producing blocks.
@@ -65,7 +63,6 @@ public final class DevNode implements AutoCloseable {
     private static final Duration STALLED_RETRY = Duration.ofSeconds(1);
     /** Trie nodes and code kept in memory: far more than a dev chain's working set. */
     private static final long STATE_CACHE_BYTES = 64L << 20;
-    private static final TxPoolConfig DEV_POOL = new TxPoolConfig(4_096, 65_536, 10, BigInteger.ZERO);
 
     private final DevNodeConfig config;
     private final InstantSource clock;
@@ -91,13 +88,18 @@ public final class DevNode implements AutoCloseable {
                 Set.of(Segment.TRIE_NODES, Segment.CODE), STATE_CACHE_BYTES);
         this.blocks = new KeyValueBlockStore(store, SUITE);
         if (blocks.head().isEmpty()) writeGenesis();
-        this.pool = new TransactionPool(DEV_POOL, stateAtHead(), config.gasLimit());
+        // Scripts and load tests send long runs from one account, as anvil allows; a validator keeps tighter limits.
+        this.pool = new TransactionPool(new TxPoolConfig(4_096, 65_536, 10, config.minGasPrice(),
+                TxPoolConfig.MAX_TX_BYTES, config.allowUnprotected()), stateAtHead(), config.gasLimit());
+        // What the pool takes, the next block can pay for: an idle chain never seals empty blocks to lower the fee.
+        pool.onNewHead(stateAtHead(), config.gasLimit(), BaseFee.next(head()));
         this.executor = new BlockExecutor(FORK, SUITE, config.chainId(), store, blocks);
         EthBackend backend = new EthBackend(blocks, store, pool, SUITE, config.chainId(), FORK);
         EthJson json = backend.json();
         LogQuery logs = new LogQuery(blocks, json, 10_000, 10_000);
         FilterManager filters = new FilterManager(logs, json, clock, Duration.ofMinutes(5), 1_000);
-        SubscriptionManager subscriptions = new SubscriptionManager(json, logs, 100);
+        SubscriptionManager subscriptions = new SubscriptionManager(json, logs,
+                config.rpcLimits().maxSubscriptionsPerConnection());
         listeners.add(filters);
         listeners.add(subscriptions);
         pool.onPending(this::pending);
@@ -114,7 +116,7 @@ public final class DevNode implements AutoCloseable {
         Map<Address, org.stele.common.crypto.KeyPair> keys = new LinkedHashMap<>();
         for (DevAccounts.Account a : accounts) keys.put(a.address(), a.key());
         methods.add(new EthSendTransaction(backend, calls, keys));
-        methods.addAll(org.stele.rpc.debug.DebugMethods.all(backend, calls));
+        methods.addAll(org.stele.rpc.debug.DebugMethods.all(backend, calls, config.rpcLimits().maxTraceBytes()));
         methods.addAll(FeeMethods.all(backend, BigInteger.valueOf(1_000_000_000)));
         methods.addAll(FilterMethods.all(filters, subscriptions));
         methods.addAll(TxPoolMethods.all(pool, json));
@@ -124,8 +126,9 @@ public final class DevNode implements AutoCloseable {
             for (DevAccounts.Account acc : accounts) a.add(acc.address().toHex());
             return a;
         }));
-        server = new RpcServer(new JsonRpcDispatcher(RpcMethodRegistry.of(methods), RpcLimits.DEFAULT),
-                new RpcServerConfig(config.host(), config.port(), RpcLimits.DEFAULT, "*"));
+        server = new RpcServer(new JsonRpcDispatcher(RpcMethodRegistry.of(methods), config.rpcLimits()),
+                new RpcServerConfig(config.host(), config.port(), config.rpcLimits(), config.browsers(),
+                        config.connections()));
         sealer = Thread.ofPlatform().name("stele-sealer").daemon(true).unstarted(this::sealLoop);
     }
 
@@ -222,7 +225,7 @@ public final class DevNode implements AutoCloseable {
         BlockExecutor.Result r = executor.build(parent, timestamp, Address.ZERO, candidates);
         blocks.append(r.block(), r.receipts(), r.batch());
         pool.removeAll(r.rejected().stream().map(x -> x.candidate().transaction().hash(SUITE)).toList());
-        pool.onNewHead(stateAtHead(), r.block().header().gasLimit());
+        pool.onNewHead(stateAtHead(), r.block().header().gasLimit(), BaseFee.next(r.block().header()));
         for (ChainEventListener l : listeners) l.onBlock(r.block(), r.receipts());
         return r.block().body().transactions().size();
     }
