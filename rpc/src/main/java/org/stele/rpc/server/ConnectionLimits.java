@@ -12,7 +12,9 @@ import java.time.Duration;
  * @param idleTimeout how long an HTTP connection may sit with no request and no reply pending
  *            ({@code --http.idletimeout}); WebSocket connections are not subject to it, they hold subscriptions
  * @param maxPipelined most requests of one connection waiting for their replies ({@code --http.maxpipelined}); past it
- *            the server stops reading that connection until replies go out (back-pressure), so none is dropped
+ *            the server stops reading that connection until replies go out (back-pressure); of requests a client
+ *            sent regardless, up to eight times this many are answered, and the next gets 503 with
+ *            {@code Connection: close}: none is dropped unanswered
  */
 public record ConnectionLimits(int maxConnections, Duration headerReadTimeout, Duration idleTimeout, int maxPipelined) {
     /** geth's 30 s for headers would let slow-header clients hold a slot for long; 10 s is ample for a real client. */

@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import org.stele.rpc.JsonRpcDispatcher;
 import org.stele.rpc.RpcSession;
 
@@ -29,10 +30,16 @@ import org.stele.rpc.RpcSession;
  * <p>
  * Replies go out in request order (RFC 9112 §9.3.2) although calls run on worker threads: each request takes a
  * sequence number, and a finished reply waits until every earlier one is written. With {@code maxPipelined} replies
- * outstanding, or the socket's send buffer full, the connection is not read until replies go out. Every field is
+ * outstanding, or the socket's send buffer full, the connection is not read until replies go out; requests past
+ * {@link #OVERSHOOT} times that (already read) are answered 503 with {@code Connection: close}. Every field is
  * touched on the connection's event loop only.
  */
 final class HttpRpcHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+    /**
+     * Reading stops at {@code maxPipelined} outstanding requests, but what one socket read already brought in is
+     * decoded anyway; up to this many times the limit are still answered, the next gets 503 and the connection closes.
+     */
+    static final int OVERSHOOT = 8;
     private static final byte[] NOT_POST = json(
             "JSON-RPC requests are POSTed as application/json, or sent over a WebSocket");
 
@@ -62,6 +69,12 @@ final class HttpRpcHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         deadline.requestComplete();
         if (closing) return;
         long seq = received++;
+        if (received - written > maxPipelined * OVERSHOOT) {
+            // Requests already read when reading stopped, past what a connection may park here: said, not dropped.
+            finish(ctx, seq, HttpResponseStatus.SERVICE_UNAVAILABLE,
+                    json("too many pipelined requests: wait for replies before sending more"), null, true);
+            return;
+        }
         if (request.decoderResult().isFailure()) {
             // The framing is lost (a bad Content-Length, an oversized header): nothing after this can be trusted.
             String why = request.decoderResult().cause() == null
@@ -100,7 +113,11 @@ final class HttpRpcHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         pauseIfBehind(ctx);
         workers.execute(() -> {
             byte[] out = dispatcher.answer(body, RpcSession.HTTP);
-            ctx.executor().execute(() -> finish(ctx, seq, HttpResponseStatus.OK, out, origin, !keepAlive));
+            try {
+                ctx.executor().execute(() -> finish(ctx, seq, HttpResponseStatus.OK, out, origin, !keepAlive));
+            } catch (RejectedExecutionException e) {
+                // The server is shutting down: the connection goes with it, and there is no one to answer.
+            }
         });
     }
 

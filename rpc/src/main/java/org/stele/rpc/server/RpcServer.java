@@ -9,6 +9,7 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
@@ -61,7 +62,7 @@ public final class RpcServer implements AutoCloseable {
                                 .addLast(IDLE, new IdleStateHandler(0, 0, limits.idleTimeout().toMillis(),
                                         TimeUnit.MILLISECONDS))
                                 .addLast(RequestDeadline.NAME, deadline)
-                                .addLast(new HttpServerCodec())
+                                .addLast(new HttpServerCodec(new HttpDecoderConfig(), Integer.MAX_VALUE))
                                 .addLast(new HttpObjectAggregator(max))
                                 .addLast(new HttpRpcHandler(dispatcher, workers, config.browsers(),
                                         limits.maxPipelined(), deadline))
