@@ -291,18 +291,7 @@ public final class HostileClient {
             for (int c = 0; c < 100; c++) {
                 CompletableFuture<String> reply = new CompletableFuture<>();
                 replies.add(reply);
-                sockets.add(http.newWebSocketBuilder().buildAsync(URI.create("ws://" + host + ":" + port),
-                        new WebSocket.Listener() {
-                            final StringBuilder text = new StringBuilder();
-
-                            @Override
-                            public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-                                text.append(data);
-                                if (last) reply.complete(text.toString());
-                                ws.request(1);
-                                return null;
-                            }
-                        }).get(10, TimeUnit.SECONDS));
+                sockets.add(webSocket(reply));
             }
             for (WebSocket ws : sockets) ws.sendText(subscribe, true);
             for (CompletableFuture<String> r : replies) {
@@ -326,22 +315,26 @@ public final class HostileClient {
         StringBuilder over = new StringBuilder("[");
         for (int i = 0; i < 101; i++) over.append(i == 0 ? "" : ",").append(call(i, "eth_subscribe", "[\"newHeads\"]"));
         CompletableFuture<String> reply = new CompletableFuture<>();
-        WebSocket ws = http.newWebSocketBuilder().buildAsync(URI.create("ws://" + host + ":" + port),
-                new WebSocket.Listener() {
-                    final StringBuilder text = new StringBuilder();
-
-                    @Override
-                    public CompletionStage<?> onText(WebSocket w, CharSequence data, boolean last) {
-                        text.append(data);
-                        if (last) reply.complete(text.toString());
-                        w.request(1);
-                        return null;
-                    }
-                }).get(10, TimeUnit.SECONDS);
+        WebSocket ws = webSocket(reply);
         ws.sendText(over.append(']').toString(), true);
         check("the 101st subscription on one connection is refused clearly",
                 reply.get(30, TimeUnit.SECONDS).contains("too many subscriptions on this connection (limit 100)"));
         ws.abort();
+    }
+
+    /** A WebSocket whose first whole message completes {@code reply}. */
+    private WebSocket webSocket(CompletableFuture<String> reply) throws Exception {
+        return http.newWebSocketBuilder().buildAsync(URI.create("ws://" + host + ":" + port), new WebSocket.Listener() {
+            final StringBuilder text = new StringBuilder();
+
+            @Override
+            public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+                text.append(data);
+                if (last) reply.complete(text.toString());
+                ws.request(1);
+                return null;
+            }
+        }).get(10, TimeUnit.SECONDS);
     }
 
     private static boolean await(BooleanSupplier condition) throws InterruptedException {
