@@ -101,7 +101,7 @@ public final class JsonRpcDispatcher {
         JsonNode id = call.get("id");
         boolean notification = id == null;
         JsonNode replyId = notification ? NullNode.instance : id;
-        if (!notification && !(id.isTextual() || id instanceof POJONode || id.isNull())) {
+        if (!notification && !(id.isTextual() || id.isNumber() || id instanceof POJONode || id.isNull())) {
             return error(NullNode.instance, invalidRequest("id must be a string, a number or null"));
         }
         JsonNode version = call.get("jsonrpc");

@@ -274,6 +274,30 @@ class RpcServerHardeningTest {
     }
 
     @Test
+    void aWebSocketOutlivesTheHttpTimeoutsItsSubscriptionsNeedItOpen() throws Exception {
+        int port = start(BrowserPolicy.DEFAULT, new ConnectionLimits(64, Duration.ofMillis(200), Duration.ofMillis(200),
+                16));
+        LinkedBlockingQueue<String> replies = new LinkedBlockingQueue<>();
+        WebSocket ws = HttpClient.newHttpClient().newWebSocketBuilder()
+                .buildAsync(URI.create("ws://127.0.0.1:" + port), new WebSocket.Listener() {
+                    @Override
+                    public CompletionStage<?> onText(WebSocket w, CharSequence data, boolean last) {
+                        replies.add(data.toString());
+                        w.request(1);
+                        return null;
+                    }
+                }).get(5, TimeUnit.SECONDS);
+        ws.sendText("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_subsc", false).join();
+        Thread.sleep(600); // three timeouts' worth of silence, mid-message and then idle
+        ws.sendText("ribe\",\"params\":[\"newHeads\"]}", true).join();
+        assertThat(replies.poll(5, TimeUnit.SECONDS)).contains("\"result\"");
+        Thread.sleep(600);
+        ws.sendText(call(2, "test_echo", "2"), true).join();
+        assertThat(replies.poll(5, TimeUnit.SECONDS)).contains("\"result\":2");
+        ws.abort();
+    }
+
+    @Test
     void aConnectionPastTheLimitIsClosedAndASlotFreesWhenOneCloses() throws Exception {
         int port = start(BrowserPolicy.DEFAULT, new ConnectionLimits(3, Duration.ofSeconds(10), Duration.ofSeconds(60),
                 16));
