@@ -78,6 +78,19 @@ class RpcServerHardeningTest {
         return "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"" + method + "\",\"params\":[" + params + "]}";
     }
 
+    /** A WebSocket that puts every message it receives into {@code replies}. */
+    private static WebSocket webSocket(int port, LinkedBlockingQueue<String> replies) throws Exception {
+        return HttpClient.newHttpClient().newWebSocketBuilder()
+                .buildAsync(URI.create("ws://127.0.0.1:" + port), new WebSocket.Listener() {
+                    @Override
+                    public CompletionStage<?> onText(WebSocket w, CharSequence data, boolean last) {
+                        replies.add(data.toString());
+                        w.request(1);
+                        return null;
+                    }
+                }).get(5, TimeUnit.SECONDS);
+    }
+
     private static void await(String what, BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (!condition.getAsBoolean()) {
@@ -123,15 +136,7 @@ class RpcServerHardeningTest {
     void theSubscriptionPastTheLimitIsRefusedClearly() throws Exception {
         int port = start();
         LinkedBlockingQueue<String> replies = new LinkedBlockingQueue<>();
-        WebSocket ws = HttpClient.newHttpClient().newWebSocketBuilder()
-                .buildAsync(URI.create("ws://127.0.0.1:" + port), new WebSocket.Listener() {
-                    @Override
-                    public CompletionStage<?> onText(WebSocket w, CharSequence data, boolean last) {
-                        replies.add(data.toString());
-                        w.request(1);
-                        return null;
-                    }
-                }).get(5, TimeUnit.SECONDS);
+        WebSocket ws = webSocket(port, replies);
         for (int i = 0; i < 6; i++) {
             ws.sendText(call(i, "eth_subscribe", "\"newHeads\""), true).join();
             JsonNode r = json.readTree(replies.poll(5, TimeUnit.SECONDS));
@@ -278,15 +283,7 @@ class RpcServerHardeningTest {
         int port = start(BrowserPolicy.DEFAULT, new ConnectionLimits(64, Duration.ofMillis(200), Duration.ofMillis(200),
                 16));
         LinkedBlockingQueue<String> replies = new LinkedBlockingQueue<>();
-        WebSocket ws = HttpClient.newHttpClient().newWebSocketBuilder()
-                .buildAsync(URI.create("ws://127.0.0.1:" + port), new WebSocket.Listener() {
-                    @Override
-                    public CompletionStage<?> onText(WebSocket w, CharSequence data, boolean last) {
-                        replies.add(data.toString());
-                        w.request(1);
-                        return null;
-                    }
-                }).get(5, TimeUnit.SECONDS);
+        WebSocket ws = webSocket(port, replies);
         ws.sendText("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_subsc", false).join();
         Thread.sleep(600); // three timeouts' worth of silence, mid-message and then idle
         ws.sendText("ribe\",\"params\":[\"newHeads\"]}", true).join();
