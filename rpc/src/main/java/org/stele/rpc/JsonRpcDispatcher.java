@@ -1,6 +1,9 @@
 package org.stele.rpc;
 
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,6 +11,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.POJONode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -39,6 +44,19 @@ public final class JsonRpcDispatcher {
     }
 
     /**
+     * Answers a request body, never throwing: whatever goes wrong, even an {@link Error} while answering or writing
+     * the answer, becomes a JSON-RPC error. Empty when nothing is to be sent back (only notifications).
+     */
+    public byte[] answer(byte[] body, RpcSession session) {
+        try {
+            return handle(body, session).orElse(new byte[0]);
+        } catch (Throwable e) {
+            LOG.log(Level.WARNING, "internal error answering a request", e);
+            return write(error(NullNode.instance, internalError(e)));
+        }
+    }
+
+    /**
      * Answers a request body. Empty when nothing is to be sent back (only notifications).
      */
     public Optional<byte[]> handle(byte[] body, RpcSession session) {
@@ -48,7 +66,7 @@ public final class JsonRpcDispatcher {
         }
         JsonNode request;
         try {
-            request = json.readTree(body);
+            request = parse(body);
         } catch (IOException e) {
             return Optional.of(write(error(NullNode.instance, new JsonRpcError(JsonRpcError.PARSE_ERROR,
                     "parse error: " + firstLine(e.getMessage())))));
@@ -83,7 +101,7 @@ public final class JsonRpcDispatcher {
         JsonNode id = call.get("id");
         boolean notification = id == null;
         JsonNode replyId = notification ? NullNode.instance : id;
-        if (!notification && !(id.isTextual() || id.isNumber() || id.isNull())) {
+        if (!notification && !(id.isTextual() || id.isNumber() || id instanceof POJONode || id.isNull())) {
             return error(NullNode.instance, invalidRequest("id must be a string, a number or null"));
         }
         JsonNode version = call.get("jsonrpc");
@@ -123,13 +141,51 @@ public final class JsonRpcDispatcher {
             return out;
         } catch (JsonRpcException e) {
             return notification ? null : error(replyId, e.error());
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
+            // An Error (a stack overflow, a heap too small for one answer) ends this call, not the node.
             LOG.log(Level.WARNING, "internal error in " + methodName.textValue(), e);
-            return notification
-                    ? null
-                    : error(replyId, new JsonRpcError(JsonRpcError.INTERNAL_ERROR,
-                            "internal error: " + e.getClass().getSimpleName()));
+            return notification ? null : error(replyId, internalError(e));
         }
+    }
+
+    private static JsonRpcError internalError(Throwable e) {
+        return new JsonRpcError(JsonRpcError.INTERNAL_ERROR, "internal error: " + e.getClass().getSimpleName());
+    }
+
+    /**
+     * Parses a body: one value and nothing after it. A call's numeric {@code id} is kept as the token it arrived as,
+     * since a number such as {@code 1e999999999} has no faithful double and must be echoed exactly (as geth does).
+     */
+    private JsonNode parse(byte[] body) throws IOException {
+        try (JsonParser p = json.getFactory().createParser(body)) {
+            JsonToken first = p.nextToken();
+            if (first == null) return null;
+            JsonNode root;
+            if (first == JsonToken.START_ARRAY) {
+                ArrayNode batch = NODES.arrayNode();
+                while (p.nextToken() != JsonToken.END_ARRAY) batch.add(callOrValue(p));
+                root = batch;
+            } else {
+                root = callOrValue(p);
+            }
+            if (p.nextToken() != null) throw new JsonParseException(p, "unexpected data after the JSON value");
+            return root;
+        }
+    }
+
+    private JsonNode callOrValue(JsonParser p) throws IOException {
+        if (p.currentToken() != JsonToken.START_OBJECT) return json.readTree(p);
+        ObjectNode call = NODES.objectNode();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken value = p.nextToken();
+            if (name.equals("id") && value.isNumeric()) {
+                call.set(name, NODES.pojoNode(new RawValue(p.getText())));
+            } else {
+                call.set(name, json.readTree(p));
+            }
+        }
+        return call;
     }
 
     public static ObjectNode error(JsonNode id, JsonRpcError error) {

@@ -30,6 +30,8 @@ public final class TransactionPool {
     private final List<Consumer<PooledTransaction>> pendingListeners = new CopyOnWriteArrayList<>();
     private AccountState state;
     private long blockGasLimit;
+    /** What the next block will charge per gas; zero until a node that seals on demand says (see onNewHead). */
+    private BigInteger nextBaseFee = BigInteger.ZERO;
     private long sequence;
     /** The sum of every queue's pending count, so that sealing can ask without walking the pool. */
     private int pendingTotal;
@@ -57,6 +59,15 @@ public final class TransactionPool {
         requireExecutable(tx);
         Collection<PooledTransaction> promoted;
         PooledTransaction pooled;
+        int size = tx.encode().length;
+        if (size > config.maxTxBytes()) {
+            throw new TxPoolException(TxPoolException.Reason.OVERSIZED,
+                    "transaction of " + size + " bytes, limit " + config.maxTxBytes());
+        }
+        if (!config.allowUnprotected() && tx.chainId().isEmpty()) {
+            throw new TxPoolException(TxPoolException.Reason.UNPROTECTED,
+                    "sign with a chain id, or start the node with --rpc.allow-unprotected-txs");
+        }
         synchronized (this) {
             if (byHash.containsKey(hash)) throw new TxPoolException(TxPoolException.Reason.ALREADY_KNOWN, null);
             if (Long.compareUnsigned(tx.gasLimit(), blockGasLimit) > 0) {
@@ -65,7 +76,12 @@ public final class TransactionPool {
             }
             if (tx.maxFeePerGas().compareTo(config.minGasPrice()) < 0) {
                 throw new TxPoolException(TxPoolException.Reason.UNDERPRICED,
-                        "max fee per gas " + tx.maxFeePerGas() + " is below the minimum " + config.minGasPrice());
+                        "max fee per gas " + tx.maxFeePerGas() + " is below the minimum " + config.minGasPrice()
+                                + " (--txpool.pricelimit)");
+            }
+            if (tx.maxFeePerGas().compareTo(nextBaseFee) < 0) {
+                throw new TxPoolException(TxPoolException.Reason.FEE_CAP_BELOW_BASE_FEE,
+                        "maxFeePerGas: " + tx.maxFeePerGas() + ", baseFee: " + nextBaseFee);
             }
             SenderQueue queue = bySender.get(sender);
             long stateNonce = queue != null ? queue.stateNonce : state.nonce(sender);
@@ -165,6 +181,10 @@ public final class TransactionPool {
         if (q.txs.isEmpty()) bySender.remove(p.sender());
     }
 
+    private synchronized BigInteger nextBaseFee() {
+        return nextBaseFee;
+    }
+
     public synchronized Optional<PooledTransaction> get(Bytes32 hash) {
         return Optional.ofNullable(byHash.get(hash));
     }
@@ -238,10 +258,20 @@ public final class TransactionPool {
      * executable, and re-checks balances.
      */
     public void onNewHead(AccountState head, long newBlockGasLimit) {
+        onNewHead(head, newBlockGasLimit, nextBaseFee());
+    }
+
+    /**
+     * A new head, and the base fee its next block will charge. From then on a transaction whose fee cap is below that
+     * is refused: a node that seals only when transactions wait would otherwise hold it, and seal empty blocks to
+     * lower the fee, with no end in sight. geth keeps such transactions, since its chain moves anyway.
+     */
+    public void onNewHead(AccountState head, long newBlockGasLimit, BigInteger newNextBaseFee) {
         List<PooledTransaction> promoted = new ArrayList<>();
         synchronized (this) {
             this.state = head;
             this.blockGasLimit = newBlockGasLimit;
+            this.nextBaseFee = newNextBaseFee;
             int total = 0;
             for (Iterator<Map.Entry<Address, SenderQueue>> it = bySender.entrySet().iterator(); it.hasNext();) {
                 Map.Entry<Address, SenderQueue> e = it.next();

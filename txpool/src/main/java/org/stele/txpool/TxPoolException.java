@@ -12,7 +12,10 @@ public final class TxPoolException extends RuntimeException {
                                         "txpool is full"), UNDERPRICED(
                                                 "transaction underpriced"), INTRINSIC_GAS_TOO_LOW(
                                                         "intrinsic gas too low"), INIT_CODE_TOO_LARGE(
-                                                                "max initcode size exceeded");
+                                                                "max initcode size exceeded"), OVERSIZED(
+                                                                        "oversized data"), UNPROTECTED(
+                                                                                "only replay-protected (EIP-155) transactions allowed over RPC"), FEE_CAP_BELOW_BASE_FEE(
+                                                                                        "max fee per gas less than block base fee");
 
         private final String message;
 

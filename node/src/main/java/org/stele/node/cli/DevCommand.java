@@ -27,14 +27,27 @@ import picocli.CommandLine.Spec;
  * {@code --key}, {@code STELE_KEY} or in the {@code --config} TOML file; the flags anvil users know ({@code --port},
  * {@code --data-dir}, {@code -b}...) name the same keys.
  */
-@Command(name = "dev", mixinStandardHelpOptions = true, modelTransformer = DevCommand.Keys.class, description = "Run a single-node development chain with prefunded accounts (JSON-RPC on 127.0.0.1:8545).", footer = {
+@Command(name = "dev", mixinStandardHelpOptions = true, usageHelpWidth = 120, modelTransformer = DevCommand.Keys.class, description = "Run a single-node development chain with prefunded accounts (JSON-RPC on 127.0.0.1:8545).", footer = {
         "", "Precedence: flags, then STELE_* environment variables, then the --config file, then defaults.",
         "Keys are listed in docs/configuration.md."})
 public final class DevCommand implements Callable<Integer> {
     /** The names {@code stele dev} had before its settings became configuration keys, kept for scripts. */
-    static final Map<String, List<String>> ALIASES = Map.of("data-path", List.of("--data-dir"), "rpc-http-host",
-            List.of("--host"), "rpc-http-port", List.of("--port", "-p"), "block-time", List.of("-b"), "mnemonic",
-            List.of("-m"), "accounts", List.of("-a"));
+    static final Map<String, List<String>> ALIASES = Map.ofEntries(Map.entry("data-path", List.of("--data-dir")),
+            Map.entry("rpc-http-host", List.of("--host")), Map.entry("rpc-http-port", List.of("--port", "-p")),
+            Map.entry("block-time", List.of("-b")), Map.entry("mnemonic", List.of("-m")),
+            Map.entry("accounts", List.of("-a")),
+            // geth's names for the same settings, which operators and scripts already use.
+            Map.entry("rpc-http-browsers-cors-domains", List.of("--http.corsdomain")),
+            Map.entry("rpc-http-browsers-vhosts", List.of("--http.vhosts")),
+            Map.entry("rpc-http-connections-max-connections", List.of("--http.maxconnections")),
+            Map.entry("rpc-http-connections-header-read-timeout", List.of("--http.readheadertimeout")),
+            Map.entry("rpc-http-connections-idle-timeout", List.of("--http.idletimeout")),
+            Map.entry("rpc-http-connections-max-pipelined", List.of("--http.maxpipelined")),
+            Map.entry("rpc-http-limits-max-batch-size", List.of("--rpc.batch-request-limit")),
+            Map.entry("rpc-http-limits-max-subscriptions-per-connection", List.of("--ws.max-subscriptions")),
+            Map.entry("rpc-http-limits-max-trace-bytes", List.of("--rpc.trace-limit")),
+            Map.entry("tx-pool-min-gas-price", List.of("--txpool.pricelimit")),
+            Map.entry("tx-pool-allow-unprotected", List.of("--rpc.allow-unprotected-txs")));
 
     /** Adds an option per configuration key. */
     public static final class Keys implements CommandLine.IModelTransformer {

@@ -6,7 +6,6 @@ import org.stele.node.config.ConfigSchema;
 import org.stele.node.config.Flatten;
 import org.stele.node.dev.Mnemonic;
 import org.stele.node.wiring.NodeConfig;
-import org.stele.rpc.RpcLimits;
 import org.stele.rpc.server.RpcServerConfig;
 import org.stele.txpool.TxPoolConfig;
 
@@ -23,13 +22,12 @@ public record DevConfig(@Flatten NodeConfig node, long chainId, long gasLimit, l
     public static final long DEFAULT_CHAIN_ID = 31337;
 
     /**
-     * {@code stele dev} with no flags: RPC on 127.0.0.1:8545 open to every origin (browser wallets and pages on a
-     * developer's machine), and a pool that lets scripts and load tests send long runs from one account, as anvil
-     * does.
+     * {@code stele dev} with no flags: RPC on 127.0.0.1:8545 for pages on this machine only (geth's browser policy),
+     * and a pool that lets scripts and load tests send long runs from one account, as anvil does.
      */
     public static final DevConfig DEFAULTS = new DevConfig(
-            new NodeConfig(Path.of(".stele/dev"), new RpcServerConfig("127.0.0.1", 8545, RpcLimits.DEFAULT, "*"),
-                    new TxPoolConfig(4_096, 65_536, 10, BigInteger.ZERO)),
+            new NodeConfig(Path.of(".stele/dev"), RpcServerConfig.localhost(8545),
+                    new TxPoolConfig(4_096, 65_536, 10, BigInteger.ONE)),
             DEFAULT_CHAIN_ID, 30_000_000, 0, Mnemonic.DEFAULT, 10);
 
     public static final ConfigSchema<DevConfig> SCHEMA = new ConfigSchema<>(DevConfig.class, DEFAULTS);

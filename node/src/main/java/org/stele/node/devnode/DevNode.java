@@ -58,6 +58,7 @@ public final class DevNode implements AutoCloseable {
         this.clock = clock;
         this.accounts = DevAccounts.derive(Mnemonic.parse(config.mnemonic()), "", config.accounts());
         this.node = new NodeServices(config.node(), config.chainId(), FORK, this::genesis, clock);
+        node.admitOnlyWhatTheNextBlockPays();
         node.pool().onPending(this::pending);
         Map<Address, KeyPair> keys = new LinkedHashMap<>();
         for (DevAccounts.Account a : accounts) keys.put(a.address(), a.key());

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.stele.chain.BaseFee;
 import org.stele.chain.Block;
 import org.stele.chain.BlockHeader;
 import org.stele.chain.Receipt;
@@ -84,6 +85,7 @@ public final class NodeServices implements AutoCloseable {
     private final List<ChainEventListener> listeners = new ArrayList<>();
     private final List<RpcMethod> methods = new ArrayList<>();
     private RpcServer server;
+    private boolean admitOnlyWhatTheNextBlockPays;
 
     /**
      * Opens (or creates from {@code genesis}) the chain in {@code config.dataPath()}.
@@ -106,7 +108,8 @@ public final class NodeServices implements AutoCloseable {
         EthJson json = backend.json();
         LogQuery logs = new LogQuery(blocks, json, 10_000, 10_000);
         FilterManager filters = new FilterManager(logs, json, clock, Duration.ofMinutes(5), 1_000);
-        SubscriptionManager subscriptions = new SubscriptionManager(json, logs, 100);
+        SubscriptionManager subscriptions = new SubscriptionManager(json, logs,
+                config.rpcHttp().limits().maxSubscriptionsPerConnection());
         listeners.add(filters);
         listeners.add(subscriptions);
         pool.onPending(tx -> {
@@ -122,11 +125,21 @@ public final class NodeServices implements AutoCloseable {
                 new Web3ClientVersion(VersionCommand.version()), new Web3Sha3(SUITE)));
         methods.addAll(StateMethods.all(backend));
         methods.addAll(CallMethods.all(backend, calls));
-        methods.addAll(DebugMethods.all(backend, calls));
+        methods.addAll(DebugMethods.all(backend, calls, config.rpcHttp().limits().maxTraceBytes()));
         methods.addAll(FeeMethods.all(backend, SUGGESTED_TIP));
         methods.addAll(FilterMethods.all(filters, subscriptions));
         methods.addAll(TxPoolMethods.all(pool, json));
         methods.addAll(NetMethods.all(chainId, () -> 0));
+    }
+
+    /**
+     * From now on the pool refuses a transaction whose fee cap is below the next block's base fee. A node that seals on
+     * demand (the dev chain) wants this: whatever it accepts, its next block can include, so it never has to seal empty
+     * blocks to bring the base fee down.
+     */
+    public void admitOnlyWhatTheNextBlockPays() {
+        admitOnlyWhatTheNextBlockPays = true;
+        pool.onNewHead(stateAtHead(), head().gasLimit(), BaseFee.next(head()));
     }
 
     /** Serves {@code extra} methods as well (the dev chain's accounts); call before {@link #start}. */
@@ -146,7 +159,10 @@ public final class NodeServices implements AutoCloseable {
     public void append(BlockExecutor.Result r) {
         blocks.append(r.block(), r.receipts(), r.batch());
         pool.removeAll(r.rejected().stream().map(x -> x.candidate().transaction().hash(SUITE)).toList());
-        pool.onNewHead(stateAtHead(), r.block().header().gasLimit());
+        BlockHeader header = r.block().header();
+        if (admitOnlyWhatTheNextBlockPays) pool.onNewHead(stateAtHead(), header.gasLimit(), BaseFee.next(header));
+        else
+            pool.onNewHead(stateAtHead(), header.gasLimit());
         announce(r.block(), r.receipts());
     }
 

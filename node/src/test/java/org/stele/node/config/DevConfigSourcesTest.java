@@ -80,14 +80,27 @@ class DevConfigSourcesTest {
         Path f = file("""
                 tx-pool-min-gas-price = 7
                 [rpc-http]
-                cors-origins = "https://example.org"
+                browsers-cors-domains = ["https://example.org"]
                 limits-max-batch-size = 10
                 """);
         DevConfig c = DevCommandAccess.config(Map.of("STELE_TX_POOL_MAX_TOTAL", "100"), "--config", f.toString());
-        assertThat(c.node().rpcHttp().corsOrigins()).isEqualTo("https://example.org");
+        assertThat(c.node().rpcHttp().browsers().corsDomains()).containsExactly("https://example.org");
         assertThat(c.node().rpcHttp().limits().maxBatchSize()).isEqualTo(10);
         assertThat(c.node().txPool().minGasPrice()).isEqualTo(BigInteger.valueOf(7));
         assertThat(c.node().txPool().maxTotal()).isEqualTo(100);
+    }
+
+    @Test
+    void gethsFlagNamesSetTheSameKeys() {
+        DevConfig c = DevCommandAccess.config(Map.of(), "--http.corsdomain", "https://a.org,https://b.org",
+                "--http.vhosts", "node.example", "--http.readheadertimeout", "3s", "--txpool.pricelimit", "5",
+                "--rpc.allow-unprotected-txs", "--ws.max-subscriptions", "7");
+        assertThat(c.node().rpcHttp().browsers().corsDomains()).containsExactly("https://a.org", "https://b.org");
+        assertThat(c.node().rpcHttp().browsers().vhosts()).containsExactly("node.example");
+        assertThat(c.node().rpcHttp().connections().headerReadTimeout()).isEqualTo(java.time.Duration.ofSeconds(3));
+        assertThat(c.node().txPool().minGasPrice()).isEqualTo(BigInteger.valueOf(5));
+        assertThat(c.node().txPool().allowUnprotected()).isTrue();
+        assertThat(c.node().rpcHttp().limits().maxSubscriptionsPerConnection()).isEqualTo(7);
     }
 
     @Test
@@ -126,7 +139,8 @@ class DevConfigSourcesTest {
                     .isEqualTo("STELE_" + k.name().toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
         }
         assertThat(DevConfig.SCHEMA.keys()).extracting(ConfigSchema.Key::name).contains("data-path", "rpc-http-host",
-                "rpc-http-port", "rpc-http-cors-origins", "tx-pool-max-total", "chain-id", "gas-limit", "block-time",
+                "rpc-http-port", "rpc-http-browsers-cors-domains", "tx-pool-max-total", "chain-id", "gas-limit",
+                "block-time",
                 "mnemonic", "accounts");
     }
 

@@ -41,13 +41,17 @@ class DevNodeTest {
     private int port;
 
     private JsonNode call(String method, String params) throws Exception {
+        JsonNode n = send(method, params);
+        assertThat(n.has("error")).as("%s: %s", method, n.get("error")).isFalse();
+        return n.get("result");
+    }
+
+    private JsonNode send(String method, String params) throws Exception {
         String body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + method + "\",\"params\":" + params + "}";
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port))
                 .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
-        JsonNode n = json.readTree(r.body());
-        assertThat(n.has("error")).as("%s: %s", method, n.get("error")).isFalse();
-        return n.get("result");
+        return json.readTree(r.body());
     }
 
     private JsonNode awaitReceipt(String hash) throws Exception {
@@ -57,6 +61,24 @@ class DevNodeTest {
             Thread.sleep(25);
         }
         throw new AssertionError("no receipt for " + hash);
+    }
+
+    @Test
+    void aTransactionThatCannotPayTheNextBaseFeeIsRefusedSoNoEmptyBlocksAreSealedForIt(@TempDir Path dir)
+            throws Exception {
+        try (DevNode node = start(dir)) {
+            JsonNode accounts = call("eth_accounts", "[]");
+            String transfer = "{\"from\":\"" + accounts.get(0).asText() + "\",\"to\":\"" + accounts.get(1).asText()
+                    + "\",\"value\":\"0x1\",\"gas\":\"0x5208\"";
+            JsonNode free = send("eth_sendTransaction", "[" + transfer + ",\"gasPrice\":\"0x0\"}]").get("error");
+            assertThat(free.get("message").asText()).startsWith("transaction underpriced");
+            JsonNode cheap = send("eth_sendTransaction", "[" + transfer + ",\"gasPrice\":\"0x1\"}]").get("error");
+            assertThat(cheap.get("message").asText()).startsWith("max fee per gas less than block base fee");
+            assertThat(call("txpool_status", "[]").get("pending").asText()).isEqualTo("0x0");
+            String hash = call("eth_sendTransaction", "[" + transfer + "}]").asText();
+            assertThat(awaitReceipt(hash).get("blockNumber").asText())
+                    .as("the first block sealed is the one with a transaction").isEqualTo("0x1");
+        }
     }
 
     @Test
@@ -100,22 +122,6 @@ class DevNodeTest {
             }
             for (String h : hashes) assertThat(awaitReceipt(h).get("status").asText()).isEqualTo("0x1");
             assertThat(Long.decode(call("eth_blockNumber", "[]").asText())).isGreaterThanOrEqualTo(3);
-        }
-    }
-
-    @Test
-    void aTransactionThatCannotPayTheBaseFeeGetsInOnceEmptyBlocksHaveLoweredIt(@TempDir Path dir) throws Exception {
-        try (DevNode node = start(dir)) {
-            JsonNode accounts = call("eth_accounts", "[]");
-            // Block 1's base fee is 0.875 gwei; a 0.8 gwei fee cap can pay block 2's (0.766 gwei).
-            String hash = call("eth_sendTransaction", "[{\"from\":\"" + accounts.get(0).asText() + "\",\"to\":\""
-                    + accounts.get(1).asText()
-                    + "\",\"value\":\"0x1\",\"gas\":\"0x5208\",\"maxFeePerGas\":\"0x2faf0800\","
-                    + "\"maxPriorityFeePerGas\":\"0x1\"}]").asText();
-            JsonNode receipt = awaitReceipt(hash);
-            assertThat(receipt.get("status").asText()).isEqualTo("0x1");
-            assertThat(receipt.get("blockNumber").asText()).isEqualTo("0x2");
-            assertThat(call("eth_getBlockByNumber", "[\"0x1\",false]").get("transactions")).isEmpty();
         }
     }
 

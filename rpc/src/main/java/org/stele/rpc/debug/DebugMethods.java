@@ -18,6 +18,7 @@ import org.stele.rpc.BlockParameter;
 import org.stele.rpc.JsonRpcError;
 import org.stele.rpc.JsonRpcException;
 import org.stele.rpc.Params;
+import org.stele.rpc.RpcLimits;
 import org.stele.rpc.RpcMethod;
 import org.stele.rpc.eth.Calls;
 import org.stele.rpc.eth.EthBackend;
@@ -38,7 +39,13 @@ public final class DebugMethods {
     private DebugMethods() {
     }
 
+    /** The methods with the default trace size limit ({@link RpcLimits#DEFAULT}). */
     public static List<RpcMethod> all(EthBackend backend, Calls calls) {
+        return all(backend, calls, RpcLimits.DEFAULT.maxTraceBytes());
+    }
+
+    /** The methods, refusing struct-log traces past {@code maxTraceBytes} of JSON. */
+    public static List<RpcMethod> all(EthBackend backend, Calls calls, long maxTraceBytes) {
         return List.of(RpcMethod.of("debug_traceTransaction", (p, s) -> {
             p.atMost(2);
             var location = backend.blocks().transactionLocation(p.hash(0, "transaction hash"))
@@ -60,7 +67,7 @@ public final class DebugMethods {
                 }
             }
             Transaction target = txs.get(location.index());
-            Tracer tracer = options(p, 1, false).tracer();
+            Tracer tracer = options(p, 1, false).tracer(maxTraceBytes);
             TransactionResult r = new TransactionProcessor(backend.fork(), tracer).process(world, ctx,
                     TransactionRequests.of(target, target.sender(backend.suite())),
                     block.header().gasLimit() - gasUsed);
@@ -75,7 +82,7 @@ public final class DebugMethods {
             BlockHeader header = backend.blocks().header(resolve(backend, at))
                     .orElseThrow(() -> new JsonRpcException(JsonRpcError.SERVER_ERROR, "header not found"));
             TraceOptions options = options(p, 2, true);
-            Tracer tracer = options.tracer();
+            Tracer tracer = options.tracer(maxTraceBytes);
             return answer(tracer, calls.execute(header, call, calls.gasFor(call), tracer, options.overrides()));
         }));
     }
@@ -93,8 +100,8 @@ public final class DebugMethods {
 
     /** The tracer an options object asks for, and (for {@code debug_traceCall}) its state overrides. */
     private record TraceOptions(String tracerName, StructLogger.Options logOptions, StateOverrides overrides) {
-        Tracer tracer() {
-            return tracerName == null ? new StructLogger(MAX_STEPS, logOptions) : new CallTracer();
+        Tracer tracer(long maxTraceBytes) {
+            return tracerName == null ? new StructLogger(MAX_STEPS, maxTraceBytes, logOptions) : new CallTracer();
         }
     }
 
@@ -157,7 +164,7 @@ public final class DebugMethods {
         o.put("gas", e.gasUsed());
         o.put("failed", e.status() != Status.SUCCESS);
         o.put("returnValue", e.output().toHex());
-        o.set("structLogs", ((StructLogger) tracer).logs());
+        o.set("structLogs", o.pojoNode(((StructLogger) tracer).logs()));
         return o;
     }
 }

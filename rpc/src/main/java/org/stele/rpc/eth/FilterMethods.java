@@ -47,6 +47,12 @@ public final class FilterMethods {
                 RpcMethod.of("eth_unsubscribe", (p, s) -> {
                     p.atMost(1);
                     return BooleanNode.valueOf(subscriptions.unsubscribe(s, p.required(0, "subscription id").asText()));
+                }),
+                // Live subscriptions over every connection: what an operator (and the hostile-client suite) watches
+                // to see that closed connections leave nothing behind.
+                RpcMethod.of("debug_subscriptionCount", (p, s) -> {
+                    p.atMost(0);
+                    return Quantity.of(subscriptions.count());
                 }));
     }
 

@@ -14,68 +14,196 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.timeout.IdleStateEvent;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import org.stele.rpc.JsonRpcDispatcher;
 import org.stele.rpc.RpcSession;
 
-/** JSON-RPC over HTTP POST. WebSocket upgrade requests are passed on to the WebSocket handshake. */
+/**
+ * JSON-RPC over HTTP POST, one instance per connection. WebSocket upgrade requests that pass the browser policy are
+ * passed on to the WebSocket handshake.
+ *
+ * <p>
+ * Replies go out in request order (RFC 9112 §9.3.2) although calls run on worker threads: each request takes a
+ * sequence number, and a finished reply waits until every earlier one is written. With {@code maxPipelined} replies
+ * outstanding, or the socket's send buffer full, the connection is not read until replies go out; requests past
+ * {@link #OVERSHOOT} times that (already read) are answered 503 with {@code Connection: close}. Every field is
+ * touched on the connection's event loop only.
+ */
 final class HttpRpcHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+    /**
+     * Reading stops at {@code maxPipelined} outstanding requests, but what one socket read already brought in is
+     * decoded anyway; up to this many times the limit are still answered, the next gets 503 and the connection closes.
+     */
+    static final int OVERSHOOT = 8;
+    private static final byte[] NOT_POST = json(
+            "JSON-RPC requests are POSTed as application/json, or sent over a WebSocket");
+
     private final JsonRpcDispatcher dispatcher;
     private final Executor workers;
-    private final String corsOrigins;
+    private final BrowserPolicy browsers;
+    private final int maxPipelined;
+    private final RequestDeadline deadline;
+    private final Map<Long, Reply> finished = new HashMap<>();
+    private long received;
+    private long written;
+    private boolean closing;
 
-    HttpRpcHandler(JsonRpcDispatcher dispatcher, Executor workers, String corsOrigins) {
+    private record Reply(FullHttpResponse response, boolean close) {}
+
+    HttpRpcHandler(JsonRpcDispatcher dispatcher, Executor workers, BrowserPolicy browsers, int maxPipelined,
+            RequestDeadline deadline) {
         this.dispatcher = dispatcher;
         this.workers = workers;
-        this.corsOrigins = corsOrigins;
+        this.browsers = browsers;
+        this.maxPipelined = maxPipelined;
+        this.deadline = deadline;
     }
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+        deadline.requestComplete();
+        if (closing) return;
+        long seq = received++;
+        if (received - written > maxPipelined * OVERSHOOT) {
+            // Requests already read when reading stopped, past what a connection may park here: said, not dropped.
+            finish(ctx, seq, HttpResponseStatus.SERVICE_UNAVAILABLE,
+                    json("too many pipelined requests: wait for replies before sending more"), null, true);
+            return;
+        }
+        if (request.decoderResult().isFailure()) {
+            // The framing is lost (a bad Content-Length, an oversized header): nothing after this can be trusted.
+            String why = request.decoderResult().cause() == null
+                    ? "malformed request"
+                    : request.decoderResult().cause().getMessage();
+            finish(ctx, seq, HttpResponseStatus.BAD_REQUEST, json("bad request: " + why), null, true);
+            return;
+        }
+        String host = request.headers().get(HttpHeaderNames.HOST);
+        String origin = request.headers().get(HttpHeaderNames.ORIGIN);
+        boolean keepAlive = HttpUtil.isKeepAlive(request);
+        if (!browsers.hostAllowed(host)) {
+            finish(ctx, seq, HttpResponseStatus.FORBIDDEN, json("invalid host specified"), null, !keepAlive);
+            return;
+        }
+        if (!browsers.originAllowed(origin, host)) {
+            finish(ctx, seq, HttpResponseStatus.FORBIDDEN,
+                    json("origin not allowed: start the node with --http.corsdomain to let this page call it"), null,
+                    !keepAlive);
+            return;
+        }
         if (request.headers().containsValue(HttpHeaderNames.UPGRADE, HttpHeaderValues.WEBSOCKET, true)) {
+            received--; // the connection stops being HTTP; nothing is owed in this order any more
             ctx.fireChannelRead(request.retain());
             return;
         }
-        boolean keepAlive = HttpUtil.isKeepAlive(request);
         if (request.method().equals(HttpMethod.OPTIONS)) {
-            respond(ctx, HttpResponseStatus.NO_CONTENT, new byte[0], keepAlive);
+            finish(ctx, seq, HttpResponseStatus.NO_CONTENT, new byte[0], origin, !keepAlive);
             return;
         }
         if (!request.method().equals(HttpMethod.POST)) {
-            respond(ctx, HttpResponseStatus.METHOD_NOT_ALLOWED,
-                    "{\"error\":\"JSON-RPC requests are POSTed as application/json, or sent over a WebSocket\"}"
-                            .getBytes(StandardCharsets.UTF_8),
-                    keepAlive);
+            finish(ctx, seq, HttpResponseStatus.METHOD_NOT_ALLOWED, NOT_POST, origin, !keepAlive);
             return;
         }
         byte[] body = ByteBufUtil.getBytes(request.content());
+        pauseIfBehind(ctx);
         workers.execute(() -> {
-            byte[] out = dispatcher.handle(body, RpcSession.HTTP).orElse(new byte[0]);
-            respond(ctx, HttpResponseStatus.OK, out, keepAlive);
+            byte[] out = dispatcher.answer(body, RpcSession.HTTP);
+            try {
+                ctx.executor().execute(() -> finish(ctx, seq, HttpResponseStatus.OK, out, origin, !keepAlive));
+            } catch (RejectedExecutionException e) {
+                // The server is shutting down: the connection goes with it, and there is no one to answer.
+            }
         });
     }
 
-    private void respond(ChannelHandlerContext ctx, HttpResponseStatus status, byte[] body, boolean keepAlive) {
+    private void finish(ChannelHandlerContext ctx, long seq, HttpResponseStatus status, byte[] body, String origin,
+            boolean close) {
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
                 Unpooled.wrappedBuffer(body));
         response.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON);
         response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
-        if (!corsOrigins.isEmpty()) {
-            response.headers().set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN, corsOrigins);
+        if (origin != null) {
+            response.headers().set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN, origin);
+            response.headers().set(HttpHeaderNames.VARY, HttpHeaderNames.ORIGIN);
             response.headers().set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_HEADERS, "content-type, authorization");
             response.headers().set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_METHODS, "POST, OPTIONS");
         }
-        if (keepAlive) {
-            response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
-            ctx.writeAndFlush(response);
-        } else {
-            ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+        response.headers().set(HttpHeaderNames.CONNECTION,
+                close ? HttpHeaderValues.CLOSE : HttpHeaderValues.KEEP_ALIVE);
+        if (close) closing = true;
+        finished.put(seq, new Reply(response, close));
+        flushInOrder(ctx);
+    }
+
+    private void flushInOrder(ChannelHandlerContext ctx) {
+        Reply next;
+        boolean wrote = false;
+        while ((next = finished.remove(written)) != null) {
+            written++;
+            wrote = true;
+            if (next.close()) {
+                finished.values().forEach(r -> r.response().release());
+                finished.clear();
+                ctx.writeAndFlush(next.response()).addListener(ChannelFutureListener.CLOSE);
+                return;
+            }
+            ctx.write(next.response());
         }
+        if (wrote) ctx.flush();
+        resumeIfCaughtUp(ctx);
+    }
+
+    private void pauseIfBehind(ChannelHandlerContext ctx) {
+        if (received - written >= maxPipelined || !ctx.channel().isWritable()) {
+            ctx.channel().config().setAutoRead(false);
+        }
+    }
+
+    private void resumeIfCaughtUp(ChannelHandlerContext ctx) {
+        if (!closing && !ctx.channel().config().isAutoRead() && received - written < maxPipelined
+                && ctx.channel().isWritable()) {
+            ctx.channel().config().setAutoRead(true);
+        }
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        if (ctx.channel().isWritable()) resumeIfCaughtUp(ctx);
+        else
+            ctx.channel().config().setAutoRead(false);
+        ctx.fireChannelWritabilityChanged();
+    }
+
+    /** The idle timeout: closes a connection with no request being read and no reply owed. */
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt instanceof IdleStateEvent) {
+            if (received == written) ctx.close();
+            return;
+        }
+        ctx.fireUserEventTriggered(evt);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        finished.values().forEach(r -> r.response().release());
+        finished.clear();
+        ctx.fireChannelInactive();
     }
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         ctx.close();
+    }
+
+    private static byte[] json(String error) {
+        String safe = error.replaceAll("[\\p{Cntrl}\"\\\\]", " ");
+        return ("{\"error\":\"" + safe + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
     }
 }

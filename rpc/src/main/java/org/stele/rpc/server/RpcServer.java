@@ -9,43 +9,63 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.netty.handler.timeout.IdleStateHandler;
 import java.net.InetSocketAddress;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.stele.rpc.JsonRpcDispatcher;
 
-/** JSON-RPC over HTTP and WebSocket on one port. */
+/**
+ * JSON-RPC over HTTP and WebSocket on one port. Each connection passes, in order: the connection count, the idle
+ * timeout and the header-read timeout (both dropped once a connection becomes a WebSocket), HTTP decoding, the browser
+ * policy and in-order replies, then the WebSocket protocol.
+ */
 public final class RpcServer implements AutoCloseable {
+    static final String IDLE = "idle";
     private final JsonRpcDispatcher dispatcher;
     private final RpcServerConfig config;
     private final EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     private final EventLoopGroup io = new MultiThreadIoEventLoopGroup(0, NioIoHandler.newFactory());
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
+    private final ConnectionCounter connections;
     private Channel serverChannel;
 
     public RpcServer(JsonRpcDispatcher dispatcher, RpcServerConfig config) {
         this.dispatcher = dispatcher;
         this.config = config;
+        this.connections = new ConnectionCounter(config.connections().maxConnections());
+    }
+
+    /** Connections open now, HTTP and WebSocket. */
+    public int openConnections() {
+        return connections.open();
     }
 
     /** Binds and starts serving; returns the bound address (the real port when 0 was asked). */
     public InetSocketAddress start() throws InterruptedException {
         int max = config.limits().maxRequestBytes();
+        ConnectionLimits limits = config.connections();
         ServerBootstrap b = new ServerBootstrap().group(boss, io).channel(NioServerSocketChannel.class)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        ch.pipeline()
-                                .addLast(new HttpServerCodec())
+                        RequestDeadline deadline = new RequestDeadline(limits.headerReadTimeout());
+                        ch.pipeline().addLast(connections)
+                                .addLast(IDLE, new IdleStateHandler(0, 0, limits.idleTimeout().toMillis(),
+                                        TimeUnit.MILLISECONDS))
+                                .addLast(RequestDeadline.NAME, deadline)
+                                .addLast(new HttpServerCodec(new HttpDecoderConfig(), Integer.MAX_VALUE))
                                 .addLast(new HttpObjectAggregator(max))
-                                .addLast(new HttpRpcHandler(dispatcher, workers, config.corsOrigins()))
+                                .addLast(new HttpRpcHandler(dispatcher, workers, config.browsers(),
+                                        limits.maxPipelined(), deadline))
                                 .addLast(new WebSocketServerProtocolHandler(WebSocketServerProtocolConfig.newBuilder()
                                         .websocketPath("/").checkStartsWith(true).maxFramePayloadLength(max)
                                         .allowExtensions(true).build()))

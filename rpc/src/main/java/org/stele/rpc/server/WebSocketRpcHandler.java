@@ -7,19 +7,34 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Executor;
 import org.stele.rpc.JsonRpcDispatcher;
 import org.stele.rpc.RpcSession;
 
-/** JSON-RPC over WebSocket text frames; the session can push subscription notifications. */
+/**
+ * JSON-RPC over WebSocket text frames, one instance per connection. The connection is one {@link RpcSession}, which
+ * can push subscription notifications and runs its close hooks when the connection closes, however it closes.
+ */
 final class WebSocketRpcHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
     private final JsonRpcDispatcher dispatcher;
     private final Executor workers;
+    private ChannelSession session;
 
     WebSocketRpcHandler(JsonRpcDispatcher dispatcher, Executor workers) {
         this.dispatcher = dispatcher;
         this.workers = workers;
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt instanceof WebSocketServerProtocolHandler.HandshakeComplete) {
+            // A WebSocket holds subscriptions for as long as its client wants: the HTTP timeouts no longer apply.
+            if (ctx.pipeline().get(RequestDeadline.NAME) != null) ctx.pipeline().remove(RequestDeadline.NAME);
+            if (ctx.pipeline().get(RpcServer.IDLE) != null) ctx.pipeline().remove(RpcServer.IDLE);
+        }
+        ctx.fireUserEventTriggered(evt);
     }
 
     @Override
@@ -30,10 +45,12 @@ final class WebSocketRpcHandler extends SimpleChannelInboundHandler<WebSocketFra
         }
         byte[] body = text.text().getBytes(StandardCharsets.UTF_8);
         Channel channel = ctx.channel();
-        RpcSession session = new ChannelSession(channel, dispatcher);
-        workers.execute(() -> dispatcher.handle(body, session)
-                .ifPresent(
-                        out -> channel.writeAndFlush(new TextWebSocketFrame(new String(out, StandardCharsets.UTF_8)))));
+        if (session == null) session = new ChannelSession(channel, dispatcher);
+        RpcSession s = session;
+        workers.execute(() -> {
+            byte[] out = dispatcher.answer(body, s);
+            if (out.length > 0) channel.writeAndFlush(new TextWebSocketFrame(new String(out, StandardCharsets.UTF_8)));
+        });
     }
 
     @Override
@@ -41,7 +58,16 @@ final class WebSocketRpcHandler extends SimpleChannelInboundHandler<WebSocketFra
         ctx.close();
     }
 
-    private record ChannelSession(Channel channel, JsonRpcDispatcher dispatcher) implements RpcSession {
+    /** Identity is the connection's: subscriptions are kept per session object. */
+    private static final class ChannelSession implements RpcSession {
+        private final Channel channel;
+        private final JsonRpcDispatcher dispatcher;
+
+        ChannelSession(Channel channel, JsonRpcDispatcher dispatcher) {
+            this.channel = channel;
+            this.dispatcher = dispatcher;
+        }
+
         @Override
         public boolean canPush() {
             return channel.isActive();
@@ -49,8 +75,15 @@ final class WebSocketRpcHandler extends SimpleChannelInboundHandler<WebSocketFra
 
         @Override
         public void push(JsonNode message) {
+            if (!channel.isActive()) return;
             channel.writeAndFlush(
                     new TextWebSocketFrame(new String(dispatcher.write(message), StandardCharsets.UTF_8)));
+        }
+
+        /** Runs at once when the connection is already closed, so that nothing registered late is left behind. */
+        @Override
+        public void onClose(Runnable action) {
+            channel.closeFuture().addListener(f -> action.run());
         }
     }
 }

@@ -1,0 +1,102 @@
+package org.stele.txpool;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Optional;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+import org.stele.chain.tx.FeeMarketTransaction;
+import org.stele.chain.tx.LegacyTransaction;
+import org.stele.chain.tx.Transaction;
+import org.stele.chain.tx.TransactionSignature;
+import org.stele.common.Address;
+import org.stele.common.Bytes;
+import org.stele.common.Bytes32;
+import org.stele.common.Fork;
+import org.stele.common.crypto.Keccak256;
+
+/** geth's admission rules: size, replay protection, the price limit, and (for on-demand sealing) the base fee. */
+class AdmissionRulesTest {
+    private static final Address ALICE = Address.fromHex("0x00000000000000000000000000000000000a11ce");
+    private static final Address BOB = Address.fromHex("0x0000000000000000000000000000000000000b0b");
+    private static final AccountState RICH = new AccountState() {
+        @Override
+        public long nonce(Address a) {
+            return 0;
+        }
+
+        @Override
+        public BigInteger balance(Address a) {
+            return BigInteger.TEN.pow(30);
+        }
+    };
+
+    private static TransactionPool pool(TxPoolConfig config) {
+        return new TransactionPool(config, Fork.CANCUN, RICH, 30_000_000);
+    }
+
+    private static Transaction fee(long maxFee, int dataBytes) {
+        return new FeeMarketTransaction(BigInteger.ONE, 0, BigInteger.ZERO, BigInteger.valueOf(maxFee), 25_000_000,
+                Optional.of(BOB), BigInteger.ZERO, Bytes.wrap(new byte[dataBytes]), List.of(),
+                TransactionSignature.UNSIGNED);
+    }
+
+    private static Transaction legacy(Optional<BigInteger> chainId) {
+        return new LegacyTransaction(0, BigInteger.TEN, 21_000, Optional.of(BOB), BigInteger.ZERO, Bytes.EMPTY, chainId,
+                TransactionSignature.UNSIGNED);
+    }
+
+    private static PooledTransaction add(TransactionPool pool, Transaction tx) {
+        return pool.add(tx, Bytes32.wrap(Keccak256.hash(tx.encode())), ALICE);
+    }
+
+    @Property(tries = 20)
+    void aTransactionIsRefusedAsOversizedExactlyWhenItsEncodingPassesTheLimit(
+            @ForAll @IntRange(min = 131_000, max = 131_200) int dataBytes) {
+        Transaction tx = fee(10, dataBytes);
+        TransactionPool pool = pool(TxPoolConfig.DEFAULT);
+        if (tx.encode().length > TxPoolConfig.MAX_TX_BYTES) {
+            assertThatThrownBy(() -> add(pool, tx)).isInstanceOf(TxPoolException.class)
+                    .hasMessageStartingWith("oversized data");
+        } else {
+            assertThat(add(pool, tx).hash()).isNotNull();
+        }
+    }
+
+    @Test
+    void aLegacyTransactionWithoutReplayProtectionIsRefusedUnlessAllowed() {
+        assertThatThrownBy(() -> add(pool(TxPoolConfig.DEFAULT), legacy(Optional.empty())))
+                .isInstanceOf(TxPoolException.class)
+                .hasMessageStartingWith("only replay-protected (EIP-155) transactions allowed over RPC");
+        assertThat(add(pool(TxPoolConfig.DEFAULT), legacy(Optional.of(BigInteger.ONE))).hash()).isNotNull();
+        TxPoolConfig lax = new TxPoolConfig(64, 8192, 10, BigInteger.ONE, TxPoolConfig.MAX_TX_BYTES, true);
+        assertThat(add(pool(lax), legacy(Optional.empty())).hash()).isNotNull();
+    }
+
+    @Test
+    void aFeeCapBelowThePriceLimitIsUnderpriced() {
+        TxPoolConfig limit = new TxPoolConfig(64, 8192, 10, BigInteger.valueOf(100));
+        assertThatThrownBy(() -> add(pool(limit), fee(99, 0))).isInstanceOf(TxPoolException.class)
+                .hasMessageContaining("transaction underpriced").hasMessageContaining("--txpool.pricelimit");
+        assertThat(add(pool(limit), fee(100, 0)).hash()).isNotNull();
+        assertThatThrownBy(() -> add(pool(TxPoolConfig.DEFAULT), fee(0, 0)))
+                .as("geth's default price limit is 1 wei").hasMessageContaining("transaction underpriced");
+    }
+
+    @Test
+    void onceTheNextBaseFeeIsKnownAFeeCapThatCannotPayItIsRefused() {
+        TransactionPool pool = pool(TxPoolConfig.DEFAULT);
+        pool.onNewHead(RICH, 30_000_000, BigInteger.valueOf(875));
+        assertThatThrownBy(() -> add(pool, fee(874, 0))).isInstanceOf(TxPoolException.class)
+                .hasMessage("max fee per gas less than block base fee: maxFeePerGas: 874, baseFee: 875");
+        assertThat(add(pool, fee(875, 0)).hash()).isNotNull();
+        pool.onNewHead(RICH, 30_000_000);
+        assertThatThrownBy(() -> add(pool, fee(874, 1))).as("a head without a base fee keeps the last one known")
+                .hasMessageStartingWith("max fee per gas less than block base fee");
+    }
+}
