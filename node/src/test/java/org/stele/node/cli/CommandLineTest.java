@@ -16,6 +16,9 @@ class CommandLineTest {
     private static final Path FIXTURE = Path.of(System.getProperty("stele.shared.dir", "../../shared"),
             "ethereum-tests/GeneralStateTests/VMTests/vmArithmeticTest/add.json");
 
+    private static final Path BLOCK_FIXTURE = Path.of(System.getProperty("stele.shared.dir", "../../shared"),
+            "ethereum-tests/BlockchainTests/ValidBlocks/bcExample/basefeeExample.json");
+
     private record Run(int status, String out, String err) {}
 
     private static Run run(String... args) {
@@ -72,5 +75,26 @@ class CommandLineTest {
         Run bad = run("evm", "statetest", "--fork", "Atlantis", FIXTURE.toString());
         assertThat(bad.status()).isEqualTo(2);
         assertThat(bad.err()).contains("Atlantis");
+    }
+
+    @Test
+    void blocktestPrintsALineACaseAndItsSummaryOnStderrAndSucceedsWhenAllPass(@TempDir Path dir) throws Exception {
+        Files.copy(BLOCK_FIXTURE, dir.resolve("basefeeExample.json"));
+        Run r = run("evm", "blocktest", dir.toString());
+        assertThat(r.status()).isZero();
+        assertThat(r.out().strip()).isEqualTo(
+                "{\"name\":\"basefeeExample_Cancun\",\"pass\":true,\"fork\":\"Cancun\",\"error\":null}");
+        assertThat(r.err().strip()).isEqualTo("1 passed, 0 failed");
+    }
+
+    @Test
+    void blocktestFailsWhenTheHeadIsNotTheExpectedLastBlock(@TempDir Path dir) throws Exception {
+        String text = Files.readString(BLOCK_FIXTURE);
+        Files.writeString(dir.resolve("basefeeExample.json"),
+                text.replaceAll("\"lastblockhash\" : \"0x[0-9a-f]{2}", "\"lastblockhash\" : \"0x00"));
+        Run r = run("evm", "blocktest", dir.toString());
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.out()).contains("\"pass\":false").contains("expected 0x00");
+        assertThat(r.err()).contains("0 passed, 1 failed");
     }
 }
