@@ -205,4 +205,29 @@ class CommandLineTest {
         assertThat(r.status()).isEqualTo(2);
         assertThat(r.err()).contains("config.cancunTime must be 0");
     }
+
+    @Test
+    void anImportedChainIsServedOverJsonRpcByTheNode(@TempDir Path dir) throws Exception {
+        List<Block> chain = writeChain(dir.resolve("genesis.json"), dir.resolve("chain.rlp"));
+        run("blocks", "import", "--genesis", dir.resolve("genesis.json").toString(), "--data-dir",
+                dir.resolve("d").toString(), dir.resolve("chain.rlp").toString());
+        try (var store = BlocksCommand.openStore(dir.resolve("d"))) {
+            var server = NodeCommand.server(store, new KeyValueBlockStore(store, SUITE), 1337, "127.0.0.1", 0);
+            try {
+                int port = server.start().getPort();
+                String answer = java.net.http.HttpClient.newHttpClient().send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port))
+                                .header("Content-Type", "application/json")
+                                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                                        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_getBlockByNumber\","
+                                                + "\"params\":[\"latest\",false]}"))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+                assertThat(answer).contains("\"number\":\"0x5\"")
+                        .contains("\"hash\":\"" + chain.get(5).hash(SUITE) + "\"");
+            } finally {
+                server.close();
+            }
+        }
+    }
 }
