@@ -13,15 +13,12 @@ import org.stele.chain.tx.InvalidTransactionException;
 import org.stele.chain.tx.Transaction;
 import org.stele.chain.tx.TransactionValidator;
 import org.stele.common.Address;
-import org.stele.common.Bytes;
 import org.stele.common.Bytes32;
 import org.stele.common.Fork;
 import org.stele.common.crypto.CryptoSuite;
 import org.stele.evm.BlockContext;
-import org.stele.evm.Evm;
-import org.stele.evm.Message;
-import org.stele.evm.TxContext;
 import org.stele.evm.state.JournaledState;
+import org.stele.execution.BeaconRootCall;
 import org.stele.execution.BlobGas;
 import org.stele.execution.InvalidTransaction;
 import org.stele.execution.TransactionProcessor;
@@ -38,10 +35,6 @@ import org.stele.storage.WriteBatch;
  * by {@link ExecutionResultRules}, after the body's roots, as Besu orders its checks. Not thread-safe: one per importer.
  */
 final class BlockProcessor {
-    /** EIP-4788's caller and contract, and the gas its system call gets. */
-    static final Address SYSTEM_ADDRESS = Address.fromHex("0xfffffffffffffffffffffffffffffffffffffffe");
-    static final Address BEACON_ROOTS_ADDRESS = Address.fromHex("0x000f3df6d732807ef1319fb7b8bb8522d0beac02");
-    private static final long SYSTEM_CALL_GAS = 30_000_000L;
     private static final BigInteger GWEI = BigInteger.valueOf(1_000_000_000L);
 
     private final Fork fork;
@@ -50,7 +43,7 @@ final class BlockProcessor {
     private final TransactionValidator validator;
     private final TransactionProcessor processor;
     private final long chainId;
-    private final Evm systemEvm;
+    private final BeaconRootCall beaconRootCall;
 
     BlockProcessor(Fork fork, CryptoSuite suite, long chainId, KeyValueStore store) {
         this.fork = fork;
@@ -59,7 +52,7 @@ final class BlockProcessor {
         this.store = store;
         this.validator = new TransactionValidator(chainId);
         this.processor = new TransactionProcessor(fork);
-        this.systemEvm = new Evm(fork);
+        this.beaconRootCall = new BeaconRootCall(fork);
     }
 
     /** The block's receipts and the batch holding its new state, or why executing it refutes its header. */
@@ -76,7 +69,7 @@ final class BlockProcessor {
         BlockContext ctx = new BlockContext(h.coinbase(), h.number(), h.timestamp(), h.gasLimit(),
                 h.baseFeePerGas().orElse(BigInteger.ZERO), h.difficulty(), h.mixHash(), chainId,
                 BlobGas.baseFee(h.excessBlobGas().orElse(0)));
-        h.parentBeaconBlockRoot().ifPresent(root -> beaconRootCall(world, ctx, root));
+        h.parentBeaconBlockRoot().ifPresent(root -> beaconRootCall.apply(world, ctx, root));
 
         List<Receipt> receipts = new ArrayList<>();
         List<Transaction> txs = block.body().transactions();
@@ -115,20 +108,6 @@ final class BlockProcessor {
         WriteBatch batch = new WriteBatch();
         Bytes32 stateRoot = world.commit(batch);
         return new Processed(new ExecutionResultRules.Executed(receipts, gasUsed, blobGasUsed, stateRoot), batch);
-    }
-
-    /**
-     * EIP-4788: the system address calls the beacon-roots contract with the parent beacon block root, outside any
-     * transaction and without gas accounting; a chain without the contract is unchanged.
-     */
-    private void beaconRootCall(WorldState world, BlockContext ctx, Bytes32 root) {
-        if (!fork.isAtLeast(Fork.CANCUN))
-            return;
-        JournaledState state = new JournaledState(world);
-        systemEvm.execute(state, Message.call(SYSTEM_ADDRESS, BEACON_ROOTS_ADDRESS, BigInteger.ZERO,
-                Bytes.wrap(root.unsafeArray()), SYSTEM_CALL_GAS), ctx,
-                new TxContext(SYSTEM_ADDRESS, BigInteger.ZERO, List.of()));
-        world.apply(state.finish());
     }
 
     /** EIP-4895: each withdrawal credits its amount in gwei; a zero amount creates no account. */

@@ -25,10 +25,13 @@ import org.stele.common.Hex;
 import org.stele.common.crypto.KeyPair;
 import org.stele.common.crypto.Secp256k1KeccakSuite;
 import org.stele.common.rlp.RlpWriter;
+import org.stele.execution.BeaconRootCall;
 import org.stele.execution.InvalidTransaction;
 import org.stele.execution.block.BlockExecutor;
 import org.stele.execution.block.Genesis;
 import org.stele.execution.chainstore.KeyValueBlockStore;
+import org.stele.state.BlockHashes;
+import org.stele.state.WorldState;
 import org.stele.storage.InMemoryKeyValueStore;
 import org.stele.storage.Segment;
 
@@ -41,6 +44,10 @@ class BlockImporterTest {
     private static final Address COINBASE = Address.fromHex("0x00000000000000000000000000000000000000c0");
     private static final BigInteger ETHER = BigInteger.TEN.pow(18);
     private static final long CHAIN_ID = 1337;
+    /** EIP-4788's contract, as deployed on mainnet. */
+    private static final String BEACON_ROOTS_CODE = "0x3373fffffffffffffffffffffffffffffffffffffffe14604d57602036146024575f"
+            + "5ffd5b5f35801560495762001fff810690815414603c575f5ffd5b62001fff01545f5260205ff35b5f5ffd5b62001fff42064281"
+            + "555f359062001fff015500";
 
     /** A chain in its own store: one to build blocks on, one to import them into. */
     private static final class Chain {
@@ -49,8 +56,14 @@ class BlockImporterTest {
         final BlockHeader genesis;
 
         Chain(Bytes extraData) {
+            this(extraData, Map.of());
+        }
+
+        Chain(Bytes extraData, Map<Address, Genesis.Allocation> more) {
+            Map<Address, Genesis.Allocation> alloc = new java.util.HashMap<>(more);
+            alloc.put(ALICE, Genesis.Allocation.balance(ETHER.multiply(BigInteger.valueOf(100))));
             Genesis g = new Genesis(CHAIN_ID, 0, 30_000_000, BigInteger.valueOf(1_000_000_000), Address.ZERO,
-                    extraData, Map.of(ALICE, Genesis.Allocation.balance(ETHER.multiply(BigInteger.valueOf(100)))));
+                    extraData, alloc);
             Genesis.Built built = g.build(store);
             blocks.append(built.block(), List.of(), built.batch());
             genesis = built.block().header();
@@ -97,6 +110,22 @@ class BlockImporterTest {
         assertThat(node.blocks.receipts(block.hash(SUITE)).orElseThrow()).hasSize(1);
         assertThat(node.blocks.transactionLocation(transfer(0).hash(SUITE))).isPresent();
         assertThat(importer.importBlock(block)).isInstanceOf(ImportResult.AlreadyKnown.class);
+    }
+
+    @Test
+    void builderAndImporterAgreeOnTheBeaconRootsSystemCall() {
+        Map<Address, Genesis.Allocation> contract = Map.of(BeaconRootCall.BEACON_ROOTS_ADDRESS,
+                new Genesis.Allocation(BigInteger.ZERO, 1, Bytes.fromHex(BEACON_ROOTS_CODE), Map.of()));
+        Chain withContract = new Chain(Bytes.EMPTY, contract);
+        Chain importing = new Chain(Bytes.EMPTY, contract);
+        Block block = withContract.build(withContract.genesis, 12, transfer(0));
+
+        assertThat(importing.importer(new EthereumCancun()).importBlock(block))
+                .isInstanceOf(ImportResult.Imported.class);
+        // the contract keeps the timestamp in slot timestamp % 8191
+        assertThat(WorldState.open(importing.store, block.header().stateRoot(), BlockHashes.NONE)
+                .storage(BeaconRootCall.BEACON_ROOTS_ADDRESS, Bytes32.leftPad(new byte[]{12})))
+                .isEqualTo(Bytes32.leftPad(new byte[]{12}));
     }
 
     @Test

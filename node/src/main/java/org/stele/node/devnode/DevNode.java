@@ -16,6 +16,7 @@ import org.stele.chain.BaseFee;
 import org.stele.chain.Block;
 import org.stele.chain.BlockHeader;
 import org.stele.chain.Receipt;
+import org.stele.chain.rules.EthereumCancun;
 import org.stele.common.Address;
 import org.stele.common.Bytes;
 import org.stele.common.Bytes32;
@@ -25,6 +26,9 @@ import org.stele.execution.block.BlockExecutor;
 import org.stele.execution.block.CandidateSource;
 import org.stele.execution.block.Genesis;
 import org.stele.execution.chainstore.KeyValueBlockStore;
+import org.stele.execution.importer.BlockImporter;
+import org.stele.execution.importer.ImportResult;
+import org.stele.execution.importer.SealVerifier;
 import org.stele.node.dev.DevAccounts;
 import org.stele.rpc.JsonRpcDispatcher;
 import org.stele.rpc.RpcLimits;
@@ -73,6 +77,8 @@ public final class DevNode implements AutoCloseable {
     private final KeyValueBlockStore blocks;
     private final TransactionPool pool;
     private final BlockExecutor executor;
+    /** The dev chain's own blocks go through the same importer as any other: what Stele builds, Stele accepts. */
+    private final BlockImporter importer;
     private final List<ChainEventListener> listeners = new ArrayList<>();
     private final List<DevAccounts.Account> accounts;
     private final ReentrantLock lock = new ReentrantLock();
@@ -93,6 +99,8 @@ public final class DevNode implements AutoCloseable {
         if (blocks.head().isEmpty()) writeGenesis();
         this.pool = new TransactionPool(DEV_POOL, stateAtHead(), config.gasLimit());
         this.executor = new BlockExecutor(FORK, SUITE, config.chainId(), store, blocks);
+        this.importer = new BlockImporter(new EthereumCancun(), FORK, SUITE, config.chainId(), store, blocks,
+                SealVerifier.NONE);
         EthBackend backend = new EthBackend(blocks, store, pool, SUITE, config.chainId(), FORK);
         EthJson json = backend.json();
         LogQuery logs = new LogQuery(blocks, json, 10_000, 10_000);
@@ -220,7 +228,8 @@ public final class DevNode implements AutoCloseable {
         };
         long timestamp = Math.max(clock.instant().getEpochSecond(), parent.timestamp() + 1);
         BlockExecutor.Result r = executor.build(parent, timestamp, Address.ZERO, candidates);
-        blocks.append(r.block(), r.receipts(), r.batch());
+        if (importer.importBlock(r.block()) instanceof ImportResult.Refused refused)
+            throw new IllegalStateException("the dev chain refuses the block it built: " + refused.refusal());
         pool.removeAll(r.rejected().stream().map(x -> x.candidate().transaction().hash(SUITE)).toList());
         pool.onNewHead(stateAtHead(), r.block().header().gasLimit());
         for (ChainEventListener l : listeners) l.onBlock(r.block(), r.receipts());
