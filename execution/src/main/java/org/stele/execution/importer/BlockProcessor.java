@@ -134,7 +134,7 @@ final class BlockProcessor {
         return switch (reason) {
             case INVALID_CHAIN_ID -> InvalidTransaction.INVALID_CHAINID;
             case INVALID_SIGNATURE, SENDER_RECOVERY_FAILED -> InvalidTransaction.INVALID_SIGNATURE_VRS;
-            case TYPE_NOT_ACTIVE, BLOB_NOT_SUPPORTED, SET_CODE_NOT_SUPPORTED, UNKNOWN_TYPE ->
+            case TYPE_NOT_ACTIVE, SET_CODE_NOT_SUPPORTED, UNKNOWN_TYPE ->
                 InvalidTransaction.TYPE_NOT_SUPPORTED;
             case FEE_OVERFLOW -> InvalidTransaction.GASLIMIT_PRICE_PRODUCT_OVERFLOW;
             default -> null;

@@ -12,15 +12,15 @@ import org.stele.execution.statetest.StateTestRunner;
 
 /**
  * Runs every Cancun case of the shared {@code BlockchainTests} (valid and invalid blocks) through the importer, as
- * {@code stele evm blocktest} does. Every case must pass except the known failures below, each listed with its
- * reason in {@code docs/conformance.md}; the failures are printed with their reasons.
+ * {@code stele evm blocktest} does. Every case must pass except the known failures below; the failures are printed
+ * with their reasons.
  */
 class BlockchainTestsTest {
     /**
-     * Its block carries an EIP-4844 blob transaction, which {@code chain}'s transaction decoder does not decode yet.
-     * A case that starts passing must leave this set, so that it cannot regress unnoticed.
+     * Cases known to fail, each with its reason in {@code docs/conformance.md}; none today. A case that starts passing
+     * must leave this set, so that it cannot regress unnoticed.
      */
-    private static final Set<String> KNOWN_FAILURES = Set.of("blockWithAllTransactionTypes_Cancun");
+    private static final Set<String> KNOWN_FAILURES = Set.of();
 
     static Path sharedDir() {
         String prop = System.getProperty("stele.shared.dir");
