@@ -88,15 +88,28 @@ echo "== JS: $js_pass passed, $js_fail failed"
 echo "== web3j suite (JDK $jdk)"
 w_rc=0
 rm -rf "$here/web3j/target/surefire-reports"
-(cd "$here/web3j" && JAVA_HOME="$jdk" mvn -B -q ${STELE_CLIENTS_MVN_ARGS:-} test) || w_rc=$?
+# Maven's own output goes to a file, and so does each test's (surefire redirects it); both are printed on failure.
+(cd "$here/web3j" && JAVA_HOME="$jdk" mvn -B -q --no-transfer-progress ${STELE_CLIENTS_MVN_ARGS:-} test \
+  >"$work/web3j-mvn.log" 2>&1) || w_rc=$?
 w_tests=0 w_bad=0 w_skipped=0
 for f in "$here"/web3j/target/surefire-reports/TEST-*.xml; do
   [ -f "$f" ] || continue
   attrs=$(grep -m1 -o '<testsuite [^>]*>' "$f")
   attr() { printf '%s' "$attrs" | sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p"; }
   w_tests=$((w_tests + $(attr tests))) w_skipped=$((w_skipped + $(attr skipped)))
-  w_bad=$((w_bad + $(attr failures) + $(attr errors)))
+  bad=$(($(attr failures) + $(attr errors)))
+  w_bad=$((w_bad + bad))
+  if [ "$bad" -gt 0 ]; then
+    class=$(basename "$f" .xml); class=${class#TEST-}
+    echo "== web3j: $class failed; its report and output:"
+    cat "$here/web3j/target/surefire-reports/$class.txt" 2>/dev/null
+    cat "$here/web3j/target/surefire-reports/$class-output.txt" 2>/dev/null
+  fi
 done
+if [ "$w_rc" -ne 0 ] && [ "$w_bad" -eq 0 ]; then
+  echo "== web3j: mvn test failed (exit $w_rc) without a failing test:"
+  cat "$work/web3j-mvn.log"
+fi
 w_pass=$((w_tests - w_bad - w_skipped))
 if [ "$w_rc" -ne 0 ] && [ "$w_bad" -eq 0 ]; then w_bad=1; fi
 passed=$((passed + w_pass)) failed=$((failed + w_bad))

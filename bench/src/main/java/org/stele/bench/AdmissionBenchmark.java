@@ -97,7 +97,8 @@ public final class AdmissionBenchmark {
             var threads = ManagementFactory.getThreadMXBean();
             int txs = SENDERS * PER_SENDER;
             for (int round = 1; round <= rounds; round++) {
-                TransactionPool pool = new TransactionPool(new TxPoolConfig(4_096, 65_536, 10, BigInteger.ZERO), state,
+                TransactionPool pool = new TransactionPool(new TxPoolConfig(4_096, 65_536, 10, BigInteger.ZERO),
+                        Fork.CANCUN, state,
                         30_000_000);
                 EthBackend backend = new EthBackend(blocks, store, pool, suite, CHAIN_ID, Fork.CANCUN);
                 JsonRpcDispatcher rpc = new JsonRpcDispatcher(

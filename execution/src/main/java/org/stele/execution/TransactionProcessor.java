@@ -1,6 +1,7 @@
 package org.stele.execution;
 
 import java.math.BigInteger;
+import org.stele.chain.tx.IntrinsicGas;
 import org.stele.common.Address;
 import org.stele.common.Bytes32;
 import org.stele.common.Fork;
@@ -74,7 +75,7 @@ public final class TransactionProcessor {
 
         Address target;
         Message message;
-        long gas = tx.gasLimit() - IntrinsicGas.of(fork, tx);
+        long gas = tx.gasLimit() - intrinsicGas(tx);
         if (tx.isContractCreation()) {
             target = Evm.createAddress(sender, tx.nonce());
             state.incrementNonce(sender);
@@ -201,15 +202,21 @@ public final class TransactionProcessor {
                     "gas limit " + Long.toUnsignedString(tx.gasLimit())
                             + " is above the " + blockGasAvailable + " left in the block");
 
-        long intrinsic = IntrinsicGas.of(fork, tx);
+        long intrinsic = intrinsicGas(tx);
         if (tx.gasLimit() < intrinsic)
             return invalid(InvalidTransaction.INTRINSIC_GAS_TOO_LOW,
                     "gas limit " + tx.gasLimit() + " is below the intrinsic gas " + intrinsic);
-        if (fork.isAtLeast(Fork.SHANGHAI) && tx.isContractCreation()
-                && tx.data().size() > IntrinsicGas.MAX_INIT_CODE_SIZE)
+        if (IntrinsicGas.initCodeTooLarge(fork, tx.isContractCreation(), tx.data().size()))
             return invalid(InvalidTransaction.INITCODE_SIZE_EXCEEDED,
                     "init code of " + tx.data().size() + " bytes is above " + IntrinsicGas.MAX_INIT_CODE_SIZE);
         return null;
+    }
+
+    private long intrinsicGas(TransactionRequest tx) {
+        int keys = 0;
+        for (TransactionRequest.AccessEntry e : tx.accessList())
+            keys += e.storageKeys().size();
+        return IntrinsicGas.of(fork, tx.data(), tx.isContractCreation(), tx.accessList().size(), keys);
     }
 
     private static TransactionResult.Invalid invalid(InvalidTransaction reason, String message) {

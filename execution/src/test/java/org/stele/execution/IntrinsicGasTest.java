@@ -4,39 +4,51 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigInteger;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.stele.chain.tx.AccessListEntry;
+import org.stele.chain.tx.AccessListTransaction;
+import org.stele.chain.tx.IntrinsicGas;
+import org.stele.chain.tx.LegacyTransaction;
+import org.stele.chain.tx.Transaction;
+import org.stele.chain.tx.TransactionSignature;
 import org.stele.common.Address;
 import org.stele.common.Bytes;
 import org.stele.common.Bytes32;
 import org.stele.common.Fork;
 
+/** The processor's intrinsic gas comes from chain's {@link IntrinsicGas}; these pin the per-fork figures. */
 class IntrinsicGasTest {
     private static final Address A = Address.fromHex("0x095e7baea6a6c7c4c2dfeb977efac326af552d87");
 
-    private static TransactionRequest tx(Address to, Bytes data, List<TransactionRequest.AccessEntry> accessList) {
-        return new TransactionRequest(accessList.isEmpty() ? 0 : 1, A, 0, 1_000_000, to, BigInteger.ZERO, data,
-                BigInteger.ONE, BigInteger.ONE, accessList, List.of(), BigInteger.ZERO);
+    private static long intrinsic(Fork fork, Address to, Bytes data, List<AccessListEntry> accessList) {
+        Transaction tx = accessList.isEmpty()
+                ? new LegacyTransaction(0, BigInteger.ONE, 1_000_000, Optional.ofNullable(to), BigInteger.ZERO, data,
+                        Optional.empty(), TransactionSignature.UNSIGNED)
+                : new AccessListTransaction(BigInteger.ONE, 0, BigInteger.ONE, 1_000_000, Optional.ofNullable(to),
+                        BigInteger.ZERO, data, accessList, TransactionSignature.UNSIGNED);
+        return IntrinsicGas.of(tx, fork);
     }
 
     @Test
     void calldataCostsFourPerZeroAndSixteenPerOtherByte() {
-        assertThat(IntrinsicGas.of(Fork.CANCUN, tx(A, Bytes.fromHex("0x0001ff00"), List.of())))
+        assertThat(intrinsic(Fork.CANCUN, A, Bytes.fromHex("0x0001ff00"), List.of()))
                 .isEqualTo(21_000 + 4 + 16 + 16 + 4);
     }
 
     @Test
     void accessListsCost2400AnAddressAnd1900AKey() {
-        var entry = new TransactionRequest.AccessEntry(A, List.of(Bytes32.ZERO, Bytes32.ZERO));
-        assertThat(IntrinsicGas.of(Fork.CANCUN, tx(A, Bytes.EMPTY, List.of(entry, entry))))
+        var entry = new AccessListEntry(A, List.of(Bytes32.ZERO, Bytes32.ZERO));
+        assertThat(intrinsic(Fork.CANCUN, A, Bytes.EMPTY, List.of(entry, entry)))
                 .isEqualTo(21_000 + 2 * (2400 + 2 * 1900));
     }
 
     @Test
     void creationAddsThe32000AndFromShanghaiTwoPerInitCodeWord() {
         Bytes initCode = Bytes.wrap(new byte[33]);
-        assertThat(IntrinsicGas.of(Fork.CANCUN, tx(null, initCode, List.of())))
+        assertThat(intrinsic(Fork.CANCUN, null, initCode, List.of()))
                 .isEqualTo(21_000 + 33 * 4 + 32_000 + 2 * 2);
-        assertThat(IntrinsicGas.of(Fork.LONDON, tx(null, initCode, List.of()))).isEqualTo(21_000 + 33 * 4 + 32_000);
+        assertThat(intrinsic(Fork.LONDON, null, initCode, List.of())).isEqualTo(21_000 + 33 * 4 + 32_000);
     }
 
     @Test

@@ -1,21 +1,30 @@
 package org.stele.node;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The module map of DESIGN.md, enforced: a module's code may use only the modules to its left in the arrows.
- * Maven already stops undeclared dependencies; this also stops use of modules that are only transitively on the
- * classpath, and runs on every build.
+ * The module map, enforced: a module's code may use only the modules {@link #ALLOWED} lists for it. Maven already
+ * stops undeclared dependencies; this also stops use of modules that are only transitively on the classpath, and
+ * runs on every build. The README's module table says the same, and names the same modules as the build.
  */
 class ModuleDependencyRulesTest {
     /** Each module and the Stele modules it may use (besides itself). */
@@ -28,6 +37,7 @@ class ModuleDependencyRulesTest {
             Map.entry("state", Set.of("common", "storage", "trie", "evm")),
             Map.entry("execution", Set.of("common", "storage", "trie", "evm", "chain", "state")),
             Map.entry("consensus", Set.of("common", "chain")),
+            Map.entry("p2p", Set.of("common")),
             Map.entry("txpool", Set.of("common", "storage", "trie", "evm", "chain", "state", "execution")),
             Map.entry("rpc", Set.of("common", "storage", "trie", "evm", "chain", "state", "execution", "txpool")),
             Map.entry("testkit",
@@ -53,7 +63,7 @@ class ModuleDependencyRulesTest {
             String[] packages = forbidden.stream().map(m -> "org.stele." + m + "..").toArray(String[]::new);
             noClasses().that().resideInAPackage("org.stele." + entry.getKey() + "..")
                     .should().dependOnClassesThat().resideInAnyPackage(packages)
-                    .because("DESIGN.md: " + entry.getKey() + " may use only " + entry.getValue())
+                    .because("the module map: " + entry.getKey() + " may use only " + entry.getValue())
                     .allowEmptyShould(true)
                     .check(classes);
         }
@@ -66,5 +76,55 @@ class ModuleDependencyRulesTest {
                 .should().dependOnClassesThat().resideInAPackage("org.stele.node..")
                 .allowEmptyShould(true)
                 .check(classes);
+    }
+
+    private static final Path ROOT = Path.of(System.getProperty("stele.root", ".."));
+    /** A row of the README's module table: | `name` | may use | owns |. */
+    private static final Pattern README_ROW = Pattern.compile("^\\| `([a-z0-9-]+)` \\| ([^|]+) \\|", Pattern.MULTILINE);
+    private static final Pattern POM_MODULE = Pattern.compile("<module>([^<]+)</module>");
+
+    /** The README's module table: each module and what it says the module may use. */
+    private static Map<String, String> readmeTable() throws IOException {
+        String readme = Files.readString(ROOT.resolve("README.md"));
+        String section = readme.substring(readme.indexOf("## Modules"));
+        section = section.substring(0, section.indexOf("\n## ", 1));
+        Map<String, String> rows = new LinkedHashMap<>();
+        Matcher m = README_ROW.matcher(section);
+        while (m.find()) rows.put(m.group(1), m.group(2).strip());
+        return rows;
+    }
+
+    private static Set<String> buildModules() throws IOException {
+        Matcher m = POM_MODULE.matcher(Files.readString(ROOT.resolve("pom.xml")));
+        Set<String> modules = new TreeSet<>();
+        while (m.find()) modules.add(m.group(1).strip());
+        return modules;
+    }
+
+    @Test
+    void theReadmeNamesExactlyTheModulesOfTheBuild() throws IOException {
+        assertThat(new TreeSet<>(readmeTable().keySet())).as("README.md's module table against pom.xml's <modules>")
+                .isEqualTo(buildModules());
+        Set<String> ruled = new TreeSet<>(ALLOWED.keySet());
+        ruled.add("node");
+        assertThat(ruled).as("this test's rules against pom.xml's <modules>").isEqualTo(buildModules());
+    }
+
+    @Test
+    void theReadmeSaysWhatEachModuleMayUseAsThisTestEnforces() throws IOException {
+        Map<String, String> table = readmeTable();
+        for (var entry : ALLOWED.entrySet()) {
+            String said = table.getOrDefault(entry.getKey(), "");
+            Set<String> claimed;
+            if (said.equals("nothing")) claimed = Set.of();
+            else if (said.equals("every module but node")) {
+                claimed = new TreeSet<>(buildModules());
+                claimed.removeAll(Set.of("node", entry.getKey()));
+            } else
+                claimed = Arrays.stream(said.split(",")).map(String::strip).collect(Collectors.toSet());
+            assertThat(new TreeSet<>(claimed)).as("README.md: what %s may use", entry.getKey())
+                    .isEqualTo(new TreeSet<>(entry.getValue()));
+        }
+        assertThat(table.get("node")).isEqualTo("every module");
     }
 }

@@ -53,7 +53,8 @@ public final class TestChain {
         Genesis.Built g = new Genesis(CHAIN_ID, 0, 30_000_000, BigInteger.valueOf(1_000_000_000), Address.ZERO,
                 Bytes.EMPTY, alloc).build(store);
         blocks.append(g.block(), List.of(), g.batch());
-        backend = new EthBackend(blocks, store, new TransactionPool(TxPoolConfig.DEFAULT, NOBODY, 30_000_000), SUITE,
+        backend = new EthBackend(blocks, store,
+                new TransactionPool(TxPoolConfig.DEFAULT, Fork.CANCUN, NOBODY, 30_000_000), SUITE,
                 CHAIN_ID, Fork.CANCUN);
     }
 

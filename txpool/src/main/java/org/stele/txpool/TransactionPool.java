@@ -12,15 +12,18 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import org.stele.chain.tx.IntrinsicGas;
 import org.stele.chain.tx.Transaction;
 import org.stele.common.Address;
 import org.stele.common.Bytes32;
+import org.stele.common.Fork;
 
 /**
  * The pool. All methods are thread-safe; admission takes a short lock, since signatures were checked before.
  */
 public final class TransactionPool {
     private final TxPoolConfig config;
+    private final Fork fork;
     private final Map<Bytes32, PooledTransaction> byHash = new HashMap<>();
     /** Insertion-ordered so that iteration (and so selection ties) is deterministic. */
     private final Map<Address, SenderQueue> bySender = new LinkedHashMap<>();
@@ -31,8 +34,10 @@ public final class TransactionPool {
     /** The sum of every queue's pending count, so that sealing can ask without walking the pool. */
     private int pendingTotal;
 
-    public TransactionPool(TxPoolConfig config, AccountState head, long blockGasLimit) {
+    /** @param fork the rules transactions are admitted under: intrinsic gas and the init-code limit */
+    public TransactionPool(TxPoolConfig config, Fork fork, AccountState head, long blockGasLimit) {
         this.config = config;
+        this.fork = fork;
         this.state = head;
         this.blockGasLimit = blockGasLimit;
     }
@@ -49,6 +54,7 @@ public final class TransactionPool {
      * @throws TxPoolException when refused, with the standard message
      */
     public PooledTransaction add(Transaction tx, Bytes32 hash, Address sender) {
+        requireExecutable(tx);
         Collection<PooledTransaction> promoted;
         PooledTransaction pooled;
         synchronized (this) {
@@ -102,6 +108,22 @@ public final class TransactionPool {
         }
         for (PooledTransaction p : promoted) for (var l : pendingListeners) l.accept(p);
         return pooled;
+    }
+
+    /**
+     * The rules that make a transaction invalid in any block, in the order the transaction processor checks them,
+     * so that the pool never holds what a block would refuse for these reasons.
+     */
+    private void requireExecutable(Transaction tx) {
+        long minimum = IntrinsicGas.minimumGasLimit(tx, fork);
+        if (Long.compareUnsigned(tx.gasLimit(), minimum) < 0) {
+            throw new TxPoolException(TxPoolException.Reason.INTRINSIC_GAS_TOO_LOW,
+                    "gas limit " + Long.toUnsignedString(tx.gasLimit()) + " is below " + minimum);
+        }
+        if (IntrinsicGas.initCodeTooLarge(fork, tx.isContractCreation(), tx.data().size())) {
+            throw new TxPoolException(TxPoolException.Reason.INIT_CODE_TOO_LARGE,
+                    "code size " + tx.data().size() + ", limit " + IntrinsicGas.MAX_INIT_CODE_SIZE);
+        }
     }
 
     private void requireBump(Transaction old, Transaction replacement) {

@@ -9,7 +9,10 @@ public final class TxPoolException extends RuntimeException {
                 "insufficient funds for gas * price + value"), REPLACEMENT_UNDERPRICED(
                         "replacement transaction underpriced"), EXCEEDS_BLOCK_GAS_LIMIT(
                                 "exceeds block gas limit"), SENDER_LIMIT("txpool is full for this sender"), POOL_FULL(
-                                        "txpool is full"), UNDERPRICED("transaction underpriced");
+                                        "txpool is full"), UNDERPRICED(
+                                                "transaction underpriced"), INTRINSIC_GAS_TOO_LOW(
+                                                        "intrinsic gas too low"), INIT_CODE_TOO_LARGE(
+                                                                "max initcode size exceeded");
 
         private final String message;
 

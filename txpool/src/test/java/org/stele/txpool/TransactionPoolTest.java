@@ -44,7 +44,7 @@ class TransactionPoolTest {
     private TransactionPool pool(TxPoolConfig config) {
         balances.put(ALICE, BigInteger.TEN.pow(24));
         balances.put(BOB, BigInteger.TEN.pow(24));
-        return new TransactionPool(config, state, 30_000_000);
+        return new TransactionPool(config, org.stele.common.Fork.CANCUN, state, 30_000_000);
     }
 
     private static Transaction tx(long nonce, long maxFeeGwei, long tipGwei) {

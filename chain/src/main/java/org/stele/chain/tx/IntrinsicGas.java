@@ -3,7 +3,11 @@ package org.stele.chain.tx;
 import org.stele.common.Bytes;
 import org.stele.common.Fork;
 
-/** The gas a transaction costs before its first instruction runs, per fork. */
+/**
+ * The gas a transaction costs before its first instruction runs, per fork, and the EIP-3860 init-code size limit.
+ * The one place these rules live: the RPC layer, the pool and the transaction processor all ask here, so that they
+ * refuse the same transactions.
+ */
 public final class IntrinsicGas {
     public static final long TX_BASE = 21_000;
     /** Homestead (EIP-2): contract creation costs 32000 more; Frontier charged creations like calls. */
@@ -19,6 +23,8 @@ public final class IntrinsicGas {
     public static final long ACCESS_LIST_STORAGE_KEY = 1_900;
     /** Shanghai (EIP-3860): per 32-byte word of init code. */
     public static final long INIT_CODE_WORD = 2;
+    /** Shanghai (EIP-3860): twice the EIP-170 code size limit. */
+    public static final int MAX_INIT_CODE_SIZE = 2 * 24_576;
     /** Prague (EIP-7623): the floor charged per calldata token (a zero byte is one token, other bytes four). */
     public static final long FLOOR_PER_TOKEN = 10;
 
@@ -27,17 +33,27 @@ public final class IntrinsicGas {
 
     /** Intrinsic gas of {@code tx} under {@code fork}'s rules. */
     public static long of(Transaction tx, Fork fork) {
-        Bytes data = tx.data();
+        int keys = 0;
+        for (AccessListEntry e : tx.accessList())
+            keys += e.storageKeys().size();
+        return of(fork, tx.data(), tx.isContractCreation(), tx.accessList().size(), keys);
+    }
+
+    /**
+     * Intrinsic gas of a transaction described by its parts, for callers that hold a transaction in another shape
+     * (the transaction processor's request).
+     */
+    public static long of(Fork fork, Bytes data, boolean creation, int accessListAddresses,
+            int accessListStorageKeys) {
         long zeros = zeroBytes(data);
         long nonZeros = data.size() - zeros;
         long gas = TX_BASE;
-        if (tx.isContractCreation() && fork.isAtLeast(Fork.HOMESTEAD))
+        if (creation && fork.isAtLeast(Fork.HOMESTEAD))
             gas += TX_CREATE;
         gas += zeros * DATA_ZERO_BYTE;
         gas += nonZeros * (fork.isAtLeast(Fork.ISTANBUL) ? DATA_NON_ZERO_BYTE_ISTANBUL : DATA_NON_ZERO_BYTE_FRONTIER);
-        for (AccessListEntry e : tx.accessList())
-            gas += ACCESS_LIST_ADDRESS + ACCESS_LIST_STORAGE_KEY * e.storageKeys().size();
-        if (tx.isContractCreation() && fork.isAtLeast(Fork.SHANGHAI))
+        gas += ACCESS_LIST_ADDRESS * accessListAddresses + ACCESS_LIST_STORAGE_KEY * accessListStorageKeys;
+        if (creation && fork.isAtLeast(Fork.SHANGHAI))
             gas += INIT_CODE_WORD * ((data.size() + 31L) / 32);
         return gas;
     }
@@ -53,6 +69,11 @@ public final class IntrinsicGas {
         long zeros = zeroBytes(tx.data());
         long tokens = zeros + 4 * (tx.data().size() - zeros);
         return Math.max(intrinsic, TX_BASE + FLOOR_PER_TOKEN * tokens);
+    }
+
+    /** Whether EIP-3860 (from Shanghai) refuses a creation carrying {@code initCodeSize} bytes. */
+    public static boolean initCodeTooLarge(Fork fork, boolean creation, int initCodeSize) {
+        return creation && fork.isAtLeast(Fork.SHANGHAI) && initCodeSize > MAX_INIT_CODE_SIZE;
     }
 
     private static long zeroBytes(Bytes data) {

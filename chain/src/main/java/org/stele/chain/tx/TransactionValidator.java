@@ -20,8 +20,6 @@ public final class TransactionValidator {
     static final BigInteger SECP256K1_N = new BigInteger(
             "fffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141", 16);
     private static final BigInteger HALF_N = SECP256K1_N.shiftRight(1);
-    /** EIP-3860 (Shanghai): twice the EIP-170 code size limit. */
-    public static final int MAX_INIT_CODE_SIZE = 2 * 24_576;
 
     private final BigInteger chainId;
 
@@ -65,9 +63,9 @@ public final class TransactionValidator {
             throw new InvalidTransactionException(Reason.PRIORITY_FEE_ABOVE_MAX_FEE,
                     "max priority fee per gas " + tx.maxPriorityFeePerGas() + " is above max fee per gas "
                             + tx.maxFeePerGas());
-        if (fork.isAtLeast(Fork.SHANGHAI) && tx.isContractCreation() && tx.data().size() > MAX_INIT_CODE_SIZE)
+        if (IntrinsicGas.initCodeTooLarge(fork, tx.isContractCreation(), tx.data().size()))
             throw new InvalidTransactionException(Reason.INIT_CODE_TOO_LARGE, "init code of " + tx.data().size()
-                    + " bytes exceeds the limit of " + MAX_INIT_CODE_SIZE + " (EIP-3860)");
+                    + " bytes exceeds the limit of " + IntrinsicGas.MAX_INIT_CODE_SIZE + " (EIP-3860)");
         long minimum = IntrinsicGas.minimumGasLimit(tx, fork);
         if (Long.compareUnsigned(tx.gasLimit(), minimum) < 0)
             throw new InvalidTransactionException(Reason.INTRINSIC_GAS_TOO_LOW,

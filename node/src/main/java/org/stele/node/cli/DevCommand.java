@@ -6,73 +6,87 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
+import org.stele.node.config.ConfigException;
+import org.stele.node.config.ConfigFlags;
 import org.stele.node.dev.DevAccounts;
-import org.stele.node.dev.Mnemonic;
+import org.stele.node.devnode.DevConfig;
 import org.stele.node.devnode.DevNode;
-import org.stele.node.devnode.DevNodeConfig;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** {@code stele dev}: the single-node development chain, with flags named as anvil names them. */
-@Command(name = "dev", mixinStandardHelpOptions = true, description = "Run a single-node development chain with prefunded accounts (JSON-RPC on 127.0.0.1:8545).")
+/**
+ * {@code stele dev}: the single-node development chain. Every setting is a key of {@link DevConfig}, given as
+ * {@code --key}, {@code STELE_KEY} or in the {@code --config} TOML file; the flags anvil users know ({@code --port},
+ * {@code --data-dir}, {@code -b}...) name the same keys.
+ */
+@Command(name = "dev", mixinStandardHelpOptions = true, modelTransformer = DevCommand.Keys.class, description = "Run a single-node development chain with prefunded accounts (JSON-RPC on 127.0.0.1:8545).", footer = {
+        "", "Precedence: flags, then STELE_* environment variables, then the --config file, then defaults.",
+        "Keys are listed in docs/configuration.md."})
 public final class DevCommand implements Callable<Integer> {
-    @Option(names = "--data-dir", description = "Where the chain is kept (default: ${DEFAULT-VALUE}).", defaultValue = ".stele/dev")
-    Path dataDir;
+    /** The names {@code stele dev} had before its settings became configuration keys, kept for scripts. */
+    static final Map<String, List<String>> ALIASES = Map.of("data-path", List.of("--data-dir"), "rpc-http-host",
+            List.of("--host"), "rpc-http-port", List.of("--port", "-p"), "block-time", List.of("-b"), "mnemonic",
+            List.of("-m"), "accounts", List.of("-a"));
 
-    @Option(names = "--host", description = "Interface for JSON-RPC (default: ${DEFAULT-VALUE}).", defaultValue = "127.0.0.1")
-    String host;
+    /** Adds an option per configuration key. */
+    public static final class Keys implements CommandLine.IModelTransformer {
+        @Override
+        public CommandSpec transform(CommandSpec spec) {
+            ConfigFlags.addTo(spec, DevConfig.SCHEMA, ALIASES);
+            return spec;
+        }
+    }
 
-    @Option(names = {"--port",
-            "-p"}, description = "Port for JSON-RPC over HTTP and WebSocket (default: ${DEFAULT-VALUE}).", defaultValue = "8545")
-    int port;
+    @Spec
+    CommandSpec spec;
 
-    @Option(names = "--chain-id", description = "EIP-155 chain id (default: ${DEFAULT-VALUE}, as anvil and Hardhat).", defaultValue = "31337")
-    long chainId;
-
-    @Option(names = {"--block-time",
-            "-b"}, description = "Seal a block every N seconds; 0 seals as transactions arrive (default).", defaultValue = "0")
-    long blockTime;
-
-    @Option(names = {"--mnemonic",
-            "-m"}, description = "BIP-39 mnemonic of the prefunded accounts.", defaultValue = Mnemonic.DEFAULT)
-    String mnemonic;
-
-    @Option(names = {"--accounts",
-            "-a"}, description = "How many prefunded accounts (default: ${DEFAULT-VALUE}).", defaultValue = "10")
-    int accounts;
-
-    @Option(names = "--gas-limit", description = "Block gas limit (default: ${DEFAULT-VALUE}).", defaultValue = "30000000")
-    long gasLimit;
+    @Option(names = "--config", paramLabel = "<file>", description = "A TOML file of settings (keys as the long flags, without --).")
+    Path configFile;
 
     @Option(names = "--reset", description = "Delete the data directory first and start a new chain.")
     boolean reset;
 
+    /** The settings from the command line as parsed, {@code env} and the {@code --config} file. */
+    DevConfig config(Map<String, String> env) {
+        return DevConfig.SCHEMA.load(configFile, env,
+                ConfigFlags.given(spec.commandLine().getParseResult(), DevConfig.SCHEMA));
+    }
+
     @Override
     public Integer call() throws Exception {
-        if (accounts < 1 || accounts > 1000)
-            throw new IllegalArgumentException("--accounts must be between 1 and 1000");
-        if (blockTime < 0) throw new IllegalArgumentException("--block-time must not be negative");
-        Mnemonic m = Mnemonic.parse(mnemonic);
+        DevConfig config;
+        try {
+            config = config(System.getenv());
+        } catch (ConfigException e) {
+            spec.commandLine().getErr().println("stele dev: " + e.getMessage());
+            return 2;
+        }
+        Path dataDir = config.node().dataPath();
         if (reset) deleteRecursively(dataDir);
         Files.createDirectories(dataDir);
-        DevNode node = new DevNode(new DevNodeConfig(dataDir, host, port, chainId, m, accounts, blockTime, gasLimit),
-                InstantSource.system());
+        DevNode node = new DevNode(config, InstantSource.system());
         var address = node.start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             node.close();
             stopped.countDown();
         }));
+        String host = config.node().rpcHttp().host();
         System.out.println("Stele dev chain");
-        System.out.println("  chain id:   " + chainId);
+        System.out.println("  chain id:   " + config.chainId());
         System.out.println("  JSON-RPC:   http://" + host + ":" + address.getPort() + "  (WebSocket on the same port)");
         System.out.println("  data dir:   " + dataDir.toAbsolutePath() + "  (head block " + node.head().number() + ")");
-        System.out.println(
-                "  blocks:     " + (blockTime == 0 ? "sealed as transactions arrive" : "every " + blockTime + " s"));
-        System.out.println("  mnemonic:   " + m.phrase());
+        System.out.println("  blocks:     "
+                + (config.blockTime() == 0 ? "sealed as transactions arrive" : "every " + config.blockTime() + " s"));
+        System.out.println("  mnemonic:   " + config.mnemonic());
         System.out.println("  accounts (" + DevAccounts.PATH_PREFIX + "i, 10000 ETH each at genesis):");
         for (DevAccounts.Account a : node.accounts()) {
             System.out.printf("  (%d) %s  key %s%n", a.index(), a.address().toChecksumHex(),

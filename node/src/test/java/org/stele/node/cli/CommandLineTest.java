@@ -2,12 +2,9 @@ package org.stele.node.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.io.OutputStream;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +26,6 @@ import org.stele.execution.chainstore.KeyValueBlockStore;
 import org.stele.execution.genesis.GenesisFile;
 import org.stele.execution.importer.BlockFile;
 import org.stele.storage.InMemoryKeyValueStore;
-import picocli.CommandLine;
 
 /** The {@code stele} command line as a user runs it: arguments in, printed lines and exit status out. */
 class CommandLineTest {
@@ -39,40 +35,46 @@ class CommandLineTest {
     private static final Path BLOCK_FIXTURE = Path.of(System.getProperty("stele.shared.dir", "../../shared"),
             "ethereum-tests/BlockchainTests/ValidBlocks/bcExample/basefeeExample.json");
 
-    private record Run(int status, String out, String err) {}
-
-    private static Run run(String... args) {
-        PrintStream oldOut = System.out, oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int status = new CommandLine(new SteleCommand()).execute(args);
-            System.out.flush();
-            return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void versionNamesTheReleaseTheCommitAndTheJdk() {
-        Run r = run("version");
+        CliRun r = run("version");
         assertThat(r.status()).isZero();
         assertThat(r.out()).contains("Stele ").contains("commit ").contains("JDK " + Runtime.version().feature());
     }
 
     @Test
     void helpListsTheCommands() {
-        Run r = run("--help");
-        assertThat(r.out()).contains("version", "dev", "evm", "consensus");
+        CliRun r = run("--help");
+        assertThat(r.out()).contains("version", "dev", "evm", "consensus", "keys");
+    }
+
+    @Test
+    void devHelpListsEveryConfigurationKeyWithItsEnvironmentVariableAndTheOldFlagNames() {
+        CliRun r = run("dev", "--help");
+        assertThat(r.status()).isZero();
+        for (var k : org.stele.node.devnode.DevConfig.SCHEMA.keys()) {
+            assertThat(r.out()).contains("--" + k.name(), k.environmentVariable());
+        }
+        assertThat(r.out()).contains("--data-dir", "--port", "--host", "--config", "--reset");
+    }
+
+    @Test
+    void devExplainsABadConfigurationInOneLineAndExitsWithTwo(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("dev.toml");
+        Files.writeString(file, "rpc-http-prot = 1\n");
+        CliRun r = run("dev", "--config", file.toString());
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err().strip()).isEqualTo("stele dev: " + file + ": unknown key 'rpc-http-prot'");
     }
 
     @Test
     void statetestPrintsALineACaseAndASummaryAndSucceedsWhenAllPass(@TempDir Path dir) throws Exception {
         Files.copy(FIXTURE, dir.resolve("add.json"));
-        Run r = run("evm", "statetest", dir.toString());
+        CliRun r = run("evm", "statetest", dir.toString());
         assertThat(r.status()).isZero();
         String[] lines = r.out().strip().split("\n");
         assertThat(lines[0]).startsWith("{\"name\":\"add\",\"fork\":\"Cancun\",\"index\":{").contains("\"pass\":true");
@@ -84,7 +86,7 @@ class CommandLineTest {
         String text = Files.readString(FIXTURE);
         // Corrupt every expected post-state root: the runner must notice.
         Files.writeString(dir.resolve("add.json"), text.replaceAll("\"hash\" : \"0x[0-9a-f]{2}", "\"hash\" : \"0x00"));
-        Run r = run("evm", "statetest", dir.toString());
+        CliRun r = run("evm", "statetest", dir.toString());
         assertThat(r.status()).isEqualTo(1);
         assertThat(r.out()).contains("\"pass\":false").containsPattern("0 passed, [1-9][0-9]* failed");
     }
@@ -92,7 +94,7 @@ class CommandLineTest {
     @Test
     void statetestExplainsABadPathOrForkAndExitsWithTwo(@TempDir Path dir) {
         assertThat(run("evm", "statetest", dir.resolve("missing.json").toString()).status()).isEqualTo(2);
-        Run bad = run("evm", "statetest", "--fork", "Atlantis", FIXTURE.toString());
+        CliRun bad = run("evm", "statetest", "--fork", "Atlantis", FIXTURE.toString());
         assertThat(bad.status()).isEqualTo(2);
         assertThat(bad.err()).contains("Atlantis");
     }
@@ -100,7 +102,7 @@ class CommandLineTest {
     @Test
     void blocktestPrintsALineACaseAndItsSummaryOnStderrAndSucceedsWhenAllPass(@TempDir Path dir) throws Exception {
         Files.copy(BLOCK_FIXTURE, dir.resolve("basefeeExample.json"));
-        Run r = run("evm", "blocktest", dir.toString());
+        CliRun r = run("evm", "blocktest", dir.toString());
         assertThat(r.status()).isZero();
         assertThat(r.out().strip()).isEqualTo(
                 "{\"name\":\"basefeeExample_Cancun\",\"pass\":true,\"fork\":\"Cancun\",\"error\":null}");
@@ -112,7 +114,7 @@ class CommandLineTest {
         String text = Files.readString(BLOCK_FIXTURE);
         Files.writeString(dir.resolve("basefeeExample.json"),
                 text.replaceAll("\"lastblockhash\" : \"0x[0-9a-f]{2}", "\"lastblockhash\" : \"0x00"));
-        Run r = run("evm", "blocktest", dir.toString());
+        CliRun r = run("evm", "blocktest", dir.toString());
         assertThat(r.status()).isEqualTo(1);
         assertThat(r.out()).contains("\"pass\":false").contains("expected 0x00");
         assertThat(r.err()).contains("0 passed, 1 failed");
@@ -163,17 +165,17 @@ class CommandLineTest {
         List<Block> chain = writeChain(dir.resolve("genesis.json"), dir.resolve("chain.rlp"));
         String head = chain.get(chain.size() - 1).hash(SUITE).toString();
 
-        Run imported = run("blocks", "import", "--genesis", dir.resolve("genesis.json").toString(), "--data-dir",
+        CliRun imported = run("blocks", "import", "--genesis", dir.resolve("genesis.json").toString(), "--data-dir",
                 dir.resolve("a").toString(), dir.resolve("chain.rlp").toString());
         assertThat(imported.status()).as(imported.err()).isZero();
         assertThat(imported.err()).contains("imported 5 blocks (1 already known)").contains("head #5 " + head);
 
-        Run exported = run("blocks", "export", "--data-dir", dir.resolve("a").toString(),
+        CliRun exported = run("blocks", "export", "--data-dir", dir.resolve("a").toString(),
                 dir.resolve("out.rlp").toString());
         assertThat(exported.status()).as(exported.err()).isZero();
         assertThat(Files.readAllBytes(dir.resolve("out.rlp"))).isEqualTo(Files.readAllBytes(dir.resolve("chain.rlp")));
 
-        Run again = run("blocks", "import", "--genesis", dir.resolve("genesis.json").toString(), "--data-dir",
+        CliRun again = run("blocks", "import", "--genesis", dir.resolve("genesis.json").toString(), "--data-dir",
                 dir.resolve("b").toString(), dir.resolve("out.rlp").toString());
         assertThat(again.err()).contains("head #5 " + head);
     }
@@ -189,7 +191,7 @@ class CommandLineTest {
                 BlockFile.write(out, b);
         }
 
-        Run r = run("blocks", "import", "--genesis", dir.resolve("genesis.json").toString(), "--data-dir",
+        CliRun r = run("blocks", "import", "--genesis", dir.resolve("genesis.json").toString(), "--data-dir",
                 dir.resolve("d").toString(), dir.resolve("forged.rlp").toString());
 
         assertThat(r.status()).isEqualTo(1);
@@ -200,7 +202,7 @@ class CommandLineTest {
     void blocksImportExplainsAGenesisThatIsNotCancunFromTheStart(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("genesis.json"), GENESIS.replace("\"cancunTime\": 0", "\"cancunTime\": 100"));
         Files.write(dir.resolve("empty.rlp"), new byte[0]);
-        Run r = run("blocks", "import", "--genesis", dir.resolve("genesis.json").toString(), "--data-dir",
+        CliRun r = run("blocks", "import", "--genesis", dir.resolve("genesis.json").toString(), "--data-dir",
                 dir.resolve("d").toString(), dir.resolve("empty.rlp").toString());
         assertThat(r.status()).isEqualTo(2);
         assertThat(r.err()).contains("config.cancunTime must be 0");
@@ -211,23 +213,22 @@ class CommandLineTest {
         List<Block> chain = writeChain(dir.resolve("genesis.json"), dir.resolve("chain.rlp"));
         run("blocks", "import", "--genesis", dir.resolve("genesis.json").toString(), "--data-dir",
                 dir.resolve("d").toString(), dir.resolve("chain.rlp").toString());
-        try (var store = BlocksCommand.openStore(dir.resolve("d"))) {
-            var server = NodeCommand.server(store, new KeyValueBlockStore(store, SUITE), 1337, "127.0.0.1", 0);
-            try {
-                int port = server.start().getPort();
-                String answer = java.net.http.HttpClient.newHttpClient().send(
-                        java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port))
-                                .header("Content-Type", "application/json")
-                                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
-                                        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_getBlockByNumber\","
-                                                + "\"params\":[\"latest\",false]}"))
-                                .build(),
-                        java.net.http.HttpResponse.BodyHandlers.ofString()).body();
-                assertThat(answer).contains("\"number\":\"0x5\"")
-                        .contains("\"hash\":\"" + chain.get(5).hash(SUITE) + "\"");
-            } finally {
-                server.close();
-            }
+        var node = NodeCommand.services(GenesisFile.read(dir.resolve("genesis.json")), dir.resolve("d"), "127.0.0.1",
+                0);
+        try {
+            int port = node.start().getPort();
+            String answer = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port))
+                            .header("Content-Type", "application/json")
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                                    "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_getBlockByNumber\","
+                                            + "\"params\":[\"latest\",false]}"))
+                            .build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(answer).contains("\"number\":\"0x5\"")
+                    .contains("\"hash\":\"" + chain.get(5).hash(SUITE) + "\"");
+        } finally {
+            node.close();
         }
     }
 }

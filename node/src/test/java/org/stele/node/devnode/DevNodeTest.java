@@ -13,7 +13,12 @@ import java.time.Instant;
 import java.time.InstantSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.stele.node.dev.Mnemonic;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.LongNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.util.List;
+import java.util.Map;
+import org.stele.node.config.ConfigSource;
 
 /** The dev chain end to end over HTTP: accounts, a transaction signed by the node, its receipt, a restart. */
 class DevNodeTest {
@@ -26,8 +31,9 @@ class DevNodeTest {
     }
 
     private DevNode start(Path dir, long gasLimit) throws Exception {
-        DevNode node = new DevNode(new DevNodeConfig(dir, "127.0.0.1", 0, 31337, Mnemonic.parse(Mnemonic.DEFAULT), 3, 0,
-                gasLimit), clock);
+        Map<String, JsonNode> values = Map.of("data-path", TextNode.valueOf(dir.toString()), "rpc-http-port",
+                IntNode.valueOf(0), "accounts", IntNode.valueOf(3), "gas-limit", LongNode.valueOf(gasLimit));
+        DevNode node = new DevNode(DevConfig.SCHEMA.build(List.of(new ConfigSource("test", values, Map.of()))), clock);
         port = node.start().getPort();
         return node;
     }

@@ -81,12 +81,13 @@ class EthMethodsTest {
             }
         };
         EthBackend backend = new EthBackend(store, new org.stele.storage.InMemoryKeyValueStore(),
-                new TransactionPool(TxPoolConfig.DEFAULT, state, 30_000_000), SUITE,
+                new TransactionPool(TxPoolConfig.DEFAULT, Fork.CANCUN, state, 30_000_000), SUITE,
                 CHAIN_ID, Fork.CANCUN);
         List<RpcMethod> methods = List.of(new EthChainId(backend), new EthBlockNumber(backend),
                 new EthGetBlockByNumber(backend), new EthGetBlockByHash(backend), new EthGetTransactionByHash(backend),
                 new EthGetTransactionReceipt(backend), new EthGetTransactionByBlockNumberAndIndex(backend),
-                new EthGetBlockTransactionCountByHash(backend), new EthSendRawTransaction(backend));
+                new EthGetBlockTransactionCountByHash(backend), new EthSendRawTransaction(backend),
+                new EthGetBlockReceipts(backend));
         methods = new java.util.ArrayList<>(methods);
         methods.addAll(FeeMethods.all(backend, BigInteger.valueOf(1_000_000_000)));
         methods.addAll(org.stele.rpc.txpool.TxPoolMethods.all(backend.pool(), new EthJson(SUITE)));
@@ -128,6 +129,26 @@ class EthMethodsTest {
         // The well-known first contracts of the anvil/Hardhat account 0: nonce 1 gives 0xe7f1...0512.
         assertThat(c.get("contractAddress").asText()).isEqualTo("0xe7f1725e7734ce288f8367e1bb143e90bb3f0512");
         assertThat(c.get("gasUsed").asText()).isEqualTo("0xcf08");
+    }
+
+    @Test
+    void aBlocksReceiptsAreServedByNumberTagOrHashAsEachTransactionsReceipt() throws Exception {
+        JsonNode expected = json.createArrayNode()
+                .add(call("eth_getTransactionReceipt", "\"" + first.hash(SUITE).toHex() + "\""))
+                .add(call("eth_getTransactionReceipt", "\"" + creation.hash(SUITE).toHex() + "\""));
+        String hash = call("eth_getBlockByNumber", "\"0x1\"", "false").get("hash").asText();
+        assertThat(call("eth_getBlockReceipts", "\"0x1\"")).isEqualTo(expected);
+        assertThat(call("eth_getBlockReceipts", "\"latest\"")).isEqualTo(expected);
+        assertThat(call("eth_getBlockReceipts", "\"" + hash + "\"")).isEqualTo(expected);
+        assertThat(call("eth_getBlockReceipts", "{\"blockHash\":\"" + hash + "\"}")).isEqualTo(expected);
+        assertThat(call("eth_getBlockReceipts", "\"earliest\"")).isEmpty();
+    }
+
+    @Test
+    void receiptsOfAnUnknownBlockAreNullAndAMissingBlockParameterIsRefused() throws Exception {
+        assertThat(call("eth_getBlockReceipts", "\"0x9\"").isNull()).isTrue();
+        assertThat(call("eth_getBlockReceipts", "\"0x" + "ab".repeat(32) + "\"").isNull()).isTrue();
+        assertThat(error("eth_getBlockReceipts").get("code").asInt()).isEqualTo(-32602);
     }
 
     @Test

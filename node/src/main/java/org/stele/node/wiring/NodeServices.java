@@ -1,0 +1,206 @@
+package org.stele.node.wiring;
+
+import java.math.BigInteger;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.stele.chain.Block;
+import org.stele.chain.BlockHeader;
+import org.stele.chain.Receipt;
+import org.stele.chain.rules.EthereumCancun;
+import org.stele.common.Bytes32;
+import org.stele.common.Fork;
+import org.stele.common.crypto.Secp256k1KeccakSuite;
+import org.stele.execution.block.BlockExecutor;
+import org.stele.execution.importer.BlockImporter;
+import org.stele.execution.importer.ImportResult;
+import org.stele.execution.importer.SealVerifier;
+import org.stele.execution.block.Genesis;
+import org.stele.execution.chainstore.KeyValueBlockStore;
+import org.stele.node.cli.VersionCommand;
+import org.stele.rpc.JsonRpcDispatcher;
+import org.stele.rpc.RpcMethod;
+import org.stele.rpc.RpcMethodRegistry;
+import org.stele.rpc.debug.DebugMethods;
+import org.stele.rpc.eth.CallMethods;
+import org.stele.rpc.eth.Calls;
+import org.stele.rpc.eth.ChainEventListener;
+import org.stele.rpc.eth.EthBackend;
+import org.stele.rpc.eth.EthBlockNumber;
+import org.stele.rpc.eth.EthChainId;
+import org.stele.rpc.eth.EthGetBlockByHash;
+import org.stele.rpc.eth.EthGetBlockByNumber;
+import org.stele.rpc.eth.EthGetBlockReceipts;
+import org.stele.rpc.eth.EthGetBlockTransactionCountByHash;
+import org.stele.rpc.eth.EthGetBlockTransactionCountByNumber;
+import org.stele.rpc.eth.EthGetLogs;
+import org.stele.rpc.eth.EthGetTransactionByBlockHashAndIndex;
+import org.stele.rpc.eth.EthGetTransactionByBlockNumberAndIndex;
+import org.stele.rpc.eth.EthGetTransactionByHash;
+import org.stele.rpc.eth.EthGetTransactionReceipt;
+import org.stele.rpc.eth.EthJson;
+import org.stele.rpc.eth.EthSendRawTransaction;
+import org.stele.rpc.eth.EthSyncing;
+import org.stele.rpc.eth.FeeMethods;
+import org.stele.rpc.eth.FilterManager;
+import org.stele.rpc.eth.FilterMethods;
+import org.stele.rpc.eth.LogQuery;
+import org.stele.rpc.eth.StateMethods;
+import org.stele.rpc.eth.SubscriptionManager;
+import org.stele.rpc.net.NetMethods;
+import org.stele.rpc.server.RpcServer;
+import org.stele.rpc.txpool.TxPoolMethods;
+import org.stele.rpc.web3.Web3ClientVersion;
+import org.stele.rpc.web3.Web3Sha3;
+import org.stele.state.WorldState;
+import org.stele.storage.CachedSegmentStore;
+import org.stele.storage.KeyValueStore;
+import org.stele.storage.RocksDbKeyValueStore;
+import org.stele.storage.Segment;
+import org.stele.txpool.AccountState;
+import org.stele.txpool.TransactionPool;
+
+/**
+ * The parts every node runs: storage, the block store, execution, the pool, and JSON-RPC with the standard methods.
+ * Whatever makes blocks (the dev sealer, consensus) builds them with {@link #executor()}, stores them with
+ * {@link #append} and so announces them to filters, subscriptions and the pool.
+ */
+public final class NodeServices implements AutoCloseable {
+    public static final Secp256k1KeccakSuite SUITE = Secp256k1KeccakSuite.instance();
+    /** Trie nodes and code kept in memory: far more than a dev chain's working set. */
+    private static final long STATE_CACHE_BYTES = 64L << 20;
+    /** {@code eth_call} and {@code eth_estimateGas} run with at most this much gas, as geth's default cap. */
+    private static final long CALL_GAS_CAP = 50_000_000;
+    private static final BigInteger SUGGESTED_TIP = BigInteger.valueOf(1_000_000_000);
+
+    private final NodeConfig config;
+    private final Fork fork;
+    private final KeyValueStore store;
+    private final KeyValueBlockStore blocks;
+    private final TransactionPool pool;
+    private final BlockExecutor executor;
+    /** Blocks this node builds go through the same importer as any other: what Stele builds, Stele accepts. */
+    private final BlockImporter importer;
+    private final EthBackend backend;
+    private final Calls calls;
+    private final List<ChainEventListener> listeners = new ArrayList<>();
+    private final List<RpcMethod> methods = new ArrayList<>();
+    private RpcServer server;
+
+    /**
+     * Opens (or creates from {@code genesis}) the chain in {@code config.dataPath()}.
+     *
+     * @param genesis the first block of a new chain; asked only when the data path holds none
+     */
+    public NodeServices(NodeConfig config, long chainId, Fork fork, Supplier<Genesis> genesis, InstantSource clock) {
+        this.config = config;
+        this.fork = fork;
+        this.store = new CachedSegmentStore(RocksDbKeyValueStore.open(config.dataPath()),
+                Set.of(Segment.TRIE_NODES, Segment.CODE), STATE_CACHE_BYTES);
+        this.blocks = new KeyValueBlockStore(store, SUITE);
+        if (blocks.head().isEmpty()) {
+            Genesis.Built built = genesis.get().build(store);
+            blocks.append(built.block(), List.of(), built.batch());
+        }
+        this.pool = new TransactionPool(config.txPool(), fork, stateAtHead(), head().gasLimit());
+        this.executor = new BlockExecutor(fork, SUITE, chainId, store, blocks);
+        this.importer = new BlockImporter(new EthereumCancun(), fork, SUITE, chainId, store, blocks,
+                SealVerifier.NONE);
+        this.backend = new EthBackend(blocks, store, pool, SUITE, chainId, fork);
+        EthJson json = backend.json();
+        LogQuery logs = new LogQuery(blocks, json, 10_000, 10_000);
+        FilterManager filters = new FilterManager(logs, json, clock, Duration.ofMinutes(5), 1_000);
+        SubscriptionManager subscriptions = new SubscriptionManager(json, logs, 100);
+        listeners.add(filters);
+        listeners.add(subscriptions);
+        pool.onPending(tx -> {
+            for (ChainEventListener l : listeners) l.onPendingTransaction(tx.hash());
+        });
+        this.calls = new Calls(backend, CALL_GAS_CAP);
+        methods.addAll(List.of(new EthChainId(backend), new EthBlockNumber(backend), new EthGetBlockByNumber(backend),
+                new EthGetBlockByHash(backend), new EthGetBlockTransactionCountByNumber(backend),
+                new EthGetBlockTransactionCountByHash(backend), new EthGetTransactionByHash(backend),
+                new EthGetTransactionByBlockHashAndIndex(backend), new EthGetTransactionByBlockNumberAndIndex(backend),
+                new EthGetTransactionReceipt(backend), new EthGetBlockReceipts(backend),
+                new EthSendRawTransaction(backend), new EthSyncing(backend), new EthGetLogs(logs),
+                new Web3ClientVersion(VersionCommand.version()), new Web3Sha3(SUITE)));
+        methods.addAll(StateMethods.all(backend));
+        methods.addAll(CallMethods.all(backend, calls));
+        methods.addAll(DebugMethods.all(backend, calls));
+        methods.addAll(FeeMethods.all(backend, SUGGESTED_TIP));
+        methods.addAll(FilterMethods.all(filters, subscriptions));
+        methods.addAll(TxPoolMethods.all(pool, json));
+        methods.addAll(NetMethods.all(chainId, () -> 0));
+    }
+
+    /** Serves {@code extra} methods as well (the dev chain's accounts); call before {@link #start}. */
+    public void addMethods(List<RpcMethod> extra) {
+        if (server != null) throw new IllegalStateException("the RPC server is already running");
+        methods.addAll(extra);
+    }
+
+    /** Starts JSON-RPC; returns the address it listens on. */
+    public InetSocketAddress start() throws InterruptedException {
+        server = new RpcServer(new JsonRpcDispatcher(RpcMethodRegistry.of(methods), config.rpcHttp().limits()),
+                config.rpcHttp());
+        return server.start();
+    }
+
+    /**
+     * Imports a built block (checked and executed again by the importer, which writes it) and announces it: the pool
+     * moves to the new state, subscribers hear of it.
+     *
+     * @throws IllegalStateException
+     *             when the importer refuses the block, which means the builder and the rules disagree
+     */
+    public void append(BlockExecutor.Result r) {
+        if (importer.importBlock(r.block()) instanceof ImportResult.Refused refused)
+            throw new IllegalStateException("this node refuses the block it built: " + refused.refusal());
+        pool.removeAll(r.rejected().stream().map(x -> x.candidate().transaction().hash(SUITE)).toList());
+        pool.onNewHead(stateAtHead(), r.block().header().gasLimit());
+        announce(r.block(), r.receipts());
+    }
+
+    private void announce(Block block, List<Receipt> receipts) {
+        for (ChainEventListener l : listeners) l.onBlock(block, receipts);
+    }
+
+    public BlockHeader head() {
+        return blocks.head().orElseThrow();
+    }
+
+    public Fork fork() {
+        return fork;
+    }
+
+    public TransactionPool pool() {
+        return pool;
+    }
+
+    public BlockExecutor executor() {
+        return executor;
+    }
+
+    public EthBackend backend() {
+        return backend;
+    }
+
+    public Calls calls() {
+        return calls;
+    }
+
+    private AccountState stateAtHead() {
+        return AccountState.of(WorldState.openReadOnly(store, head().stateRoot(),
+                n -> blocks.hashOf(n).orElse(Bytes32.ZERO)));
+    }
+
+    @Override
+    public void close() {
+        if (server != null) server.close();
+        store.close();
+    }
+}
