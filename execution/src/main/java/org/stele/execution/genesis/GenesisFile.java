@@ -22,8 +22,7 @@ import org.stele.chain.rules.SteleQbft;
 import org.stele.common.Address;
 import org.stele.common.Bytes;
 import org.stele.common.Bytes32;
-import org.stele.state.BlockHashes;
-import org.stele.state.WorldState;
+import org.stele.execution.block.Genesis;
 import org.stele.storage.KeyValueStore;
 import org.stele.storage.WriteBatch;
 
@@ -36,7 +35,8 @@ import org.stele.storage.WriteBatch;
  * @param alloc
  *            the genesis accounts, in address order
  */
-public record GenesisFile(ChainProfile profile, long chainId, BlockHeader template, Map<Address, Account> alloc) {
+public record GenesisFile(ChainProfile profile, long chainId, BlockHeader template,
+        Map<Address, Genesis.Allocation> alloc) {
     /** Largest genesis file read: allocations of a large test chain fit well within it. */
     public static final long MAX_FILE_BYTES = 256L * 1024 * 1024;
     /** Block-numbered forks that must be at 0 for a Cancun-from-genesis chain, as geth names them. */
@@ -48,23 +48,16 @@ public record GenesisFile(ChainProfile profile, long chainId, BlockHeader templa
     private static final BigInteger DEFAULT_BASE_FEE = BigInteger.valueOf(1_000_000_000L);
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    /** One allocated account. */
-    public record Account(BigInteger balance, long nonce, Bytes code, Map<Bytes32, Bytes32> storage) {}
-
     public GenesisFile {
         alloc = new TreeMap<>(alloc);
     }
 
     /** The genesis block and the batch holding its state; append both to an empty chain store. */
-    public record Built(Block block, WriteBatch batch) {}
-
-    public Built build(KeyValueStore store) {
-        WorldState world = WorldState.empty(store, BlockHashes.NONE);
-        alloc.forEach((address, a) -> world.putAccount(address, a.nonce(), a.balance(), a.code(), a.storage()));
+    public Genesis.Built build(KeyValueStore store) {
         WriteBatch batch = new WriteBatch();
-        Bytes32 root = world.commit(batch);
+        Bytes32 root = Genesis.commitState(store, alloc, batch);
         BlockHeader header = template.toBuilder().stateRoot(root).build();
-        return new Built(new Block(header, new BlockBody(List.of(), List.of(), Optional.of(List.of()))), batch);
+        return new Genesis.Built(new Block(header, new BlockBody(List.of(), List.of(), Optional.of(List.of()))), batch);
     }
 
     public static GenesisFile read(Path file) {
@@ -128,8 +121,8 @@ public record GenesisFile(ChainProfile profile, long chainId, BlockHeader templa
                     + " must be 0: Stele runs chains that are at Cancun and merged from genesis (or have a qbft section)");
     }
 
-    private static Map<Address, Account> alloc(JsonNode node) {
-        Map<Address, Account> alloc = new TreeMap<>();
+    private static Map<Address, Genesis.Allocation> alloc(JsonNode node) {
+        Map<Address, Genesis.Allocation> alloc = new TreeMap<>();
         if (node == null || node.isNull())
             return alloc;
         if (!node.isObject())
@@ -151,7 +144,7 @@ public record GenesisFile(ChainProfile profile, long chainId, BlockHeader templa
                 }
             }
             String address = e.getKey().startsWith("0x") ? e.getKey() : "0x" + e.getKey();
-            alloc.put(address(address, where), new Account(quantity(a, "balance", BigInteger.ZERO),
+            alloc.put(address(address, where), new Genesis.Allocation(quantity(a, "balance", BigInteger.ZERO),
                     quantity(a, "nonce", BigInteger.ZERO).longValue(), bytes(a, "code"), storage));
         }
         return alloc;

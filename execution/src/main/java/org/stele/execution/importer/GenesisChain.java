@@ -24,7 +24,7 @@ public final class GenesisChain {
      */
     public static BlockImporter open(GenesisFile genesis, CryptoSuite suite, KeyValueStore store,
             KeyValueBlockStore blocks, SealVerifier seals) {
-        GenesisFile.Built built = genesis.build(store);
+        var built = genesis.build(store);
         Bytes32 hash = built.block().hash(suite);
         if (blocks.head().isEmpty()) {
             blocks.append(built.block(), List.of(), built.batch());

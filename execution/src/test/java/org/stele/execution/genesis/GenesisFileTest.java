@@ -29,7 +29,7 @@ class GenesisFileTest {
         GenesisFile g = parse(CANCUN);
         assertThat(g.profile()).isInstanceOf(EthereumCancun.class);
         assertThat(g.chainId()).isEqualTo(7);
-        GenesisFile.Built built = g.build(new InMemoryKeyValueStore());
+        var built = g.build(new InMemoryKeyValueStore());
         assertThat(built.block().header().gasLimit()).isEqualTo(30_000_000);
         assertThat(built.block().header().baseFeePerGas()).contains(BigInteger.valueOf(7));
         assertThat(g.alloc().get(Address.fromHex("0x00000000000000000000000000000000000000aa")).nonce()).isEqualTo(2);

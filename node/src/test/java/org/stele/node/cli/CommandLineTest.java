@@ -138,7 +138,7 @@ class CommandLineTest {
         GenesisFile genesis = GenesisFile.read(genesisFile);
         InMemoryKeyValueStore store = new InMemoryKeyValueStore();
         KeyValueBlockStore blocks = new KeyValueBlockStore(store, SUITE);
-        GenesisFile.Built built = genesis.build(store);
+        var built = genesis.build(store);
         blocks.append(built.block(), List.of(), built.batch());
         BlockExecutor executor = new BlockExecutor(Fork.CANCUN, SUITE, 1337, store, blocks);
         Address sender = SUITE.address(KEY.publicKey());
