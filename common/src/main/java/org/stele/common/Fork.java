@@ -12,6 +12,11 @@ public enum Fork {
                     "ConstantinopleFix", "Petersburg"), ISTANBUL("Istanbul"), BERLIN("Berlin"), LONDON("London"), PARIS(
                             "Paris", "Merge"), SHANGHAI("Shanghai"), CANCUN("Cancun"), PRAGUE("Prague");
 
+    /** EIP-170 (Spurious Dragon): the most code a contract creation may leave behind. */
+    public static final int MAX_CODE_SIZE = 24_576;
+    /** EIP-3860 (Shanghai): the most init code a creation may carry, twice {@link #MAX_CODE_SIZE}. */
+    public static final int MAX_INIT_CODE_SIZE = 2 * MAX_CODE_SIZE;
+
     private final String[] names;
 
     Fork(String... names) {

@@ -6,7 +6,7 @@ import org.stele.common.Address;
 import org.stele.common.Bytes32;
 
 /**
- * The block a transaction runs in. {@code prevRandao} answers opcode 0x44 from Paris on (EIP-4399);
+ * The block a transaction runs in. {@code prevRandao} answers PREVRANDAO from Paris on (EIP-4399);
  * {@code difficulty} answers it before. {@code blobBaseFee} is EIP-7516's value, derived by the caller from the
  * header's excess blob gas.
  */

@@ -1,6 +1,31 @@
 package org.stele.evm;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.stele.evm.Opcode.ADD;
+import static org.stele.evm.Opcode.ADDMOD;
+import static org.stele.evm.Opcode.AND;
+import static org.stele.evm.Opcode.BYTE;
+import static org.stele.evm.Opcode.DIV;
+import static org.stele.evm.Opcode.EQ;
+import static org.stele.evm.Opcode.EXP;
+import static org.stele.evm.Opcode.GT;
+import static org.stele.evm.Opcode.ISZERO;
+import static org.stele.evm.Opcode.JUMPDEST;
+import static org.stele.evm.Opcode.LT;
+import static org.stele.evm.Opcode.MUL;
+import static org.stele.evm.Opcode.MULMOD;
+import static org.stele.evm.Opcode.NOT;
+import static org.stele.evm.Opcode.OR;
+import static org.stele.evm.Opcode.SAR;
+import static org.stele.evm.Opcode.SDIV;
+import static org.stele.evm.Opcode.SGT;
+import static org.stele.evm.Opcode.SHL;
+import static org.stele.evm.Opcode.SHR;
+import static org.stele.evm.Opcode.SIGNEXTEND;
+import static org.stele.evm.Opcode.SLT;
+import static org.stele.evm.Opcode.SMOD;
+import static org.stele.evm.Opcode.SUB;
+import static org.stele.evm.Opcode.XOR;
 
 import java.math.BigInteger;
 import java.util.function.BinaryOperator;
@@ -54,17 +79,17 @@ class ArithmeticPropertyTest {
 
     @Property(tries = 300)
     void addSubMulMatchReference(@ForAll("words") BigInteger a, @ForAll("words") BigInteger b) {
-        binary(0x01, a, b, BigInteger::add);
-        binary(0x02, a, b, BigInteger::multiply);
-        binary(0x03, a, b, BigInteger::subtract);
+        binary(ADD, a, b, BigInteger::add);
+        binary(MUL, a, b, BigInteger::multiply);
+        binary(SUB, a, b, BigInteger::subtract);
     }
 
     @Property(tries = 300)
     void divisionsMatchReference(@ForAll("words") BigInteger a, @ForAll("words") BigInteger b) {
-        binary(0x04, a, b, (x, y) -> y.signum() == 0 ? BigInteger.ZERO : x.divide(y));
-        binary(0x06, a, b, (x, y) -> y.signum() == 0 ? BigInteger.ZERO : x.mod(y));
-        binary(0x05, a, b, (x, y) -> y.signum() == 0 ? BigInteger.ZERO : signed(x).divide(signed(y)));
-        binary(0x07, a, b, (x, y) -> y.signum() == 0 ? BigInteger.ZERO : signed(x).remainder(signed(y)));
+        binary(DIV, a, b, (x, y) -> y.signum() == 0 ? BigInteger.ZERO : x.divide(y));
+        binary(Opcode.MOD, a, b, (x, y) -> y.signum() == 0 ? BigInteger.ZERO : x.mod(y));
+        binary(SDIV, a, b, (x, y) -> y.signum() == 0 ? BigInteger.ZERO : signed(x).divide(signed(y)));
+        binary(SMOD, a, b, (x, y) -> y.signum() == 0 ? BigInteger.ZERO : signed(x).remainder(signed(y)));
     }
 
     @Provide
@@ -75,10 +100,10 @@ class ArithmeticPropertyTest {
 
     @Property(tries = 400)
     void divisionOfEveryWidthMatchesReference(@ForAll("anyWidth") BigInteger a, @ForAll("anyWidth") BigInteger b) {
-        binary(0x04, a, b, BigInteger::divide);
-        binary(0x06, a, b, BigInteger::mod);
-        binary(0x05, a, b, (x, y) -> signed(x).divide(signed(y)));
-        binary(0x07, a, b, (x, y) -> signed(x).remainder(signed(y)));
+        binary(DIV, a, b, BigInteger::divide);
+        binary(Opcode.MOD, a, b, BigInteger::mod);
+        binary(SDIV, a, b, (x, y) -> signed(x).divide(signed(y)));
+        binary(SMOD, a, b, (x, y) -> signed(x).remainder(signed(y)));
     }
 
     @Property(tries = 200)
@@ -86,8 +111,8 @@ class ArithmeticPropertyTest {
             @ForAll("words") BigInteger n) {
         BigInteger add = n.signum() == 0 ? BigInteger.ZERO : a.add(b).mod(n);
         BigInteger mul = n.signum() == 0 ? BigInteger.ZERO : a.multiply(b).mod(n);
-        assertThat(run(0x08, a, b, n)).isEqualTo(add);
-        assertThat(run(0x09, a, b, n)).isEqualTo(mul);
+        assertThat(run(ADDMOD, a, b, n)).isEqualTo(add);
+        assertThat(run(MULMOD, a, b, n)).isEqualTo(mul);
     }
 
     @Provide
@@ -107,13 +132,13 @@ class ArithmeticPropertyTest {
     /** Divisors of one limb take the reciprocal path, whatever the dividend's width. */
     @Property(tries = 400)
     void divisionByOneLimbDivisorsMatchesReference(@ForAll("words") BigInteger a, @ForAll("oneLimb") BigInteger b) {
-        binary(0x04, a, b, BigInteger::divide);
-        binary(0x06, a, b, BigInteger::mod);
-        binary(0x05, a, b, (x, y) -> signed(x).divide(signed(y)));
-        binary(0x07, a, b, (x, y) -> signed(x).remainder(signed(y)));
+        binary(DIV, a, b, BigInteger::divide);
+        binary(Opcode.MOD, a, b, BigInteger::mod);
+        binary(SDIV, a, b, (x, y) -> signed(x).divide(signed(y)));
+        binary(SMOD, a, b, (x, y) -> signed(x).remainder(signed(y)));
         BigInteger negB = MOD.subtract(b);
-        binary(0x05, a, negB, (x, y) -> signed(x).divide(signed(y)));
-        binary(0x07, a, negB, (x, y) -> signed(x).remainder(signed(y)));
+        binary(SDIV, a, negB, (x, y) -> signed(x).divide(signed(y)));
+        binary(SMOD, a, negB, (x, y) -> signed(x).remainder(signed(y)));
     }
 
     @Provide
@@ -138,9 +163,9 @@ class ArithmeticPropertyTest {
             @ForAll("moduli") BigInteger n) {
         BigInteger add = n.signum() == 0 ? BigInteger.ZERO : a.add(b).mod(n);
         BigInteger mul = n.signum() == 0 ? BigInteger.ZERO : a.multiply(b).mod(n);
-        assertThat(run(0x08, a, b, n)).as("addmod %s %s %s", a.toString(16), b.toString(16), n.toString(16))
+        assertThat(run(ADDMOD, a, b, n)).as("addmod %s %s %s", a.toString(16), b.toString(16), n.toString(16))
                 .isEqualTo(add);
-        assertThat(run(0x09, a, b, n)).as("mulmod %s %s %s", a.toString(16), b.toString(16), n.toString(16))
+        assertThat(run(MULMOD, a, b, n)).as("mulmod %s %s %s", a.toString(16), b.toString(16), n.toString(16))
                 .isEqualTo(mul);
     }
 
@@ -151,7 +176,7 @@ class ArithmeticPropertyTest {
         int width = (v.bitLength() + 7) / 8;
         // Vary the distance from the start of the code, which decides how the first limb is read.
         for (int i = 0; i < v.intValue() % 9; i++)
-            asm.op(0x5B);
+            asm.op(JUMPDEST);
         asm.push(v).returnTop();
         ExecutionResult r = new EvmHarness().call(asm.build(), new byte[0], 1_000_000);
         assertThat(r.status()).isEqualTo(Status.SUCCESS);
@@ -160,36 +185,36 @@ class ArithmeticPropertyTest {
 
     @Property(tries = 200)
     void expMatchesReference(@ForAll("words") BigInteger a, @ForAll("words") BigInteger e) {
-        binary(0x0A, a, e, (x, y) -> x.modPow(y, MOD));
+        binary(EXP, a, e, (x, y) -> x.modPow(y, MOD));
     }
 
     @Property(tries = 300)
     void comparisonsAndBitwiseMatchReference(@ForAll("words") BigInteger a, @ForAll("words") BigInteger b) {
-        binary(0x10, a, b, (x, y) -> x.compareTo(y) < 0 ? BigInteger.ONE : BigInteger.ZERO);
-        binary(0x11, a, b, (x, y) -> x.compareTo(y) > 0 ? BigInteger.ONE : BigInteger.ZERO);
-        binary(0x12, a, b, (x, y) -> signed(x).compareTo(signed(y)) < 0 ? BigInteger.ONE : BigInteger.ZERO);
-        binary(0x13, a, b, (x, y) -> signed(x).compareTo(signed(y)) > 0 ? BigInteger.ONE : BigInteger.ZERO);
-        binary(0x14, a, b, (x, y) -> x.equals(y) ? BigInteger.ONE : BigInteger.ZERO);
-        binary(0x16, a, b, BigInteger::and);
-        binary(0x17, a, b, BigInteger::or);
-        binary(0x18, a, b, BigInteger::xor);
-        assertThat(run(0x19, a)).isEqualTo(MAX.xor(a));
-        assertThat(run(0x15, a)).isEqualTo(a.signum() == 0 ? BigInteger.ONE : BigInteger.ZERO);
+        binary(LT, a, b, (x, y) -> x.compareTo(y) < 0 ? BigInteger.ONE : BigInteger.ZERO);
+        binary(GT, a, b, (x, y) -> x.compareTo(y) > 0 ? BigInteger.ONE : BigInteger.ZERO);
+        binary(SLT, a, b, (x, y) -> signed(x).compareTo(signed(y)) < 0 ? BigInteger.ONE : BigInteger.ZERO);
+        binary(SGT, a, b, (x, y) -> signed(x).compareTo(signed(y)) > 0 ? BigInteger.ONE : BigInteger.ZERO);
+        binary(EQ, a, b, (x, y) -> x.equals(y) ? BigInteger.ONE : BigInteger.ZERO);
+        binary(AND, a, b, BigInteger::and);
+        binary(OR, a, b, BigInteger::or);
+        binary(XOR, a, b, BigInteger::xor);
+        assertThat(run(NOT, a)).isEqualTo(MAX.xor(a));
+        assertThat(run(ISZERO, a)).isEqualTo(a.signum() == 0 ? BigInteger.ONE : BigInteger.ZERO);
     }
 
     @Property(tries = 300)
     void shiftsByteAndSignExtendMatchReference(@ForAll("words") BigInteger v, @ForAll("words") BigInteger n) {
         BigInteger shift = n.testBit(9) ? n : n.mod(BigInteger.valueOf(300));
         int s = shift.compareTo(BigInteger.valueOf(256)) >= 0 ? 256 : shift.intValue();
-        binary(0x1B, shift, v, (x, y) -> s >= 256 ? BigInteger.ZERO : y.shiftLeft(s));
-        binary(0x1C, shift, v, (x, y) -> s >= 256 ? BigInteger.ZERO : y.shiftRight(s));
-        binary(0x1D, shift, v, (x, y) -> signed(y).shiftRight(Math.min(s, 256)));
+        binary(SHL, shift, v, (x, y) -> s >= 256 ? BigInteger.ZERO : y.shiftLeft(s));
+        binary(SHR, shift, v, (x, y) -> s >= 256 ? BigInteger.ZERO : y.shiftRight(s));
+        binary(SAR, shift, v, (x, y) -> signed(y).shiftRight(Math.min(s, 256)));
         BigInteger idx = n.mod(BigInteger.valueOf(40));
-        binary(0x1A, idx, v,
+        binary(BYTE, idx, v,
                 (x, y) -> idx.intValue() >= 32
                         ? BigInteger.ZERO
                         : y.shiftRight(8 * (31 - idx.intValue())).and(BigInteger.valueOf(0xFF)));
-        binary(0x0B, idx, v, (x, y) -> {
+        binary(SIGNEXTEND, idx, v, (x, y) -> {
             int k = idx.intValue();
             if (k >= 31)
                 return y;

@@ -1,5 +1,12 @@
 package org.stele.evm;
 
+import static org.stele.evm.Opcode.JUMPDEST;
+import static org.stele.evm.Opcode.MSTORE;
+import static org.stele.evm.Opcode.PUSH0;
+import static org.stele.evm.Opcode.PUSH1;
+import static org.stele.evm.Opcode.PUSH2;
+import static org.stele.evm.Opcode.RETURN;
+
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.util.HashMap;
@@ -31,24 +38,24 @@ final class Asm {
         int start = b.length > 1 && b[0] == 0 ? 1 : 0;
         int len = b.length - start;
         if (v.signum() == 0) {
-            out.write(0x60);
+            out.write(PUSH1);
             out.write(0);
             return this;
         }
-        out.write(0x5F + len);
+        out.write(PUSH0 + len);
         out.write(b, start, len);
         return this;
     }
 
     Asm push(byte[] b) {
-        out.write(0x5F + b.length);
+        out.write(PUSH0 + b.length);
         out.write(b, 0, b.length);
         return this;
     }
 
     /** PUSH2 of a label's position, patched when the program is built. */
     Asm pushLabel(String name) {
-        out.write(0x61);
+        out.write(PUSH2);
         fixups.put(out.size(), name);
         out.write(0);
         out.write(0);
@@ -57,13 +64,13 @@ final class Asm {
 
     Asm label(String name) {
         labels.put(name, out.size());
-        out.write(0x5B);
+        out.write(JUMPDEST);
         return this;
     }
 
     /** MSTORE the top of stack at 0 and RETURN those 32 bytes. */
     Asm returnTop() {
-        return push(0).op(0x52).push(32).push(0).op(0xF3);
+        return push(0).op(MSTORE).push(32).push(0).op(RETURN);
     }
 
     Asm raw(byte[] b) {

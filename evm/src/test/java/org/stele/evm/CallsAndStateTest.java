@@ -1,6 +1,26 @@
 package org.stele.evm;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.stele.evm.Opcode.ADD;
+import static org.stele.evm.Opcode.ADDRESS;
+import static org.stele.evm.Opcode.CALL;
+import static org.stele.evm.Opcode.CALLDATALOAD;
+import static org.stele.evm.Opcode.CREATE2;
+import static org.stele.evm.Opcode.DUP1;
+import static org.stele.evm.Opcode.GAS;
+import static org.stele.evm.Opcode.MSTORE;
+import static org.stele.evm.Opcode.POP;
+import static org.stele.evm.Opcode.RETURN;
+import static org.stele.evm.Opcode.REVERT;
+import static org.stele.evm.Opcode.SELFDESTRUCT;
+import static org.stele.evm.Opcode.SLOAD;
+import static org.stele.evm.Opcode.SSTORE;
+import static org.stele.evm.Opcode.STATICCALL;
+import static org.stele.evm.Opcode.STOP;
+import static org.stele.evm.Opcode.SUB;
+import static org.stele.evm.Opcode.SWAP1;
+import static org.stele.evm.Opcode.TLOAD;
+import static org.stele.evm.Opcode.TSTORE;
 
 import java.math.BigInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -19,11 +39,11 @@ class CallsAndStateTest {
 
     /** Stores 1 at key = call depth (taken from calldata), then calls itself with depth + 1. */
     static byte[] recursiveCaller() {
-        return Asm.code().push(0).op(0x35) // d = calldata[0]
-                .op(0x80).push(1).op(0x90, 0x55) // sstore(d, 1)
-                .push(1).op(0x01).push(0).op(0x52) // mem[0] = d + 1
-                .push(0).push(0).push(32).push(0).push(0).op(0x30, 0x5A, 0xF1) // call(gas, self, 0, 0, 32, 0, 0)
-                .op(0x00).build();
+        return Asm.code().push(0).op(CALLDATALOAD) // d = calldata[0]
+                .op(DUP1).push(1).op(SWAP1, SSTORE) // sstore(d, 1)
+                .push(1).op(ADD).push(0).op(MSTORE) // mem[0] = d + 1
+                .push(0).push(0).push(32).push(0).push(0).op(ADDRESS, GAS, CALL) // call(gas, self, 0, 0, 32, 0, 0)
+                .op(STOP).build();
     }
 
     @Test
@@ -43,7 +63,7 @@ class CallsAndStateTest {
 
     @Test
     void sstoreOfAFreshSlotCostsColdAccessPlusSet() {
-        byte[] code = Asm.code().push(1).push(0).op(0x55, 0x00).build();
+        byte[] code = Asm.code().push(1).push(0).op(SSTORE, STOP).build();
         ExecutionResult r = new EvmHarness().call(code, new byte[0], 100_000);
         assertThat(r.status()).isEqualTo(Status.SUCCESS);
         assertThat(100_000 - r.gasLeft()).isEqualTo(3 + 3 + 2100 + 20000);
@@ -52,7 +72,7 @@ class CallsAndStateTest {
     @Test
     void clearingASlotRefundsPerEip3529() {
         EvmHarness h = new EvmHarness();
-        h.deploy(EvmHarness.CONTRACT, Asm.code().push(0).push(0).op(0x55, 0x00).build());
+        h.deploy(EvmHarness.CONTRACT, Asm.code().push(0).push(0).op(SSTORE, STOP).build());
         h.world.putStorage(EvmHarness.CONTRACT, slot(0), slot(5));
         ExecutionResult r = h.call(EvmHarness.CONTRACT, new byte[0], 100_000);
         assertThat(100_000 - r.gasLeft()).isEqualTo(3 + 3 + 2100 + 2900);
@@ -61,7 +81,8 @@ class CallsAndStateTest {
 
     @Test
     void revertUndoesStorageAndReturnsData() {
-        byte[] code = Asm.code().push(7).push(0).op(0x55).push(0xAB).push(0).op(0x52).push(32).push(0).op(0xFD).build();
+        byte[] code = Asm.code().push(7).push(0).op(SSTORE).push(0xAB).push(0).op(MSTORE).push(32).push(0).op(REVERT)
+                .build();
         EvmHarness h = new EvmHarness();
         ExecutionResult r = h.call(code, new byte[0], 100_000);
         assertThat(r.status()).isEqualTo(Status.REVERT);
@@ -101,11 +122,11 @@ class CallsAndStateTest {
     @Test
     void createDeploysReturnedCodeAndCreate2IsDeterministic() {
         // init code: returns the 1-byte runtime 0x00 (STOP)
-        byte[] init = Asm.code().push(1).push(0).op(0xF3).build(); // RETURN(0, 1): memory[0] = 0
+        byte[] init = Asm.code().push(1).push(0).op(RETURN).build(); // RETURN(0, 1): memory[0] = 0
         byte[] factory = Asm.code()
                 .push(Bytes.wrap(init).toArray().length == 5 ? new BigInteger(1, init) : BigInteger.ZERO).push(0)
-                .op(0x52) // mem[0..32] = init
-                .push(42).push(init.length).push(32 - init.length).push(0).op(0xF5) // create2(0, 27, 5, 42)
+                .op(MSTORE) // mem[0..32] = init
+                .push(42).push(init.length).push(32 - init.length).push(0).op(CREATE2) // create2(0, 27, 5, 42)
                 .returnTop().build();
         EvmHarness h = new EvmHarness();
         ExecutionResult r = h.call(factory, new byte[0], 1_000_000);
@@ -123,7 +144,7 @@ class CallsAndStateTest {
 
     @Test
     void transientStorageLivesForTheTransactionOnly() {
-        byte[] code = Asm.code().push(0).op(0x5C).push(1).op(0x01, 0x80).push(0).op(0x5D).returnTop().build(); // tstore(0, tload(0)+1)
+        byte[] code = Asm.code().push(0).op(TLOAD).push(1).op(ADD, DUP1).push(0).op(TSTORE).returnTop().build(); // tstore(0, tload(0)+1)
         EvmHarness h = new EvmHarness();
         h.deploy(EvmHarness.CONTRACT, code);
         assertThat(EvmHarness.word(h.callAndCommit(EvmHarness.CONTRACT, new byte[0], 100_000)))
@@ -137,7 +158,7 @@ class CallsAndStateTest {
         Address beneficiary = Address.fromHex("0x00000000000000000000000000000000000000bb");
         EvmHarness h = new EvmHarness();
         h.world.put(EvmHarness.CONTRACT, 1, BigInteger.valueOf(100),
-                Bytes.wrap(Asm.code().push(0xbb).op(0xFF).build()));
+                Bytes.wrap(Asm.code().push(0xbb).op(SELFDESTRUCT).build()));
         ExecutionResult r = h.callAndCommit(EvmHarness.CONTRACT, new byte[0], 100_000);
         assertThat(r.status()).isEqualTo(Status.SUCCESS);
         assertThat(h.world.account(EvmHarness.CONTRACT)).isNotNull();
@@ -149,8 +170,8 @@ class CallsAndStateTest {
     void staticCallRejectsStateChanges() {
         Address target = Address.fromHex("0x00000000000000000000000000000000000000dd");
         EvmHarness h = new EvmHarness();
-        h.deploy(target, Asm.code().push(1).push(0).op(0x55, 0x00).build());
-        byte[] caller = Asm.code().push(0).push(0).push(0).push(0).push(0xdd).op(0x5A, 0xFA).returnTop().build();
+        h.deploy(target, Asm.code().push(1).push(0).op(SSTORE, STOP).build());
+        byte[] caller = Asm.code().push(0).push(0).push(0).push(0).push(0xdd).op(GAS, STATICCALL).returnTop().build();
         ExecutionResult r = h.call(caller, new byte[0], 200_000);
         assertThat(r.status()).isEqualTo(Status.SUCCESS);
         assertThat(EvmHarness.word(r)).isZero();
@@ -161,7 +182,7 @@ class CallsAndStateTest {
         Address created = Address.fromHex("0x00000000000000000000000000000000000000ee");
         EvmHarness h = new EvmHarness();
         // init code: sload(1); measures the gas of the SLOAD with GAS before and after.
-        byte[] init = Asm.code().op(0x5A).push(1).op(0x54, 0x50, 0x5A, 0x90, 0x03).push(5).op(0x55, 0x00).build();
+        byte[] init = Asm.code().op(GAS).push(1).op(SLOAD, POP, GAS, SWAP1, SUB).push(5).op(SSTORE, STOP).build();
         org.stele.evm.state.JournaledState st = new org.stele.evm.state.JournaledState(h.world);
         st.warmSlot(created, Word.of(1).toBytes32());
         ExecutionResult r = new Evm(org.stele.common.Fork.CANCUN).execute(st,

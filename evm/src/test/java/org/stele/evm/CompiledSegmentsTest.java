@@ -1,6 +1,26 @@
 package org.stele.evm;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.stele.evm.Opcode.ADD;
+import static org.stele.evm.Opcode.DIV;
+import static org.stele.evm.Opcode.DUP1;
+import static org.stele.evm.Opcode.ISZERO;
+import static org.stele.evm.Opcode.JUMP;
+import static org.stele.evm.Opcode.JUMPDEST;
+import static org.stele.evm.Opcode.JUMPI;
+import static org.stele.evm.Opcode.MLOAD;
+import static org.stele.evm.Opcode.MSTORE;
+import static org.stele.evm.Opcode.MUL;
+import static org.stele.evm.Opcode.PC;
+import static org.stele.evm.Opcode.POP;
+import static org.stele.evm.Opcode.PUSH0;
+import static org.stele.evm.Opcode.RETURN;
+import static org.stele.evm.Opcode.SAR;
+import static org.stele.evm.Opcode.SHR;
+import static org.stele.evm.Opcode.STOP;
+import static org.stele.evm.Opcode.SUB;
+import static org.stele.evm.Opcode.SWAP1;
+import static org.stele.evm.Opcode.XOR;
 
 import java.math.BigInteger;
 import java.util.List;
@@ -43,13 +63,13 @@ class CompiledSegmentsTest {
 
     /** x = (x * K + 7); x ^= x >> 13; x += x / 3, n times; then x is returned. */
     private static byte[] arithmeticLoop(int n) {
-        return Asm.code().push(1).push(n).label("loop").op(0x5B)
-                .op(0x90).push(K).op(0x02).push(7).op(0x01)
-                .op(0x80).push(13).op(0x1C, 0x18)
-                .op(0x80).push(3).op(0x90, 0x04, 0x01)
-                .op(0x90).push(1).op(0x90, 0x03)
-                .op(0x80).pushLabel("loop").op(0x57)
-                .op(0x50).push(0).op(0x52).push(32).push(0).op(0xF3).build();
+        return Asm.code().push(1).push(n).label("loop").op(JUMPDEST)
+                .op(SWAP1).push(K).op(MUL).push(7).op(ADD)
+                .op(DUP1).push(13).op(SHR, XOR)
+                .op(DUP1).push(3).op(SWAP1, DIV, ADD)
+                .op(SWAP1).push(1).op(SWAP1, SUB)
+                .op(DUP1).pushLabel("loop").op(JUMPI)
+                .op(POP).push(0).op(MSTORE).push(32).push(0).op(RETURN).build();
     }
 
     @Test
@@ -60,12 +80,12 @@ class CompiledSegmentsTest {
     @Test
     void theRunAfterAJumpiThatDoesNotJumpIsCompiledToo() {
         // n = 300; while (n != 0) { n = n - 1; (7 + 3 dropped); x = x * 3 } with x kept in memory at 0x20.
-        byte[] code = Asm.code().push(1).push(0x20).op(0x52).push(300).label("loop").op(0x5B)
-                .op(0x80, 0x15).pushLabel("done").op(0x57)
-                .push(1).op(0x90, 0x03).push(7).push(3).op(0x01, 0x50)
-                .push(0x20).op(0x51).push(3).op(0x02).push(0x20).op(0x52)
-                .pushLabel("loop").op(0x56)
-                .label("done").op(0x5B).push(0x20).op(0x51).op(0x01).push(0).op(0x52).push(32).push(0).op(0xF3)
+        byte[] code = Asm.code().push(1).push(0x20).op(MSTORE).push(300).label("loop").op(JUMPDEST)
+                .op(DUP1, ISZERO).pushLabel("done").op(JUMPI)
+                .push(1).op(SWAP1, SUB).push(7).push(3).op(ADD, POP)
+                .push(0x20).op(MLOAD).push(3).op(MUL).push(0x20).op(MSTORE)
+                .pushLabel("loop").op(JUMP)
+                .label("done").op(JUMPDEST).push(0x20).op(MLOAD).op(ADD).push(0).op(MSTORE).push(32).push(0).op(RETURN)
                 .build();
         ExecutionResult fast = run(code, new byte[0], 1_000_000, null);
         assertThat(EvmHarness.word(fast)).isEqualTo(BigInteger.valueOf(3).pow(300).mod(BigInteger.ONE.shiftLeft(256)));
@@ -91,7 +111,7 @@ class CompiledSegmentsTest {
     @Test
     void aSegmentEnteredWithTooFewWordsHaltsWithStackUnderflowAsTheInterpreterDoes() {
         // JUMPDEST, then four ADDs with only three words on the stack.
-        byte[] code = Asm.code().push(1).push(2).push(3).op(0x5B, 0x01, 0x01, 0x01, 0x01, 0x00).build();
+        byte[] code = Asm.code().push(1).push(2).push(3).op(JUMPDEST, ADD, ADD, ADD, ADD, STOP).build();
         ExecutionResult fast = run(code, new byte[0], 100_000, null);
         assertThat(fast.status()).isEqualTo(Status.STACK_UNDERFLOW);
         assertSameOnBothLoops(code, new byte[0], 100_000);
@@ -100,8 +120,8 @@ class CompiledSegmentsTest {
     @Test
     void aSegmentThatWouldOverflowTheStackIsLeftToTheInterpreter() {
         // A loop that pushes two words a round never comes back down: it overflows at 1,024 words.
-        byte[] code = Asm.code().label("top").op(0x5B, 0x5F, 0x5F, 0x80, 0x50, 0x58, 0x50).pushLabel("top")
-                .op(0x56).build();
+        byte[] code = Asm.code().label("top").op(JUMPDEST, PUSH0, PUSH0, DUP1, POP, PC, POP).pushLabel("top")
+                .op(JUMP).build();
         ExecutionResult fast = run(code, new byte[0], 1_000_000, null);
         assertThat(fast.status()).isEqualTo(Status.STACK_OVERFLOW);
         assertSameOnBothLoops(code, new byte[0], 1_000_000);
@@ -110,8 +130,8 @@ class CompiledSegmentsTest {
     @Test
     void anArithmeticShiftInACompiledSegmentKeepsTheSign() {
         // JUMPDEST PUSH32 -2^255 PUSH1 4 SAR PUSH0 | MSTORE, then the word is returned.
-        byte[] code = Asm.code().op(0x5B).push(BigInteger.ONE.shiftLeft(255)).push(4).op(0x1D, 0x5F, 0x52)
-                .push(32).push(0).op(0xF3).build();
+        byte[] code = Asm.code().op(JUMPDEST).push(BigInteger.ONE.shiftLeft(255)).push(4).op(SAR, PUSH0, MSTORE)
+                .push(32).push(0).op(RETURN).build();
         ExecutionResult fast = run(code, new byte[0], 100_000, null);
         assertThat(EvmHarness.word(fast))
                 .isEqualTo(BigInteger.ONE.shiftLeft(256).subtract(BigInteger.ONE.shiftLeft(251)));
@@ -164,7 +184,7 @@ class CompiledSegmentsTest {
                     out.writeBytes(pro);
                     if (grow)
                         out.writeBytes(GROW_MEMORY);
-                    out.write(0x5B);
+                    out.write(JUMPDEST);
                     parts.forEach(out::writeBytes);
                     out.writeBytes(RETURN_STATE);
                     return out.toByteArray();

@@ -1,6 +1,11 @@
 package org.stele.evm;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.stele.evm.Opcode.CALL;
+import static org.stele.evm.Opcode.GAS;
+import static org.stele.evm.Opcode.MSTORE;
+import static org.stele.evm.Opcode.SLOAD;
+import static org.stele.evm.Opcode.STOP;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -19,8 +24,8 @@ class TracerTest {
     void tracerSeesEveryStepAndEveryCallWithDepth() {
         Address callee = Address.fromHex("0x00000000000000000000000000000000000000dd");
         EvmHarness h = new EvmHarness();
-        h.deploy(callee, Asm.code().push(1).op(0x00).build()); // PUSH1 1, STOP
-        byte[] caller = Asm.code().push(0).push(0).push(0).push(0).push(0).push(0xdd).op(0x5A, 0xF1, 0x00).build();
+        h.deploy(callee, Asm.code().push(1).op(STOP).build()); // PUSH1 1, STOP
+        byte[] caller = Asm.code().push(0).push(0).push(0).push(0).push(0).push(0xdd).op(GAS, CALL, STOP).build();
         h.deploy(EvmHarness.CONTRACT, caller);
         List<String> events = new ArrayList<>();
         Tracer t = new Tracer() {
@@ -56,12 +61,12 @@ class TracerTest {
         EvmHarness h = new EvmHarness();
         h.world.putStorage(EvmHarness.CONTRACT, Bytes32.ZERO, Bytes32.leftPad(new byte[]{9}));
         // PUSH1 0x2a PUSH1 0 MSTORE, PUSH1 0 SLOAD, STOP
-        h.deploy(EvmHarness.CONTRACT, Asm.code().push(0x2a).push(0).op(0x52).push(0).op(0x54, 0x00).build());
+        h.deploy(EvmHarness.CONTRACT, Asm.code().push(0x2a).push(0).op(MSTORE).push(0).op(SLOAD, STOP).build());
         List<String> seen = new ArrayList<>();
         Tracer t = new Tracer() {
             @Override
             public void onStep(StepView s) {
-                if (s.opcode() == 0x54) {
+                if (s.opcode() == SLOAD) {
                     seen.add(Bytes.wrap(s.memory()).toHex());
                     seen.add(s.storage(Bytes32.ZERO).toHex());
                     seen.add(Bytes.wrap(s.returnData()).toHex());

@@ -208,7 +208,7 @@ public final class TransactionProcessor {
                     "gas limit " + tx.gasLimit() + " is below the intrinsic gas " + intrinsic);
         if (IntrinsicGas.initCodeTooLarge(fork, tx.isContractCreation(), tx.data().size()))
             return invalid(InvalidTransaction.INITCODE_SIZE_EXCEEDED,
-                    "init code of " + tx.data().size() + " bytes is above " + IntrinsicGas.MAX_INIT_CODE_SIZE);
+                    "init code of " + tx.data().size() + " bytes is above " + Fork.MAX_INIT_CODE_SIZE);
         return null;
     }
 

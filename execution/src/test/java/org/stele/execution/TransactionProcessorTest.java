@@ -133,7 +133,7 @@ class TransactionProcessorTest {
     @Test
     void initCodeAboveTheLimitIsRejected() {
         TransactionRequest create = TransactionRequest.legacy(SENDER, 0, 10_000_000, null, BigInteger.ZERO,
-                Bytes.wrap(new byte[org.stele.chain.tx.IntrinsicGas.MAX_INIT_CODE_SIZE + 1]), BigInteger.TEN);
+                Bytes.wrap(new byte[Fork.MAX_INIT_CODE_SIZE + 1]), BigInteger.TEN);
         assertThat(rejection(world(), create)).isEqualTo(InvalidTransaction.INITCODE_SIZE_EXCEEDED);
     }
 

@@ -43,7 +43,7 @@ class ModuleDependencyRulesTest {
             Map.entry("testkit",
                     Set.of("common", "storage", "trie", "evm", "chain", "state", "execution", "consensus")),
             Map.entry("bench", Set.of("common", "storage", "trie", "evm", "chain", "state", "execution", "consensus",
-                    "txpool", "rpc", "testkit")));
+                    "p2p", "txpool", "rpc", "testkit")));
 
     private static JavaClasses classes;
 

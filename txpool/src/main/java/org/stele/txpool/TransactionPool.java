@@ -122,7 +122,7 @@ public final class TransactionPool {
         }
         if (IntrinsicGas.initCodeTooLarge(fork, tx.isContractCreation(), tx.data().size())) {
             throw new TxPoolException(TxPoolException.Reason.INIT_CODE_TOO_LARGE,
-                    "code size " + tx.data().size() + ", limit " + IntrinsicGas.MAX_INIT_CODE_SIZE);
+                    "code size " + tx.data().size() + ", limit " + Fork.MAX_INIT_CODE_SIZE);
         }
     }
 

@@ -70,8 +70,8 @@ class AdmissionMatchesExecutionPropertiesTest {
     Arbitrary<Integer> dataSizes() {
         return Arbitraries.frequencyOf(
                 net.jqwik.api.Tuple.of(3, Arbitraries.integers().between(0, 200)),
-                net.jqwik.api.Tuple.of(1, Arbitraries.integers().between(IntrinsicGas.MAX_INIT_CODE_SIZE - 2,
-                        IntrinsicGas.MAX_INIT_CODE_SIZE + 2)));
+                net.jqwik.api.Tuple.of(1, Arbitraries.integers().between(Fork.MAX_INIT_CODE_SIZE - 2,
+                        Fork.MAX_INIT_CODE_SIZE + 2)));
     }
 
     @Property(tries = 300)

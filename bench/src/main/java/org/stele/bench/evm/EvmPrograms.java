@@ -1,5 +1,39 @@
 package org.stele.bench.evm;
 
+import static org.stele.evm.Opcode.ADD;
+import static org.stele.evm.Opcode.ADDRESS;
+import static org.stele.evm.Opcode.CALL;
+import static org.stele.evm.Opcode.CALLDATALOAD;
+import static org.stele.evm.Opcode.DIV;
+import static org.stele.evm.Opcode.DUP1;
+import static org.stele.evm.Opcode.DUP2;
+import static org.stele.evm.Opcode.GAS;
+import static org.stele.evm.Opcode.GT;
+import static org.stele.evm.Opcode.ISZERO;
+import static org.stele.evm.Opcode.JUMP;
+import static org.stele.evm.Opcode.JUMPDEST;
+import static org.stele.evm.Opcode.JUMPI;
+import static org.stele.evm.Opcode.KECCAK256;
+import static org.stele.evm.Opcode.LT;
+import static org.stele.evm.Opcode.MCOPY;
+import static org.stele.evm.Opcode.MLOAD;
+import static org.stele.evm.Opcode.MSTORE;
+import static org.stele.evm.Opcode.MSTORE8;
+import static org.stele.evm.Opcode.MUL;
+import static org.stele.evm.Opcode.POP;
+import static org.stele.evm.Opcode.PUSH0;
+import static org.stele.evm.Opcode.PUSH2;
+import static org.stele.evm.Opcode.RETURN;
+import static org.stele.evm.Opcode.SDIV;
+import static org.stele.evm.Opcode.SGT;
+import static org.stele.evm.Opcode.SHR;
+import static org.stele.evm.Opcode.SLOAD;
+import static org.stele.evm.Opcode.SSTORE;
+import static org.stele.evm.Opcode.STOP;
+import static org.stele.evm.Opcode.SUB;
+import static org.stele.evm.Opcode.SWAP1;
+import static org.stele.evm.Opcode.XOR;
+
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.util.HashMap;
@@ -21,15 +55,15 @@ public final class EvmPrograms {
         A a = new A();
         a.push(1).push(100_000); // [x, n]
         a.label("loop");
-        a.op(0x90); // [n, x]
-        a.push(new BigInteger("9e3779b97f4a7c15f39cc0605cedc8341082276bf3a27251f86c6a11d0c18e95", 16)).op(0x02); // x * K
-        a.push(7).op(0x01); // + 7
-        a.op(0x80).push(13).op(0x1C, 0x18); // x ^= x >> 13
-        a.op(0x80).push(3).op(0x90, 0x04, 0x01); // x += x / 3
-        a.op(0x90); // [x, n]
-        a.push(1).op(0x90, 0x03); // n - 1
-        a.op(0x80).pushLabel("loop").op(0x57);
-        a.op(0x50).returnTop();
+        a.op(SWAP1); // [n, x]
+        a.push(new BigInteger("9e3779b97f4a7c15f39cc0605cedc8341082276bf3a27251f86c6a11d0c18e95", 16)).op(MUL); // x * K
+        a.push(7).op(ADD); // + 7
+        a.op(DUP1).push(13).op(SHR, XOR); // x ^= x >> 13
+        a.op(DUP1).push(3).op(SWAP1, DIV, ADD); // x += x / 3
+        a.op(SWAP1); // [x, n]
+        a.push(1).op(SWAP1, SUB); // n - 1
+        a.op(DUP1).pushLabel("loop").op(JUMPI);
+        a.op(POP).returnTop();
         return a.build();
     }
 
@@ -38,22 +72,22 @@ public final class EvmPrograms {
         A a = new A();
         a.push(20_000);
         a.label("loop");
-        a.push(64).push(0).op(0x20).push(0).op(0x52); // mem[0] = keccak(mem[0..64])
-        a.push(1).op(0x90, 0x03).op(0x80).pushLabel("loop").op(0x57);
-        a.op(0x50).push(0).op(0x51).returnTop();
+        a.push(64).push(0).op(KECCAK256).push(0).op(MSTORE); // mem[0] = keccak(mem[0..64])
+        a.push(1).op(SWAP1, SUB).op(DUP1).pushLabel("loop").op(JUMPI);
+        a.op(POP).push(0).op(MLOAD).returnTop();
         return a.build();
     }
 
     /** 20,000 MCOPYs of 2 KiB within 4 KiB of memory. */
     public static byte[] memoryCopy() {
         A a = new A();
-        a.push(1).push(4064).op(0x52); // expand memory to 4 KiB
+        a.push(1).push(4064).op(MSTORE); // expand memory to 4 KiB
         a.push(20_000);
         a.label("loop");
-        a.push(2048).push(0).push(2048).op(0x5E); // mcopy(2048, 0, 2048)
-        a.push(2048).push(2048).push(0).op(0x5E); // mcopy(0, 2048, 2048)
-        a.push(1).op(0x90, 0x03).op(0x80).pushLabel("loop").op(0x57);
-        a.op(0x00);
+        a.push(2048).push(0).push(2048).op(MCOPY); // mcopy(2048, 0, 2048)
+        a.push(2048).push(2048).push(0).op(MCOPY); // mcopy(0, 2048, 2048)
+        a.push(1).op(SWAP1, SUB).op(DUP1).pushLabel("loop").op(JUMPI);
+        a.op(STOP);
         return a.build();
     }
 
@@ -62,20 +96,20 @@ public final class EvmPrograms {
         A a = new A();
         a.push(2_000);
         a.label("loop");
-        a.op(0x80, 0x80, 0x55); // sstore(n, n)
-        a.op(0x80, 0x54, 0x50); // sload(n)
-        a.op(0x80, 0x54, 0x50);
-        a.push(1).op(0x90, 0x03).op(0x80).pushLabel("loop").op(0x57);
-        a.op(0x00);
+        a.op(DUP1, DUP1, SSTORE); // sstore(n, n)
+        a.op(DUP1, SLOAD, POP); // sload(n)
+        a.op(DUP1, SLOAD, POP);
+        a.push(1).op(SWAP1, SUB).op(DUP1).pushLabel("loop").op(JUMPI);
+        a.op(STOP);
         return a.build();
     }
 
     /** Calls itself until the depth limit: 1,025 frames deep. */
     public static byte[] deepCallChain() {
         A a = new A();
-        a.push(0).op(0x35).push(1).op(0x01).push(0).op(0x52); // mem[0] = calldata[0] + 1
-        a.push(0).push(0).push(32).push(0).push(0).op(0x30, 0x5A, 0xF1); // call(gas, self, 0, 0, 32, 0, 0)
-        a.op(0x00);
+        a.push(0).op(CALLDATALOAD).push(1).op(ADD).push(0).op(MSTORE); // mem[0] = calldata[0] + 1
+        a.push(0).push(0).push(32).push(0).push(0).op(ADDRESS, GAS, CALL); // call(gas, self, 0, 0, 32, 0, 0)
+        a.op(STOP);
         return a.build();
     }
 
@@ -92,26 +126,26 @@ public final class EvmPrograms {
         a.label("py");
         a.push(0).store(px);
         a.label("px");
-        a.load(px).push(3L * s).op(0x02).push(w).op(0x90, 0x04).push(2L * s).op(0x90, 0x03).store(cr); // cr = px*3S/W - 2S
-        a.load(py).push(2L * s).op(0x02).push(h).op(0x90, 0x04).push(s).op(0x90, 0x03).store(ci); // ci = py*2S/H - S
+        a.load(px).push(3L * s).op(MUL).push(w).op(SWAP1, DIV).push(2L * s).op(SWAP1, SUB).store(cr); // cr = px*3S/W - 2S
+        a.load(py).push(2L * s).op(MUL).push(h).op(SWAP1, DIV).push(s).op(SWAP1, SUB).store(ci); // ci = py*2S/H - S
         a.push(0).store(zr).push(0).store(zi).push(0).store(it);
         a.label("iter");
-        a.push(maxIt).load(it).op(0x10, 0x15).pushLabel("done").op(0x57); // if !(it < max) done
-        a.load(zr).op(0x80, 0x02).push(s).op(0x90, 0x05); // zr2
-        a.load(zi).op(0x80, 0x02).push(s).op(0x90, 0x05); // zi2
-        a.op(0x81, 0x81, 0x01).push(4L * s).op(0x90, 0x13).pushLabel("escape").op(0x57); // if zr2 + zi2 > 4S escape
-        a.op(0x90, 0x03).load(cr).op(0x01); // t = zr2 - zi2 + cr
-        a.load(zr).load(zi).op(0x02).push(2).op(0x02).push(s).op(0x90, 0x05).load(ci).op(0x01).store(zi); // zi = 2 zr zi / S + ci
+        a.push(maxIt).load(it).op(LT, ISZERO).pushLabel("done").op(JUMPI); // if !(it < max) done
+        a.load(zr).op(DUP1, MUL).push(s).op(SWAP1, SDIV); // zr2
+        a.load(zi).op(DUP1, MUL).push(s).op(SWAP1, SDIV); // zi2
+        a.op(DUP2, DUP2, ADD).push(4L * s).op(SWAP1, SGT).pushLabel("escape").op(JUMPI); // if zr2 + zi2 > 4S escape
+        a.op(SWAP1, SUB).load(cr).op(ADD); // t = zr2 - zi2 + cr
+        a.load(zr).load(zi).op(MUL).push(2).op(MUL).push(s).op(SWAP1, SDIV).load(ci).op(ADD).store(zi); // zi = 2 zr zi / S + ci
         a.store(zr);
-        a.load(it).push(1).op(0x01).store(it);
-        a.pushLabel("iter").op(0x56);
+        a.load(it).push(1).op(ADD).store(it);
+        a.pushLabel("iter").op(JUMP);
         a.label("escape");
-        a.op(0x50, 0x50);
+        a.op(POP, POP);
         a.label("done");
-        a.load(it).load(py).push(w).op(0x02).load(px).op(0x01).push(img).op(0x01).op(0x53); // image[py*W+px] = it
-        a.load(px).push(1).op(0x01).op(0x80).store(px).push(w).op(0x11).pushLabel("px").op(0x57);
-        a.load(py).push(1).op(0x01).op(0x80).store(py).push(h).op(0x11).pushLabel("py").op(0x57);
-        a.push(w * h).push(img).op(0x20).returnTop();
+        a.load(it).load(py).push(w).op(MUL).load(px).op(ADD).push(img).op(ADD).op(MSTORE8); // image[py*W+px] = it
+        a.load(px).push(1).op(ADD).op(DUP1).store(px).push(w).op(GT).pushLabel("px").op(JUMPI);
+        a.load(py).push(1).op(ADD).op(DUP1).store(py).push(h).op(GT).pushLabel("py").op(JUMPI);
+        a.push(w * h).push(img).op(KECCAK256).returnTop();
         return a.build();
     }
 
@@ -150,16 +184,16 @@ public final class EvmPrograms {
 
         A push(BigInteger v) {
             if (v.signum() == 0)
-                return op(0x5F);
+                return op(PUSH0);
             byte[] b = v.toByteArray();
             int start = b[0] == 0 ? 1 : 0;
-            out.write(0x5F + b.length - start);
+            out.write(PUSH0 + b.length - start);
             out.write(b, start, b.length - start);
             return this;
         }
 
         A pushLabel(String name) {
-            out.write(0x61);
+            out.write(PUSH2);
             fixups.put(out.size(), name);
             out.write(0);
             out.write(0);
@@ -168,19 +202,19 @@ public final class EvmPrograms {
 
         A label(String name) {
             labels.put(name, out.size());
-            return op(0x5B);
+            return op(JUMPDEST);
         }
 
         A load(int offset) {
-            return push(offset).op(0x51);
+            return push(offset).op(MLOAD);
         }
 
         A store(int offset) {
-            return push(offset).op(0x52);
+            return push(offset).op(MSTORE);
         }
 
         A returnTop() {
-            return push(0).op(0x52).push(32).push(0).op(0xF3);
+            return push(0).op(MSTORE).push(32).push(0).op(RETURN);
         }
 
         byte[] build() {

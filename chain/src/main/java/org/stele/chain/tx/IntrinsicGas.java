@@ -23,8 +23,6 @@ public final class IntrinsicGas {
     public static final long ACCESS_LIST_STORAGE_KEY = 1_900;
     /** Shanghai (EIP-3860): per 32-byte word of init code. */
     public static final long INIT_CODE_WORD = 2;
-    /** Shanghai (EIP-3860): twice the EIP-170 code size limit. */
-    public static final int MAX_INIT_CODE_SIZE = 2 * 24_576;
     /** Prague (EIP-7623): the floor charged per calldata token (a zero byte is one token, other bytes four). */
     public static final long FLOOR_PER_TOKEN = 10;
 
@@ -73,7 +71,7 @@ public final class IntrinsicGas {
 
     /** Whether EIP-3860 (from Shanghai) refuses a creation carrying {@code initCodeSize} bytes. */
     public static boolean initCodeTooLarge(Fork fork, boolean creation, int initCodeSize) {
-        return creation && fork.isAtLeast(Fork.SHANGHAI) && initCodeSize > MAX_INIT_CODE_SIZE;
+        return creation && fork.isAtLeast(Fork.SHANGHAI) && initCodeSize > Fork.MAX_INIT_CODE_SIZE;
     }
 
     private static long zeroBytes(Bytes data) {

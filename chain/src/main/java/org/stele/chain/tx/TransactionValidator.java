@@ -65,7 +65,7 @@ public final class TransactionValidator {
                             + tx.maxFeePerGas());
         if (IntrinsicGas.initCodeTooLarge(fork, tx.isContractCreation(), tx.data().size()))
             throw new InvalidTransactionException(Reason.INIT_CODE_TOO_LARGE, "init code of " + tx.data().size()
-                    + " bytes exceeds the limit of " + IntrinsicGas.MAX_INIT_CODE_SIZE + " (EIP-3860)");
+                    + " bytes exceeds the limit of " + Fork.MAX_INIT_CODE_SIZE + " (EIP-3860)");
         long minimum = IntrinsicGas.minimumGasLimit(tx, fork);
         if (Long.compareUnsigned(tx.gasLimit(), minimum) < 0)
             throw new InvalidTransactionException(Reason.INTRINSIC_GAS_TOO_LOW,

@@ -1,5 +1,11 @@
 package org.stele.evm.interp;
 
+import static org.stele.evm.Opcode.CALL;
+import static org.stele.evm.Opcode.CALLCODE;
+import static org.stele.evm.Opcode.CREATE;
+import static org.stele.evm.Opcode.CREATE2;
+import static org.stele.evm.Opcode.DELEGATECALL;
+import static org.stele.evm.Opcode.STATICCALL;
 import static org.stele.evm.interp.Interpreter.CONTINUE;
 import static org.stele.evm.interp.Interpreter.ENTER;
 
@@ -20,19 +26,19 @@ final class Calls {
     }
 
     static int call(Frame f) {
-        return call(f, 0xF1);
+        return call(f, CALL);
     }
 
     static int callCode(Frame f) {
-        return call(f, 0xF2);
+        return call(f, CALLCODE);
     }
 
     static int delegateCall(Frame f) {
-        return call(f, 0xF4);
+        return call(f, DELEGATECALL);
     }
 
     static int staticCall(Frame f) {
-        return call(f, 0xFA);
+        return call(f, STATICCALL);
     }
 
     private static int call(Frame f, int opcode) {
@@ -41,14 +47,14 @@ final class Calls {
         long[] s = f.stack;
         int a = Ops.top(f);
         long gasRequested = U256.clamp(s, a);
-        Address to = Ops.toAddress(s, a - 4);
-        boolean hasValue = opcode == 0xF1 || opcode == 0xF2;
+        Address to = EnvironmentOps.toAddress(s, a - 4);
+        boolean hasValue = opcode == CALL || opcode == CALLCODE;
         int p = hasValue ? a - 12 : a - 8;
-        BigInteger value = hasValue && !U256.isZero(s, a - 8) ? U256.toBig(s, a - 8) : BigInteger.ZERO;
+        BigInteger value = hasValue && !U256.isZero(s, a - 8) ? U256Bytes.toBig(s, a - 8) : BigInteger.ZERO;
         long inOff = U256.clamp(s, p), inSize = U256.clamp(s, p - 4), outOff = U256.clamp(s, p - 8),
                 outSize = U256.clamp(s, p - 12);
         f.sp -= hasValue ? 7 : 6;
-        if (opcode == 0xF1 && f.isStatic && value.signum() != 0)
+        if (opcode == CALL && f.isStatic && value.signum() != 0)
             return Status.STATIC_VIOLATION.ordinal();
         if (!f.expand(inOff, inSize) || !f.expand(outOff, outSize))
             return Ops.OOG;
@@ -56,7 +62,7 @@ final class Calls {
         long cost = st.warmAccount(to) ? g.coldAccountAccess : g.warmStorageRead;
         if (value.signum() != 0) {
             cost += g.callValue;
-            if (opcode == 0xF1 && st.isEmpty(to))
+            if (opcode == CALL && st.isEmpty(to))
                 cost += g.newAccount;
         }
         if (!Ops.charge(f, cost))
@@ -76,10 +82,10 @@ final class Calls {
             return CONTINUE;
         }
         int r = switch (opcode) {
-            case 0xF1 -> ip.startCall(f.depth + 1, opcode, f.address, to, to, value, true, input, callGas, f.isStatic);
-            case 0xF2 ->
+            case CALL -> ip.startCall(f.depth + 1, opcode, f.address, to, to, value, true, input, callGas, f.isStatic);
+            case CALLCODE ->
                 ip.startCall(f.depth + 1, opcode, f.address, f.address, to, value, false, input, callGas, f.isStatic);
-            case 0xF4 ->
+            case DELEGATECALL ->
                 ip.startCall(f.depth + 1, opcode, f.caller, f.address, to, f.value, false, input, callGas, f.isStatic);
             default ->
                 ip.startCall(f.depth + 1, opcode, f.address, to, to, BigInteger.ZERO, false, input, callGas, true);
@@ -130,12 +136,12 @@ final class Calls {
         GasSchedule g = ip.gs;
         long[] s = f.stack;
         int a = Ops.top(f);
-        BigInteger value = U256.isZero(s, a) ? BigInteger.ZERO : U256.toBig(s, a);
+        BigInteger value = U256.isZero(s, a) ? BigInteger.ZERO : U256Bytes.toBig(s, a);
         long off = U256.clamp(s, a - 4), size = U256.clamp(s, a - 8);
         byte[] salt = null;
         if (isCreate2) {
             salt = new byte[32];
-            U256.toBytes(s, a - 12, salt, 0);
+            U256Bytes.toBytes(s, a - 12, salt, 0);
         }
         f.sp -= isCreate2 ? 4 : 3;
         if (size > g.maxInitCodeSize)
@@ -166,7 +172,7 @@ final class Calls {
         if (r == ENTER)
             return ENTER;
         if (ip.tracer != null) {
-            ip.tracer.onCallEnter(f.depth + 1, isCreate2 ? 0xF5 : 0xF0, f.address, address, value,
+            ip.tracer.onCallEnter(f.depth + 1, isCreate2 ? CREATE2 : CREATE, f.address, address, value,
                     org.stele.common.Bytes.wrap(initCode), gas);
             ip.tracer.onCallExit(f.depth + 1, ip.resultStatus, org.stele.common.Bytes.wrap(ip.resultOutput),
                     gas - ip.resultGas);
@@ -184,7 +190,7 @@ final class Calls {
         f.gas += ip.resultGas;
         f.returnData = ip.resultStatus == Status.REVERT ? ip.resultOutput : Frame.EMPTY;
         if (ip.resultStatus == Status.SUCCESS)
-            Ops.pushAddress(f, address);
+            EnvironmentOps.pushAddress(f, address);
         else
             Ops.pushLong(f, 0);
     }

@@ -1,5 +1,10 @@
 package org.stele.evm.interp;
 
+import static org.stele.evm.Opcode.JUMPDEST;
+import static org.stele.evm.Opcode.JUMPI;
+
+import org.stele.evm.Opcode;
+
 /**
  * One contract's code as the interpreter has seen it run under one fork: how often the instruction after each
  * JUMPDEST and each JUMPI (where a segment may start) was reached, and the {@link Segment} compiled at each of those
@@ -42,10 +47,10 @@ final class CodeProfile {
         long[] bits = new long[(code.length >>> 6) + 1];
         for (int pc = 0; pc < code.length; pc++) {
             int op = code[pc] & 0xFF;
-            if ((op == 0x5B || op == 0x57) && pc + 1 < code.length)
+            if ((op == JUMPDEST || op == JUMPI) && pc + 1 < code.length)
                 bits[(pc + 1) >>> 6] |= 1L << (pc + 1);
-            else if (op >= 0x60 && op <= 0x7F)
-                pc += op - 0x5F;
+            else
+                pc += Opcode.immediateSize(op);
         }
         return bits;
     }

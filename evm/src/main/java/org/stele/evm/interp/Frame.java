@@ -143,7 +143,7 @@ final class Frame implements StepView {
     public byte[] stackItem(int i) {
         byte[] out = new byte[32];
         int b = (sp - 1 - i) << 2;
-        U256.toBytes(stack, b, out, 0);
+        U256Bytes.toBytes(stack, b, out, 0);
         return out;
     }
 

@@ -1,5 +1,7 @@
 package org.stele.evm.interp;
 
+import static org.stele.evm.Opcode.*;
+
 import java.math.BigInteger;
 import java.util.List;
 import org.stele.common.Address;
@@ -99,12 +101,12 @@ public final class Interpreter {
             int r;
             if (msg.kind() == Message.Kind.CREATE) {
                 if (tracer != null)
-                    tracer.onCallEnter(0, 0xF0, msg.caller(), msg.to(), msg.value(), msg.input(), msg.gas());
+                    tracer.onCallEnter(0, CREATE, msg.caller(), msg.to(), msg.value(), msg.input(), msg.gas());
                 r = startCreate(0, msg.caller(), msg.to(), msg.value(), input, msg.gas(), false);
             } else {
                 if (tracer != null)
-                    tracer.onCallEnter(0, 0xF1, msg.caller(), msg.to(), msg.value(), msg.input(), msg.gas());
-                r = startCall(0, 0xF1, msg.caller(), msg.to(), msg.to(), msg.value(), true, input, msg.gas(),
+                    tracer.onCallEnter(0, CALL, msg.caller(), msg.to(), msg.value(), msg.input(), msg.gas());
+                r = startCall(0, CALL, msg.caller(), msg.to(), msg.to(), msg.value(), true, input, msg.gas(),
                         msg.isStatic());
             }
             if (r == ENTER)
@@ -135,13 +137,13 @@ public final class Interpreter {
             boolean transfer, byte[] input, long gas,
             boolean isStatic) {
         long checkpoint = state.checkpoint();
-        if (opcode == 0xF1 || opcode == 0xFA) {
+        if (opcode == CALL || opcode == STATICCALL) {
             boolean isPrecompile = precompiles.contains(codeAddress);
-            if (opcode == 0xF1 && !isPrecompile && value.signum() == 0 && !state.exists(address)) {
+            if (opcode == CALL && !isPrecompile && value.signum() == 0 && !state.exists(address)) {
                 // EIP-161: calling a non-existent account with no value creates nothing.
                 return finishNow(Status.SUCCESS, gas, Frame.EMPTY);
             }
-            if (opcode == 0xF1) {
+            if (opcode == CALL) {
                 if (!state.transfer(caller, address, value))
                     return finishNow(Status.INSUFFICIENT_BALANCE, gas, Frame.EMPTY);
             } else {
@@ -199,7 +201,7 @@ public final class Interpreter {
         f.value = value;
         f.input = Frame.EMPTY;
         f.checkpoint = checkpoint;
-        f.openedBy = isCreate2 ? 0xF5 : 0xF0;
+        f.openedBy = isCreate2 ? CREATE2 : CREATE;
         if (initCode.length == 0) {
             // Nothing to run: the account exists with empty code.
             return finishFrame(f, Status.SUCCESS);
@@ -281,7 +283,7 @@ public final class Interpreter {
      * The program counter, stack height and gas live in locals while the hot opcodes run, written inline here on the
      * limb stack; they are written back to the frame only around the opcodes that go through {@link #dispatchRest}
      * (and on every exit), because a store to the frame on every step is what an interpreter in Java pays most for.
-     * The table maps each inlined opcode to an {@link Ops} method with the same behaviour, which the traced loop
+     * The operation table maps each inlined opcode to a method with the same behaviour, which the traced loop
      * uses; an opcode a fork does not define was already rejected by its static gas, so both paths agree.
      */
     private int loop(Frame f) {
@@ -319,98 +321,98 @@ public final class Interpreter {
             // t: the top word; n: where a pushed word goes.
             final int t = (sp - 1) << 2, n = sp << 2;
             switch (op) {
-                case 0x01 -> {
+                case ADD -> {
                     SegmentOps.add(s, t);
                     sp--;
                 }
-                case 0x02 -> {
+                case MUL -> {
                     SegmentOps.mul(s, t);
                     sp--;
                 }
-                case 0x03 -> {
+                case SUB -> {
                     SegmentOps.sub(s, t);
                     sp--;
                 }
-                case 0x04 -> {
+                case DIV -> {
                     SegmentOps.div(s, t);
                     sp--;
                 }
-                case 0x05 -> {
+                case SDIV -> {
                     SegmentOps.sdiv(s, t);
                     sp--;
                 }
-                case 0x06 -> {
+                case MOD -> {
                     SegmentOps.mod(s, t);
                     sp--;
                 }
-                case 0x07 -> {
+                case SMOD -> {
                     SegmentOps.smod(s, t);
                     sp--;
                 }
-                case 0x08 -> {
+                case ADDMOD -> {
                     SegmentOps.addmod(s, t);
                     sp -= 2;
                 }
-                case 0x09 -> {
+                case MULMOD -> {
                     SegmentOps.mulmod(s, t);
                     sp -= 2;
                 }
-                case 0x0B -> {
+                case SIGNEXTEND -> {
                     SegmentOps.signExtend(s, t);
                     sp--;
                 }
-                case 0x10 -> {
+                case LT -> {
                     SegmentOps.lt(s, t);
                     sp--;
                 }
-                case 0x11 -> {
+                case GT -> {
                     SegmentOps.gt(s, t);
                     sp--;
                 }
-                case 0x12 -> {
+                case SLT -> {
                     SegmentOps.slt(s, t);
                     sp--;
                 }
-                case 0x13 -> {
+                case SGT -> {
                     SegmentOps.sgt(s, t);
                     sp--;
                 }
-                case 0x14 -> {
+                case EQ -> {
                     SegmentOps.eq(s, t);
                     sp--;
                 }
-                case 0x15 -> SegmentOps.isZero(s, t);
-                case 0x16 -> {
+                case ISZERO -> SegmentOps.isZero(s, t);
+                case AND -> {
                     SegmentOps.and(s, t);
                     sp--;
                 }
-                case 0x17 -> {
+                case OR -> {
                     SegmentOps.or(s, t);
                     sp--;
                 }
-                case 0x18 -> {
+                case XOR -> {
                     SegmentOps.xor(s, t);
                     sp--;
                 }
-                case 0x19 -> SegmentOps.not(s, t);
-                case 0x1A -> {
+                case NOT -> SegmentOps.not(s, t);
+                case BYTE -> {
                     SegmentOps.byteAt(s, t);
                     sp--;
                 }
-                case 0x1B -> {
+                case SHL -> {
                     SegmentOps.shl(s, t);
                     sp--;
                 }
-                case 0x1C -> {
+                case SHR -> {
                     SegmentOps.shr(s, t);
                     sp--;
                 }
-                case 0x1D -> {
+                case SAR -> {
                     SegmentOps.sar(s, t);
                     sp--;
                 }
-                case 0x50 -> sp--;
-                case 0x51 -> {
+                case POP -> sp--;
+                case MLOAD -> {
                     long off = U256.clamp(s, t);
                     if (off > memSize - 32) {
                         f.gas = gas;
@@ -423,9 +425,9 @@ public final class Interpreter {
                         memory = f.memory;
                         memSize = f.memSize;
                     }
-                    U256.fromBytes32(memory, (int) off, s, t);
+                    U256Bytes.fromBytes32(memory, (int) off, s, t);
                 }
-                case 0x52 -> {
+                case MSTORE -> {
                     long off = U256.clamp(s, t);
                     if (off > memSize - 32) {
                         f.gas = gas;
@@ -438,10 +440,10 @@ public final class Interpreter {
                         memory = f.memory;
                         memSize = f.memSize;
                     }
-                    U256.toBytes(s, t - 4, memory, (int) off);
+                    U256Bytes.toBytes(s, t - 4, memory, (int) off);
                     sp -= 2;
                 }
-                case 0x53 -> {
+                case MSTORE8 -> {
                     long off = U256.clamp(s, t);
                     if (off >= memSize) {
                         f.gas = gas;
@@ -457,7 +459,7 @@ public final class Interpreter {
                     memory[(int) off] = (byte) s[t - 4];
                     sp -= 2;
                 }
-                case 0x56 -> {
+                case JUMP -> {
                     long dest = U256.clamp(s, t);
                     sp--;
                     if (dest >= codeLen || (jumpDests[(int) (dest >>> 6)] & (1L << dest)) == 0) {
@@ -468,7 +470,7 @@ public final class Interpreter {
                     }
                     pc = (int) dest;
                 }
-                case 0x57 -> {
+                case JUMPI -> {
                     sp -= 2;
                     if (!U256.isZero(s, t - 4)) {
                         long dest = U256.clamp(s, t);
@@ -489,7 +491,7 @@ public final class Interpreter {
                         }
                     }
                 }
-                case 0x5B -> {
+                case JUMPDEST -> {
                     // JUMPDEST: static gas only; then, when the run of stack-only and constant-offset memory opcodes
                     // after it is hot and compiled, that whole run at once if gas, stack and memory let it finish.
                     // A JUMPI that does not jump does the same for the run after it.
@@ -501,7 +503,7 @@ public final class Interpreter {
                         pc = seg.endPc;
                     }
                 }
-                case 0x5F -> {
+                case PUSH0 -> {
                     U256.set(s, n, 0);
                     sp++;
                 }
@@ -509,29 +511,29 @@ public final class Interpreter {
                 // and writes memory at constant offsets and jumps to labels. When the second opcode's checks pass
                 // (static gas, stack, memory already large enough) it runs here, which saves one dispatch; otherwise
                 // the loop takes it on its own as usual. These four opcodes exist in every fork.
-                case 0x60 -> {
+                case PUSH1 -> {
                     long v = pc < codeLen ? code[pc] & 0xFF : 0;
                     pc++;
                     int next = pc < codeLen ? code[pc] & 0xFF : 0;
-                    if (next == 0x51 && v <= memSize - 32 && gas >= (opInfo[0x51] & 0xFFFF_FFFFL)) {
-                        gas -= opInfo[0x51] & 0xFFFF_FFFFL;
+                    if (next == MLOAD && v <= memSize - 32 && gas >= (opInfo[MLOAD] & 0xFFFF_FFFFL)) {
+                        gas -= opInfo[MLOAD] & 0xFFFF_FFFFL;
                         pc++;
-                        U256.fromBytes32(memory, (int) v, s, n);
+                        U256Bytes.fromBytes32(memory, (int) v, s, n);
                         sp++;
-                    } else if (next == 0x52 && sp >= 1 && v <= memSize - 32
-                            && gas >= (opInfo[0x52] & 0xFFFF_FFFFL)) {
-                        gas -= opInfo[0x52] & 0xFFFF_FFFFL;
+                    } else if (next == MSTORE && sp >= 1 && v <= memSize - 32
+                            && gas >= (opInfo[MSTORE] & 0xFFFF_FFFFL)) {
+                        gas -= opInfo[MSTORE] & 0xFFFF_FFFFL;
                         pc++;
-                        U256.toBytes(s, t, memory, (int) v);
+                        U256Bytes.toBytes(s, t, memory, (int) v);
                         sp--;
                     } else {
                         U256.set(s, n, v);
                         sp++;
                     }
                 }
-                case 0x61 -> {
+                case PUSH2 -> {
                     if (pc + 2 > codeLen) {
-                        U256.fromBytesPadRight(code, pc, 2, s, n);
+                        U256Bytes.fromBytesPadRight(code, pc, 2, s, n);
                         sp++;
                         pc += 2;
                         break;
@@ -539,8 +541,8 @@ public final class Interpreter {
                     long v = ((code[pc] & 0xFF) << 8) | (code[pc + 1] & 0xFF);
                     pc += 2;
                     int next = pc < codeLen ? code[pc] & 0xFF : 0;
-                    if (next == 0x57 && sp >= 1 && gas >= (opInfo[0x57] & 0xFFFF_FFFFL)) {
-                        gas -= opInfo[0x57] & 0xFFFF_FFFFL;
+                    if (next == JUMPI && sp >= 1 && gas >= (opInfo[JUMPI] & 0xFFFF_FFFFL)) {
+                        gas -= opInfo[JUMPI] & 0xFFFF_FFFFL;
                         pc++;
                         sp--;
                         if (!U256.isZero(s, t)) {
@@ -560,8 +562,8 @@ public final class Interpreter {
                                 pc = seg.endPc;
                             }
                         }
-                    } else if (next == 0x56 && gas >= (opInfo[0x56] & 0xFFFF_FFFFL)) {
-                        gas -= opInfo[0x56] & 0xFFFF_FFFFL;
+                    } else if (next == JUMP && gas >= (opInfo[JUMP] & 0xFFFF_FFFFL)) {
+                        gas -= opInfo[JUMP] & 0xFFFF_FFFFL;
                         pc++;
                         if (v >= codeLen || (jumpDests[(int) (v >>> 6)] & (1L << v)) == 0) {
                             f.pc = pc;
@@ -575,29 +577,32 @@ public final class Interpreter {
                         sp++;
                     }
                 }
-                case 0x62, 0x63, 0x64, 0x65, 0x66, 0x67 -> {
+                case PUSH3, PUSH4, PUSH5, PUSH6, PUSH7, PUSH8 -> {
                     // PUSH3 to PUSH8: one limb, read as the eight bytes that end with the immediate, masked.
-                    int len = op - 0x5F, end = pc + len;
+                    int len = op - PUSH0, end = pc + len;
                     if (end <= codeLen && end >= 8)
-                        U256.set(s, n, U256.readLong(code, end - 8) & (-1L >>> (64 - (len << 3))));
+                        U256.set(s, n, U256Bytes.readLong(code, end - 8) & (-1L >>> (64 - (len << 3))));
                     else
-                        U256.fromCode(code, pc, len, s, n);
+                        U256Bytes.fromCode(code, pc, len, s, n);
                     sp++;
                     pc = end;
                 }
-                case 0x68, 0x69, 0x6A, 0x6B, 0x6C, 0x6D, 0x6E, 0x6F, 0x70, 0x71,
-                        0x72, 0x73, 0x74, 0x75, 0x76, 0x77, 0x78, 0x79, 0x7A, 0x7B, 0x7C, 0x7D, 0x7E, 0x7F -> {
-                    int len = op - 0x5F;
-                    U256.fromCode(code, pc, len, s, n);
+                case PUSH9, PUSH10, PUSH11, PUSH12, PUSH13, PUSH14, PUSH15, PUSH16, PUSH17, PUSH18,
+                        PUSH19, PUSH20, PUSH21, PUSH22, PUSH23, PUSH24, PUSH25, PUSH26, PUSH27, PUSH28, PUSH29, PUSH30,
+                        PUSH31, PUSH32 -> {
+                    int len = op - PUSH0;
+                    U256Bytes.fromCode(code, pc, len, s, n);
                     sp++;
                     pc += len;
                 }
-                case 0x80, 0x81, 0x82, 0x83, 0x84, 0x85, 0x86, 0x87, 0x88, 0x89, 0x8A, 0x8B, 0x8C, 0x8D, 0x8E, 0x8F -> {
-                    SegmentOps.dup(s, n, n - ((op - 0x7F) << 2));
+                case DUP1, DUP2, DUP3, DUP4, DUP5, DUP6, DUP7, DUP8, DUP9, DUP10, DUP11, DUP12, DUP13, DUP14, DUP15,
+                        DUP16 -> {
+                    SegmentOps.dup(s, n, n - ((op - DUP1 + 1) << 2));
                     sp++;
                 }
-                case 0x90, 0x91, 0x92, 0x93, 0x94, 0x95, 0x96, 0x97, 0x98, 0x99, 0x9A, 0x9B, 0x9C, 0x9D, 0x9E, 0x9F -> {
-                    SegmentOps.swap(s, t, t - ((op - 0x8F) << 2));
+                case SWAP1, SWAP2, SWAP3, SWAP4, SWAP5, SWAP6, SWAP7, SWAP8, SWAP9, SWAP10, SWAP11, SWAP12, SWAP13,
+                        SWAP14, SWAP15, SWAP16 -> {
+                    SegmentOps.swap(s, t, t - ((op - SWAP1 + 1) << 2));
                 }
                 default -> {
                     f.pc = pc;
@@ -636,9 +641,9 @@ public final class Interpreter {
      */
     private static int dispatchRest(int op, Frame f, Operation[] table) {
         return switch (op) {
-            case 0x0A -> Ops.exp(f);
-            case 0x20 -> Ops.keccak(f);
-            case 0x5E -> Ops.mcopy(f);
+            case EXP -> ArithmeticOps.exp(f);
+            case KECCAK256 -> ArithmeticOps.keccak(f);
+            case MCOPY -> Ops.mcopy(f);
             default -> table[op].execute(f);
         };
     }

@@ -1,10 +1,15 @@
 package org.stele.evm.interp;
 
+import static org.stele.evm.Opcode.*;
+
+import java.io.Serializable;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.stele.evm.Opcode;
 
 /**
  * Finds the {@link Segment} that starts after a JUMPDEST or a JUMPI and compiles it to a hidden class: straight-line
@@ -18,10 +23,19 @@ final class SegmentCompiler {
     /** Keeps each generated method far below the size the JIT still compiles. */
     static final int MAX_OPCODES = 256;
 
-    private static final String OPS = "org/stele/evm/interp/SegmentOps";
-    private static final String BASE = "org/stele/evm/interp/SegmentCode";
-    private static final String T_SHAPE = "([JI)V";
-    private static final String MEMORY_SHAPE = "([JI[BI)V";
+    private static final String BASE = Type.getInternalName(SegmentCode.class);
+    /** A hidden class must be in its lookup's package. */
+    private static final String NAME = BASE.substring(0, BASE.lastIndexOf('/') + 1) + "CompiledSegment";
+    /** The method each compiled segment overrides. */
+    private static final MethodRef RUN = MethodRef.of((Body) SegmentCode::run);
+    /** The {@link SegmentOps} method of each opcode that works on the top word(s); null for every other opcode. */
+    private static final MethodRef[] TOP = topOps();
+    /** The {@link SegmentOps} method of MLOAD, MSTORE and MSTORE8 after a constant offset; null for the others. */
+    private static final MethodRef[] MEMORY = memoryOps();
+    private static final MethodRef SET = MethodRef.of((OneLimb) U256::set);
+    private static final MethodRef PUSH = MethodRef.of((FourLimbs) SegmentOps::push);
+    private static final MethodRef DUP = MethodRef.of((TwoWords) SegmentOps::dup);
+    private static final MethodRef SWAP = MethodRef.of((TwoWords) SegmentOps::swap);
     /** A constant memory offset above this ends the run: memory that large is not worth checking ahead. */
     private static final long MAX_CONSTANT_OFFSET = 1 << 24;
 
@@ -38,39 +52,74 @@ final class SegmentCompiler {
         this.growth = growth;
     }
 
-    /** The name of the {@link SegmentOps} method for an opcode that works on the top word(s), or null. */
-    private static String topOp(int op) {
-        return switch (op) {
-            case 0x01 -> "add";
-            case 0x02 -> "mul";
-            case 0x03 -> "sub";
-            case 0x04 -> "div";
-            case 0x05 -> "sdiv";
-            case 0x06 -> "mod";
-            case 0x07 -> "smod";
-            case 0x08 -> "addmod";
-            case 0x09 -> "mulmod";
-            case 0x0B -> "signExtend";
-            case 0x10 -> "lt";
-            case 0x11 -> "gt";
-            case 0x12 -> "slt";
-            case 0x13 -> "sgt";
-            case 0x14 -> "eq";
-            case 0x15 -> "isZero";
-            case 0x16 -> "and";
-            case 0x17 -> "or";
-            case 0x18 -> "xor";
-            case 0x19 -> "not";
-            case 0x1A -> "byteAt";
-            case 0x1B -> "shl";
-            case 0x1C -> "shr";
-            case 0x1D -> "sar";
-            default -> null;
-        };
+    // The shapes of the methods a segment calls, so that each is named by a method reference.
+    private interface Body extends Serializable {
+        void run(SegmentCode code, long[] s, int b, byte[] memory);
+    }
+
+    private interface TopWords extends Serializable {
+        void run(long[] s, int t);
+    }
+
+    private interface MemoryAccess extends Serializable {
+        void run(long[] s, int i, byte[] memory, int offset);
+    }
+
+    private interface OneLimb extends Serializable {
+        void run(long[] s, int n, long value);
+    }
+
+    private interface FourLimbs extends Serializable {
+        void run(long[] s, int n, long l0, long l1, long l2, long l3);
+    }
+
+    private interface TwoWords extends Serializable {
+        void run(long[] s, int i, int j);
+    }
+
+    private static MethodRef[] topOps() {
+        MethodRef[] m = new MethodRef[256];
+        top(m, ADD, SegmentOps::add);
+        top(m, MUL, SegmentOps::mul);
+        top(m, SUB, SegmentOps::sub);
+        top(m, DIV, SegmentOps::div);
+        top(m, SDIV, SegmentOps::sdiv);
+        top(m, MOD, SegmentOps::mod);
+        top(m, SMOD, SegmentOps::smod);
+        top(m, ADDMOD, SegmentOps::addmod);
+        top(m, MULMOD, SegmentOps::mulmod);
+        top(m, SIGNEXTEND, SegmentOps::signExtend);
+        top(m, LT, SegmentOps::lt);
+        top(m, GT, SegmentOps::gt);
+        top(m, SLT, SegmentOps::slt);
+        top(m, SGT, SegmentOps::sgt);
+        top(m, EQ, SegmentOps::eq);
+        top(m, ISZERO, SegmentOps::isZero);
+        top(m, AND, SegmentOps::and);
+        top(m, OR, SegmentOps::or);
+        top(m, XOR, SegmentOps::xor);
+        top(m, NOT, SegmentOps::not);
+        top(m, BYTE, SegmentOps::byteAt);
+        top(m, SHL, SegmentOps::shl);
+        top(m, SHR, SegmentOps::shr);
+        top(m, SAR, SegmentOps::sar);
+        return m;
+    }
+
+    private static void top(MethodRef[] m, int op, TopWords method) {
+        m[op] = MethodRef.of(method);
+    }
+
+    private static MethodRef[] memoryOps() {
+        MethodRef[] m = new MethodRef[256];
+        m[MLOAD] = MethodRef.of((MemoryAccess) SegmentOps::mload);
+        m[MSTORE] = MethodRef.of((MemoryAccess) SegmentOps::mstore);
+        m[MSTORE8] = MethodRef.of((MemoryAccess) SegmentOps::mstore8);
+        return m;
     }
 
     private static boolean compilable(int op) {
-        return topOp(op) != null || op == 0x50 || op == 0x58 || (op >= 0x5F && op <= 0x9F);
+        return TOP[op] != null || op == POP || op == PC || (op >= PUSH0 && op <= SWAP16);
     }
 
     /**
@@ -79,13 +128,13 @@ final class SegmentCompiler {
      */
     static int memoryOpAfterPush(byte[] code, int pc) {
         int op = code[pc] & 0xFF;
-        if (op < 0x60 || op > 0x63)
+        if (op < PUSH1 || op > PUSH4)
             return 0;
-        int at = pc + 1 + (op - 0x5F);
+        int at = pc + 1 + (op - PUSH0);
         if (at >= code.length)
             return 0;
         int next = code[at] & 0xFF;
-        return next >= 0x51 && next <= 0x53 ? next : 0;
+        return MEMORY[next] != null ? next : 0;
     }
 
     /** What a run adds up to so far: the entry heights it allows, its height change, static gas and length. */
@@ -117,7 +166,7 @@ final class SegmentCompiler {
             int op = code[pc] & 0xFF;
             if (!compilable(op) || staticGas[op] < 0)
                 break;
-            int len = op >= 0x60 && op <= 0x7F ? op - 0x5F : 0;
+            int len = Opcode.immediateSize(op);
             if (pc + 1 + len > code.length)
                 break; // a PUSH cut short by the end of the code: left to the interpreter
             int top = 4 * (run.height - 1), next = 4 * run.height;
@@ -126,12 +175,11 @@ final class SegmentCompiler {
                 long offset = immediate(code, pc + 1, len)[0];
                 if (staticGas[memOp] < 0 || offset > MAX_CONSTANT_OFFSET)
                     break;
-                memory = Math.max(memory, offset + (memOp == 0x53 ? 1 : 32));
-                index(mv, memOp == 0x51 ? next : top);
+                memory = Math.max(memory, offset + (memOp == MSTORE8 ? 1 : 32));
+                index(mv, memOp == MLOAD ? next : top);
                 mv.visitVarInsn(Opcodes.ALOAD, 3);
                 mv.visitLdcInsn((int) offset);
-                String method = memOp == 0x51 ? "mload" : memOp == 0x52 ? "mstore" : "mstore8";
-                mv.visitMethodInsn(Opcodes.INVOKESTATIC, OPS, method, MEMORY_SHAPE, false);
+                MEMORY[memOp].invokeStatic(mv);
                 run.add(op);
                 run.add(memOp);
                 pc += 2 + len;
@@ -155,7 +203,7 @@ final class SegmentCompiler {
 
     /** Starts the hidden class and its {@code run} method, whose body {@link #compile} writes. */
     private static MethodVisitor begin(ClassWriter cw) {
-        cw.visit(Opcodes.V17, Opcodes.ACC_FINAL | Opcodes.ACC_SUPER, "org/stele/evm/interp/CompiledSegment", null,
+        cw.visit(Opcodes.V17, Opcodes.ACC_FINAL | Opcodes.ACC_SUPER, NAME, null,
                 BASE, null);
         MethodVisitor init = cw.visitMethod(Opcodes.ACC_PUBLIC, "<init>", "()V", null, null);
         init.visitCode();
@@ -164,7 +212,7 @@ final class SegmentCompiler {
         init.visitInsn(Opcodes.RETURN);
         init.visitMaxs(0, 0);
         init.visitEnd();
-        MethodVisitor mv = cw.visitMethod(Opcodes.ACC_FINAL, "run", "([JI[B)V", null, null);
+        MethodVisitor mv = cw.visitMethod(Opcodes.ACC_FINAL, RUN.name(), RUN.descriptor(), null, null);
         mv.visitCode();
         return mv;
     }
@@ -174,29 +222,28 @@ final class SegmentCompiler {
      * top word and of where a pushed word goes.
      */
     private static void emit(MethodVisitor mv, byte[] code, int pc, int op, int top, int next) {
-        String name = topOp(op);
-        if (name != null) {
+        if (TOP[op] != null) {
             index(mv, top);
-            mv.visitMethodInsn(Opcodes.INVOKESTATIC, OPS, name, T_SHAPE, false);
-        } else if (op == 0x58 || op >= 0x5F && op <= 0x67) {
+            TOP[op].invokeStatic(mv);
+        } else if (op == PC || op >= PUSH0 && op <= PUSH8) {
             // PC, PUSH0 and PUSH1–PUSH8: one limb
             index(mv, next);
-            mv.visitLdcInsn(op == 0x58 ? (long) pc : immediate(code, pc + 1, op - 0x5F)[0]);
-            mv.visitMethodInsn(Opcodes.INVOKESTATIC, "org/stele/evm/interp/U256", "set", "([JIJ)V", false);
-        } else if (op >= 0x68 && op <= 0x7F) {
+            mv.visitLdcInsn(op == PC ? (long) pc : immediate(code, pc + 1, op - PUSH0)[0]);
+            SET.invokeStatic(mv);
+        } else if (op >= PUSH9 && op <= PUSH32) {
             index(mv, next);
-            for (long limb : immediate(code, pc + 1, op - 0x5F))
+            for (long limb : immediate(code, pc + 1, op - PUSH0))
                 mv.visitLdcInsn(limb);
-            mv.visitMethodInsn(Opcodes.INVOKESTATIC, OPS, "push", "([JIJJJJ)V", false);
-        } else if (op >= 0x80 && op <= 0x8F) {
+            PUSH.invokeStatic(mv);
+        } else if (op >= DUP1 && op <= DUP16) {
             index(mv, next);
-            offset(mv, next - 4 * (op - 0x7F));
-            mv.visitMethodInsn(Opcodes.INVOKESTATIC, OPS, "dup", "([JII)V", false);
-        } else if (op >= 0x90 && op <= 0x9F) {
+            offset(mv, next - 4 * (op - DUP1 + 1));
+            DUP.invokeStatic(mv);
+        } else if (op >= SWAP1 && op <= SWAP16) {
             index(mv, top);
-            offset(mv, top - 4 * (op - 0x8F));
-            mv.visitMethodInsn(Opcodes.INVOKESTATIC, OPS, "swap", "([JII)V", false);
-        } // POP (0x50) only moves the height
+            offset(mv, top - 4 * (op - SWAP1 + 1));
+            SWAP.invokeStatic(mv);
+        } // POP only moves the height
     }
 
     /** Pushes {@code s} and the index {@code b + k}. */
@@ -217,7 +264,7 @@ final class SegmentCompiler {
     /** A PUSH immediate of {@code len} bytes at {@code at}, as four limbs, least significant first. */
     static long[] immediate(byte[] code, int at, int len) {
         long[] limbs = new long[4];
-        U256.fromCode(code, at, len, limbs, 0);
+        U256Bytes.fromCode(code, at, len, limbs, 0);
         return limbs;
     }
 

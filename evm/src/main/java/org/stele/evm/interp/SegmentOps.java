@@ -22,27 +22,27 @@ final class SegmentOps {
     }
 
     static void div(long[] s, int t) {
-        U256.div(s, t, t - 4, t - 4);
+        U256Division.div(s, t, t - 4, t - 4);
     }
 
     static void sdiv(long[] s, int t) {
-        U256.sdiv(s, t, t - 4, t - 4);
+        U256Division.sdiv(s, t, t - 4, t - 4);
     }
 
     static void mod(long[] s, int t) {
-        U256.mod(s, t, t - 4, t - 4);
+        U256Division.mod(s, t, t - 4, t - 4);
     }
 
     static void smod(long[] s, int t) {
-        U256.smod(s, t, t - 4, t - 4);
+        U256Division.smod(s, t, t - 4, t - 4);
     }
 
     static void addmod(long[] s, int t) {
-        U256.addmod(s, t, t - 4, t - 8, t - 8);
+        U256Division.addmod(s, t, t - 4, t - 8, t - 8);
     }
 
     static void mulmod(long[] s, int t) {
-        U256.mulmod(s, t, t - 4, t - 8, t - 8);
+        U256Division.mulmod(s, t, t - 4, t - 8, t - 8);
     }
 
     static void signExtend(long[] s, int t) {
@@ -148,12 +148,12 @@ final class SegmentOps {
 
     /** PUSH of a constant offset, then MLOAD: the word at {@code off} goes to {@code n}. */
     static void mload(long[] s, int n, byte[] m, int off) {
-        U256.fromBytes32(m, off, s, n);
+        U256Bytes.fromBytes32(m, off, s, n);
     }
 
     /** PUSH of a constant offset, then MSTORE of the word below it, at {@code t}. */
     static void mstore(long[] s, int t, byte[] m, int off) {
-        U256.toBytes(s, t, m, off);
+        U256Bytes.toBytes(s, t, m, off);
     }
 
     /** PUSH of a constant offset, then MSTORE8 of the lowest byte of the word at {@code t}. */

@@ -1,5 +1,7 @@
 package org.stele.evm.state;
 
+import static org.stele.evm.Opcode.JUMPDEST;
+
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -13,6 +15,7 @@ import org.stele.common.Bytes32;
 import org.stele.common.crypto.Keccak256;
 import org.stele.evm.AccountInfo;
 import org.stele.evm.Log;
+import org.stele.evm.Opcode;
 import org.stele.evm.Word;
 import org.stele.evm.WorldView;
 
@@ -129,11 +132,10 @@ public final class JournaledState {
         long[] bits = new long[(code.length >>> 6) + 1];
         for (int pc = 0; pc < code.length; pc++) {
             int op = code[pc] & 0xFF;
-            if (op == 0x5B) {
+            if (op == JUMPDEST)
                 bits[pc >>> 6] |= 1L << pc;
-            } else if (op >= 0x60 && op <= 0x7F) {
-                pc += op - 0x5F;
-            }
+            else
+                pc += Opcode.immediateSize(op);
         }
         return bits;
     }

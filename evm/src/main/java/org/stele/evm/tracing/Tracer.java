@@ -13,7 +13,10 @@ public interface Tracer {
     default void onStep(StepView step) {
     }
 
-    /** A new frame starts: {@code opcode} is the instruction that opened it (0xF1 CALL, 0xF0 CREATE, ...). */
+    /**
+     * A new frame starts: {@code opcode} is the instruction that opened it ({@link org.stele.evm.Opcode#CALL},
+     * {@link org.stele.evm.Opcode#CREATE}, ...).
+     */
     default void onCallEnter(int depth, int opcode, Address from, Address to, java.math.BigInteger value, Bytes input,
             long gas) {
     }

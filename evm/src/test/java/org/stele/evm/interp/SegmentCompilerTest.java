@@ -45,8 +45,8 @@ class SegmentCompilerTest {
         // [99] -> [99, 42] -> [99, S] -> [99, S, S] -> SWAP2 [S, S, 99] -> POP [S, S]
         assertThat(seg.growth).isEqualTo(1);
         BigInteger sum = BigInteger.ONE.shiftLeft(255).add(BigInteger.valueOf(43));
-        assertThat(U256.toBig(s, 0)).isEqualTo(sum);
-        assertThat(U256.toBig(s, 4)).isEqualTo(sum);
+        assertThat(U256Bytes.toBig(s, 0)).isEqualTo(sum);
+        assertThat(U256Bytes.toBig(s, 4)).isEqualTo(sum);
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import org.stele.common.Address;
 import org.stele.common.Bytes;
+import org.stele.evm.Opcode;
 import org.stele.evm.Status;
 import org.stele.evm.tracing.Tracer;
 import org.stele.rpc.eth.Quantity;
@@ -22,7 +23,8 @@ final class CallTracer implements Tracer {
         f.put("type", OpcodeNames.of(opcode));
         f.put("from", from.toHex());
         if (to != null) f.put("to", to.toHex());
-        if (value != null && opcode != 0xf4 && opcode != 0xfa) f.set("value", Quantity.of(value));
+        if (value != null && opcode != Opcode.DELEGATECALL && opcode != Opcode.STATICCALL)
+            f.set("value", Quantity.of(value));
         f.set("gas", Quantity.of(gas));
         f.put("input", input.toHex());
         frames.push(f);

@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import org.stele.common.Address;
 import org.stele.common.Bytes32;
 import org.stele.common.Hex;
+import org.stele.evm.Opcode;
 import org.stele.evm.tracing.StepView;
 import org.stele.evm.tracing.Tracer;
 import org.stele.rpc.JsonRpcError;
@@ -117,11 +118,11 @@ final class StructLogger implements Tracer {
         int op = step.opcode();
         String key;
         String value;
-        if (op == 0x54 && step.stackSize() >= 1) { // SLOAD: the value it is about to read
+        if (op == Opcode.SLOAD && step.stackSize() >= 1) { // SLOAD: the value it is about to read
             byte[] k = step.stackItem(0);
             key = Hex.encodeNoPrefix(k);
             value = Hex.encodeNoPrefix(step.storage(Bytes32.wrap(k)).unsafeArray());
-        } else if (op == 0x55 && step.stackSize() >= 2) { // SSTORE: the value it is about to write
+        } else if (op == Opcode.SSTORE && step.stackSize() >= 2) { // SSTORE: the value it is about to write
             key = Hex.encodeNoPrefix(step.stackItem(0));
             value = Hex.encodeNoPrefix(step.stackItem(1));
         } else {
