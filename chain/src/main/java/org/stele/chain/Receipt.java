@@ -67,6 +67,7 @@ public record Receipt(TransactionType type, boolean success, long cumulativeGasU
             type = switch (first) {
                 case 0x01 -> TransactionType.ACCESS_LIST;
                 case 0x02 -> TransactionType.FEE_MARKET;
+                case 0x03 -> TransactionType.BLOB;
                 default -> throw new RlpException("unsupported receipt type 0x" + Integer.toHexString(first), 0);
             };
             r = RlpReader.of(java.util.Arrays.copyOfRange(encoded, 1, encoded.length));

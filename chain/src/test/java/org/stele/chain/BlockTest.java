@@ -141,7 +141,7 @@ class BlockTest {
     @Test
     void receiptDecodingRejectsUnknownTypesAndOddStatuses() {
         byte[] typed = Receipt.of(TransactionType.FEE_MARKET, true, 1, List.of()).encode();
-        typed[0] = 0x03;
+        typed[0] = 0x04;
         assertThatThrownBy(() -> Receipt.decode(typed)).isInstanceOf(RlpException.class)
                 .hasMessageContaining("unsupported receipt type");
         byte[] stateRoot = new RlpWriter().startList().writeBytes(Bytes32.ZERO).writeLong(1)

@@ -1,12 +1,13 @@
 package org.stele.execution;
 
 import java.math.BigInteger;
+import org.stele.chain.rules.ExecutionHeaderRules;
 
 /** EIP-4844 blob gas accounting: gas per blob, the per-block cap and the blob base fee. */
 public final class BlobGas {
-    public static final long GAS_PER_BLOB = 131_072;
+    public static final long GAS_PER_BLOB = ExecutionHeaderRules.GAS_PER_BLOB;
     /** Cancun: at most 6 blobs per block. */
-    public static final long MAX_BLOB_GAS_PER_BLOCK = 786_432;
+    public static final long MAX_BLOB_GAS_PER_BLOCK = ExecutionHeaderRules.MAX_BLOB_GAS_PER_BLOCK;
     public static final byte VERSIONED_HASH_VERSION_KZG = 0x01;
     private static final BigInteger MIN_BLOB_BASE_FEE = BigInteger.ONE;
     private static final BigInteger BLOB_BASE_FEE_UPDATE_FRACTION = BigInteger.valueOf(3_338_477);

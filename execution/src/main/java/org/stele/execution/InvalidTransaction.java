@@ -32,7 +32,13 @@ public enum InvalidTransaction {
     /** The gas limit does not cover the intrinsic gas. */
     INTRINSIC_GAS_TOO_LOW,
     /** EIP-3860: init code above 49152 bytes. */
-    INITCODE_SIZE_EXCEEDED;
+    INITCODE_SIZE_EXCEEDED,
+    /** EIP-155 and typed transactions: signed for another chain. */
+    INVALID_CHAINID,
+    /** r, s or v out of range, high s (EIP-2), or a signature that recovers no key. */
+    INVALID_SIGNATURE_VRS,
+    /** gas limit × fee cap does not fit in 256 bits. */
+    GASLIMIT_PRICE_PRODUCT_OVERFLOW;
 
     /** The name as the fixtures write it, e.g. {@code TransactionException.INTRINSIC_GAS_TOO_LOW}. */
     public String fixtureName() {

@@ -9,8 +9,9 @@ import org.stele.chain.Receipt;
 import org.stele.common.Bytes32;
 
 /**
- * Read access to the stored chain. Stele's blocks are final when written (QBFT), so every stored block is
- * canonical and numbers map to exactly one hash.
+ * Read access to the stored chain. Numbers map to the blocks of the canonical chain, the one ending at the head;
+ * blocks of side branches (kept by the importer when a block does not extend the head) are reachable by hash only.
+ * Under QBFT blocks are final when written, so the canonical chain only grows.
  */
 public interface BlockStore {
     /** The highest stored block, or empty before genesis is written. */

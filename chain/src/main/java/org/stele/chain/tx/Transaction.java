@@ -17,7 +17,8 @@ import org.stele.common.crypto.PublicKey;
  * Nonce and gas limit are unsigned 64-bit values held in a {@code long}: compare them with
  * {@link Long#compareUnsigned}.
  */
-public sealed interface Transaction permits LegacyTransaction, AccessListTransaction, FeeMarketTransaction {
+public sealed interface Transaction
+        permits LegacyTransaction, AccessListTransaction, FeeMarketTransaction, BlobTransaction {
 
     TransactionType type();
 
@@ -60,11 +61,11 @@ public sealed interface Transaction permits LegacyTransaction, AccessListTransac
 
     /**
      * What the sender pays per gas in a block with this base fee: the gas price for legacy and EIP-2930
-     * transactions, {@code min(maxFeePerGas, baseFee + maxPriorityFeePerGas)} for EIP-1559 ones. Whether the
+     * transactions, {@code min(maxFeePerGas, baseFee + maxPriorityFeePerGas)} for EIP-1559 and EIP-4844 ones. Whether the
      * transaction can pay the base fee at all is execution's check.
      */
     default BigInteger effectiveGasPrice(BigInteger baseFeePerGas) {
-        if (!(this instanceof FeeMarketTransaction))
+        if (type() == TransactionType.LEGACY || type() == TransactionType.ACCESS_LIST)
             return maxFeePerGas();
         return maxFeePerGas().min(baseFeePerGas.add(maxPriorityFeePerGas()));
     }

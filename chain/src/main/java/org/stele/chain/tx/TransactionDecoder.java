@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.stele.chain.tx.InvalidTransactionException.Reason;
 import org.stele.common.Address;
 import org.stele.common.Bytes;
+import org.stele.common.Bytes32;
 import org.stele.common.rlp.RlpException;
 import org.stele.common.rlp.RlpReader;
 import org.stele.common.rlp.RlpWriter;
@@ -61,6 +62,9 @@ public final class TransactionDecoder {
             if (envelope.length > 0 && (envelope[0] & 0xff) >= 0xc0)
                 throw new InvalidTransactionException(Reason.MALFORMED,
                         "a legacy transaction in a block body must not be wrapped in an RLP string");
+            // a block carries a blob transaction without its blobs; the pool's path (decode) still refuses them
+            if (envelope.length > 0 && envelope[0] == TransactionType.BLOB.typeByte())
+                return decodeBlob(payload(envelope, 1));
             return decode(envelope, Integer.MAX_VALUE);
         } catch (RlpException e) {
             throw TxRlp.malformed("transaction", e);
@@ -158,6 +162,31 @@ public final class TransactionDecoder {
         TransactionSignature sig = readTypedSignature(f);
         requireNoMoreFields(f, 12);
         return new FeeMarketTransaction(chainId, nonce, tip, cap, gasLimit, to, value, data, accessList, sig);
+    }
+
+    private static BlobTransaction decodeBlob(RlpReader f) {
+        BigInteger chainId = TxRlp.readUInt256(need(f, "chainId"), "chainId");
+        long nonce = TxRlp.readUnsigned64(need(f, "nonce"), "nonce");
+        BigInteger tip = TxRlp.readUInt256(need(f, "maxPriorityFeePerGas"), "maxPriorityFeePerGas");
+        BigInteger cap = TxRlp.readUInt256(need(f, "maxFeePerGas"), "maxFeePerGas");
+        long gasLimit = TxRlp.readUnsigned64(need(f, "gasLimit"), "gasLimit");
+        Optional<Address> to = TxRlp.readTo(need(f, "to"));
+        BigInteger value = TxRlp.readUInt256(need(f, "value"), "value");
+        Bytes data = TxRlp.readData(need(f, "data"));
+        List<AccessListEntry> accessList = TxRlp.readAccessList(need(f, "accessList"));
+        BigInteger blobCap = TxRlp.readUInt256(need(f, "maxFeePerBlobGas"), "maxFeePerBlobGas");
+        List<Bytes32> hashes = new java.util.ArrayList<>();
+        try {
+            RlpReader list = need(f, "blobVersionedHashes").readList();
+            while (list.hasNext())
+                hashes.add(list.readBytes32());
+        } catch (RlpException e) {
+            throw TxRlp.malformed("blobVersionedHashes", e);
+        }
+        TransactionSignature sig = readTypedSignature(f);
+        requireNoMoreFields(f, 14);
+        return new BlobTransaction(chainId, nonce, tip, cap, gasLimit, to, value, data, accessList, blobCap, hashes,
+                sig);
     }
 
     private static TransactionSignature readTypedSignature(RlpReader f) {

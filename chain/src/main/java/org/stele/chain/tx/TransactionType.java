@@ -10,7 +10,7 @@ public enum TransactionType {
     ACCESS_LIST(0x01, Fork.BERLIN),
     /** EIP-1559: priority fee and fee cap, type byte 0x02. */
     FEE_MARKET(0x02, Fork.LONDON),
-    /** EIP-4844: blob-carrying transactions, type byte 0x03. Recognised only to be rejected. */
+    /** EIP-4844: blob-carrying transactions, type byte 0x03. Read in blocks; the pool does not take them. */
     BLOB(0x03, Fork.CANCUN),
     /** EIP-7702: set-code transactions, type byte 0x04. Recognised only to be rejected. */
     SET_CODE(0x04, Fork.PRAGUE);
@@ -32,7 +32,8 @@ public enum TransactionType {
         return introducedIn;
     }
 
+    /** Whether blocks may carry this type (and so receipts have it); EIP-7702 set-code transactions not yet. */
     public boolean isSupported() {
-        return this != BLOB && this != SET_CODE;
+        return this != SET_CODE;
     }
 }

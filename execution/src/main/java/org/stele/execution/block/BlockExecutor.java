@@ -18,6 +18,7 @@ import org.stele.common.Bytes32;
 import org.stele.common.Fork;
 import org.stele.common.crypto.CryptoSuite;
 import org.stele.evm.BlockContext;
+import org.stele.execution.BeaconRootCall;
 import org.stele.execution.TransactionProcessor;
 import org.stele.execution.TransactionResult;
 import org.stele.state.WorldState;
@@ -38,6 +39,9 @@ public final class BlockExecutor {
     private final KeyValueStore store;
     private final BlockStore blocks;
     private final TransactionProcessor processor;
+    private final BeaconRootCall beaconRootCall;
+    /** QBFT has no beacon chain: every block names the zero root, and EIP-4788's contract records it as such. */
+    private static final Bytes32 PARENT_BEACON_BLOCK_ROOT = Bytes32.ZERO;
     /** No transaction costs less than this (the intrinsic gas of a plain transfer). */
     private static final long MIN_TRANSACTION_GAS = 21_000;
 
@@ -48,6 +52,7 @@ public final class BlockExecutor {
         this.store = store;
         this.blocks = blocks;
         this.processor = new TransactionProcessor(fork);
+        this.beaconRootCall = new BeaconRootCall(fork);
     }
 
     /** A transaction with the sender recovered when it was admitted. */
@@ -75,6 +80,7 @@ public final class BlockExecutor {
         BigInteger baseFee = BaseFee.next(parent);
         BlockContext ctx = context(coinbase, parent.number() + 1, timestamp, parent.gasLimit(), baseFee, chainId);
         WorldState world = WorldState.open(store, parent.stateRoot(), this::hashOf);
+        beaconRootCall.apply(world, ctx, PARENT_BEACON_BLOCK_ROOT);
         List<Transaction> included = new ArrayList<>();
         List<Receipt> receipts = new ArrayList<>();
         List<Rejected> rejected = new ArrayList<>();
@@ -110,7 +116,7 @@ public final class BlockExecutor {
                 .logsBloom(Receipt.blockBloom(receipts)).gasLimit(parent.gasLimit()).gasUsed(gasUsed)
                 .timestamp(timestamp).extraData(parent.extraData()).baseFeePerGas(baseFee)
                 .withdrawalsRoot(BlockHeader.EMPTY_TRIE_ROOT).blobGasUsed(0).excessBlobGas(0)
-                .parentBeaconBlockRoot(Bytes32.ZERO).build();
+                .parentBeaconBlockRoot(PARENT_BEACON_BLOCK_ROOT).build();
         return new Result(new Block(header, body), receipts, batch, rejected);
     }
 

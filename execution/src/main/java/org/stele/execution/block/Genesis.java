@@ -34,14 +34,19 @@ public record Genesis(long chainId, long timestamp, long gasLimit, BigInteger ba
         alloc = new TreeMap<>(alloc);
     }
 
+    /** Stages the state holding {@code alloc} in {@code batch} and returns its root. */
+    public static Bytes32 commitState(KeyValueStore store, Map<Address, Allocation> alloc, WriteBatch batch) {
+        WorldState world = WorldState.empty(store, BlockHashes.NONE);
+        alloc.forEach((address, a) -> world.putAccount(address, a.nonce(), a.balance(), a.code(), a.storage()));
+        return world.commit(batch);
+    }
+
     /** The genesis block and the batch that writes its state; the caller appends both to the chain store. */
     public record Built(Block block, WriteBatch batch) {}
 
     public Built build(KeyValueStore store) {
-        WorldState world = WorldState.empty(store, BlockHashes.NONE);
-        alloc.forEach((address, a) -> world.putAccount(address, a.nonce(), a.balance(), a.code(), a.storage()));
         WriteBatch batch = new WriteBatch();
-        Bytes32 root = world.commit(batch);
+        Bytes32 root = commitState(store, alloc, batch);
         BlockHeader header = BlockHeader.builder().number(0).parentHash(Bytes32.ZERO).coinbase(coinbase).stateRoot(root)
                 .gasLimit(gasLimit).timestamp(timestamp).extraData(extraData).baseFeePerGas(baseFeePerGas)
                 .withdrawalsRoot(BlockHeader.EMPTY_TRIE_ROOT).blobGasUsed(0).excessBlobGas(0)

@@ -61,27 +61,82 @@ public final class KeyValueBlockStore implements BlockStore {
         }
         if (current == null && h.number() != 0)
             throw new IllegalArgumentException("the first block must be genesis (number 0)");
+        put(block, receipts, batch, true);
+    }
+
+    /**
+     * Adds a block whose parent is stored, with its receipts, to {@code batch} and writes the batch atomically. With
+     * {@code asHead} the block becomes the head: when it does not extend the current head, the number and transaction
+     * indexes are moved from the old branch to the block's branch in the same batch. Otherwise it is kept as a side
+     * block, reachable by hash only.
+     */
+    public void put(Block block, List<Receipt> receipts, WriteBatch batch, boolean asHead) {
+        BlockHeader h = block.header();
         if (receipts.size() != block.body().transactions().size()) {
             throw new IllegalArgumentException(
                     block.body().transactions().size() + " transactions but " + receipts.size() + " receipts");
         }
+        if (head != null && header(h.parentHash()).isEmpty())
+            throw new IllegalArgumentException("block " + h.number() + " has no stored parent " + h.parentHash());
         Bytes32 hash = h.hash(suite);
         Bytes hashKey = hash.toBytes();
         batch.put(Segment.BLOCK_HEADERS, hashKey, Bytes.wrap(h.encode()));
         batch.put(Segment.BLOCK_BODIES, hashKey, Bytes.wrap(block.body().encode()));
         batch.put(Segment.RECEIPTS, hashKey, Bytes.wrap(encodeReceipts(receipts)));
-        batch.put(Segment.INDEXES, numberKey(h.number()), hashKey);
-        List<Transaction> txs = block.body().transactions();
-        for (int i = 0; i < txs.size(); i++) {
-            batch.put(Segment.INDEXES, txKey(txs.get(i).hash(suite)), Bytes.wrap(ByteBuffer.allocate(44)
-                    .put(hash.unsafeArray()).putLong(h.number()).putInt(i).array()));
+        if (asHead) {
+            BlockHeader current = head;
+            if (current != null && !h.parentHash().equals(current.hash(suite)))
+                moveIndexesToBranchOf(h, batch);
+            index(hash, h.number(), block.body().transactions(), batch);
+            batch.put(Segment.CHAIN_METADATA, HEAD_KEY, hashKey);
         }
-        batch.put(Segment.CHAIN_METADATA, HEAD_KEY, hashKey);
         store.write(batch);
         headers.put(hash, h);
         bodies.put(hash, block.body());
         receiptLists.put(hash, List.copyOf(receipts));
-        head = h;
+        if (asHead)
+            head = h;
+    }
+
+    /** Whether a block with this hash is stored, on the canonical chain or on a side branch. */
+    public boolean contains(Bytes32 hash) {
+        return header(hash).isPresent();
+    }
+
+    private void index(Bytes32 hash, long number, List<Transaction> txs, WriteBatch batch) {
+        batch.put(Segment.INDEXES, numberKey(number), hash.toBytes());
+        for (int i = 0; i < txs.size(); i++) {
+            batch.put(Segment.INDEXES, txKey(txs.get(i).hash(suite)), Bytes.wrap(ByteBuffer.allocate(44)
+                    .put(hash.unsafeArray()).putLong(number).putInt(i).array()));
+        }
+    }
+
+    /**
+     * Stages the index changes that make the branch ending at {@code newHead}'s parent canonical: the old branch's
+     * numbers above the fork point and its transactions are dropped, the new branch's written.
+     */
+    private void moveIndexesToBranchOf(BlockHeader newHead, WriteBatch batch) {
+        List<BlockHeader> branch = new ArrayList<>();
+        BlockHeader cursor = header(newHead.parentHash()).orElseThrow();
+        while (!hashOf(cursor.number()).map(cursor.hash(suite)::equals).orElse(false)) {
+            branch.add(cursor);
+            Bytes32 parent = cursor.parentHash();
+            cursor = header(parent).orElseThrow(() -> new IllegalStateException("missing ancestor " + parent));
+        }
+        long forkPoint = cursor.number();
+        for (long n = forkPoint + 1; n <= head.number(); n++) {
+            Optional<Bytes32> old = hashOf(n);
+            if (old.isEmpty())
+                continue;
+            for (Transaction tx : body(old.get()).map(BlockBody::transactions).orElse(List.of()))
+                batch.delete(Segment.INDEXES, txKey(tx.hash(suite)));
+            if (n >= newHead.number())
+                batch.delete(Segment.INDEXES, numberKey(n));
+        }
+        for (BlockHeader b : branch) {
+            Bytes32 hash = b.hash(suite);
+            index(hash, b.number(), body(hash).map(BlockBody::transactions).orElse(List.of()), batch);
+        }
     }
 
     @Override

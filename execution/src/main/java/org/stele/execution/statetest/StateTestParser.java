@@ -60,6 +60,14 @@ public final class StateTestParser {
         return cases;
     }
 
+    /**
+     * Parses an object of accounts keyed by address, as a state test's {@code pre} or a blockchain test's
+     * {@code pre} and {@code postState} hold them; {@code file} and {@code test} label errors.
+     */
+    public static TreeMap<Address, FixtureAccount> accounts(Path file, String test, JsonNode node, String field) {
+        return new Ctx(file, test).accounts(node, field);
+    }
+
     /** Parses a quantity as the fixtures write it: hex with 0x, decimal, or {@code 0x:bigint 0x...}. */
     static BigInteger quantity(String text) {
         String t = text.startsWith(BIGINT_PREFIX) ? text.substring(BIGINT_PREFIX.length()) : text;
@@ -78,13 +86,7 @@ public final class StateTestParser {
 
         StateTestCase testCase(JsonNode t) {
             requireObject(t, "test");
-            TreeMap<Address, FixtureAccount> pre = new TreeMap<>();
-            JsonNode preNode = requireObject(t.get("pre"), "pre");
-            for (Iterator<Map.Entry<String, JsonNode>> it = preNode.fields(); it.hasNext();) {
-                Map.Entry<String, JsonNode> e = it.next();
-                String where = "pre." + e.getKey();
-                pre.put(address(e.getKey(), where), account(requireObject(e.getValue(), where), where));
-            }
+            TreeMap<Address, FixtureAccount> pre = accounts(t.get("pre"), "pre");
             FixtureEnv env = env(requireObject(t.get("env"), "env"));
             FixtureTransaction tx = transaction(requireObject(t.get("transaction"), "transaction"));
             Map<String, List<FixturePost>> post = new LinkedHashMap<>();
@@ -101,6 +103,16 @@ public final class StateTestParser {
                 post.put(e.getKey(), entries);
             }
             return new StateTestCase(test, file, pre, env, tx, post);
+        }
+
+        TreeMap<Address, FixtureAccount> accounts(JsonNode node, String field) {
+            TreeMap<Address, FixtureAccount> accounts = new TreeMap<>();
+            for (Iterator<Map.Entry<String, JsonNode>> it = requireObject(node, field).fields(); it.hasNext();) {
+                Map.Entry<String, JsonNode> e = it.next();
+                String where = field + "." + e.getKey();
+                accounts.put(address(e.getKey(), where), account(requireObject(e.getValue(), where), where));
+            }
+            return accounts;
         }
 
         FixtureAccount account(JsonNode a, String where) {

@@ -10,10 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -107,41 +103,12 @@ public final class StateTestRunner {
      * order.
      */
     public Summary run(List<Path> files, int threads, Consumer<StateTestResult> sink) {
-        int passed = 0;
-        int failed = 0;
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
-            Thread t = new Thread(null, r, "statetest", 64L * 1024 * 1024);
-            t.setDaemon(true);
-            return t;
+        int[] counts = new int[2];
+        ParallelFixtures.run(files, threads, "statetest", this::runFile, r -> {
+            counts[r.pass() ? 0 : 1]++;
+            sink.accept(r);
         });
-        try {
-            List<Future<List<StateTestResult>>> futures = new ArrayList<>(files.size());
-            for (Path f : files)
-                futures.add(pool.submit(() -> runFile(f)));
-            for (Future<List<StateTestResult>> future : futures) {
-                for (StateTestResult r : await(future)) {
-                    if (r.pass())
-                        passed++;
-                    else
-                        failed++;
-                    sink.accept(r);
-                }
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-        return new Summary(passed, failed);
-    }
-
-    private static List<StateTestResult> await(Future<List<StateTestResult>> future) {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while running state tests", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("a state-test worker failed", e.getCause());
-        }
+        return new Summary(counts[0], counts[1]);
     }
 
     /** Every matching case of one file; a file that cannot be parsed yields one failed result naming it. */

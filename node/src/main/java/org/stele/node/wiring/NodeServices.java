@@ -12,10 +12,14 @@ import org.stele.chain.BaseFee;
 import org.stele.chain.Block;
 import org.stele.chain.BlockHeader;
 import org.stele.chain.Receipt;
+import org.stele.chain.rules.EthereumCancun;
 import org.stele.common.Bytes32;
 import org.stele.common.Fork;
 import org.stele.common.crypto.Secp256k1KeccakSuite;
 import org.stele.execution.block.BlockExecutor;
+import org.stele.execution.importer.BlockImporter;
+import org.stele.execution.importer.ImportResult;
+import org.stele.execution.importer.SealVerifier;
 import org.stele.execution.block.Genesis;
 import org.stele.execution.chainstore.KeyValueBlockStore;
 import org.stele.node.cli.VersionCommand;
@@ -80,6 +84,8 @@ public final class NodeServices implements AutoCloseable {
     private final KeyValueBlockStore blocks;
     private final TransactionPool pool;
     private final BlockExecutor executor;
+    /** Blocks this node builds go through the same importer as any other: what Stele builds, Stele accepts. */
+    private final BlockImporter importer;
     private final EthBackend backend;
     private final Calls calls;
     private final List<ChainEventListener> listeners = new ArrayList<>();
@@ -104,6 +110,8 @@ public final class NodeServices implements AutoCloseable {
         }
         this.pool = new TransactionPool(config.txPool(), fork, stateAtHead(), head().gasLimit());
         this.executor = new BlockExecutor(fork, SUITE, chainId, store, blocks);
+        this.importer = new BlockImporter(new EthereumCancun(), fork, SUITE, chainId, store, blocks,
+                SealVerifier.NONE);
         this.backend = new EthBackend(blocks, store, pool, SUITE, chainId, fork);
         EthJson json = backend.json();
         LogQuery logs = new LogQuery(blocks, json, 10_000, 10_000);
@@ -155,9 +163,16 @@ public final class NodeServices implements AutoCloseable {
         return server.start();
     }
 
-    /** Stores a built block and announces it: the pool moves to the new state, subscribers hear of it. */
+    /**
+     * Imports a built block (checked and executed again by the importer, which writes it) and announces it: the pool
+     * moves to the new state, subscribers hear of it.
+     *
+     * @throws IllegalStateException
+     *             when the importer refuses the block, which means the builder and the rules disagree
+     */
     public void append(BlockExecutor.Result r) {
-        blocks.append(r.block(), r.receipts(), r.batch());
+        if (importer.importBlock(r.block()) instanceof ImportResult.Refused refused)
+            throw new IllegalStateException("this node refuses the block it built: " + refused.refusal());
         pool.removeAll(r.rejected().stream().map(x -> x.candidate().transaction().hash(SUITE)).toList());
         BlockHeader header = r.block().header();
         if (admitOnlyWhatTheNextBlockPays) pool.onNewHead(stateAtHead(), header.gasLimit(), BaseFee.next(header));

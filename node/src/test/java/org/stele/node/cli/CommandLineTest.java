@@ -2,15 +2,38 @@ package org.stele.node.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.stele.chain.Block;
+import org.stele.chain.BlockHeader;
+import org.stele.chain.tx.FeeMarketTransaction;
+import org.stele.chain.tx.TransactionSignature;
+import org.stele.common.Address;
+import org.stele.common.Bytes;
+import org.stele.common.Fork;
+import org.stele.common.Hex;
+import org.stele.common.crypto.KeyPair;
+import org.stele.common.crypto.Secp256k1KeccakSuite;
+import org.stele.execution.block.BlockExecutor;
+import org.stele.execution.chainstore.KeyValueBlockStore;
+import org.stele.execution.genesis.GenesisFile;
+import org.stele.execution.importer.BlockFile;
+import org.stele.storage.InMemoryKeyValueStore;
 
 /** The {@code stele} command line as a user runs it: arguments in, printed lines and exit status out. */
 class CommandLineTest {
     private static final Path FIXTURE = Path.of(System.getProperty("stele.shared.dir", "../../shared"),
             "ethereum-tests/GeneralStateTests/VMTests/vmArithmeticTest/add.json");
+
+    private static final Path BLOCK_FIXTURE = Path.of(System.getProperty("stele.shared.dir", "../../shared"),
+            "ethereum-tests/BlockchainTests/ValidBlocks/bcExample/basefeeExample.json");
 
     private static CliRun run(String... args) {
         return CliRun.of(args);
@@ -74,5 +97,138 @@ class CommandLineTest {
         CliRun bad = run("evm", "statetest", "--fork", "Atlantis", FIXTURE.toString());
         assertThat(bad.status()).isEqualTo(2);
         assertThat(bad.err()).contains("Atlantis");
+    }
+
+    @Test
+    void blocktestPrintsALineACaseAndItsSummaryOnStderrAndSucceedsWhenAllPass(@TempDir Path dir) throws Exception {
+        Files.copy(BLOCK_FIXTURE, dir.resolve("basefeeExample.json"));
+        CliRun r = run("evm", "blocktest", dir.toString());
+        assertThat(r.status()).isZero();
+        assertThat(r.out().strip()).isEqualTo(
+                "{\"name\":\"basefeeExample_Cancun\",\"pass\":true,\"fork\":\"Cancun\",\"error\":null}");
+        assertThat(r.err().strip()).isEqualTo("1 passed, 0 failed");
+    }
+
+    @Test
+    void blocktestFailsWhenTheHeadIsNotTheExpectedLastBlock(@TempDir Path dir) throws Exception {
+        String text = Files.readString(BLOCK_FIXTURE);
+        Files.writeString(dir.resolve("basefeeExample.json"),
+                text.replaceAll("\"lastblockhash\" : \"0x[0-9a-f]{2}", "\"lastblockhash\" : \"0x00"));
+        CliRun r = run("evm", "blocktest", dir.toString());
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.out()).contains("\"pass\":false").contains("expected 0x00");
+        assertThat(r.err()).contains("0 passed, 1 failed");
+    }
+
+    private static final Secp256k1KeccakSuite SUITE = Secp256k1KeccakSuite.instance();
+    private static final KeyPair KEY = SUITE
+            .keyPair(Hex.decode("ac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80"));
+    private static final String GENESIS = """
+            {"config": {"chainId": 1337, "homesteadBlock": 0, "eip150Block": 0, "eip155Block": 0, "eip158Block": 0,
+              "byzantiumBlock": 0, "constantinopleBlock": 0, "petersburgBlock": 0, "istanbulBlock": 0,
+              "berlinBlock": 0, "londonBlock": 0, "shanghaiTime": 0, "cancunTime": 0,
+              "terminalTotalDifficulty": 0, "terminalTotalDifficultyPassed": true},
+             "gasLimit": "0x1c9c380", "timestamp": "0x0", "extraData": "0x", "difficulty": "0x0",
+             "alloc": {"f39fd6e51aad88f6f4ce6ab8827279cfffb92266": {"balance": "0x56bc75e2d63100000"}}}
+            """;
+
+    /** The genesis block and five blocks of transfers, built as a producer would, written as an RLP block file. */
+    private static List<Block> writeChain(Path genesisFile, Path rlpFile) throws Exception {
+        Files.writeString(genesisFile, GENESIS);
+        GenesisFile genesis = GenesisFile.read(genesisFile);
+        InMemoryKeyValueStore store = new InMemoryKeyValueStore();
+        KeyValueBlockStore blocks = new KeyValueBlockStore(store, SUITE);
+        var built = genesis.build(store);
+        blocks.append(built.block(), List.of(), built.batch());
+        BlockExecutor executor = new BlockExecutor(Fork.CANCUN, SUITE, 1337, store, blocks);
+        Address sender = SUITE.address(KEY.publicKey());
+        List<Block> chain = new ArrayList<>(List.of(built.block()));
+        for (int n = 0; n < 5; n++) {
+            BlockHeader parent = blocks.head().orElseThrow();
+            var tx = new FeeMarketTransaction(BigInteger.valueOf(1337), n, BigInteger.ONE,
+                    BigInteger.valueOf(10_000_000_000L), 21_000, Optional.of(Address.ZERO), BigInteger.TEN,
+                    Bytes.EMPTY, List.of(), TransactionSignature.UNSIGNED).sign(KEY, SUITE);
+            BlockExecutor.Result r = executor.build(parent, parent.timestamp() + 12, Address.ZERO,
+                    List.of(new BlockExecutor.Candidate(tx, sender)));
+            blocks.append(r.block(), r.receipts(), r.batch());
+            chain.add(r.block());
+        }
+        try (OutputStream out = Files.newOutputStream(rlpFile)) {
+            for (Block b : chain)
+                BlockFile.write(out, b);
+        }
+        return chain;
+    }
+
+    @Test
+    void blocksExportedAfterAnImportRoundTripToTheSameFileAndHead(@TempDir Path dir) throws Exception {
+        List<Block> chain = writeChain(dir.resolve("genesis.json"), dir.resolve("chain.rlp"));
+        String head = chain.get(chain.size() - 1).hash(SUITE).toString();
+
+        CliRun imported = run("blocks", "import", "--genesis", dir.resolve("genesis.json").toString(), "--data-dir",
+                dir.resolve("a").toString(), dir.resolve("chain.rlp").toString());
+        assertThat(imported.status()).as(imported.err()).isZero();
+        assertThat(imported.err()).contains("imported 5 blocks (1 already known)").contains("head #5 " + head);
+
+        CliRun exported = run("blocks", "export", "--data-dir", dir.resolve("a").toString(),
+                dir.resolve("out.rlp").toString());
+        assertThat(exported.status()).as(exported.err()).isZero();
+        assertThat(Files.readAllBytes(dir.resolve("out.rlp"))).isEqualTo(Files.readAllBytes(dir.resolve("chain.rlp")));
+
+        CliRun again = run("blocks", "import", "--genesis", dir.resolve("genesis.json").toString(), "--data-dir",
+                dir.resolve("b").toString(), dir.resolve("out.rlp").toString());
+        assertThat(again.err()).contains("head #5 " + head);
+    }
+
+    @Test
+    void blocksImportStopsAtARefusedBlockAndNamesTheRule(@TempDir Path dir) throws Exception {
+        List<Block> chain = writeChain(dir.resolve("genesis.json"), dir.resolve("chain.rlp"));
+        Block third = chain.get(3);
+        Block forged = new Block(third.header().toBuilder().gasUsed(third.header().gasUsed() + 1).build(),
+                third.body());
+        try (OutputStream out = Files.newOutputStream(dir.resolve("forged.rlp"))) {
+            for (Block b : List.of(chain.get(1), chain.get(2), forged))
+                BlockFile.write(out, b);
+        }
+
+        CliRun r = run("blocks", "import", "--genesis", dir.resolve("genesis.json").toString(), "--data-dir",
+                dir.resolve("d").toString(), dir.resolve("forged.rlp").toString());
+
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.err()).contains("refused: GAS_USED").contains("imported 2 blocks").contains("head #2 ");
+    }
+
+    @Test
+    void blocksImportExplainsAGenesisThatIsNotCancunFromTheStart(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("genesis.json"), GENESIS.replace("\"cancunTime\": 0", "\"cancunTime\": 100"));
+        Files.write(dir.resolve("empty.rlp"), new byte[0]);
+        CliRun r = run("blocks", "import", "--genesis", dir.resolve("genesis.json").toString(), "--data-dir",
+                dir.resolve("d").toString(), dir.resolve("empty.rlp").toString());
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err()).contains("config.cancunTime must be 0");
+    }
+
+    @Test
+    void anImportedChainIsServedOverJsonRpcByTheNode(@TempDir Path dir) throws Exception {
+        List<Block> chain = writeChain(dir.resolve("genesis.json"), dir.resolve("chain.rlp"));
+        run("blocks", "import", "--genesis", dir.resolve("genesis.json").toString(), "--data-dir",
+                dir.resolve("d").toString(), dir.resolve("chain.rlp").toString());
+        var node = NodeCommand.services(GenesisFile.read(dir.resolve("genesis.json")), dir.resolve("d"), "127.0.0.1",
+                0);
+        try {
+            int port = node.start().getPort();
+            String answer = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port))
+                            .header("Content-Type", "application/json")
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                                    "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_getBlockByNumber\","
+                                            + "\"params\":[\"latest\",false]}"))
+                            .build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(answer).contains("\"number\":\"0x5\"")
+                    .contains("\"hash\":\"" + chain.get(5).hash(SUITE) + "\"");
+        } finally {
+            node.close();
+        }
     }
 }

@@ -1,0 +1,97 @@
+package org.stele.execution.importer;
+
+import java.util.Objects;
+import java.util.Optional;
+import org.stele.chain.Block;
+import org.stele.chain.BlockHeader;
+import org.stele.chain.rules.BlockRule;
+import org.stele.chain.rules.ChainProfile;
+import org.stele.chain.rules.ForkChoice;
+import org.stele.chain.rules.Violation;
+import org.stele.common.Bytes32;
+import org.stele.common.Fork;
+import org.stele.common.crypto.CryptoSuite;
+import org.stele.common.rlp.RlpException;
+import org.stele.execution.chainstore.KeyValueBlockStore;
+import org.stele.storage.KeyValueStore;
+import org.stele.trie.MerklePatriciaTrie;
+
+/**
+ * Takes a block whose parent is stored and either writes it or refuses it. The order is Besu's: the parent must be
+ * known, the header must keep the profile's rules against it, the seals must prove it, the body must have the fork's
+ * shape, every transaction must be valid at its turn, and then the body's roots and the results of execution (gas
+ * used, bloom, receipts root, state root) must match the header. A valid block
+ * is written with its receipts, state and indexes in one batch, as the head or as a side block according to the
+ * profile's {@link ForkChoice}; a refused one writes nothing. Calls are serialised: one block at a time per chain.
+ */
+public final class BlockImporter {
+    private final ChainProfile profile;
+    private final CryptoSuite suite;
+    private final KeyValueBlockStore blocks;
+    private final SealVerifier seals;
+    private final BlockProcessor processor;
+
+    public BlockImporter(ChainProfile profile, Fork fork, CryptoSuite suite, long chainId, KeyValueStore store,
+            KeyValueBlockStore blocks, SealVerifier seals) {
+        this.profile = Objects.requireNonNull(profile, "profile");
+        this.suite = Objects.requireNonNull(suite, "suite");
+        this.blocks = Objects.requireNonNull(blocks, "blocks");
+        this.seals = Objects.requireNonNull(seals, "seals");
+        this.processor = new BlockProcessor(fork, suite, chainId, store);
+        if (blocks.head().isEmpty())
+            throw new IllegalArgumentException("the chain store has no genesis block to import onto");
+    }
+
+    public ChainProfile profile() {
+        return profile;
+    }
+
+    /** Decodes and imports one RLP-encoded block; an encoding that does not decode is refused as malformed. */
+    public ImportResult importRlp(byte[] encoded) {
+        Block block;
+        try {
+            block = Block.decode(encoded);
+        } catch (RlpException | IllegalArgumentException e) {
+            return refused(Refusal.of(BlockRule.MALFORMED, String.valueOf(e.getMessage())));
+        }
+        return importBlock(block);
+    }
+
+    public synchronized ImportResult importBlock(Block block) {
+        BlockHeader header = block.header();
+        Bytes32 hash = header.hash(suite);
+        if (blocks.contains(hash))
+            return new ImportResult.AlreadyKnown(hash);
+        Optional<BlockHeader> parentHeader = header.parentHash().isZero()
+                ? Optional.empty()
+                : blocks.header(header.parentHash());
+        if (parentHeader.isEmpty())
+            return refused(Refusal.of(BlockRule.UNKNOWN_PARENT,
+                    "block " + header.number() + " has unknown parent " + header.parentHash()));
+        BlockHeader parent = parentHeader.get();
+        Optional<Violation> broken = profile.checkHeader(header, parent)
+                .or(() -> seals.verify(header, parent))
+                .or(() -> profile.checkBodyShape(block));
+        if (broken.isPresent())
+            return refused(Refusal.of(broken.get()));
+        BlockProcessor.Outcome outcome = processor.process(block, parent,
+                new AncestorHashes(blocks, parent, header.parentHash()));
+        return switch (outcome) {
+            case BlockProcessor.Failed failed -> refused(failed.refusal());
+            case BlockProcessor.Processed processed -> {
+                Optional<Violation> wrong = profile.checkExecuted(block, processed.result(),
+                        MerklePatriciaTrie::orderedRoot);
+                if (wrong.isPresent())
+                    yield refused(Refusal.of(wrong.get()));
+                boolean head = profile.forkChoice() == ForkChoice.NEWEST_BLOCK
+                        || header.parentHash().equals(blocks.head().orElseThrow().hash(suite));
+                blocks.put(block, processed.result().receipts(), processed.batch(), head);
+                yield new ImportResult.Imported(block, hash, head);
+            }
+        };
+    }
+
+    private static ImportResult refused(Refusal refusal) {
+        return new ImportResult.Refused(refusal);
+    }
+}

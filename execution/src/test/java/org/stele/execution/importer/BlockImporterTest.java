@@ -1,0 +1,245 @@
+package org.stele.execution.importer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.stele.chain.Block;
+import org.stele.chain.BlockHeader;
+import org.stele.chain.rules.BlockRule;
+import org.stele.chain.rules.ChainProfile;
+import org.stele.chain.rules.EthereumCancun;
+import org.stele.chain.rules.SteleQbft;
+import org.stele.chain.tx.FeeMarketTransaction;
+import org.stele.chain.tx.Transaction;
+import org.stele.chain.tx.TransactionSignature;
+import org.stele.common.Address;
+import org.stele.common.Bytes;
+import org.stele.common.Bytes32;
+import org.stele.common.Fork;
+import org.stele.common.Hex;
+import org.stele.common.crypto.KeyPair;
+import org.stele.common.crypto.Secp256k1KeccakSuite;
+import org.stele.common.rlp.RlpWriter;
+import org.stele.execution.BeaconRootCall;
+import org.stele.execution.InvalidTransaction;
+import org.stele.execution.block.BlockExecutor;
+import org.stele.execution.block.Genesis;
+import org.stele.execution.chainstore.KeyValueBlockStore;
+import org.stele.state.BlockHashes;
+import org.stele.state.WorldState;
+import org.stele.storage.InMemoryKeyValueStore;
+import org.stele.storage.Segment;
+
+class BlockImporterTest {
+    private static final Secp256k1KeccakSuite SUITE = Secp256k1KeccakSuite.instance();
+    private static final KeyPair KEY = SUITE
+            .keyPair(Hex.decode("ac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80"));
+    private static final Address ALICE = SUITE.address(KEY.publicKey());
+    private static final Address BOB = Address.fromHex("0x00000000000000000000000000000000000000b0");
+    private static final Address COINBASE = Address.fromHex("0x00000000000000000000000000000000000000c0");
+    private static final BigInteger ETHER = BigInteger.TEN.pow(18);
+    private static final long CHAIN_ID = 1337;
+    /** EIP-4788's contract, as deployed on mainnet. */
+    private static final String BEACON_ROOTS_CODE = "0x3373fffffffffffffffffffffffffffffffffffffffe14604d57602036146024575f"
+            + "5ffd5b5f35801560495762001fff810690815414603c575f5ffd5b62001fff01545f5260205ff35b5f5ffd5b62001fff42064281"
+            + "555f359062001fff015500";
+
+    /** A chain in its own store: one to build blocks on, one to import them into. */
+    private static final class Chain {
+        final InMemoryKeyValueStore store = new InMemoryKeyValueStore();
+        final KeyValueBlockStore blocks = new KeyValueBlockStore(store, SUITE);
+        final BlockHeader genesis;
+
+        Chain(Bytes extraData) {
+            this(extraData, Map.of());
+        }
+
+        Chain(Bytes extraData, Map<Address, Genesis.Allocation> more) {
+            Map<Address, Genesis.Allocation> alloc = new java.util.HashMap<>(more);
+            alloc.put(ALICE, Genesis.Allocation.balance(ETHER.multiply(BigInteger.valueOf(100))));
+            Genesis g = new Genesis(CHAIN_ID, 0, 30_000_000, BigInteger.valueOf(1_000_000_000), Address.ZERO,
+                    extraData, alloc);
+            Genesis.Built built = g.build(store);
+            blocks.append(built.block(), List.of(), built.batch());
+            genesis = built.block().header();
+        }
+
+        BlockImporter importer(ChainProfile profile) {
+            return new BlockImporter(profile, Fork.CANCUN, SUITE, CHAIN_ID, store, blocks, SealVerifier.NONE);
+        }
+
+        Block build(BlockHeader parent, long timestamp, Transaction... txs) {
+            List<BlockExecutor.Candidate> candidates = new ArrayList<>();
+            for (Transaction tx : txs)
+                candidates.add(new BlockExecutor.Candidate(tx, ALICE));
+            BlockExecutor.Result built = new BlockExecutor(Fork.CANCUN, SUITE, CHAIN_ID, store, blocks).build(parent,
+                    timestamp, COINBASE, candidates);
+            store.write(built.batch()); // the block's state, so that children can be built on it
+            return built.block();
+        }
+    }
+
+    private final Chain builder = new Chain(Bytes.EMPTY);
+    private final Chain node = new Chain(Bytes.EMPTY);
+    private final BlockImporter importer = node.importer(new EthereumCancun());
+
+    private static Transaction transfer(long nonce) {
+        return new FeeMarketTransaction(BigInteger.valueOf(CHAIN_ID), nonce, BigInteger.valueOf(2_000_000_000),
+                BigInteger.valueOf(10_000_000_000L), 21_000, Optional.of(BOB), ETHER, Bytes.EMPTY, List.of(),
+                TransactionSignature.UNSIGNED).sign(KEY, SUITE);
+    }
+
+    private static Block withHeader(Block block, BlockHeader header) {
+        return new Block(header, block.body());
+    }
+
+    @Test
+    void aBlockThatStelesBuilderMakesIsImportedAsTheHeadWithItsReceipts() {
+        Block block = builder.build(builder.genesis, 12, transfer(0));
+
+        ImportResult result = importer.importBlock(block);
+
+        assertThat(result).isInstanceOf(ImportResult.Imported.class);
+        assertThat(((ImportResult.Imported) result).head()).isTrue();
+        assertThat(node.blocks.head()).contains(block.header());
+        assertThat(node.blocks.receipts(block.hash(SUITE)).orElseThrow()).hasSize(1);
+        assertThat(node.blocks.transactionLocation(transfer(0).hash(SUITE))).isPresent();
+        assertThat(importer.importBlock(block)).isInstanceOf(ImportResult.AlreadyKnown.class);
+    }
+
+    @Test
+    void builderAndImporterAgreeOnTheBeaconRootsSystemCall() {
+        Map<Address, Genesis.Allocation> contract = Map.of(BeaconRootCall.BEACON_ROOTS_ADDRESS,
+                new Genesis.Allocation(BigInteger.ZERO, 1, Bytes.fromHex(BEACON_ROOTS_CODE), Map.of()));
+        Chain withContract = new Chain(Bytes.EMPTY, contract);
+        Chain importing = new Chain(Bytes.EMPTY, contract);
+        Block block = withContract.build(withContract.genesis, 12, transfer(0));
+
+        assertThat(importing.importer(new EthereumCancun()).importBlock(block))
+                .isInstanceOf(ImportResult.Imported.class);
+        // the contract keeps the timestamp in slot timestamp % 8191
+        assertThat(WorldState.open(importing.store, block.header().stateRoot(), BlockHashes.NONE)
+                .storage(BeaconRootCall.BEACON_ROOTS_ADDRESS, Bytes32.leftPad(new byte[]{12})))
+                .isEqualTo(Bytes32.leftPad(new byte[]{12}));
+    }
+
+    @Test
+    void aBlockWithAWrongStateRootIsRefusedForThatRuleAndWritesNothing() {
+        Block good = builder.build(builder.genesis, 12, transfer(0));
+        Block bad = withHeader(good, good.header().toBuilder().stateRoot(node.genesis.stateRoot()).build());
+        int keysBefore = keyCount(node.store);
+
+        ImportResult result = importer.importBlock(bad);
+
+        assertThat(result).isInstanceOfSatisfying(ImportResult.Refused.class,
+                r -> assertThat(r.refusal().rule()).isEqualTo(BlockRule.STATE_ROOT));
+        assertThat(keyCount(node.store)).isEqualTo(keysBefore);
+        assertThat(node.blocks.head()).contains(node.genesis);
+    }
+
+    @Test
+    void aBlockCarryingATransactionInvalidAtItsTurnIsRefusedNamingTheTransactionRule() {
+        Block good = builder.build(builder.genesis, 12, transfer(0));
+        Block bad = new Block(good.header(),
+                new org.stele.chain.BlockBody(List.of(transfer(1)), List.of(), good.body().withdrawals()));
+
+        ImportResult result = importer.importBlock(bad);
+
+        assertThat(result).isInstanceOfSatisfying(ImportResult.Refused.class, r -> {
+            assertThat(r.refusal().rule()).isEqualTo(BlockRule.INVALID_TRANSACTION);
+            assertThat(r.refusal().transaction()).contains(InvalidTransaction.NONCE_MISMATCH_TOO_HIGH);
+        });
+    }
+
+    @Test
+    void headerRulesAreCheckedAgainstTheParent() {
+        Block good = builder.build(builder.genesis, 12);
+        assertThat(refusal(withHeader(good, good.header().toBuilder().timestamp(0).build())))
+                .isEqualTo(BlockRule.TIMESTAMP);
+        assertThat(refusal(withHeader(good, good.header().toBuilder().gasLimit(31_000_000).build())))
+                .isEqualTo(BlockRule.GAS_LIMIT);
+        assertThat(refusal(withHeader(good, good.header().toBuilder().baseFeePerGas(BigInteger.ONE).build())))
+                .isEqualTo(BlockRule.BASE_FEE);
+        assertThat(refusal(withHeader(good, good.header().toBuilder().number(2).build())))
+                .isEqualTo(BlockRule.BLOCK_NUMBER);
+        assertThat(refusal(withHeader(good, good.header().toBuilder().parentHash(good.header().stateRoot()).build())))
+                .isEqualTo(BlockRule.UNKNOWN_PARENT);
+        assertThat(refusal(withHeader(good, good.header().toBuilder().extraData(Bytes.wrap(new byte[33])).build())))
+                .isEqualTo(BlockRule.EXTRA_DATA);
+        assertThat(importer.importRlp(new byte[]{(byte) 0xc1, 0x01}))
+                .isInstanceOfSatisfying(ImportResult.Refused.class,
+                        r -> assertThat(r.refusal().rule()).isEqualTo(BlockRule.MALFORMED));
+    }
+
+    @Test
+    void afterTheMergeEveryValidBlockBecomesTheHeadAndTheIndexesFollowItsBranch() {
+        Block a1 = builder.build(builder.genesis, 12, transfer(0));
+        Block b1 = builder.build(builder.genesis, 13);
+        Block a2 = builder.build(a1.header(), 24);
+
+        importer.importBlock(a1);
+        importer.importBlock(b1);
+        assertThat(node.blocks.head()).contains(b1.header());
+        assertThat(node.blocks.hashOf(1)).contains(b1.hash(SUITE));
+        assertThat(node.blocks.transactionLocation(transfer(0).hash(SUITE))).isEmpty();
+
+        importer.importBlock(a2);
+        assertThat(node.blocks.head()).contains(a2.header());
+        assertThat(node.blocks.hashOf(1)).contains(a1.hash(SUITE));
+        assertThat(node.blocks.transactionLocation(transfer(0).hash(SUITE))).isPresent();
+    }
+
+    @Test
+    void underQbftABlockNotExtendingTheHeadIsKeptAsASideBlock() {
+        Bytes extra = qbftExtraData();
+        Chain qbftBuilder = new Chain(extra);
+        Chain qbftNode = new Chain(extra);
+        BlockImporter qbft = qbftNode.importer(new SteleQbft());
+        Block a1 = qbft(qbftBuilder.build(qbftBuilder.genesis, 12, transfer(0)));
+        Block b1 = qbft(qbftBuilder.build(qbftBuilder.genesis, 13));
+
+        assertThat(qbft.importBlock(a1)).isInstanceOf(ImportResult.Imported.class);
+        ImportResult side = qbft.importBlock(b1);
+
+        assertThat(side).isInstanceOfSatisfying(ImportResult.Imported.class, i -> assertThat(i.head()).isFalse());
+        assertThat(qbftNode.blocks.head()).contains(a1.header());
+        assertThat(qbftNode.blocks.header(b1.hash(SUITE))).isPresent();
+        assertThat(qbft.importBlock(withHeader(b1, b1.header().toBuilder().mixHash(Bytes32.ZERO).build())))
+                .isInstanceOfSatisfying(ImportResult.Refused.class,
+                        r -> assertThat(r.refusal().rule()).isEqualTo(BlockRule.MIX_HASH));
+    }
+
+    private BlockRule refusal(Block block) {
+        ImportResult r = importer.importBlock(block);
+        assertThat(r).isInstanceOf(ImportResult.Refused.class);
+        return ((ImportResult.Refused) r).refusal().rule();
+    }
+
+    /** A QBFT header as Besu seals it: difficulty 1 and the BFT mix hash (transfers do not read either). */
+    private static Block qbft(Block block) {
+        return withHeader(block, block.header().toBuilder().difficulty(BigInteger.ONE).mixHash(SteleQbft.MIX_HASH)
+                .build());
+    }
+
+    private static Bytes qbftExtraData() {
+        RlpWriter w = new RlpWriter();
+        w.startList().writeBytes(new byte[32]).startList().writeBytes(ALICE).endList().writeBytes(new byte[0])
+                .writeBytes(new byte[4]).startList().endList().endList();
+        return Bytes.wrap(w.toByteArray());
+    }
+
+    private static int keyCount(InMemoryKeyValueStore store) {
+        int[] n = {0};
+        for (Segment s : store.segments())
+            store.forEachWithPrefix(s, Bytes.EMPTY, (k, v) -> {
+                n[0]++;
+                return true;
+            });
+        return n[0];
+    }
+}
