@@ -452,6 +452,27 @@ class QbftRulesTest {
         assertThat(e.height()).isEqualTo(2);
     }
 
+    @Test
+    void nothingOfOneHeightCarriesIntoTheNext() {
+        OneHeight h = new OneHeight(4);
+        Address me = h.nonProposer(0, 1, 3);
+        org.stele.consensus.qbft.wal.InMemoryWal wal = new org.stele.consensus.qbft.wal.InMemoryWal();
+        QbftEngine e = new QbftEngine(EngineConfig.defaults(), h.chain.keyOf(me), TestChain.SUITE, h.provider, wal);
+        e.start(h.genesis);
+        QbftBlock first = h.block(0, 1);
+        List<Address> others = h.others(me, 2);
+        receive(e, h.proposal(0, first, List.of(), List.of()));
+        receive(e, h.roundChange(others.get(0), 3));
+        assertThat(wal.entries()).isNotEmpty();
+
+        feed(e, new Event.BlockImported(first.header()));
+
+        assertThat(wal.entries()).as("the WAL keeps nothing of a decided height").allMatch(x -> x.height() >= 2);
+        // one ROUND-CHANGE for round 3 at height 2: with height 1's still counted, f+1 would pull the engine along
+        receive(e, h.as(others.get(1)).roundChange(2, 3, Optional.empty(), Optional.empty(), List.of()));
+        assertThat(e.round()).isZero();
+    }
+
     // ---- proposer rotation
 
     @ParameterizedTest(name = "{0} validators")
