@@ -145,6 +145,13 @@ class TransactionPoolRulesTest {
         assertThat(pool.get(first.hash())).isPresent();
         assertThat(nonces(pool.pending().get(ALICE))).containsExactly(0L);
 
+        balances.put(ALICE, cost(dear));
+        add(pool, dear, ALICE);
+        balances.put(ALICE, cost(cheap));
+        pool.onNewHead(state, BLOCK_GAS);
+        assertThat(pool.get(first.hash())).as("dropping the dear one keeps one the balance pays exactly").isPresent();
+        assertThat(pool.size()).isEqualTo(1);
+
         balances.put(ALICE, BigInteger.ZERO);
         pool.onNewHead(state, BLOCK_GAS);
         assertThat(pool.size()).isZero();
@@ -208,5 +215,14 @@ class TransactionPoolRulesTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new TxPoolConfig(1, 1, 0, BigInteger.ONE.negate()))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aTransactionIsOfferedForABlockWhenItsFeeCapMeetsTheBaseFeeExactly() {
+        TransactionPool pool = pool();
+        add(pool, tx(0, 100, 5, 21_000), ALICE);
+        BigInteger cap = GWEI.multiply(BigInteger.valueOf(100));
+        assertThat(pool.selectForBlock(cap, BLOCK_GAS)).hasSize(1);
+        assertThat(pool.selectForBlock(cap.add(BigInteger.ONE), BLOCK_GAS)).isEmpty();
     }
 }

@@ -86,6 +86,15 @@ final class OneHeight {
         return chain.block(genesis, round, proposer(round), salt);
     }
 
+    /**
+     * The round-0 block of the height after {@code parent}, built by its proposer: the validator after the parent's,
+     * which for a parent built in round 0 of height 1 is {@code proposer(1)}.
+     */
+    QbftBlock nextBlock(QbftBlock parent) {
+        return chain.block(parent.header(), 0,
+                ProposerSelector.proposer(chain.validators, parent.header().coinbase(), 0), 1);
+    }
+
     Bytes32 digest(QbftBlock b) {
         return chain.hashing.blockHash(b.header());
     }

@@ -1,6 +1,8 @@
 package org.stele.consensus.qbft.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.stele.consensus.qbft.engine.OneHeight.feed;
+import static org.stele.consensus.qbft.engine.OneHeight.prepareMessages;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -40,25 +42,6 @@ class QbftEngineTest {
     private Proposal proposal(long salt) {
         QbftBlock b = chain.block(genesis, 0, proposer0, salt);
         return new MessageFactory(chain.keyOf(proposer0), TestChain.SUITE).proposal(1, 0, b, List.of(), List.of());
-    }
-
-    /** Feeds an event and answers every validation request with "valid". */
-    private List<Action> feed(QbftEngine e, Event ev) {
-        List<Action> out = new ArrayList<>();
-        ArrayDeque<Event> todo = new ArrayDeque<>(List.of(ev));
-        while (!todo.isEmpty()) {
-            for (Action a : e.handle(todo.poll())) {
-                out.add(a);
-                if (a instanceof Action.ValidateBlock v)
-                    todo.add(new Event.ProposalValidated(v.height(), v.digest(), true));
-            }
-        }
-        return out;
-    }
-
-    private static List<Prepare> prepares(List<Action> actions) {
-        return actions.stream().filter(a -> a instanceof Action.Broadcast b && b.message() instanceof Prepare)
-                .map(a -> (Prepare) ((Action.Broadcast) a).message()).toList();
     }
 
     @ParameterizedTest(name = "{0} validators")
@@ -133,15 +116,15 @@ class QbftEngineTest {
         QbftEngine before = engine(follower, wal);
         before.start(genesis);
         Proposal first = proposal(1);
-        List<Prepare> sent = prepares(feed(before, new Event.MessageReceived(first)));
+        List<Prepare> sent = prepareMessages(feed(before, new Event.MessageReceived(first)));
         assertThat(sent).hasSize(1);
         Bytes32 digest = sent.get(0).digest();
 
         QbftEngine after = engine(follower, wal);
         List<Action> recovered = after.start(genesis);
-        assertThat(prepares(recovered)).extracting(Prepare::digest).containsExactly(digest);
+        assertThat(prepareMessages(recovered)).extracting(Prepare::digest).containsExactly(digest);
         Proposal equivocation = proposal(2);
-        assertThat(prepares(feed(after, new Event.MessageReceived(equivocation)))).isEmpty();
+        assertThat(prepareMessages(feed(after, new Event.MessageReceived(equivocation)))).isEmpty();
     }
 
     @Test
@@ -150,7 +133,7 @@ class QbftEngineTest {
         QbftEngine before = engine(follower, wal);
         before.start(genesis);
         Proposal p = proposal(1);
-        Bytes32 digest = prepares(feed(before, new Event.MessageReceived(p))).get(0).digest();
+        Bytes32 digest = prepareMessages(feed(before, new Event.MessageReceived(p))).get(0).digest();
         for (Address a : chain.validators) {
             if (a.equals(follower))
                 continue;

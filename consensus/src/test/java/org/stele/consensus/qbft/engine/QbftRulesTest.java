@@ -22,7 +22,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.stele.common.Address;
 import org.stele.common.Bytes32;
 import org.stele.consensus.qbft.FinalityVerifier;
-import org.stele.consensus.qbft.ProposerSelector;
 import org.stele.consensus.qbft.QbftBlock;
 import org.stele.consensus.qbft.QbftHashing;
 import org.stele.consensus.qbft.TestChain;
@@ -388,9 +387,8 @@ class QbftRulesTest {
         QbftEngine e = h.engine(me);
         e.start(h.genesis);
         QbftBlock first = h.block(0, 1);
-        Address nextProposer = ProposerSelector.proposer(h.validators(), first.header()
-                .coinbase(), 0);
-        QbftBlock second = h.chain.block(first.header(), 0, nextProposer, 1);
+        Address nextProposer = h.proposer(1);
+        QbftBlock second = h.nextBlock(first);
         Proposal early = h.as(nextProposer).proposal(2, 0, second, List.of(), List.of());
 
         assertThat(receive(e, early)).isEmpty();
@@ -415,9 +413,8 @@ class QbftRulesTest {
         QbftEngine e = h.engine(me, new EngineConfig(1_000, 6, 10, 1, 1));
         e.start(h.genesis);
         QbftBlock first = h.block(0, 1);
-        Address nextProposer = ProposerSelector.proposer(h.validators(), first.header()
-                .coinbase(), 0);
-        QbftBlock second = h.chain.block(first.header(), 0, nextProposer, 1);
+        Address nextProposer = h.proposer(1);
+        QbftBlock second = h.nextBlock(first);
         Proposal early = h.as(nextProposer).proposal(2, 0, second, List.of(), List.of());
         switch (kind) {
             case FROM_AN_OUTSIDER -> receive(e, new MessageFactory(TestChain.key(
