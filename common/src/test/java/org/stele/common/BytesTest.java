@@ -34,9 +34,31 @@ class BytesTest {
     void concatenationOfSlicesRebuildsTheOriginal(@ForAll byte[] bytes) {
         Bytes b = Bytes.wrap(bytes.clone());
         int mid = bytes.length / 2;
+        // compared as arrays too, so that the check does not rest on Bytes.equals alone
+        assertThat(b.slice(0, mid).toArray()).isEqualTo(Arrays.copyOfRange(bytes, 0, mid));
+        assertThat(b.slice(mid).toArray()).isEqualTo(Arrays.copyOfRange(bytes, mid, bytes.length));
+        assertThat(Bytes.concat(b.slice(0, mid), b.slice(mid)).toArray()).isEqualTo(bytes);
         assertThat(Bytes.concat(b.slice(0, mid), b.slice(mid))).isEqualTo(b);
         assertThat(Bytes.fromHex(b.toHex())).isEqualTo(b).hasSameHashCodeAs(b);
         assertThat(b.size()).isEqualTo(bytes.length);
+    }
+
+    @Property
+    void bytesAreEqualExactlyWhenTheirContentsAre(@ForAll byte[] a, @ForAll byte[] b) {
+        assertThat(Bytes.of(a).equals(Bytes.of(b))).isEqualTo(Arrays.equals(a, b));
+        assertThat(Bytes.of(a).equals(a)).as("a Bytes never equals a raw array").isFalse();
+        if (Arrays.equals(a, b))
+            assertThat(Bytes.of(a).hashCode()).isEqualTo(Bytes.of(b).hashCode());
+    }
+
+    @Example
+    void valuesThatDifferInOneByteOrInLengthAreNotEqual() {
+        assertThat(Bytes.fromHex("0x0102")).isNotEqualTo(Bytes.fromHex("0x0103"))
+                .isNotEqualTo(Bytes.fromHex("0x01")).isNotEqualTo(Bytes.fromHex("0x010200")).isNotEqualTo(null);
+        assertThat(Bytes.EMPTY).isNotEqualTo(Bytes.fromHex("0x00"));
+        assertThat(Bytes.fromHex("0x010203").slice(1, 1)).isNotEqualTo(Bytes.fromHex("0x03"));
+        assertThat(Bytes32.ZERO).isNotEqualTo(Bytes32.leftPad(new byte[]{1}));
+        assertThat(Address.fromHex("0x0000000000000000000000000000000000000001")).isNotEqualTo(Address.ZERO);
     }
 
     @Property

@@ -138,10 +138,22 @@ class TriePropertiesTest {
     @Property(tries = 500)
     void garbageProofsFailOnlyWithInvalidProofException(@ForAll byte[] garbage, @ForAll("keys") Bytes key) {
         Bytes32 root = Bytes32.wrap(org.stele.common.crypto.Keccak256.hash(garbage));
+        java.util.Optional<Bytes> result;
         try {
-            ProofVerifier.verify(root, key, List.of(Bytes.wrap(garbage)));
+            result = ProofVerifier.verify(root, key, List.of(Bytes.wrap(garbage)));
         } catch (InvalidProofException expected) {
             assertThat(expected).hasMessageContaining("proof");
+            return;
         }
+        // accepted garbage must be a trie node: one RLP list of 2 (leaf, extension) or 17 (branch) items, and a value
+        // it proves must come from inside it
+        org.stele.common.rlp.RlpReader node = org.stele.common.rlp.RlpReader.of(garbage);
+        org.stele.common.rlp.RlpReader items = node.readList();
+        node.requireEnd();
+        int count = 0;
+        for (; items.hasNext(); count++)
+            items.skip();
+        assertThat(count).isIn(2, 17);
+        result.ifPresent(v -> assertThat(Bytes.wrap(garbage).toHex()).contains(v.toHex().substring(2)));
     }
 }

@@ -42,24 +42,35 @@ class TransactionPropertiesTest {
 
     @Property(tries = 2000)
     void decodingRandomBytesFailsOnlyWithInvalidTransaction(@ForAll byte[] junk) {
+        Transaction decoded;
         try {
-            TransactionDecoder.decode(junk);
+            decoded = TransactionDecoder.decode(junk);
         } catch (InvalidTransactionException expected) {
-            // the only failure allowed
+            assertThat(expected.getMessage()).isNotBlank();
+            return;
         }
+        // whatever the decoder accepts is a canonical encoding: it reads back byte for byte
+        assertThat(decoded.encode()).isEqualTo(junk);
     }
 
     @Property(tries = 1000)
     void corruptingOneByteOfAValidTransactionFailsOnlyWithInvalidTransaction(
             @ForAll("transactions") Transaction tx, @ForAll int position, @ForAll byte replacement) {
-        byte[] encoded = tx.encode();
+        byte[] original = tx.encode();
+        byte[] encoded = original.clone();
         encoded[Math.floorMod(position, encoded.length)] = replacement;
+        Transaction decoded;
         try {
-            Transaction decoded = TransactionDecoder.decode(encoded);
+            decoded = TransactionDecoder.decode(encoded);
             new TransactionValidator(1).validate(decoded, org.stele.common.Fork.CANCUN);
         } catch (InvalidTransactionException expected) {
-            // the only failure allowed
+            assertThat(expected.getMessage()).isNotBlank();
+            return;
         }
+        // a corruption that still decodes is another transaction, and encodes to exactly the corrupted bytes
+        assertThat(decoded.encode()).isEqualTo(encoded);
+        if (!java.util.Arrays.equals(encoded, original))
+            assertThat(decoded).isNotEqualTo(tx);
     }
 
     @Provide

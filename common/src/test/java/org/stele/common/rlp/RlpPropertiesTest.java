@@ -63,28 +63,48 @@ class RlpPropertiesTest {
     void typedReadsOnRandomBytesFailOnlyWithRlpException(@ForAll("noise") byte[] input,
             @ForAll @Size(max = 12) List<@IntRange(min = 0, max = 10) Integer> reads) {
         RlpReader r = RlpReader.of(input);
-        try {
-            for (int op : reads) {
-                if (!r.hasNext())
-                    break;
+        // a second reader walks the same items untyped: every value a typed read returns must re-encode to exactly
+        // the item it came from, so a typed read can neither accept a non-canonical item nor return a wrong value
+        RlpReader shadow = RlpReader.of(input);
+        for (int op : reads) {
+            if (!r.hasNext())
+                break;
+            byte[] reencoded;
+            try {
+                RlpWriter w = new RlpWriter();
                 switch (op) {
                     case 0 -> r = r.readList();
-                    case 1 -> r.readBytes();
-                    case 2 -> r.readLong();
-                    case 3 -> r.readUnsignedLong();
-                    case 4 -> r.readInt();
-                    case 5 -> r.readUInt256();
-                    case 6 -> r.readUInt256Value();
-                    case 7 -> r.readBytes32();
-                    case 8 -> r.readAddress();
-                    case 9 -> r.readRaw();
+                    case 1 -> w.writeBytes(r.readBytes());
+                    case 2 -> w.writeLong(r.readLong());
+                    case 3 -> w.writeUnsignedLong(r.readUnsignedLong());
+                    case 4 -> w.writeLong(r.readInt());
+                    case 5 -> w.writeBigInteger(r.readUInt256());
+                    case 6 -> w.writeUInt256(r.readUInt256Value());
+                    case 7 -> w.writeBytes(r.readBytes32());
+                    case 8 -> w.writeBytes(r.readAddress());
+                    case 9 -> w.writeRaw(r.readRaw());
                     default -> r.skip();
                 }
+                reencoded = w.toByteArray();
+            } catch (RlpException expected) {
+                assertThat(expected.offset()).isBetween(0, input.length);
+                return;
             }
+            switch (op) {
+                case 0 -> shadow = shadow.readList();
+                case 10 -> shadow.skip();
+                default -> assertThat(reencoded).isEqualTo(shadow.readRaw());
+            }
+            assertThat(r.position()).isEqualTo(shadow.position());
+        }
+        try {
             r.requireEnd();
         } catch (RlpException expected) {
             assertThat(expected.offset()).isBetween(0, input.length);
+            assertThat(shadow.hasNext()).isTrue();
+            return;
         }
+        assertThat(shadow.hasNext()).isFalse();
     }
 
     @Property

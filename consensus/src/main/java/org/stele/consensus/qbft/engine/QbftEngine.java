@@ -74,7 +74,8 @@ public final class QbftEngine {
     private Set<Address> validatorSet = Set.of();
     private int quorum;
     private int faulty;
-    private boolean finalized;
+    /** The round whose block this height decided, or -1 while undecided: a decided height ignores everything. */
+    private int decidedRound = -1;
 
     private final TreeMap<Integer, RoundState> rounds = new TreeMap<>();
     private final TreeMap<Address, RoundChange> latestRoundChange = new TreeMap<>();
@@ -92,13 +93,20 @@ public final class QbftEngine {
         Bytes32 pendingDigest;
         Proposal accepted;
         Bytes32 digest;
-        boolean ownRoundActive;
-        boolean prepareSent;
-        boolean commitSent;
-        boolean proposed;
+        RoundStep step = RoundStep.NEW;
         final TreeMap<Address, Prepare> prepares = new TreeMap<>();
         final TreeMap<Address, Commit> commits = new TreeMap<>();
         final Map<Address, Boolean> sealValid = new HashMap<>();
+    }
+
+    /** Moves round {@code s} on to {@code to}; a step is never taken back. */
+    private static void advance(RoundState s, RoundStep to) {
+        if (to.compareTo(s.step) > 0)
+            s.step = to;
+    }
+
+    private boolean decided() {
+        return decidedRound >= 0;
     }
 
     private record PendingCreation(int round, List<SignedPayload<RoundChangePayload>> justification) {}
@@ -199,7 +207,7 @@ public final class QbftEngine {
         validatorSet = Set.copyOf(validators);
         quorum = Quorum.quorum(validators.size());
         faulty = Quorum.faulty(validators.size());
-        finalized = false;
+        decidedRound = -1;
         rounds.clear();
         latestRoundChange.clear();
         prepared = Optional.empty();
@@ -240,7 +248,7 @@ public final class QbftEngine {
     }
 
     private void onTimer(long h, int r) {
-        if (h != height || r != round || finalized)
+        if (h != height || r != round || decided())
             return;
         moveToRound(r + 1);
         sendRoundChange(round);
@@ -323,7 +331,7 @@ public final class QbftEngine {
 
     private void onProposal(Proposal p) {
         int r = p.round();
-        if (r < round && finalized || r > round + config.futureRoundWindow())
+        if (r < round && decided() || r > round + config.futureRoundWindow())
             return;
         if (!p.author().equals(proposer(r)))
             return;
@@ -422,7 +430,7 @@ public final class QbftEngine {
         s.accepted = s.pending;
         s.digest = s.pendingDigest;
         s.pending = null;
-        if (r < round || finalized) {
+        if (r < round || decided()) {
             checkCommitted(r);
             return;
         }
@@ -431,7 +439,7 @@ public final class QbftEngine {
         Optional<QbftMessage> prepare = signOnce(r, MessageCodes.PREPARE,
                 () -> factory.prepare(height, r, digest), m -> ((Prepare) m).digest().equals(digest));
         if (prepare.isPresent()) {
-            s.prepareSent = true;
+            advance(s, RoundStep.PREPARE_SENT);
             broadcastOwn(prepare.get());
         }
         checkPrepared(r);
@@ -451,7 +459,7 @@ public final class QbftEngine {
 
     private void checkPrepared(int r) {
         RoundState s = rounds.get(r);
-        if (s == null || s.accepted == null || s.commitSent || r != round || finalized || !s.prepareSent)
+        if (s == null || s.step != RoundStep.PREPARE_SENT || r != round || decided())
             return;
         List<SignedPayload<PreparePayload>> matching = new ArrayList<>();
         for (Prepare p : s.prepares.values())
@@ -472,7 +480,7 @@ public final class QbftEngine {
         Optional<QbftMessage> commit = signOnce(r, MessageCodes.COMMIT,
                 () -> factory.commit(height, r, digest, factory.commitSeal(block.header())),
                 m -> ((Commit) m).digest().equals(digest));
-        s.commitSent = true;
+        advance(s, RoundStep.COMMIT_SENT);
         commit.ifPresent(this::broadcastOwn);
     }
 
@@ -489,7 +497,7 @@ public final class QbftEngine {
 
     private void checkCommitted(int r) {
         RoundState s = rounds.get(r);
-        if (s == null || s.accepted == null || finalized)
+        if (s == null || s.accepted == null || decided())
             return;
         BlockHeader header = s.accepted.block().header();
         int matching = 0;
@@ -518,7 +526,8 @@ public final class QbftEngine {
         }
         if (valid.size() < quorum)
             return;
-        finalized = true;
+        decidedRound = r;
+        advance(s, RoundStep.DECIDED);
         valid.sort(Comparator.comparing(Commit::author));
         List<Commit> certificate = valid.subList(0, quorum);
         BlockHeader sealed = QbftHashing.withSeals(header,
@@ -537,7 +546,7 @@ public final class QbftEngine {
 
     private void onRoundChange(RoundChange rc) {
         int r = rc.round();
-        if (r == 0 || finalized)
+        if (r == 0 || decided())
             return;
         RoundChange before = latestRoundChange.get(rc.author());
         if (before != null && before.round() >= r)
@@ -566,7 +575,7 @@ public final class QbftEngine {
     }
 
     private void checkRoundChanges() {
-        if (finalized)
+        if (decided())
             return;
         // f+1 validators ask for higher rounds: at least one is honest, so follow to the lowest of them
         List<Integer> higher = new ArrayList<>();
@@ -585,7 +594,7 @@ public final class QbftEngine {
                 byRound.computeIfAbsent(rc.round(), k -> new ArrayList<>()).add(rc);
         for (Map.Entry<Integer, List<RoundChange>> e : byRound.descendingMap().entrySet()) {
             int r = e.getKey();
-            if (e.getValue().size() >= quorum && proposer(r).equals(me) && !state(r).proposed) {
+            if (e.getValue().size() >= quorum && proposer(r).equals(me) && state(r).step == RoundStep.NEW) {
                 proposeAfterRoundChange(r, e.getValue());
                 return;
             }
@@ -593,7 +602,7 @@ public final class QbftEngine {
     }
 
     private void proposeAfterRoundChange(int r, List<RoundChange> rcs) {
-        state(r).proposed = true;
+        advance(state(r), RoundStep.PROPOSED);
         moveToRound(r);
         List<SignedPayload<RoundChangePayload>> justification = rcs.stream().map(RoundChange::signed).toList();
         RoundChange highest = null;
@@ -620,7 +629,7 @@ public final class QbftEngine {
             return;
         PendingCreation pc = pendingCreation;
         pendingCreation = null;
-        state(pc.round()).proposed = true;
+        advance(state(pc.round()), RoundStep.PROPOSED);
         propose(pc.round(), c.block(), pc.justification(), List.of());
     }
 

@@ -1,6 +1,8 @@
 package org.stele.consensus.qbft.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.stele.consensus.qbft.engine.OneHeight.feed;
+import static org.stele.consensus.qbft.engine.OneHeight.prepareMessages;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -8,6 +10,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.stele.chain.BlockHeader;
 import org.stele.common.Address;
 import org.stele.common.Bytes32;
@@ -40,62 +44,65 @@ class QbftEngineTest {
         return new MessageFactory(chain.keyOf(proposer0), TestChain.SUITE).proposal(1, 0, b, List.of(), List.of());
     }
 
-    /** Feeds an event and answers every validation request with "valid". */
-    private List<Action> feed(QbftEngine e, Event ev) {
-        List<Action> out = new ArrayList<>();
-        ArrayDeque<Event> todo = new ArrayDeque<>(List.of(ev));
-        while (!todo.isEmpty()) {
-            for (Action a : e.handle(todo.poll())) {
-                out.add(a);
-                if (a instanceof Action.ValidateBlock v)
-                    todo.add(new Event.ProposalValidated(v.height(), v.digest(), true));
-            }
-        }
-        return out;
-    }
-
-    private static List<Prepare> prepares(List<Action> actions) {
-        return actions.stream().filter(a -> a instanceof Action.Broadcast b && b.message() instanceof Prepare)
-                .map(a -> (Prepare) ((Action.Broadcast) a).message()).toList();
-    }
-
-    @Test
-    void fourValidatorsDecideOneBlockWhoseCertificateVerifies() {
+    @ParameterizedTest(name = "{0} validators")
+    @ValueSource(ints = {4, 5, 7, 10})
+    void validatorsDecideThreeHeightsInARowWithRotatingProposersAndCertificatesThatVerify(int n) {
+        TestChain net = new TestChain(n);
+        BlockHeader start = net.genesis();
         Map<Address, QbftEngine> engines = new HashMap<>();
-        for (Address a : chain.validators)
-            engines.put(a, engine(a, new InMemoryWal()));
+        for (Address a : net.validators)
+            engines.put(a, new QbftEngine(EngineConfig.defaults(), net.keyOf(a), TestChain.SUITE,
+                    ValidatorProvider.fixed(net.validators), new InMemoryWal()));
         ArrayDeque<Map.Entry<Address, Event>> queue = new ArrayDeque<>();
-        Map<Address, BlockHeader> imported = new HashMap<>();
-        for (Address a : chain.validators)
-            for (Action act : engines.get(a).start(genesis))
-                perform(a, act, queue, imported);
+        Map<Address, List<BlockHeader>> imported = new HashMap<>();
+        for (Address a : net.validators) {
+            imported.put(a, new ArrayList<>());
+            for (Action act : engines.get(a).start(start))
+                perform(net, a, act, queue, imported);
+        }
         while (!queue.isEmpty()) {
             Map.Entry<Address, Event> next = queue.poll();
             for (Action act : engines.get(next.getKey()).handle(next.getValue()))
-                perform(next.getKey(), act, queue, imported);
+                perform(net, next.getKey(), act, queue, imported);
         }
-        assertThat(imported).hasSize(4);
-        assertThat(imported.values().stream().map(h -> chain.hashing.blockHash(h)).distinct()).hasSize(1);
-        for (BlockHeader h : imported.values())
-            assertThat(new FinalityVerifier(TestChain.SUITE).isFinal(h, chain.validators)).isTrue();
-        assertThat(engines.values()).allMatch(e -> e.height() == 2);
+        FinalityVerifier verifier = new FinalityVerifier(TestChain.SUITE);
+        BlockHeader parent = start;
+        for (int height = 1; height <= HEIGHTS; height++) {
+            int i = height - 1;
+            List<BlockHeader> decided = imported.values().stream().map(l -> l.get(i)).toList();
+            assertThat(decided.stream().map(h -> net.hashing.blockHash(h)).distinct()).hasSize(1);
+            BlockHeader h = decided.get(0);
+            assertThat(h.number()).isEqualTo(height);
+            assertThat(h.parentHash()).isEqualTo(net.hashing.blockHash(parent));
+            assertThat(h.coinbase()).isEqualTo(ProposerSelector.proposer(net.validators, parent.coinbase(), 0));
+            for (BlockHeader each : decided)
+                assertThat(verifier.isFinal(each, net.validators)).isTrue();
+            parent = h;
+        }
+        assertThat(imported.values()).allSatisfy(l -> assertThat(l).hasSize(HEIGHTS));
+        // the last decision is not reported back, so each engine still sits at its height
+        assertThat(engines.values()).allMatch(e -> e.height() == HEIGHTS && e.round() == 0);
     }
 
-    private void perform(Address who, Action a, ArrayDeque<Map.Entry<Address, Event>> queue,
-            Map<Address, BlockHeader> imported) {
+    private static final int HEIGHTS = 3;
+
+    private static void perform(TestChain net, Address who, Action a, ArrayDeque<Map.Entry<Address, Event>> queue,
+            Map<Address, List<BlockHeader>> imported) {
         switch (a) {
             case Action.Broadcast b -> {
-                for (Address to : chain.validators)
+                for (Address to : net.validators)
                     if (!to.equals(who))
                         queue.add(Map.entry(to, new Event.MessageReceived(b.message())));
             }
             case Action.CreateBlock c ->
                 queue.add(Map.entry(who, new Event.BlockCreated(c.height(), c.round(),
-                        chain.block(c.parent(), c.round(), who, 7))));
+                        net.block(c.parent(), c.round(), who, 7))));
             case Action.ValidateBlock v ->
                 queue.add(Map.entry(who, new Event.ProposalValidated(v.height(), v.digest(), true)));
             case Action.ImportBlock i -> {
-                if (imported.putIfAbsent(who, i.block().header()) == null)
+                List<BlockHeader> mine = imported.get(who);
+                mine.add(i.block().header());
+                if (mine.size() < HEIGHTS)
                     queue.add(Map.entry(who, new Event.BlockImported(i.block().header())));
             }
             case Action.ScheduleTimer t -> {
@@ -109,15 +116,15 @@ class QbftEngineTest {
         QbftEngine before = engine(follower, wal);
         before.start(genesis);
         Proposal first = proposal(1);
-        List<Prepare> sent = prepares(feed(before, new Event.MessageReceived(first)));
+        List<Prepare> sent = prepareMessages(feed(before, new Event.MessageReceived(first)));
         assertThat(sent).hasSize(1);
         Bytes32 digest = sent.get(0).digest();
 
         QbftEngine after = engine(follower, wal);
         List<Action> recovered = after.start(genesis);
-        assertThat(prepares(recovered)).extracting(Prepare::digest).containsExactly(digest);
+        assertThat(prepareMessages(recovered)).extracting(Prepare::digest).containsExactly(digest);
         Proposal equivocation = proposal(2);
-        assertThat(prepares(feed(after, new Event.MessageReceived(equivocation)))).isEmpty();
+        assertThat(prepareMessages(feed(after, new Event.MessageReceived(equivocation)))).isEmpty();
     }
 
     @Test
@@ -126,7 +133,7 @@ class QbftEngineTest {
         QbftEngine before = engine(follower, wal);
         before.start(genesis);
         Proposal p = proposal(1);
-        Bytes32 digest = prepares(feed(before, new Event.MessageReceived(p))).get(0).digest();
+        Bytes32 digest = prepareMessages(feed(before, new Event.MessageReceived(p))).get(0).digest();
         for (Address a : chain.validators) {
             if (a.equals(follower))
                 continue;
@@ -146,21 +153,6 @@ class QbftEngineTest {
         assertThat(rc.prepares()).hasSizeGreaterThanOrEqualTo(3);
         assertThat(rc.preparedBlock()).isPresent();
         assertThat(out).anySatisfy(a -> assertThat(a).isEqualTo(new Action.ScheduleTimer(1, 1, 4_000)));
-    }
-
-    @Test
-    void messagesFromOutsidersOrForRoundsFarAheadChangeNothing() {
-        QbftEngine e = engine(follower, new InMemoryWal());
-        e.start(genesis);
-        Bytes32 d = Bytes32.wrap(new byte[32]);
-        MessageFactory outsider = new MessageFactory(TestChain.key("outsider"), TestChain.SUITE);
-        assertThat(feed(e, new Event.MessageReceived(outsider.prepare(1, 0, d)))).isEmpty();
-        assertThat(feed(e, new Event.MessageReceived(outsider.roundChange(1, 5, java.util.Optional.empty(),
-                java.util.Optional.empty(), List.of())))).isEmpty();
-        MessageFactory validator = new MessageFactory(chain.keyOf(proposer0), TestChain.SUITE);
-        assertThat(feed(e, new Event.MessageReceived(validator.prepare(1, 1_000_000, d)))).isEmpty();
-        assertThat(feed(e, new Event.MessageReceived(validator.prepare(1_000, 0, d)))).isEmpty();
-        assertThat(e.round()).isZero();
     }
 
     @Test

@@ -75,4 +75,64 @@ class FileWalTest {
             assertThat(w.entries()).extracting(Wal.Entry::height).containsExactly(3L, 4L);
         }
     }
+
+    @Test
+    void aRecordWhoseHeightWasAlteredFailsItsChecksumAndEndsTheLog() throws Exception {
+        Path p = dir.resolve("qbft.wal");
+        long second;
+        try (FileWal w = new FileWal(p)) {
+            w.append(1, new byte[]{1, 2, 3});
+            second = Files.size(p);
+            w.append(2, new byte[]{4, 5, 6});
+        }
+        byte[] bytes = Files.readAllBytes(p);
+        bytes[(int) second + 4 + 7] ^= 0x01; // the last byte of the second record's height: 2 becomes 3
+        Files.write(p, bytes);
+        try (FileWal w = new FileWal(p)) {
+            assertThat(w.entries()).extracting(Wal.Entry::height).containsExactly(1L);
+            assertThat(Files.size(p)).isEqualTo(second);
+        }
+    }
+
+    @Test
+    void aLengthFieldOutOfRangeEndsTheLogEvenWhenTheFileIsLongEnough() throws Exception {
+        for (int badLength : new int[]{-1, FileWal.MAX_RECORD + 1}) {
+            Path p = dir.resolve("qbft-" + badLength + ".wal");
+            try (FileWal w = new FileWal(p)) {
+                w.append(1, new byte[]{1});
+            }
+            long good = Files.size(p);
+            java.nio.ByteBuffer junk = java.nio.ByteBuffer.allocate(64).putInt(badLength).putLong(2);
+            Files.write(p, junk.array(), StandardOpenOption.APPEND);
+            try (FileWal w = new FileWal(p)) {
+                assertThat(w.entries()).extracting(Wal.Entry::height).containsExactly(1L);
+                assertThat(Files.size(p)).isEqualTo(good);
+            }
+        }
+    }
+
+    @Test
+    void anOversizedRecordIsRefusedAndNothingIsWritten() throws Exception {
+        Path p = dir.resolve("qbft.wal");
+        try (FileWal w = new FileWal(p)) {
+            org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                    .isThrownBy(() -> w.append(1, new byte[FileWal.MAX_RECORD + 1]))
+                    .withMessageContaining("exceeds");
+            assertThat(w.entries()).isEmpty();
+        }
+        assertThat(Files.size(p)).isZero();
+    }
+
+    @Test
+    void pruningBelowEveryHeightKeepsTheFileAsItIs() throws Exception {
+        Path p = dir.resolve("qbft.wal");
+        try (FileWal w = new FileWal(p)) {
+            w.append(3, new byte[]{3});
+            long size = Files.size(p);
+            w.pruneBelow(3);
+            assertThat(Files.size(p)).isEqualTo(size);
+            assertThat(Files.exists(dir.resolve("qbft.wal.tmp"))).isFalse();
+            assertThat(w.entries()).extracting(Wal.Entry::height).containsExactly(3L);
+        }
+    }
 }
