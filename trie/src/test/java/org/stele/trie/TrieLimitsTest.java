@@ -11,12 +11,18 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.stele.common.Bytes;
 import org.stele.common.Bytes32;
+import org.stele.common.crypto.Keccak256;
 import org.stele.storage.InMemoryKeyValueStore;
+import org.stele.storage.Segment;
 import org.stele.storage.WriteBatch;
 
 /**
- * The trie's bounds exactly at their limits (proof size, key length), a visitor that stops early, and
- * {@link SecureTrie}'s commit, copy and iteration.
+ * The trie's bounds exactly at their limits (proof size, key length, inline child size), a visitor that stops early,
+ * and {@link SecureTrie}'s commit, copy and iteration. Two PIT mutants in this module are equivalent: the
+ * {@code a.length - aOff} of {@code Nibbles.commonPrefix} (every caller passes {@code aOff = 0}) and the
+ * {@code return true} of {@code visit} for an absent node (only the top-level call can see one, and
+ * {@code forEach} ignores its result). The size arithmetic in {@code Node.encode} only sizes a writer's first
+ * buffer, which grows as needed.
  */
 class TrieLimitsTest {
 
@@ -187,5 +193,58 @@ class TrieLimitsTest {
             return firstThree.size() < 3;
         });
         assertThat(firstThree).containsExactlyElementsOf(keys.subList(0, 3));
+    }
+
+    @Test
+    void aKeyThatIsAPrefixOfAnotherBelowTheRootIsStoredBesideIt() {
+        MerklePatriciaTrie trie = MerklePatriciaTrie.inMemory();
+        Bytes longKey = Bytes.of((byte) 0x10, (byte) 0x11, (byte) 0x22, (byte) 0x33);
+        Bytes shortKey = Bytes.of((byte) 0x10, (byte) 0x11);
+        trie.put(longKey, text("long"));
+        trie.put(Bytes.of((byte) 0x20), text("root is a branch"));
+        trie.put(shortKey, text("short"));
+        assertThat(trie.get(shortKey)).contains(text("short"));
+        assertThat(trie.get(longKey)).contains(text("long"));
+        assertThat(trie.get(Bytes.of((byte) 0x10))).isEmpty();
+    }
+
+    @Test
+    void anInlineChildOf31BytesIsReadAndOneOf32Refused() {
+        assertThat(MerklePatriciaTrie.load(storeHolding(branchWithInlineLeaf(28)), rootOf(branchWithInlineLeaf(28)))
+                .get(Bytes.EMPTY)).isEmpty();
+        byte[] tooBig = branchWithInlineLeaf(29);
+        assertThatThrownBy(() -> MerklePatriciaTrie.load(storeHolding(tooBig), rootOf(tooBig)))
+                .isInstanceOf(TrieException.class).hasMessageContaining("inline child of 32 bytes");
+    }
+
+    /** A branch whose first child is embedded: a leaf with an empty path and a value of {@code valueSize} bytes. */
+    private static byte[] branchWithInlineLeaf(int valueSize) {
+        byte[] value = new byte[valueSize];
+        java.util.Arrays.fill(value, (byte) 0x55);
+        byte[] leaf = new org.stele.common.rlp.RlpWriter().startList().writeBytes(new byte[]{0x20}).writeBytes(value)
+                .endList().toByteArray();
+        assertThat(leaf).hasSize(valueSize + 3);
+        org.stele.common.rlp.RlpWriter w = new org.stele.common.rlp.RlpWriter().startList().writeRaw(leaf);
+        for (int i = 0; i < 16; i++)
+            w.writeBytes(new byte[0]);
+        return w.endList().toByteArray();
+    }
+
+    private static NodeStore storeHolding(byte[] node) {
+        InMemoryKeyValueStore kv = new InMemoryKeyValueStore();
+        kv.put(Segment.TRIE_NODES, Bytes.wrap(rootOf(node).unsafeArray()), Bytes.wrap(node));
+        return NodeStore.of(kv);
+    }
+
+    private static Bytes32 rootOf(byte[] node) {
+        return Bytes32.wrap(Keccak256.hash(node));
+    }
+
+    @Test
+    void aMissingNodeNamesTheSegmentItWasLookedUpIn() {
+        Bytes32 unknown = rootOf(new byte[]{1});
+        assertThatThrownBy(() -> MerklePatriciaTrie.load(NodeStore.inMemory(), unknown))
+                .isInstanceOf(TrieException.class).hasMessageContaining("in segment " + Segment.TRIE_NODES);
+        assertThat(NodeStore.inMemory().segment()).isEqualTo(Segment.TRIE_NODES);
     }
 }
