@@ -101,13 +101,17 @@ class TrieLimitsTest {
         }
     }
 
+    /** Puts every one of {@link #KEYS} with a value too long to be inlined, and commits to the trie's store. */
+    private static Bytes32 putKeysAndCommit(Trie trie) {
+        for (String k : KEYS)
+            trie.put(text(k), text("a value long enough to be stored by hash: " + k));
+        return trie.commit();
+    }
+
     @Test
     void forEachStopsInsideTheTrieLoadedFromTheStoreToo() {
         InMemoryKeyValueStore kv = new InMemoryKeyValueStore();
-        MerklePatriciaTrie trie = MerklePatriciaTrie.empty(NodeStore.of(kv));
-        for (String k : KEYS)
-            trie.put(text(k), text("a value long enough to be stored by hash: " + k));
-        Bytes32 root = trie.commit();
+        Bytes32 root = putKeysAndCommit(MerklePatriciaTrie.empty(NodeStore.of(kv)));
         MerklePatriciaTrie loaded = MerklePatriciaTrie.load(NodeStore.of(kv), root);
         List<Bytes> seen = new ArrayList<>();
         loaded.forEach((key, value) -> {
@@ -121,9 +125,7 @@ class TrieLimitsTest {
     void secureTrieCommitsToItsStoreAndLoadsBackFromTheRoot() {
         InMemoryKeyValueStore kv = new InMemoryKeyValueStore();
         SecureTrie trie = SecureTrie.empty(NodeStore.of(kv));
-        for (String k : KEYS)
-            trie.put(text(k), text("a value long enough to be stored by hash: " + k));
-        Bytes32 root = trie.commit();
+        Bytes32 root = putKeysAndCommit(trie);
         assertThat(root).isEqualTo(trie.rootHash()).isNotEqualTo(Trie.EMPTY_ROOT);
         SecureTrie loaded = SecureTrie.load(NodeStore.of(kv), root);
         assertThat(loaded.rootHash()).isEqualTo(root);

@@ -286,4 +286,82 @@ class TransactionRulesTest {
         return new FeeMarketTransaction(chainId, 0, tip, cap, 21_000, Optional.of(Address.ZERO), value, Bytes.EMPTY,
                 List.of(), TransactionSignature.UNSIGNED);
     }
+
+    @Test
+    void anEncodingExactlyAtTheSizeLimitIsDecodedAndOneByteLargerRefused() {
+        byte[] encoded = feeMarket(7).sign(KEY, SUITE).encode();
+        assertThat(TransactionDecoder.decode(encoded, encoded.length).nonce()).isZero();
+        assertRefused(() -> TransactionDecoder.decode(encoded, encoded.length - 1), Reason.TOO_LARGE);
+    }
+
+    @Test
+    void theFirstByteTellsALegacyListFromATypeByteAndRefusesRlpStrings() {
+        assertThatThrownBy(() -> TransactionDecoder.decode(new byte[]{0x7f, (byte) 0xc0})).isInstanceOfSatisfying(
+                InvalidTransactionException.class, e -> assertThat(e.reason()).isEqualTo(Reason.UNKNOWN_TYPE));
+        for (int first : new int[]{0x80, 0xbf})
+            assertThatThrownBy(() -> TransactionDecoder.decode(new byte[]{(byte) first}))
+                    .isInstanceOf(InvalidTransactionException.class).hasMessageContaining("type byte below 0x80");
+        assertThatThrownBy(() -> TransactionDecoder.decode(new byte[]{(byte) 0xc0}))
+                .isInstanceOf(InvalidTransactionException.class).hasMessageContaining("too few fields");
+    }
+
+    @Test
+    void aLegacyVOf35IsChainZeroAndAVBetween29And34IsRefused() {
+        assertThat(TransactionDecoder.decode(legacyWithV(35)).chainId()).contains(BigInteger.ZERO);
+        assertThat(TransactionDecoder.decode(legacyWithV(27)).chainId()).isEmpty();
+        for (int v : new int[]{29, 34})
+            assertRefused(() -> TransactionDecoder.decode(legacyWithV(v)), Reason.INVALID_SIGNATURE);
+    }
+
+    private static byte[] legacyWithV(long v) {
+        return new RlpWriter().startList().writeLong(0).writeLong(1).writeLong(21_000).writeBytes(Address.ZERO)
+                .writeLong(0).writeBytes(new byte[0]).writeLong(v).writeLong(1).writeLong(1).endList()
+                .toByteArray();
+    }
+
+    @Test
+    void anAccessListEntryWithAThirdItemIsRefused() {
+        assertThat(TransactionDecoder.decode(accessListEnvelope(false)).accessList()).hasSize(1);
+        assertRefused(() -> TransactionDecoder.decode(accessListEnvelope(true)), Reason.MALFORMED);
+    }
+
+    private static byte[] accessListEnvelope(boolean extraItemInEntry) {
+        RlpWriter w = new RlpWriter().startList().writeLong(7).writeLong(0).writeLong(1).writeLong(21_000)
+                .writeBytes(Address.ZERO).writeLong(0).writeBytes(new byte[0]);
+        w.startList().startList().writeBytes(Address.ZERO).startList().endList();
+        if (extraItemInEntry)
+            w.writeLong(1);
+        byte[] list = w.endList().endList().writeLong(0).writeLong(1).writeLong(1).endList().toByteArray();
+        byte[] out = new byte[list.length + 1];
+        out[0] = 0x01;
+        System.arraycopy(list, 0, out, 1, list.length);
+        return out;
+    }
+
+    @Test
+    void gasLimitTimesFeeOf2To256IsRefusedAndOneLessIsNotAnOverflow() {
+        BigInteger half = TWO_POW_256.shiftRight(1);
+        Transaction overflow = new LegacyTransaction(0, half, 2, Optional.of(Address.ZERO), BigInteger.ZERO,
+                Bytes.EMPTY, Optional.empty(), new TransactionSignature(0, BigInteger.ONE, BigInteger.ONE));
+        Transaction justBelow = new LegacyTransaction(0, TWO_POW_256.subtract(BigInteger.ONE), 1,
+                Optional.of(Address.ZERO), BigInteger.ZERO, Bytes.EMPTY, Optional.empty(),
+                new TransactionSignature(0, BigInteger.ONE, BigInteger.ONE));
+        assertRefused(() -> CHAIN_7.validate(overflow, Fork.CANCUN), Reason.FEE_OVERFLOW);
+        // past the overflow check, it fails on the next rule
+        assertRefused(() -> CHAIN_7.validate(justBelow, Fork.CANCUN), Reason.INTRINSIC_GAS_TOO_LOW);
+    }
+
+    @Test
+    void aPriorityFeeEqualToTheMaxFeeIsAcceptedAndOneAboveRefused() {
+        BigInteger cap = BigInteger.TEN;
+        assertThatCode(() -> CHAIN_7.validate(feeMarketWithFees(cap, cap), Fork.CANCUN)).doesNotThrowAnyException();
+        assertRefused(() -> CHAIN_7.validate(feeMarketWithFees(cap.add(BigInteger.ONE), cap), Fork.CANCUN),
+                Reason.PRIORITY_FEE_ABOVE_MAX_FEE);
+        assertThat(CHAIN_7.chainId()).isEqualTo(BigInteger.valueOf(7));
+    }
+
+    private static Transaction feeMarketWithFees(BigInteger tip, BigInteger cap) {
+        return new FeeMarketTransaction(BigInteger.valueOf(7), 0, tip, cap, 21_000, Optional.of(Address.ZERO),
+                BigInteger.ZERO, Bytes.EMPTY, List.of(), TransactionSignature.UNSIGNED).sign(KEY, SUITE);
+    }
 }
