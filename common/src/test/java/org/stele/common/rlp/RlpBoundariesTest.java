@@ -190,4 +190,10 @@ class RlpBoundariesTest {
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;
     }
+
+    @Test
+    void aListReaderWithASizeLimitStillRefusesTrailingBytes() {
+        assertThatThrownBy(() -> RlpReader.list(Hex.decode("0xc00101"), 3)).isInstanceOf(RlpException.class)
+                .hasMessageContaining("trailing bytes");
+    }
 }
