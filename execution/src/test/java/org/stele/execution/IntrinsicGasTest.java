@@ -7,26 +7,21 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.stele.chain.tx.AccessListEntry;
-import org.stele.chain.tx.AccessListTransaction;
 import org.stele.chain.tx.IntrinsicGas;
-import org.stele.chain.tx.LegacyTransaction;
 import org.stele.chain.tx.Transaction;
-import org.stele.chain.tx.TransactionSignature;
 import org.stele.common.Address;
 import org.stele.common.Bytes;
 import org.stele.common.Bytes32;
 import org.stele.common.Fork;
+import org.stele.testkit.TxBuilder;
 
 /** The processor's intrinsic gas comes from chain's {@link IntrinsicGas}; these pin the per-fork figures. */
 class IntrinsicGasTest {
     private static final Address A = Address.fromHex("0x095e7baea6a6c7c4c2dfeb977efac326af552d87");
 
     private static long intrinsic(Fork fork, Address to, Bytes data, List<AccessListEntry> accessList) {
-        Transaction tx = accessList.isEmpty()
-                ? new LegacyTransaction(0, BigInteger.ONE, 1_000_000, Optional.ofNullable(to), BigInteger.ZERO, data,
-                        Optional.empty(), TransactionSignature.UNSIGNED)
-                : new AccessListTransaction(BigInteger.ONE, 0, BigInteger.ONE, 1_000_000, Optional.ofNullable(to),
-                        BigInteger.ZERO, data, accessList, TransactionSignature.UNSIGNED);
+        Transaction tx = (accessList.isEmpty() ? TxBuilder.legacy() : TxBuilder.accessList().accessList(accessList))
+                .gasLimit(1_000_000).to(Optional.ofNullable(to)).data(data).unsigned();
         return IntrinsicGas.of(tx, fork);
     }
 

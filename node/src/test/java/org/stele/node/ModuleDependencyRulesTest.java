@@ -40,10 +40,12 @@ class ModuleDependencyRulesTest {
             Map.entry("p2p", Set.of("common")),
             Map.entry("txpool", Set.of("common", "storage", "trie", "evm", "chain", "state", "execution")),
             Map.entry("rpc", Set.of("common", "storage", "trie", "evm", "chain", "state", "execution", "txpool")),
-            Map.entry("testkit",
-                    Set.of("common", "storage", "trie", "evm", "chain", "state", "execution", "consensus")),
-            Map.entry("bench", Set.of("common", "storage", "trie", "evm", "chain", "state", "execution", "consensus",
-                    "p2p", "txpool", "rpc", "testkit")));
+            Map.entry("testkit", Set.of("common", "storage", "trie", "evm", "chain", "state")),
+            Map.entry("simulation", Set.of("common", "chain", "consensus")),
+            Map.entry("testchain",
+                    Set.of("common", "storage", "trie", "evm", "chain", "state", "execution", "testkit")),
+            Map.entry("bench", Set.of("common", "storage", "trie", "evm", "chain", "state", "testkit", "execution",
+                    "consensus", "simulation", "p2p", "txpool", "rpc", "testchain")));
 
     private static JavaClasses classes;
 

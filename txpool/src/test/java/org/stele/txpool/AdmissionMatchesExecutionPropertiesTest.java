@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import net.jqwik.api.Arbitraries;
@@ -15,10 +14,8 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import org.stele.chain.tx.AccessListEntry;
-import org.stele.chain.tx.AccessListTransaction;
 import org.stele.chain.tx.IntrinsicGas;
 import org.stele.chain.tx.Transaction;
-import org.stele.chain.tx.TransactionSignature;
 import org.stele.common.Address;
 import org.stele.common.Bytes;
 import org.stele.common.Bytes32;
@@ -28,9 +25,9 @@ import org.stele.execution.InvalidTransaction;
 import org.stele.execution.TransactionProcessor;
 import org.stele.execution.TransactionResult;
 import org.stele.execution.block.TransactionRequests;
-import org.stele.state.BlockHashes;
 import org.stele.state.WorldState;
-import org.stele.storage.InMemoryKeyValueStore;
+import org.stele.testkit.TestAccounts;
+import org.stele.testkit.TxBuilder;
 
 /**
  * The pool and the transaction processor refuse exactly the same transactions for intrinsic-gas and init-code size
@@ -38,23 +35,12 @@ import org.stele.storage.InMemoryKeyValueStore;
  * reasons, and the pool never turns away one a block would take.
  */
 class AdmissionMatchesExecutionPropertiesTest {
-    private static final Address SENDER = Address.fromHex("0x00000000000000000000000000000000000a11ce");
-    private static final Address TARGET = Address.fromHex("0x0000000000000000000000000000000000000b0b");
+    private static final Address SENDER = TestAccounts.ALICE;
+    private static final Address TARGET = TestAccounts.BOB;
     private static final BigInteger FUNDS = BigInteger.TEN.pow(24);
     private static final long BLOCK_GAS = 30_000_000;
     private static final BlockContext BLOCK = new BlockContext(Address.ZERO, 1, 1000, BLOCK_GAS, BigInteger.ONE,
             BigInteger.ZERO, Bytes32.ZERO, 1, BigInteger.ONE);
-    private static final AccountState FUNDED = new AccountState() {
-        @Override
-        public long nonce(Address a) {
-            return 0;
-        }
-
-        @Override
-        public BigInteger balance(Address a) {
-            return FUNDS;
-        }
-    };
 
     private enum Refusal {
         INTRINSIC_GAS, INIT_CODE_SIZE
@@ -96,13 +82,18 @@ class AdmissionMatchesExecutionPropertiesTest {
     }
 
     private static Transaction tx(boolean creation, Bytes data, List<AccessListEntry> accessList, long gasLimit) {
-        return new AccessListTransaction(BigInteger.ONE, 0, BigInteger.TEN, gasLimit,
-                creation ? Optional.empty() : Optional.of(TARGET), BigInteger.ZERO, data, accessList,
-                TransactionSignature.UNSIGNED);
+        return TxBuilder.accessList().gasPrice(10).gasLimit(gasLimit)
+                .to(creation ? Optional.empty() : Optional.of(TARGET))
+                .data(data).accessList(accessList).unsigned();
+    }
+
+    /** The sender and its funds, the same for the pool and the processor. */
+    private static WorldState funded() {
+        return new TestAccounts().balance(SENDER, FUNDS).world();
     }
 
     private static Optional<Refusal> poolRefusal(Fork fork, Transaction tx) {
-        TransactionPool pool = new TransactionPool(TxPoolConfig.DEFAULT, fork, FUNDED, BLOCK_GAS);
+        TransactionPool pool = new TransactionPool(TxPoolConfig.DEFAULT, fork, AccountState.of(funded()), BLOCK_GAS);
         try {
             pool.add(tx, Bytes32.ZERO, SENDER);
             return Optional.empty();
@@ -116,8 +107,7 @@ class AdmissionMatchesExecutionPropertiesTest {
     }
 
     private static Optional<Refusal> processorRefusal(Fork fork, Transaction tx) {
-        WorldState world = WorldState.empty(new InMemoryKeyValueStore(), BlockHashes.NONE);
-        world.putAccount(SENDER, 0, FUNDS, Bytes.EMPTY, Map.of());
+        WorldState world = funded();
         TransactionResult r = new TransactionProcessor(fork).process(world, BLOCK, TransactionRequests.of(tx, SENDER),
                 BLOCK_GAS);
         if (!(r instanceof TransactionResult.Invalid invalid)) return Optional.empty();

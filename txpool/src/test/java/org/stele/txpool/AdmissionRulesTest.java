@@ -2,53 +2,39 @@ package org.stele.txpool;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.stele.testkit.TestAccounts.ALICE;
 
 import java.math.BigInteger;
-import java.util.List;
 import java.util.Optional;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
-import org.stele.chain.tx.FeeMarketTransaction;
-import org.stele.chain.tx.LegacyTransaction;
 import org.stele.chain.tx.Transaction;
-import org.stele.chain.tx.TransactionSignature;
-import org.stele.common.Address;
 import org.stele.common.Bytes;
 import org.stele.common.Bytes32;
 import org.stele.common.Fork;
 import org.stele.common.crypto.Keccak256;
+import org.stele.testkit.TestAccounts;
+import org.stele.testkit.TxBuilder;
 
 /** geth's admission rules: size, replay protection, the price limit, and (for on-demand sealing) the base fee. */
 class AdmissionRulesTest {
-    private static final Address ALICE = Address.fromHex("0x00000000000000000000000000000000000a11ce");
-    private static final Address BOB = Address.fromHex("0x0000000000000000000000000000000000000b0b");
-    private static final AccountState RICH = new AccountState() {
-        @Override
-        public long nonce(Address a) {
-            return 0;
-        }
-
-        @Override
-        public BigInteger balance(Address a) {
-            return BigInteger.TEN.pow(30);
-        }
-    };
+    /** ALICE, the only sender here, with more than any of these transactions costs. */
+    private static final AccountState RICH = AccountState
+            .of(new TestAccounts().balance(ALICE, BigInteger.TEN.pow(30)).world());
 
     private static TransactionPool pool(TxPoolConfig config) {
         return new TransactionPool(config, Fork.CANCUN, RICH, 30_000_000);
     }
 
     private static Transaction fee(long maxFee, int dataBytes) {
-        return new FeeMarketTransaction(BigInteger.ONE, 0, BigInteger.ZERO, BigInteger.valueOf(maxFee), 25_000_000,
-                Optional.of(BOB), BigInteger.ZERO, Bytes.wrap(new byte[dataBytes]), List.of(),
-                TransactionSignature.UNSIGNED);
+        return TxBuilder.feeMarket().fees(maxFee, 0).gasLimit(25_000_000).data(Bytes.wrap(new byte[dataBytes]))
+                .unsigned();
     }
 
     private static Transaction legacy(Optional<BigInteger> chainId) {
-        return new LegacyTransaction(0, BigInteger.TEN, 21_000, Optional.of(BOB), BigInteger.ZERO, Bytes.EMPTY, chainId,
-                TransactionSignature.UNSIGNED);
+        return TxBuilder.legacy().gasPrice(10).chainId(chainId).unsigned();
     }
 
     private static PooledTransaction add(TransactionPool pool, Transaction tx) {

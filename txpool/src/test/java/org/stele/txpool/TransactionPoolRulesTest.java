@@ -2,48 +2,36 @@ package org.stele.txpool;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.stele.testkit.TestAccounts.ALICE;
+import static org.stele.testkit.TestAccounts.BOB;
+import static org.stele.testkit.TestAccounts.GWEI;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.stele.chain.tx.FeeMarketTransaction;
 import org.stele.chain.tx.Transaction;
-import org.stele.chain.tx.TransactionSignature;
 import org.stele.common.Address;
 import org.stele.common.Bytes;
 import org.stele.common.Bytes32;
 import org.stele.common.Fork;
 import org.stele.common.crypto.Keccak256;
+import org.stele.testkit.TestAccounts;
+import org.stele.testkit.TxBuilder;
 
 /** The pool's rules one at a time: each limit at its boundary, removal, selection by gas, re-checks on a new head. */
 class TransactionPoolRulesTest {
-    private static final Address ALICE = Address.fromHex("0x00000000000000000000000000000000000a11ce");
-    private static final Address BOB = Address.fromHex("0x0000000000000000000000000000000000000b0b");
-    private static final BigInteger GWEI = BigInteger.TEN.pow(9);
     private static final long BLOCK_GAS = 30_000_000;
 
-    private final Map<Address, Long> nonces = new HashMap<>();
-    private final Map<Address, BigInteger> balances = new HashMap<>();
-    private final AccountState state = new AccountState() {
-        @Override
-        public long nonce(Address a) {
-            return nonces.getOrDefault(a, 0L);
-        }
+    private final TestAccounts accounts = new TestAccounts();
 
-        @Override
-        public BigInteger balance(Address a) {
-            return balances.getOrDefault(a, BigInteger.ZERO);
-        }
-    };
+    private AccountState state() {
+        return AccountState.of(accounts.world());
+    }
 
     private TransactionPool pool(int maxPerSender, int maxTotal, BigInteger minGasPrice) {
-        balances.putIfAbsent(ALICE, BigInteger.TEN.pow(24));
-        balances.putIfAbsent(BOB, BigInteger.TEN.pow(24));
-        return new TransactionPool(new TxPoolConfig(maxPerSender, maxTotal, 10, minGasPrice), Fork.CANCUN, state,
+        accounts.fundIfAbsent(ALICE, BigInteger.TEN.pow(24)).fundIfAbsent(BOB, BigInteger.TEN.pow(24));
+        return new TransactionPool(new TxPoolConfig(maxPerSender, maxTotal, 10, minGasPrice), Fork.CANCUN, state(),
                 BLOCK_GAS);
     }
 
@@ -52,9 +40,9 @@ class TransactionPoolRulesTest {
     }
 
     private static Transaction tx(long nonce, long maxFeeGwei, long tipGwei, long gas) {
-        return new FeeMarketTransaction(BigInteger.ONE, nonce, GWEI.multiply(BigInteger.valueOf(tipGwei)),
-                GWEI.multiply(BigInteger.valueOf(maxFeeGwei)), gas, Optional.of(BOB), BigInteger.ONE, Bytes.EMPTY,
-                List.of(), TransactionSignature.UNSIGNED);
+        return TxBuilder.feeMarket().nonce(nonce)
+                .fees(GWEI.multiply(BigInteger.valueOf(maxFeeGwei)), GWEI.multiply(BigInteger.valueOf(tipGwei)))
+                .gasLimit(gas).value(1).unsigned();
     }
 
     private static Transaction tx(long nonce, long maxFeeGwei) {
@@ -137,25 +125,25 @@ class TransactionPoolRulesTest {
         PooledTransaction first = add(pool, cheap, ALICE);
         PooledTransaction second = add(pool, dear, ALICE);
 
-        balances.put(ALICE, cost(dear));
-        pool.onNewHead(state, BLOCK_GAS);
+        accounts.balance(ALICE, cost(dear));
+        pool.onNewHead(state(), BLOCK_GAS);
         assertThat(pool.size()).as("a balance equal to the cost still pays").isEqualTo(2);
 
-        balances.put(ALICE, cost(dear).subtract(BigInteger.ONE));
-        pool.onNewHead(state, BLOCK_GAS);
+        accounts.balance(ALICE, cost(dear).subtract(BigInteger.ONE));
+        pool.onNewHead(state(), BLOCK_GAS);
         assertThat(pool.get(second.hash())).isEmpty();
         assertThat(pool.get(first.hash())).isPresent();
         assertThat(nonces(pool.pending().get(ALICE))).containsExactly(0L);
 
-        balances.put(ALICE, cost(dear));
+        accounts.balance(ALICE, cost(dear));
         add(pool, dear, ALICE);
-        balances.put(ALICE, cost(cheap));
-        pool.onNewHead(state, BLOCK_GAS);
+        accounts.balance(ALICE, cost(cheap));
+        pool.onNewHead(state(), BLOCK_GAS);
         assertThat(pool.get(first.hash())).as("dropping the dear one keeps one the balance pays exactly").isPresent();
         assertThat(pool.size()).isEqualTo(1);
 
-        balances.put(ALICE, BigInteger.ZERO);
-        pool.onNewHead(state, BLOCK_GAS);
+        accounts.balance(ALICE, BigInteger.ZERO);
+        pool.onNewHead(state(), BLOCK_GAS);
         assertThat(pool.size()).isZero();
         assertThat(pool.pending()).isEmpty();
     }
@@ -199,10 +187,10 @@ class TransactionPoolRulesTest {
 
         Address exact = Address.fromHex("0x00000000000000000000000000000000000e8ac7");
         Transaction t = tx(0, 10);
-        balances.put(exact, cost(t).subtract(BigInteger.ONE));
+        accounts.balance(exact, cost(t).subtract(BigInteger.ONE));
         assertThatThrownBy(() -> add(pool, t, exact)).extracting(e -> ((TxPoolException) e).reason())
                 .isEqualTo(TxPoolException.Reason.INSUFFICIENT_FUNDS);
-        balances.put(exact, cost(t));
+        accounts.balance(exact, cost(t));
         assertThat(add(pool, t, exact).sender()).isEqualTo(exact);
     }
 

@@ -2,55 +2,43 @@ package org.stele.txpool;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.stele.testkit.TestAccounts.ALICE;
+import static org.stele.testkit.TestAccounts.BOB;
+import static org.stele.testkit.TestAccounts.GWEI;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
-import org.stele.chain.tx.FeeMarketTransaction;
 import org.stele.chain.tx.Transaction;
-import org.stele.chain.tx.TransactionSignature;
 import org.stele.common.Address;
-import org.stele.common.Bytes;
 import org.stele.common.Bytes32;
 import org.stele.common.crypto.Keccak256;
+import org.stele.testkit.TestAccounts;
+import org.stele.testkit.TxBuilder;
 
 class TransactionPoolTest {
-    private static final Address ALICE = Address.fromHex("0x00000000000000000000000000000000000a11ce");
-    private static final Address BOB = Address.fromHex("0x0000000000000000000000000000000000000b0b");
-    private static final BigInteger GWEI = BigInteger.TEN.pow(9);
+    private TestAccounts accounts = new TestAccounts();
 
-    private final Map<Address, Long> nonces = new HashMap<>();
-    private final Map<Address, BigInteger> balances = new HashMap<>();
-    private final AccountState state = new AccountState() {
-        @Override
-        public long nonce(Address a) {
-            return nonces.getOrDefault(a, 0L);
-        }
-
-        @Override
-        public BigInteger balance(Address a) {
-            return balances.getOrDefault(a, BigInteger.ZERO);
-        }
-    };
+    private AccountState state() {
+        return AccountState.of(accounts.world());
+    }
 
     private TransactionPool pool(TxPoolConfig config) {
-        balances.put(ALICE, BigInteger.TEN.pow(24));
-        balances.put(BOB, BigInteger.TEN.pow(24));
-        return new TransactionPool(config, org.stele.common.Fork.CANCUN, state, 30_000_000);
+        accounts.balance(ALICE, BigInteger.TEN.pow(24)).balance(BOB, BigInteger.TEN.pow(24));
+        return new TransactionPool(config, org.stele.common.Fork.CANCUN, state(), 30_000_000);
     }
 
     private static Transaction tx(long nonce, long maxFeeGwei, long tipGwei) {
-        return new FeeMarketTransaction(BigInteger.ONE, nonce, GWEI.multiply(BigInteger.valueOf(tipGwei)),
-                GWEI.multiply(BigInteger.valueOf(maxFeeGwei)), 21_000, Optional.of(BOB), BigInteger.ONE, Bytes.EMPTY,
-                List.of(), TransactionSignature.UNSIGNED);
+        return TxBuilder.feeMarket().nonce(nonce)
+                .fees(GWEI.multiply(BigInteger.valueOf(maxFeeGwei)), GWEI.multiply(BigInteger.valueOf(tipGwei)))
+                .value(1).unsigned();
     }
 
     private static Bytes32 hash(Transaction tx) {
@@ -92,7 +80,7 @@ class TransactionPoolTest {
     @Test
     void standardRejectionsCarryTheMessagesWalletsMatchOn() {
         TransactionPool pool = pool(TxPoolConfig.DEFAULT);
-        nonces.put(ALICE, 5L);
+        accounts.nonce(ALICE, 5);
         assertThatThrownBy(() -> add(pool, tx(4, 10, 1), ALICE)).hasMessageStartingWith("nonce too low");
         Address poor = Address.fromHex("0x0000000000000000000000000000000000000001");
         assertThatThrownBy(() -> add(pool, tx(0, 10, 1), poor))
@@ -100,8 +88,7 @@ class TransactionPoolTest {
         Transaction t = tx(5, 10, 1);
         add(pool, t, ALICE);
         assertThatThrownBy(() -> add(pool, t, ALICE)).hasMessageStartingWith("already known");
-        Transaction huge = new FeeMarketTransaction(BigInteger.ONE, 6, GWEI, GWEI, 40_000_000, Optional.of(BOB),
-                BigInteger.ONE, Bytes.EMPTY, List.of(), TransactionSignature.UNSIGNED);
+        Transaction huge = TxBuilder.feeMarket().nonce(6).fees(GWEI, GWEI).gasLimit(40_000_000).value(1).unsigned();
         assertThatThrownBy(() -> add(pool, huge, ALICE)).hasMessageStartingWith("exceeds block gas limit");
     }
 
@@ -137,8 +124,8 @@ class TransactionPoolTest {
         add(pool, tx(0, 10, 1), ALICE);
         add(pool, tx(1, 10, 1), ALICE);
         add(pool, tx(3, 10, 1), ALICE);
-        nonces.put(ALICE, 2L);
-        pool.onNewHead(state, 30_000_000);
+        accounts.nonce(ALICE, 2);
+        pool.onNewHead(state(), 30_000_000);
         assertThat(pool.size()).isEqualTo(1);
         assertThat(pool.pendingCount()).isZero();
         add(pool, tx(2, 10, 1), ALICE);
@@ -151,7 +138,7 @@ class TransactionPoolTest {
         add(pool, tx(0, 100, 1), ALICE);
         add(pool, tx(1, 100, 50), ALICE);
         add(pool, tx(0, 100, 5), BOB);
-        balances.put(Address.fromHex("0x00000000000000000000000000000000000000c0"), BigInteger.TEN.pow(24));
+        accounts.balance(Address.fromHex("0x00000000000000000000000000000000000000c0"), BigInteger.TEN.pow(24));
         add(pool, tx(0, 3, 3), Address.fromHex("0x00000000000000000000000000000000000000c0"));
         List<PooledTransaction> chosen = pool.selectForBlock(GWEI.multiply(BigInteger.valueOf(7)), 30_000_000);
         assertThat(chosen).extracting(p -> p.sender().toHex() + "/" + p.nonce())
@@ -163,7 +150,7 @@ class TransactionPoolTest {
     void selectionNeverBreaksNonceOrderOrTheGasLimit(
             @ForAll @Size(max = 30) List<@IntRange(min = 0, max = 12) Integer> nonceList,
             @ForAll @IntRange(min = 21_000, max = 400_000) int gasLimit) {
-        nonces.clear();
+        accounts = new TestAccounts();
         TransactionPool pool = pool(TxPoolConfig.DEFAULT);
         long fee = 10;
         for (int n : nonceList) {
@@ -192,12 +179,12 @@ class TransactionPoolTest {
     @Property(tries = 300)
     void thePendingViewIsAlwaysTheGapFreeRunFromTheAccountNonce(
             @ForAll @Size(min = 1, max = 80) List<@IntRange(min = 0, max = 99) Integer> steps) {
-        nonces.clear();
+        accounts = new TestAccounts();
         int perSender = 12;
         // room for every sender's limit, so that no eviction (tested on its own) changes the model
         TransactionPool pool = pool(new TxPoolConfig(perSender, 3 * perSender, 10, BigInteger.ZERO));
         List<Address> senders = List.of(ALICE, BOB, Address.fromHex("0x00000000000000000000000000000000000000c0"));
-        balances.put(senders.get(2), BigInteger.TEN.pow(24));
+        accounts.balance(senders.get(2), BigInteger.TEN.pow(24));
         Map<Address, java.util.TreeMap<Long, Transaction>> model = new HashMap<>();
         senders.forEach(a -> model.put(a, new java.util.TreeMap<>()));
         java.util.Set<Bytes32> announced = new java.util.HashSet<>();
@@ -206,7 +193,7 @@ class TransactionPoolTest {
         for (int step : steps) {
             Address sender = senders.get(step % 3);
             java.util.TreeMap<Long, Transaction> mine = model.get(sender);
-            long accountNonce = nonces.getOrDefault(sender, 0L);
+            long accountNonce = accounts.nonce(sender);
             if (step < 70) {
                 Transaction t = tx(accountNonce + step % 7, 10 + (step % 5 == 0 ? fee += 2 : step % 4), 1);
                 Transaction before = mine.get(t.nonce());
@@ -220,19 +207,19 @@ class TransactionPoolTest {
                         case ALREADY_KNOWN -> assertThat(model.values()).anyMatch(m -> m.containsValue(t));
                         case REPLACEMENT_UNDERPRICED -> assertThat(before != null && !bumped(before, t)).isTrue();
                         case SENDER_LIMIT -> assertThat(before == null && mine.size() == perSender).isTrue();
-                        case INSUFFICIENT_FUNDS -> assertThat(cost(t)).isGreaterThan(balances.get(sender));
+                        case INSUFFICIENT_FUNDS -> assertThat(cost(t)).isGreaterThan(accounts.balance(sender));
                         default -> throw e;
                     }
                 }
             } else if (step < 85) {
                 long next = accountNonce + step % 3;
-                nonces.put(sender, next);
-                if (step % 4 == 0) balances.put(sender, GWEI.multiply(BigInteger.valueOf(21_000L * 12)));
-                pool.onNewHead(state, 30_000_000);
+                accounts.nonce(sender, next);
+                if (step % 4 == 0) accounts.balance(sender, GWEI.multiply(BigInteger.valueOf(21_000L * 12)));
+                pool.onNewHead(state(), 30_000_000);
                 for (Address a : senders) {
                     java.util.TreeMap<Long, Transaction> txs = model.get(a);
-                    txs.headMap(nonces.getOrDefault(a, 0L)).clear();
-                    BigInteger balance = balances.get(a);
+                    txs.headMap(accounts.nonce(a)).clear();
+                    BigInteger balance = accounts.balance(a);
                     txs.values().removeIf(t -> cost(t).compareTo(balance) > 0);
                 }
             } else if (!mine.isEmpty()) {
@@ -265,7 +252,7 @@ class TransactionPoolTest {
         for (Map.Entry<Address, java.util.TreeMap<Long, Transaction>> e : model.entrySet()) {
             Address a = e.getKey();
             java.util.TreeMap<Long, Transaction> txs = e.getValue();
-            long n = state.nonce(a);
+            long n = accounts.nonce(a);
             List<Bytes32> run = new ArrayList<>();
             while (txs.containsKey(n)) run.add(hash(txs.get(n++)));
             List<Bytes32> rest = txs.values().stream().map(TransactionPoolTest::hash).filter(h -> !run.contains(h))
@@ -274,7 +261,7 @@ class TransactionPoolTest {
                     .containsExactlyElementsOf(run);
             assertThat(queued.getOrDefault(a, List.of())).extracting(PooledTransaction::hash)
                     .containsExactlyInAnyOrderElementsOf(rest);
-            assertThat(pool.nextNonce(a)).isEqualTo(txs.isEmpty() ? state.nonce(a) : n);
+            assertThat(pool.nextNonce(a)).isEqualTo(txs.isEmpty() ? accounts.nonce(a) : n);
             for (Bytes32 h : run) {
                 assertThat(announced).contains(h);
                 assertThat(pool.get(h)).isPresent();

@@ -8,10 +8,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.stele.chain.BlockHeader;
 import org.stele.common.crypto.Signature;
+import org.stele.testkit.TestKeys;
 
 class FinalityVerifierTest {
-    private final TestChain chain = new TestChain(4);
-    private final FinalityVerifier verifier = new FinalityVerifier(TestChain.SUITE);
+    private final TestValidators chain = new TestValidators(4);
+    private final FinalityVerifier verifier = new FinalityVerifier(TestKeys.SUITE);
     private final BlockHeader proposed = chain.block(chain.genesis(), 2, chain.validators.get(0), 1).header();
 
     private List<Signature> seals(int count, BlockHeader h) {
@@ -42,17 +43,17 @@ class FinalityVerifierTest {
     @Test
     void theGenesisHeaderIsHashedWithItsExtraDataAsWritten() {
         BlockHeader genesis = chain.genesis().withExtraData(BftExtraDataCodec.encode(chain.extra(5, 9)));
-        assertThat(chain.hashing.blockHash(genesis)).isEqualTo(genesis.hash(TestChain.SUITE));
-        assertThat(chain.hashing.commitSealHash(genesis)).isEqualTo(genesis.hash(TestChain.SUITE));
+        assertThat(chain.hashing.blockHash(genesis)).isEqualTo(genesis.hash(TestKeys.SUITE));
+        assertThat(chain.hashing.commitSealHash(genesis)).isEqualTo(genesis.hash(TestKeys.SUITE));
     }
 
     @Test
     void theBlockHashIsThePlainHeaderHashOnceRoundIsZeroAndSealsAreEmpty() {
         BlockHeader roundZero = QbftHashing.withRound(proposed, 0);
-        assertThat(chain.hashing.blockHash(roundZero)).isEqualTo(roundZero.hash(TestChain.SUITE));
-        assertThat(chain.hashing.commitSealHash(roundZero)).isEqualTo(roundZero.hash(TestChain.SUITE));
-        assertThat(chain.hashing.blockHash(proposed)).isEqualTo(roundZero.hash(TestChain.SUITE));
-        assertThat(chain.hashing.commitSealHash(proposed)).isEqualTo(proposed.hash(TestChain.SUITE));
+        assertThat(chain.hashing.blockHash(roundZero)).isEqualTo(roundZero.hash(TestKeys.SUITE));
+        assertThat(chain.hashing.commitSealHash(roundZero)).isEqualTo(roundZero.hash(TestKeys.SUITE));
+        assertThat(chain.hashing.blockHash(proposed)).isEqualTo(roundZero.hash(TestKeys.SUITE));
+        assertThat(chain.hashing.commitSealHash(proposed)).isEqualTo(proposed.hash(TestKeys.SUITE));
     }
 
     @Test
@@ -74,7 +75,7 @@ class FinalityVerifierTest {
     @Test
     void aSealByAnOutsiderIsRejected() {
         List<Signature> s = seals(2, proposed);
-        s.add(chain.seal(TestChain.key("outsider"), proposed));
+        s.add(chain.seal(TestKeys.named("outsider"), proposed));
         assertThatThrownBy(() -> verifier.verify(QbftHashing.withSeals(proposed, s), chain.validators))
                 .isInstanceOf(InvalidCertificateException.class).hasMessageContaining("not a validator");
     }

@@ -1,34 +1,29 @@
 package org.stele.execution.block;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.stele.testkit.TestAccounts.BOB;
+import static org.stele.testkit.TestKeys.SUITE;
 
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.stele.chain.BlockHeader;
-import org.stele.chain.tx.FeeMarketTransaction;
-import org.stele.chain.tx.LegacyTransaction;
 import org.stele.chain.tx.Transaction;
-import org.stele.chain.tx.TransactionSignature;
 import org.stele.common.Address;
 import org.stele.common.Bytes;
 import org.stele.common.Fork;
-import org.stele.common.Hex;
 import org.stele.common.crypto.KeyPair;
-import org.stele.common.crypto.Secp256k1KeccakSuite;
 import org.stele.execution.chainstore.KeyValueBlockStore;
 import org.stele.state.BlockHashes;
 import org.stele.state.WorldState;
 import org.stele.storage.InMemoryKeyValueStore;
+import org.stele.testkit.TestKeys;
+import org.stele.testkit.TxBuilder;
 
 class BlockExecutorTest {
-    private static final Secp256k1KeccakSuite SUITE = Secp256k1KeccakSuite.instance();
-    private static final KeyPair KEY = SUITE
-            .keyPair(Hex.decode("ac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80"));
-    private static final Address ALICE = SUITE.address(KEY.publicKey());
-    private static final Address BOB = Address.fromHex("0x00000000000000000000000000000000000000b0");
+    private static final KeyPair KEY = TestKeys.DEV_0;
+    private static final Address ALICE = TestKeys.address(KEY);
     private static final Address COINBASE = Address.fromHex("0x00000000000000000000000000000000000000c0");
     private static final BigInteger ETHER = BigInteger.TEN.pow(18);
     private static final long CHAIN_ID = 1337;
@@ -54,16 +49,14 @@ class BlockExecutorTest {
     }
 
     private static Transaction transfer(KeyPair key, long nonce, BigInteger value, long gasLimit) {
-        return new FeeMarketTransaction(BigInteger.valueOf(CHAIN_ID), nonce, BigInteger.valueOf(2_000_000_000),
-                BigInteger.valueOf(10_000_000_000L), gasLimit, Optional.of(BOB), value, Bytes.EMPTY, List.of(),
-                TransactionSignature.UNSIGNED).sign(key, SUITE);
+        return TxBuilder.feeMarket().chainId(CHAIN_ID).nonce(nonce).fees(10_000_000_000L, 2_000_000_000)
+                .gasLimit(gasLimit).value(value).signedBy(key);
     }
 
     @Test
     void aBlockIsFilledByTheGasItsTransactionsUseNotByTheirGasLimits() {
-        KeyPair carolKey = SUITE
-                .keyPair(Hex.decode("59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d"));
-        Address carol = SUITE.address(carolKey.publicKey());
+        KeyPair carolKey = TestKeys.DEV_1;
+        Address carol = TestKeys.address(carolKey);
         Genesis g = new Genesis(CHAIN_ID, 0, 150_000, BigInteger.valueOf(1_000_000_000), Address.ZERO, Bytes.EMPTY,
                 Map.of(ALICE, Genesis.Allocation.balance(ETHER), carol, Genesis.Allocation.balance(ETHER)));
         Genesis.Built built = g.build(store);
@@ -116,9 +109,7 @@ class BlockExecutorTest {
     @Test
     void theSameCandidatesGiveTheSameBlockOnEveryRun() {
         BlockHeader parent = genesis();
-        Transaction legacy = new LegacyTransaction(0, BigInteger.valueOf(3_000_000_000L), 21_000, Optional.of(BOB),
-                BigInteger.ONE, Bytes.EMPTY, Optional.of(BigInteger.valueOf(CHAIN_ID)), TransactionSignature.UNSIGNED)
-                .sign(KEY, SUITE);
+        Transaction legacy = TxBuilder.legacy().chainId(CHAIN_ID).gasPrice(3_000_000_000L).value(1).signedBy(KEY);
         var candidates = List.of(new BlockExecutor.Candidate(legacy, ALICE));
         BlockHeader a = executor.build(parent, 12, COINBASE, candidates).block().header();
         BlockHeader b = executor.build(parent, 12, COINBASE, candidates).block().header();

@@ -6,15 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.stele.chain.Block;
-import org.stele.chain.BlockBody;
 import org.stele.chain.BlockHeader;
 import org.stele.chain.Log;
 import org.stele.chain.Receipt;
-import org.stele.chain.tx.FeeMarketTransaction;
 import org.stele.chain.tx.Transaction;
 import org.stele.chain.tx.TransactionSignature;
 import org.stele.chain.tx.TransactionType;
@@ -28,21 +25,22 @@ import org.stele.storage.KeyValueStore;
 import org.stele.storage.RocksDbKeyValueStore;
 import org.stele.storage.Segment;
 import org.stele.storage.WriteBatch;
+import org.stele.testkit.TestBlocks;
+import org.stele.testkit.TxBuilder;
 
 class KeyValueBlockStoreTest {
     private final CryptoSuite suite = Secp256k1KeccakSuite.instance();
     private static final Address TO = Address.fromHex("0x00000000000000000000000000000000000000aa");
 
     private static Transaction tx(long nonce) {
-        return new FeeMarketTransaction(BigInteger.ONE, nonce, BigInteger.ONE, BigInteger.TEN, 21_000, Optional.of(TO),
-                BigInteger.ONE, Bytes.EMPTY, List.of(), new TransactionSignature(0, BigInteger.ONE, BigInteger.TWO));
+        return TxBuilder.feeMarket().nonce(nonce).to(TO).value(1)
+                .with(new TransactionSignature(0, BigInteger.ONE, BigInteger.TWO));
     }
 
     private Block block(BlockHeader parent, long number, List<Transaction> txs) {
-        BlockHeader h = BlockHeader.builder().number(number)
-                .parentHash(parent == null ? Bytes32.ZERO : parent.hash(suite)).gasLimit(30_000_000).timestamp(number)
-                .build();
-        return new Block(h, new BlockBody(txs, List.of(), Optional.empty()));
+        BlockHeader h = (parent == null ? TestBlocks.genesis() : TestBlocks.child(parent)).number(number)
+                .timestamp(number).build();
+        return TestBlocks.block(h, txs);
     }
 
     private static List<Receipt> receipts(int n) {

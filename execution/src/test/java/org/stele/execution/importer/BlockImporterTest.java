@@ -1,12 +1,12 @@
 package org.stele.execution.importer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.stele.testkit.TestKeys.SUITE;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.stele.chain.Block;
 import org.stele.chain.BlockHeader;
@@ -14,16 +14,12 @@ import org.stele.chain.rules.BlockRule;
 import org.stele.chain.rules.ChainProfile;
 import org.stele.chain.rules.EthereumCancun;
 import org.stele.chain.rules.SteleQbft;
-import org.stele.chain.tx.FeeMarketTransaction;
 import org.stele.chain.tx.Transaction;
-import org.stele.chain.tx.TransactionSignature;
 import org.stele.common.Address;
 import org.stele.common.Bytes;
 import org.stele.common.Bytes32;
 import org.stele.common.Fork;
-import org.stele.common.Hex;
 import org.stele.common.crypto.KeyPair;
-import org.stele.common.crypto.Secp256k1KeccakSuite;
 import org.stele.common.rlp.RlpWriter;
 import org.stele.execution.BeaconRootCall;
 import org.stele.execution.InvalidTransaction;
@@ -34,13 +30,12 @@ import org.stele.state.BlockHashes;
 import org.stele.state.WorldState;
 import org.stele.storage.InMemoryKeyValueStore;
 import org.stele.storage.Segment;
+import org.stele.testkit.TestKeys;
+import org.stele.testkit.TxBuilder;
 
 class BlockImporterTest {
-    private static final Secp256k1KeccakSuite SUITE = Secp256k1KeccakSuite.instance();
-    private static final KeyPair KEY = SUITE
-            .keyPair(Hex.decode("ac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80"));
-    private static final Address ALICE = SUITE.address(KEY.publicKey());
-    private static final Address BOB = Address.fromHex("0x00000000000000000000000000000000000000b0");
+    private static final KeyPair KEY = TestKeys.DEV_0;
+    private static final Address ALICE = TestKeys.address(KEY);
     private static final Address COINBASE = Address.fromHex("0x00000000000000000000000000000000000000c0");
     private static final BigInteger ETHER = BigInteger.TEN.pow(18);
     private static final long CHAIN_ID = 1337;
@@ -89,9 +84,8 @@ class BlockImporterTest {
     private final BlockImporter importer = node.importer(new EthereumCancun());
 
     private static Transaction transfer(long nonce) {
-        return new FeeMarketTransaction(BigInteger.valueOf(CHAIN_ID), nonce, BigInteger.valueOf(2_000_000_000),
-                BigInteger.valueOf(10_000_000_000L), 21_000, Optional.of(BOB), ETHER, Bytes.EMPTY, List.of(),
-                TransactionSignature.UNSIGNED).sign(KEY, SUITE);
+        return TxBuilder.feeMarket().chainId(CHAIN_ID).nonce(nonce).fees(10_000_000_000L, 2_000_000_000).value(ETHER)
+                .signedBy(KEY);
     }
 
     private static Block withHeader(Block block, BlockHeader header) {

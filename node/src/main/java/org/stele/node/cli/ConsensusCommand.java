@@ -1,8 +1,8 @@
 package org.stele.node.cli;
 
 import java.util.concurrent.Callable;
-import org.stele.testkit.consensus.SimulationConfig;
-import org.stele.testkit.consensus.SimulationRunner;
+import org.stele.simulation.SimulationConfig;
+import org.stele.simulation.SimulationRunner;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

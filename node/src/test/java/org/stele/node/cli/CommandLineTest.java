@@ -1,31 +1,27 @@
 package org.stele.node.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.stele.testkit.TestKeys.DEV_0;
+import static org.stele.testkit.TestKeys.SUITE;
 
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.stele.chain.Block;
 import org.stele.chain.BlockHeader;
-import org.stele.chain.tx.FeeMarketTransaction;
-import org.stele.chain.tx.TransactionSignature;
 import org.stele.common.Address;
-import org.stele.common.Bytes;
 import org.stele.common.Fork;
-import org.stele.common.Hex;
-import org.stele.common.crypto.KeyPair;
-import org.stele.common.crypto.Secp256k1KeccakSuite;
 import org.stele.execution.block.BlockExecutor;
 import org.stele.execution.chainstore.KeyValueBlockStore;
 import org.stele.execution.genesis.GenesisFile;
 import org.stele.execution.importer.BlockFile;
 import org.stele.storage.InMemoryKeyValueStore;
+import org.stele.testkit.TestKeys;
+import org.stele.testkit.TxBuilder;
 
 /** The {@code stele} command line as a user runs it: arguments in, printed lines and exit status out. */
 class CommandLineTest {
@@ -120,9 +116,6 @@ class CommandLineTest {
         assertThat(r.err()).contains("0 passed, 1 failed");
     }
 
-    private static final Secp256k1KeccakSuite SUITE = Secp256k1KeccakSuite.instance();
-    private static final KeyPair KEY = SUITE
-            .keyPair(Hex.decode("ac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80"));
     private static final String GENESIS = """
             {"config": {"chainId": 1337, "homesteadBlock": 0, "eip150Block": 0, "eip155Block": 0, "eip158Block": 0,
               "byzantiumBlock": 0, "constantinopleBlock": 0, "petersburgBlock": 0, "istanbulBlock": 0,
@@ -141,13 +134,12 @@ class CommandLineTest {
         var built = genesis.build(store);
         blocks.append(built.block(), List.of(), built.batch());
         BlockExecutor executor = new BlockExecutor(Fork.CANCUN, SUITE, 1337, store, blocks);
-        Address sender = SUITE.address(KEY.publicKey());
+        Address sender = TestKeys.address(DEV_0);
         List<Block> chain = new ArrayList<>(List.of(built.block()));
         for (int n = 0; n < 5; n++) {
             BlockHeader parent = blocks.head().orElseThrow();
-            var tx = new FeeMarketTransaction(BigInteger.valueOf(1337), n, BigInteger.ONE,
-                    BigInteger.valueOf(10_000_000_000L), 21_000, Optional.of(Address.ZERO), BigInteger.TEN,
-                    Bytes.EMPTY, List.of(), TransactionSignature.UNSIGNED).sign(KEY, SUITE);
+            var tx = TxBuilder.feeMarket().chainId(1337).nonce(n).fees(10_000_000_000L, 1).to(Address.ZERO).value(10)
+                    .signedBy(DEV_0);
             BlockExecutor.Result r = executor.build(parent, parent.timestamp() + 12, Address.ZERO,
                     List.of(new BlockExecutor.Candidate(tx, sender)));
             blocks.append(r.block(), r.receipts(), r.batch());

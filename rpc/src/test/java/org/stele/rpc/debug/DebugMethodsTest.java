@@ -1,49 +1,43 @@
 package org.stele.rpc.debug;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.stele.testkit.TestKeys.DEV_0;
+import static org.stele.testkit.TestKeys.SUITE;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.stele.chain.tx.FeeMarketTransaction;
 import org.stele.chain.tx.Transaction;
-import org.stele.chain.tx.TransactionSignature;
 import org.stele.common.Address;
-import org.stele.common.Bytes;
-import org.stele.common.Hex;
-import org.stele.common.crypto.KeyPair;
-import org.stele.common.crypto.Secp256k1KeccakSuite;
 import org.stele.execution.block.BlockExecutor;
 import org.stele.execution.block.Genesis;
-import org.stele.rpc.TestChain;
+import org.stele.rpc.RpcChain;
 import org.stele.rpc.eth.Calls;
+import org.stele.testchain.TestChain;
+import org.stele.testkit.TestKeys;
+import org.stele.testkit.TxBuilder;
 
 /** Tracing a mined transaction and a call, in struct logs and as a call tree. */
 class DebugMethodsTest {
-    private static final Secp256k1KeccakSuite SUITE = Secp256k1KeccakSuite.instance();
-    private static final KeyPair KEY = SUITE
-            .keyPair(Hex.decode("ac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80"));
-    private static final Address ALICE = SUITE.address(KEY.publicKey());
+    private static final Address ALICE = TestKeys.address(DEV_0);
     private static final Address CONTRACT = Address.fromHex("0x00000000000000000000000000000000000000cc");
     /** Returns 42 when called without data; otherwise reverts with Error("nope"). */
     private static final String CODE = "36600e57602a60005260206000f35b"
             + "7f08c379a000000000000000000000000000000000000000000000000000000000600052" + "6020600452" + "6004602452"
             + "7f6e6f706500000000000000000000000000000000000000000000000000000000604452" + "60646000fd";
 
-    private TestChain chain;
+    private RpcChain chain;
     private Transaction mined;
 
     @BeforeEach
     void chain() {
-        chain = new TestChain(Map.of(ALICE, Genesis.Allocation.balance(BigInteger.TEN.pow(21)), CONTRACT,
-                new Genesis.Allocation(BigInteger.ZERO, 1, Bytes.fromHex(CODE), Map.of())));
-        mined = new FeeMarketTransaction(BigInteger.valueOf(1337), 0, BigInteger.ONE, BigInteger.TEN.pow(10), 100_000,
-                Optional.of(CONTRACT), BigInteger.ZERO, Bytes.EMPTY, List.of(), TransactionSignature.UNSIGNED)
-                .sign(KEY, SUITE);
+        chain = new RpcChain(Map.of(ALICE, Genesis.Allocation.balance(BigInteger.TEN.pow(21)), CONTRACT,
+                TestChain.contract(CODE)));
+        mined = TxBuilder.feeMarket().chainId(TestChain.CHAIN_ID).fees(BigInteger.TEN.pow(10), BigInteger.ONE)
+                .gasLimit(100_000).to(CONTRACT).signedBy(DEV_0);
         chain.mine(List.of(new BlockExecutor.Candidate(mined, ALICE)));
         chain.serving(DebugMethods.all(chain.backend(), new Calls(chain.backend(), 50_000_000)));
     }

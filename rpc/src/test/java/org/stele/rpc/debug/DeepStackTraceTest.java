@@ -8,7 +8,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,7 +16,7 @@ import org.stele.common.Address;
 import org.stele.rpc.JsonRpcDispatcher;
 import org.stele.rpc.RpcLimits;
 import org.stele.rpc.RpcMethodRegistry;
-import org.stele.rpc.TestChain;
+import org.stele.rpc.RpcChain;
 import org.stele.rpc.eth.Calls;
 import org.stele.rpc.server.RpcServer;
 import org.stele.rpc.server.RpcServerConfig;
@@ -37,7 +36,7 @@ class DeepStackTraceTest {
 
     @BeforeEach
     void start() throws Exception {
-        TestChain chain = new TestChain(Map.of());
+        RpcChain chain = new RpcChain(Map.of());
         RpcLimits limits = new RpcLimits(1 << 20, 10, 10, TRACE_LIMIT);
         var methods = DebugMethods.all(chain.backend(), new Calls(chain.backend(), 50_000_000), TRACE_LIMIT);
         server = new RpcServer(new JsonRpcDispatcher(RpcMethodRegistry.of(methods), limits),

@@ -1,6 +1,8 @@
 package org.stele.rpc.eth;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.stele.testkit.TestKeys.DEV_0;
+import static org.stele.testkit.TestKeys.SUITE;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,31 +22,28 @@ import org.stele.chain.Log;
 import org.stele.chain.Receipt;
 import org.stele.chain.store.BlockStore;
 import org.stele.chain.store.TransactionLocation;
-import org.stele.chain.tx.FeeMarketTransaction;
 import org.stele.chain.tx.Transaction;
-import org.stele.chain.tx.TransactionSignature;
 import org.stele.common.Address;
 import org.stele.common.Bytes;
 import org.stele.common.Bytes32;
 import org.stele.common.Fork;
 import org.stele.common.Hex;
-import org.stele.common.crypto.KeyPair;
-import org.stele.common.crypto.Secp256k1KeccakSuite;
 import org.stele.rpc.JsonRpcDispatcher;
 import org.stele.rpc.RpcLimits;
 import org.stele.rpc.RpcMethod;
 import org.stele.rpc.RpcMethodRegistry;
 import org.stele.rpc.RpcSession;
+import org.stele.testkit.TestAccounts;
+import org.stele.testkit.TestBlocks;
+import org.stele.testkit.TestKeys;
+import org.stele.testkit.TxBuilder;
 import org.stele.txpool.AccountState;
 import org.stele.txpool.TransactionPool;
 import org.stele.txpool.TxPoolConfig;
 
 /** The read methods against a small real chain held in a map-backed block store. */
 class EthMethodsTest {
-    private static final Secp256k1KeccakSuite SUITE = Secp256k1KeccakSuite.instance();
-    private static final KeyPair KEY = SUITE
-            .keyPair(Hex.decode("ac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80"));
-    private static final Address SENDER = SUITE.address(KEY.publicKey());
+    private static final Address SENDER = TestKeys.address(DEV_0);
     private static final Address TO = Address.fromHex("0x00000000000000000000000000000000000000aa");
     private static final long CHAIN_ID = 31337;
 
@@ -56,32 +55,20 @@ class EthMethodsTest {
 
     @BeforeEach
     void chain() {
-        BlockHeader genesis = BlockHeader.builder().number(0).gasLimit(30_000_000).baseFeePerGas(BigInteger.valueOf(7))
-                .build();
-        store.add(new Block(genesis, BlockBody.EMPTY), List.of());
+        BlockHeader genesis = TestBlocks.genesis().baseFeePerGas(BigInteger.valueOf(7)).build();
+        store.add(TestBlocks.block(genesis, List.of()), List.of());
         first = signed(0, Optional.of(TO), Bytes.EMPTY);
         creation = signed(1, Optional.empty(), Bytes.of((byte) 0x60, (byte) 0));
-        BlockHeader one = BlockHeader.builder().number(1).parentHash(genesis.hash(SUITE)).gasLimit(30_000_000)
-                .gasUsed(74_000).baseFeePerGas(BigInteger.valueOf(7)).build();
+        BlockHeader one = TestBlocks.child(genesis).gasUsed(74_000).baseFeePerGas(BigInteger.valueOf(7)).build();
         Log log = new Log(TO, List.of(Bytes32.ZERO), Bytes.of((byte) 1));
-        store.add(new Block(one, new BlockBody(List.of(first, creation), List.of(), Optional.empty())),
+        store.add(TestBlocks.block(one, List.of(first, creation)),
                 List.of(Receipt.of(first.type(), true, 21_000, List.of(log)),
                         Receipt.of(creation.type(), true, 74_000, List.of())));
 
-        Map<Address, Long> nonces = new HashMap<>(Map.of(SENDER, 2L));
-        AccountState state = new AccountState() {
-            @Override
-            public long nonce(Address a) {
-                return nonces.getOrDefault(a, 0L);
-            }
-
-            @Override
-            public BigInteger balance(Address a) {
-                return BigInteger.TEN.pow(20);
-            }
-        };
+        TestAccounts accounts = new TestAccounts().nonce(SENDER, 2).balance(SENDER, BigInteger.TEN.pow(20));
         EthBackend backend = new EthBackend(store, new org.stele.storage.InMemoryKeyValueStore(),
-                new TransactionPool(TxPoolConfig.DEFAULT, Fork.CANCUN, state, 30_000_000), SUITE,
+                new TransactionPool(TxPoolConfig.DEFAULT, Fork.CANCUN, AccountState.of(accounts.world()), 30_000_000),
+                SUITE,
                 CHAIN_ID, Fork.CANCUN);
         List<RpcMethod> methods = List.of(new EthChainId(backend), new EthBlockNumber(backend),
                 new EthGetBlockByNumber(backend), new EthGetBlockByHash(backend), new EthGetTransactionByHash(backend),
@@ -95,9 +82,8 @@ class EthMethodsTest {
     }
 
     private static Transaction signed(long nonce, Optional<Address> to, Bytes data) {
-        return new FeeMarketTransaction(BigInteger.valueOf(CHAIN_ID), nonce, BigInteger.ONE, BigInteger.TEN, 100_000,
-                to,
-                BigInteger.ONE, data, List.of(), TransactionSignature.UNSIGNED).sign(KEY, SUITE);
+        return TxBuilder.feeMarket().chainId(CHAIN_ID).nonce(nonce).fees(10, 1).gasLimit(100_000).to(to).value(1)
+                .data(data).signedBy(DEV_0);
     }
 
     @Test
@@ -171,9 +157,8 @@ class EthMethodsTest {
         assertThat(error("eth_sendRawTransaction",
                 "\"" + Hex.encode(signed(1, Optional.of(TO), Bytes.EMPTY).encode()) + "\"")
                 .get("message").asText()).startsWith("nonce too low");
-        Transaction otherChain = new FeeMarketTransaction(BigInteger.ONE, 3, BigInteger.ONE, BigInteger.TEN, 100_000,
-                Optional.of(TO), BigInteger.ONE, Bytes.EMPTY, List.of(), TransactionSignature.UNSIGNED)
-                .sign(KEY, SUITE);
+        Transaction otherChain = TxBuilder.feeMarket().chainId(1).nonce(3).fees(10, 1).gasLimit(100_000).to(TO)
+                .value(1).signedBy(DEV_0);
         assertThat(
                 error("eth_sendRawTransaction", "\"" + Hex.encode(otherChain.encode()) + "\"").get("message").asText())
                 .startsWith("invalid chain id");

@@ -11,14 +11,11 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.stele.chain.Block;
-import org.stele.chain.BlockBody;
 import org.stele.chain.BlockHeader;
 import org.stele.chain.Log;
 import org.stele.chain.Receipt;
-import org.stele.chain.tx.FeeMarketTransaction;
 import org.stele.chain.tx.Transaction;
 import org.stele.chain.tx.TransactionSignature;
 import org.stele.common.Address;
@@ -28,6 +25,8 @@ import org.stele.common.crypto.Secp256k1KeccakSuite;
 import org.stele.rpc.JsonRpcException;
 import org.stele.rpc.Params;
 import org.stele.rpc.RpcSession;
+import org.stele.testkit.TestBlocks;
+import org.stele.testkit.TxBuilder;
 
 class LogsFiltersAndSubscriptionsTest {
     private static final Secp256k1KeccakSuite SUITE = Secp256k1KeccakSuite.instance();
@@ -45,18 +44,16 @@ class LogsFiltersAndSubscriptionsTest {
 
     private Block append(Log... logs) {
         long number = store.head().map(h -> h.number() + 1).orElse(0L);
-        Bytes32 parent = store.head().map(h -> h.hash(SUITE)).orElse(Bytes32.ZERO);
         List<Transaction> txs = new ArrayList<>();
         List<Receipt> receipts = new ArrayList<>();
         for (int i = 0; i < logs.length; i++) {
-            txs.add(new FeeMarketTransaction(BigInteger.ONE, number * 10 + i, BigInteger.ONE, BigInteger.TEN, 50_000,
-                    Optional.of(TOKEN), BigInteger.ZERO, Bytes.EMPTY, List.of(),
-                    new TransactionSignature(0, BigInteger.ONE, BigInteger.TWO)));
+            txs.add(TxBuilder.feeMarket().nonce(number * 10 + i).gasLimit(50_000).to(TOKEN)
+                    .with(new TransactionSignature(0, BigInteger.ONE, BigInteger.TWO)));
             receipts.add(Receipt.of(txs.get(i).type(), true, 50_000L * (i + 1), List.of(logs[i])));
         }
-        BlockHeader h = BlockHeader.builder().number(number).parentHash(parent).gasLimit(30_000_000)
+        BlockHeader h = store.head().map(TestBlocks::child).orElseGet(TestBlocks::genesis)
                 .logsBloom(Receipt.blockBloom(receipts)).build();
-        Block b = new Block(h, new BlockBody(txs, List.of(), Optional.empty()));
+        Block b = TestBlocks.block(h, txs);
         store.add(b, receipts);
         return b;
     }

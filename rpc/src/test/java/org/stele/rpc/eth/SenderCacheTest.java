@@ -5,27 +5,24 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigInteger;
 import java.security.SecureRandom;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import org.stele.chain.tx.FeeMarketTransaction;
 import org.stele.chain.tx.InvalidTransactionException;
 import org.stele.chain.tx.Transaction;
 import org.stele.chain.tx.TransactionSignature;
 import org.stele.common.Address;
-import org.stele.common.Bytes;
-import org.stele.common.Hex;
 import org.stele.common.crypto.CryptoSuite;
 import org.stele.common.crypto.KeyPair;
 import org.stele.common.crypto.PublicKey;
 import org.stele.common.crypto.Secp256k1KeccakSuite;
 import org.stele.common.crypto.Signature;
+import org.stele.testkit.TestKeys;
+import org.stele.testkit.TxBuilder;
 
 class SenderCacheTest {
     private static final Secp256k1KeccakSuite REAL = Secp256k1KeccakSuite.instance();
-    private static final KeyPair KEY = REAL
-            .keyPair(Hex.decode("ac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80"));
+    private static final KeyPair KEY = TestKeys.DEV_0;
     private static final Address SENDER = REAL.address(KEY.publicKey());
 
     /** The real suite, counting how often a public key is recovered. */
@@ -74,9 +71,8 @@ class SenderCacheTest {
         }
     }
 
-    private static FeeMarketTransaction unsigned(long nonce) {
-        return new FeeMarketTransaction(BigInteger.ONE, nonce, BigInteger.ONE, BigInteger.TEN, 21_000,
-                Optional.of(SENDER), BigInteger.ONE, Bytes.EMPTY, List.of(), TransactionSignature.UNSIGNED);
+    private static Transaction unsigned(long nonce) {
+        return TxBuilder.feeMarket().nonce(nonce).to(SENDER).value(1).unsigned();
     }
 
     @Test

@@ -1,7 +1,7 @@
 package org.stele.rpc.eth;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.stele.rpc.TestChain.q;
+import static org.stele.rpc.RpcChain.q;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigInteger;
@@ -11,16 +11,14 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.stele.common.Address;
-import org.stele.common.Bytes;
 import org.stele.common.Bytes32;
-import org.stele.common.crypto.Secp256k1KeccakSuite;
 import org.stele.execution.block.Genesis;
-import org.stele.rpc.TestChain;
+import org.stele.rpc.RpcChain;
 import org.stele.rpc.RpcMethod;
+import org.stele.testchain.TestChain;
 
 /** State reads and calls against a real genesis state on the trie. */
 class StateAndCallMethodsTest {
-    private static final Secp256k1KeccakSuite SUITE = Secp256k1KeccakSuite.instance();
     private static final Address ALICE = Address.fromHex("0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266");
     private static final Address CONTRACT = Address.fromHex("0x00000000000000000000000000000000000000cc");
     /** Returns 42 when called without data; otherwise reverts with Error("nope"). */
@@ -30,13 +28,12 @@ class StateAndCallMethodsTest {
             + "7f6e6f706500000000000000000000000000000000000000000000000000000000604452"
             + "60646000fd";
 
-    private TestChain chain;
+    private RpcChain chain;
 
     @BeforeEach
     void chain() {
-        chain = new TestChain(Map.of(ALICE, Genesis.Allocation.balance(BigInteger.TEN.pow(21)), CONTRACT,
-                new Genesis.Allocation(BigInteger.ZERO, 1, Bytes.fromHex(CODE),
-                        Map.of(Bytes32.ZERO, Bytes32.leftPad(new byte[]{7})))));
+        chain = new RpcChain(Map.of(ALICE, Genesis.Allocation.balance(BigInteger.TEN.pow(21)), CONTRACT,
+                TestChain.contract(CODE, Map.of(Bytes32.ZERO, Bytes32.leftPad(new byte[]{7})))));
         List<RpcMethod> methods = new ArrayList<>(StateMethods.all(chain.backend()));
         methods.addAll(CallMethods.all(chain.backend(), new Calls(chain.backend(), 50_000_000)));
         chain.serving(methods);

@@ -1,7 +1,7 @@
 package org.stele.rpc.eth;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.stele.rpc.TestChain.q;
+import static org.stele.rpc.RpcChain.q;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigInteger;
@@ -11,17 +11,15 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.stele.common.Address;
-import org.stele.common.Bytes;
 import org.stele.common.Bytes32;
-import org.stele.common.crypto.Secp256k1KeccakSuite;
 import org.stele.evm.Evm;
 import org.stele.execution.block.Genesis;
-import org.stele.rpc.TestChain;
+import org.stele.rpc.RpcChain;
 import org.stele.rpc.RpcMethod;
+import org.stele.testchain.TestChain;
 
 /** geth's state overrides on {@code eth_call} and {@code eth_estimateGas}, over a real genesis state on the trie. */
 class StateOverridesTest {
-    private static final Secp256k1KeccakSuite SUITE = Secp256k1KeccakSuite.instance();
     private static final Address ALICE = Address.fromHex("0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266");
     private static final Address NOBODY = Address.fromHex("0x00000000000000000000000000000000000000ee");
     /** Returns SLOAD(calldata word 0). Holds slot 0 = 7 and slot 1 = 8. */
@@ -34,14 +32,13 @@ class StateOverridesTest {
     private static final String RETURN_42 = "602a60005260206000f3";
     private static final BigInteger ALICE_BALANCE = BigInteger.TEN.pow(21);
 
-    private TestChain chain;
+    private RpcChain chain;
 
     @BeforeEach
     void chain() {
-        chain = new TestChain(Map.of(ALICE, Genesis.Allocation.balance(ALICE_BALANCE), STORE,
-                new Genesis.Allocation(BigInteger.ZERO, 1, Bytes.fromHex(SLOAD_PROBE), Map.of(word(0), word(7), word(1),
-                        word(8))),
-                BALANCES, new Genesis.Allocation(BigInteger.ZERO, 1, Bytes.fromHex(BALANCE_PROBE), Map.of())));
+        chain = new RpcChain(Map.of(ALICE, Genesis.Allocation.balance(ALICE_BALANCE), STORE,
+                TestChain.contract(SLOAD_PROBE, Map.of(word(0), word(7), word(1), word(8))),
+                BALANCES, TestChain.contract(BALANCE_PROBE)));
         List<RpcMethod> methods = new ArrayList<>(StateMethods.all(chain.backend()));
         methods.addAll(CallMethods.all(chain.backend(), new Calls(chain.backend(), 50_000_000)));
         chain.serving(methods);

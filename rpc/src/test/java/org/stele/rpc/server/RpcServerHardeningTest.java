@@ -24,7 +24,7 @@ import org.stele.rpc.JsonRpcDispatcher;
 import org.stele.rpc.RpcLimits;
 import org.stele.rpc.RpcMethod;
 import org.stele.rpc.RpcMethodRegistry;
-import org.stele.rpc.TestChain;
+import org.stele.rpc.RpcChain;
 import org.stele.rpc.eth.FilterManager;
 import org.stele.rpc.eth.FilterMethods;
 import org.stele.rpc.eth.LogQuery;
@@ -45,7 +45,7 @@ class RpcServerHardeningTest {
     }
 
     private int start(BrowserPolicy browsers, ConnectionLimits connections) throws Exception {
-        TestChain chain = new TestChain(Map.of());
+        RpcChain chain = new RpcChain(Map.of());
         LogQuery logs = new LogQuery(chain.backend().blocks(), chain.backend().json(), 100, 100);
         subscriptions = new SubscriptionManager(chain.backend().json(), logs, LIMITS.maxSubscriptionsPerConnection());
         FilterManager filters = new FilterManager(logs, chain.backend().json(), InstantSource.system(),

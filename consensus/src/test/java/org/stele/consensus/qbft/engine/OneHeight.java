@@ -10,7 +10,7 @@ import org.stele.common.Bytes32;
 import org.stele.consensus.qbft.ProposerSelector;
 import org.stele.consensus.qbft.QbftBlock;
 import org.stele.consensus.qbft.QbftHashing;
-import org.stele.consensus.qbft.TestChain;
+import org.stele.consensus.qbft.TestValidators;
 import org.stele.consensus.qbft.ValidatorProvider;
 import org.stele.consensus.qbft.message.Commit;
 import org.stele.consensus.qbft.message.MessageFactory;
@@ -23,20 +23,21 @@ import org.stele.consensus.qbft.message.RoundChange;
 import org.stele.consensus.qbft.message.RoundChangePayload;
 import org.stele.consensus.qbft.message.SignedPayload;
 import org.stele.consensus.qbft.wal.InMemoryWal;
+import org.stele.testkit.TestKeys;
 
 /**
  * Height 1 of a chain of {@code n} validators, seen by one engine under test: every other validator's messages are
  * forged here with its real key, so that a test can drive one QBFT rule at a time through the engine's events.
  */
 final class OneHeight {
-    final TestChain chain;
+    final TestValidators chain;
     final BlockHeader genesis;
     final ValidatorProvider provider;
     final int quorum;
     final int faulty;
 
     OneHeight(int n) {
-        chain = new TestChain(n);
+        chain = new TestValidators(n);
         genesis = chain.genesis();
         provider = ValidatorProvider.fixed(chain.validators);
         quorum = (2 * n + 2) / 3;
@@ -70,7 +71,7 @@ final class OneHeight {
     }
 
     MessageFactory as(Address who) {
-        return new MessageFactory(chain.keyOf(who), TestChain.SUITE);
+        return new MessageFactory(chain.keyOf(who), TestKeys.SUITE);
     }
 
     QbftEngine engine(Address who) {
@@ -78,7 +79,7 @@ final class OneHeight {
     }
 
     QbftEngine engine(Address who, EngineConfig config) {
-        return new QbftEngine(config, chain.keyOf(who), TestChain.SUITE, provider, new InMemoryWal());
+        return new QbftEngine(config, chain.keyOf(who), TestKeys.SUITE, provider, new InMemoryWal());
     }
 
     /** A block for height 1 built by the proposer of {@code round}; {@code salt} tells blocks apart. */

@@ -19,16 +19,17 @@ import org.stele.common.crypto.KeyPair;
 import org.stele.consensus.qbft.FinalityVerifier;
 import org.stele.consensus.qbft.ProposerSelector;
 import org.stele.consensus.qbft.QbftBlock;
-import org.stele.consensus.qbft.TestChain;
+import org.stele.consensus.qbft.TestValidators;
 import org.stele.consensus.qbft.ValidatorProvider;
 import org.stele.consensus.qbft.message.MessageFactory;
 import org.stele.consensus.qbft.message.Prepare;
 import org.stele.consensus.qbft.message.Proposal;
 import org.stele.consensus.qbft.message.RoundChange;
 import org.stele.consensus.qbft.wal.InMemoryWal;
+import org.stele.testkit.TestKeys;
 
 class QbftEngineTest {
-    private final TestChain chain = new TestChain(4);
+    private final TestValidators chain = new TestValidators(4);
     private final BlockHeader genesis = chain.genesis();
     private final ValidatorProvider provider = ValidatorProvider.fixed(chain.validators);
     private final Address proposer0 = ProposerSelector.proposer(chain.validators, genesis.coinbase(), 0);
@@ -36,22 +37,22 @@ class QbftEngineTest {
             .orElseThrow();
 
     private QbftEngine engine(Address who, InMemoryWal wal) {
-        return new QbftEngine(EngineConfig.defaults(), chain.keyOf(who), TestChain.SUITE, provider, wal);
+        return new QbftEngine(EngineConfig.defaults(), chain.keyOf(who), TestKeys.SUITE, provider, wal);
     }
 
     private Proposal proposal(long salt) {
         QbftBlock b = chain.block(genesis, 0, proposer0, salt);
-        return new MessageFactory(chain.keyOf(proposer0), TestChain.SUITE).proposal(1, 0, b, List.of(), List.of());
+        return new MessageFactory(chain.keyOf(proposer0), TestKeys.SUITE).proposal(1, 0, b, List.of(), List.of());
     }
 
     @ParameterizedTest(name = "{0} validators")
     @ValueSource(ints = {4, 5, 7, 10})
     void validatorsDecideThreeHeightsInARowWithRotatingProposersAndCertificatesThatVerify(int n) {
-        TestChain net = new TestChain(n);
+        TestValidators net = new TestValidators(n);
         BlockHeader start = net.genesis();
         Map<Address, QbftEngine> engines = new HashMap<>();
         for (Address a : net.validators)
-            engines.put(a, new QbftEngine(EngineConfig.defaults(), net.keyOf(a), TestChain.SUITE,
+            engines.put(a, new QbftEngine(EngineConfig.defaults(), net.keyOf(a), TestKeys.SUITE,
                     ValidatorProvider.fixed(net.validators), new InMemoryWal()));
         ArrayDeque<Map.Entry<Address, Event>> queue = new ArrayDeque<>();
         Map<Address, List<BlockHeader>> imported = new HashMap<>();
@@ -65,7 +66,7 @@ class QbftEngineTest {
             for (Action act : engines.get(next.getKey()).handle(next.getValue()))
                 perform(net, next.getKey(), act, queue, imported);
         }
-        FinalityVerifier verifier = new FinalityVerifier(TestChain.SUITE);
+        FinalityVerifier verifier = new FinalityVerifier(TestKeys.SUITE);
         BlockHeader parent = start;
         for (int height = 1; height <= HEIGHTS; height++) {
             int i = height - 1;
@@ -86,7 +87,7 @@ class QbftEngineTest {
 
     private static final int HEIGHTS = 3;
 
-    private static void perform(TestChain net, Address who, Action a, ArrayDeque<Map.Entry<Address, Event>> queue,
+    private static void perform(TestValidators net, Address who, Action a, ArrayDeque<Map.Entry<Address, Event>> queue,
             Map<Address, List<BlockHeader>> imported) {
         switch (a) {
             case Action.Broadcast b -> {
@@ -138,7 +139,7 @@ class QbftEngineTest {
             if (a.equals(follower))
                 continue;
             KeyPair k = chain.keyOf(a);
-            feed(before, new Event.MessageReceived(new MessageFactory(k, TestChain.SUITE).prepare(1, 0, digest)));
+            feed(before, new Event.MessageReceived(new MessageFactory(k, TestKeys.SUITE).prepare(1, 0, digest)));
         }
         QbftEngine after = engine(follower, wal);
         after.start(genesis);
@@ -162,7 +163,7 @@ class QbftEngineTest {
         Address notProposer = chain.validators.stream().filter(a -> !a.equals(proposer0) && !a.equals(follower))
                 .findFirst().orElseThrow();
         QbftBlock b = chain.block(genesis, 0, notProposer, 1);
-        Proposal p = new MessageFactory(chain.keyOf(notProposer), TestChain.SUITE).proposal(1, 0, b, List.of(),
+        Proposal p = new MessageFactory(chain.keyOf(notProposer), TestKeys.SUITE).proposal(1, 0, b, List.of(),
                 List.of());
         assertThat(feed(e, new Event.MessageReceived(p))).isEmpty();
     }

@@ -24,7 +24,6 @@ import org.stele.common.Bytes32;
 import org.stele.consensus.qbft.FinalityVerifier;
 import org.stele.consensus.qbft.QbftBlock;
 import org.stele.consensus.qbft.QbftHashing;
-import org.stele.consensus.qbft.TestChain;
 import org.stele.consensus.qbft.message.Commit;
 import org.stele.consensus.qbft.message.MessageFactory;
 import org.stele.consensus.qbft.message.Prepare;
@@ -34,6 +33,7 @@ import org.stele.consensus.qbft.message.Proposal;
 import org.stele.consensus.qbft.message.RoundChange;
 import org.stele.consensus.qbft.message.RoundChangePayload;
 import org.stele.consensus.qbft.message.SignedPayload;
+import org.stele.testkit.TestKeys;
 
 /**
  * One test per rule of QBFT (the EEA specification), each driven through the engine's public events with the other
@@ -89,7 +89,7 @@ class QbftRulesTest {
             case ROUND_CHANGES_FOR_ANOTHER_ROUND -> rcs.set(0, h.roundChange(authors.get(0), 2).signed());
             case ONE_AUTHOR_TWICE -> rcs.set(0, rcs.get(1));
             case AN_OUTSIDER_AMONG_THEM -> rcs.set(0, new MessageFactory(
-                    TestChain.key("outsider"), TestChain.SUITE).roundChange(1, 1, Optional.empty(), Optional.empty(),
+                    TestKeys.named("outsider"), TestKeys.SUITE).roundChange(1, 1, Optional.empty(), Optional.empty(),
                             List.of())
                     .signed());
             case ROUND_CHANGES_FOR_ANOTHER_HEIGHT -> rcs.set(0, h.as(authors.get(0))
@@ -245,7 +245,7 @@ class QbftRulesTest {
             case PREPARES_FOR_ANOTHER_ROUND -> prepares.set(0, h.as(others.get(0)).prepare(1, 1, digest).signed());
             case ONE_PREPARER_TWICE -> prepares.set(0, prepares.get(1));
             case AN_OUTSIDER_PREPARED -> prepares.set(0, new MessageFactory(
-                    TestChain.key("outsider"), TestChain.SUITE).prepare(1, 0, digest).signed());
+                    TestKeys.named("outsider"), TestKeys.SUITE).prepare(1, 0, digest).signed());
             case PREPARED_ROUND_NOT_EARLIER -> claim = new PreparedRound(1, digest);
             case BLOCK_NOT_MATCHING_THE_DIGEST -> block = Optional.of(h.block(0, 2));
             case NO_BLOCK -> block = Optional.empty();
@@ -315,8 +315,8 @@ class QbftRulesTest {
         Address me = h.nonProposer(0, 1);
         QbftEngine e = h.engine(me);
         e.start(h.genesis);
-        var outsider = new MessageFactory(TestChain.key("outsider"),
-                TestChain.SUITE);
+        var outsider = new MessageFactory(TestKeys.named("outsider"),
+                TestKeys.SUITE);
         Address other = h.others(me, 1).get(0);
 
         assertThat(receive(e, outsider.roundChange(1, 1, Optional.empty(), Optional.empty(), List.of()),
@@ -417,8 +417,8 @@ class QbftRulesTest {
         QbftBlock second = h.nextBlock(first);
         Proposal early = h.as(nextProposer).proposal(2, 0, second, List.of(), List.of());
         switch (kind) {
-            case FROM_AN_OUTSIDER -> receive(e, new MessageFactory(TestChain.key(
-                    "outsider"), TestChain.SUITE).proposal(2, 0, second, List.of(), List.of()));
+            case FROM_AN_OUTSIDER -> receive(e, new MessageFactory(TestKeys.named(
+                    "outsider"), TestKeys.SUITE).proposal(2, 0, second, List.of(), List.of()));
             case BEYOND_THE_HEIGHT_WINDOW -> {
                 Address thirdProposer = h.proposer(2);
                 QbftBlock third = h.chain.block(second.header(), 0, thirdProposer, 1);
@@ -454,7 +454,7 @@ class QbftRulesTest {
         OneHeight h = new OneHeight(4);
         Address me = h.nonProposer(0, 1, 3);
         org.stele.consensus.qbft.wal.InMemoryWal wal = new org.stele.consensus.qbft.wal.InMemoryWal();
-        QbftEngine e = new QbftEngine(EngineConfig.defaults(), h.chain.keyOf(me), TestChain.SUITE, h.provider, wal);
+        QbftEngine e = new QbftEngine(EngineConfig.defaults(), h.chain.keyOf(me), TestKeys.SUITE, h.provider, wal);
         e.start(h.genesis);
         QbftBlock first = h.block(0, 1);
         List<Address> others = h.others(me, 2);
@@ -565,8 +565,8 @@ class QbftRulesTest {
         QbftBlock b = h.block(0, 1);
         receive(e, h.proposal(0, b, List.of(), List.of()));
         List<Address> others = h.others(me, h.quorum - 1);
-        var outsider = new MessageFactory(TestChain.key("outsider"),
-                TestChain.SUITE);
+        var outsider = new MessageFactory(TestKeys.named("outsider"),
+                TestKeys.SUITE);
         List<Action> out = new ArrayList<>();
         for (Address a : others.subList(0, others.size() - 1)) {
             Prepare p = h.as(a).prepare(1, 0, h.digest(b));
@@ -625,7 +625,7 @@ class QbftRulesTest {
         assertThat(imports(out)).singleElement().satisfies(i -> {
             assertThat(i.certificate().commits()).hasSize(h.quorum).extracting(Commit::author).doesNotContain(forger)
                     .isSorted();
-            assertThat(new FinalityVerifier(TestChain.SUITE).isFinal(i.block().header(), h
+            assertThat(new FinalityVerifier(TestKeys.SUITE).isFinal(i.block().header(), h
                     .validators())).isTrue();
         });
         assertThat(receive(again, h.commit(forger, 0, b))).as("a decided height takes nothing more").isEmpty();

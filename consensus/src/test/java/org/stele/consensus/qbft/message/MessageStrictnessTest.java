@@ -14,7 +14,8 @@ import org.stele.common.Bytes32;
 import org.stele.common.rlp.RlpReader;
 import org.stele.common.rlp.RlpWriter;
 import org.stele.consensus.qbft.QbftBlock;
-import org.stele.consensus.qbft.TestChain;
+import org.stele.consensus.qbft.TestValidators;
+import org.stele.testkit.TestKeys;
 
 /**
  * Decoding is strict: a message with one extra item in any of its lists (outside the block, whose header may grow
@@ -22,8 +23,8 @@ import org.stele.consensus.qbft.TestChain;
  * ignored — an ignored item would let two different byte strings carry the same signed message.
  */
 class MessageStrictnessTest {
-    private static final TestChain CHAIN = new TestChain(4);
-    private static final MessageCodec CODEC = new MessageCodec(TestChain.SUITE);
+    private static final TestValidators CHAIN = new TestValidators(4);
+    private static final MessageCodec CODEC = new MessageCodec(TestKeys.SUITE);
 
     /** An RLP item as a tree: a list of items, or a string kept as its encoding. */
     private sealed interface Item {
@@ -79,11 +80,11 @@ class MessageStrictnessTest {
 
     static Stream<QbftMessage> messages() {
         Address a = CHAIN.validators.get(0);
-        MessageFactory f = new MessageFactory(CHAIN.keyOf(a), TestChain.SUITE);
+        MessageFactory f = new MessageFactory(CHAIN.keyOf(a), TestKeys.SUITE);
         QbftBlock block = CHAIN.block(CHAIN.genesis(), 0, a, 1);
         Bytes32 digest = CHAIN.hashing.blockHash(block.header());
         List<SignedPayload<PreparePayload>> prepares = CHAIN.validators.stream()
-                .map(v -> new MessageFactory(CHAIN.keyOf(v), TestChain.SUITE).prepare(1, 0, digest).signed()).toList();
+                .map(v -> new MessageFactory(CHAIN.keyOf(v), TestKeys.SUITE).prepare(1, 0, digest).signed()).toList();
         RoundChange prepared = f.roundChange(1, 1, Optional.of(new PreparedRound(0, digest)), Optional.of(block),
                 prepares);
         return Stream.of(f.prepare(1, 0, digest), f.commit(1, 0, digest, f.commitSeal(block.header())),

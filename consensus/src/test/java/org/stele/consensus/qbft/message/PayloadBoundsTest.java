@@ -8,11 +8,11 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.stele.common.Bytes32;
 import org.stele.common.crypto.Signature;
-import org.stele.consensus.qbft.TestChain;
+import org.stele.consensus.qbft.TestValidators;
 
 /** Every payload refuses a negative height or round and accepts zero, the first of each. */
 class PayloadBoundsTest {
-    private static final TestChain CHAIN = new TestChain(4);
+    private static final TestValidators CHAIN = new TestValidators(4);
     private static final Bytes32 D = Bytes32.ZERO;
     private static final Signature SEAL = CHAIN.seal(CHAIN.keys.get(0), CHAIN.genesis());
 

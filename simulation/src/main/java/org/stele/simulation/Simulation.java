@@ -1,4 +1,4 @@
-package org.stele.testkit.consensus;
+package org.stele.simulation;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

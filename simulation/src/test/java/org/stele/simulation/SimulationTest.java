@@ -1,4 +1,4 @@
-package org.stele.testkit.consensus;
+package org.stele.simulation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

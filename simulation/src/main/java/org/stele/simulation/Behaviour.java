@@ -1,4 +1,4 @@
-package org.stele.testkit.consensus;
+package org.stele.simulation;
 
 /** What a Byzantine validator does besides running the protocol. Each one gets a seeded subset. */
 enum Behaviour {

@@ -1,4 +1,4 @@
-package org.stele.testkit.consensus;
+package org.stele.simulation;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -24,10 +24,10 @@ import org.stele.consensus.qbft.message.Proposal;
 import org.stele.consensus.qbft.message.QbftMessage;
 import org.stele.consensus.qbft.message.RoundChange;
 import org.stele.consensus.qbft.wal.InMemoryWal;
-import org.stele.testkit.consensus.Simulation.ConsensusPacket;
-import org.stele.testkit.consensus.Simulation.Packet;
-import org.stele.testkit.consensus.Simulation.SyncRequest;
-import org.stele.testkit.consensus.Simulation.SyncResponse;
+import org.stele.simulation.Simulation.ConsensusPacket;
+import org.stele.simulation.Simulation.Packet;
+import org.stele.simulation.Simulation.SyncRequest;
+import org.stele.simulation.Simulation.SyncResponse;
 
 /**
  * One simulated validator: a real {@link QbftEngine}, a WAL and a chain that survive crashes (they are its disk),

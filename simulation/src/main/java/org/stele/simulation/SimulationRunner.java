@@ -1,4 +1,4 @@
-package org.stele.testkit.consensus;
+package org.stele.simulation;
 
 import java.io.PrintStream;
 import java.util.List;

@@ -1,8 +1,8 @@
-package org.stele.testkit.consensus;
+package org.stele.simulation;
 
 /**
  * Runs the simulation without the node module:
- * {@code java -cp ... org.stele.testkit.consensus.SimulationMain --validators 4 --byzantine 1 --runs 100 --seed 1
+ * {@code java -cp ... org.stele.simulation.SimulationMain --validators 4 --byzantine 1 --runs 100 --seed 1
  * [--partitions] [--crashes] [--target-height H] [--threads T] [--broken-lock]}. Exits 1 on any violation.
  */
 public final class SimulationMain {

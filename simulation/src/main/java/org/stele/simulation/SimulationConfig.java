@@ -1,4 +1,4 @@
-package org.stele.testkit.consensus;
+package org.stele.simulation;
 
 /**
  * One simulation run.

@@ -3,4 +3,4 @@
  * network with latency, drops, duplicates, partitions, crashes and Byzantine validators, checking agreement,
  * validity and progress after every step. A run is a pure function of its configuration and seed.
  */
-package org.stele.testkit.consensus;
+package org.stele.simulation;
