@@ -15,6 +15,7 @@ import org.stele.execution.block.Genesis;
 import org.stele.rpc.eth.EthBackend;
 import org.stele.testchain.TestChain;
 import org.stele.testkit.TestAccounts;
+import org.stele.testkit.TestChainSpec;
 import org.stele.testkit.TestKeys;
 import org.stele.txpool.AccountState;
 import org.stele.txpool.TransactionPool;
@@ -34,9 +35,10 @@ public final class RpcChain {
     public RpcChain(Map<Address, Genesis.Allocation> alloc) {
         chain = new TestChain(alloc);
         backend = new EthBackend(chain.blocks(), chain.store(),
-                new TransactionPool(TxPoolConfig.DEFAULT, TestChain.FORK, AccountState.of(new TestAccounts().world()),
+                new TransactionPool(TxPoolConfig.DEFAULT, TestChainSpec.FORK,
+                        AccountState.of(new TestAccounts().world()),
                         chain.head().gasLimit()),
-                TestKeys.SUITE, TestChain.CHAIN_ID, TestChain.FORK);
+                TestKeys.SUITE, TestChainSpec.CHAIN_ID, TestChainSpec.FORK);
     }
 
     public EthBackend backend() {

@@ -3,35 +3,44 @@ package org.stele.testchain;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import org.stele.chain.Block;
 import org.stele.chain.BlockHeader;
 import org.stele.common.Address;
 import org.stele.common.Bytes;
 import org.stele.common.Bytes32;
-import org.stele.common.Fork;
 import org.stele.execution.block.BlockExecutor;
 import org.stele.execution.block.Genesis;
 import org.stele.execution.chainstore.KeyValueBlockStore;
 import org.stele.storage.InMemoryKeyValueStore;
-import org.stele.testkit.TestBlocks;
+import org.stele.storage.KeyValueStore;
+import org.stele.testkit.TestChainSpec;
 import org.stele.testkit.TestKeys;
 
 /**
- * A chain for tests: a genesis state on the trie in memory (chain id 1337, Cancun, 1 gwei base fee, a 30M gas
- * limit), its block store, and blocks mined from candidates by the real {@link BlockExecutor}.
+ * A chain for tests: a genesis state on the trie in memory with the parameters of {@link TestChainSpec} (chain id
+ * 1337, Cancun, 1 gwei base fee, a 30M gas limit), its block store, and blocks mined from candidates by the real
+ * {@link BlockExecutor}.
  */
 public final class TestChain {
-    public static final long CHAIN_ID = 1337;
-    public static final Fork FORK = Fork.CANCUN;
-    public static final BigInteger GENESIS_BASE_FEE = BigInteger.valueOf(1_000_000_000);
-
     private final InMemoryKeyValueStore store = new InMemoryKeyValueStore();
     private final KeyValueBlockStore blocks = new KeyValueBlockStore(store, TestKeys.SUITE);
+    private final Block genesis;
 
     /** A chain whose genesis holds these accounts. */
     public TestChain(Map<Address, Genesis.Allocation> alloc) {
-        Genesis.Built g = new Genesis(CHAIN_ID, 0, TestBlocks.GAS_LIMIT, GENESIS_BASE_FEE, Address.ZERO, Bytes.EMPTY,
-                alloc).build(store);
+        this(store -> new Genesis(TestChainSpec.CHAIN_ID, 0, TestChainSpec.GAS_LIMIT, TestChainSpec.GENESIS_BASE_FEE,
+                Address.ZERO, Bytes.EMPTY, alloc).build(store));
+    }
+
+    /**
+     * A chain on a genesis built elsewhere, such as {@code GenesisFile.read(path)::build}; it must be a chain of
+     * {@link TestChainSpec#CHAIN_ID} on {@link TestChainSpec#FORK} for {@link #mine} to build on it.
+     */
+    public TestChain(Function<KeyValueStore, Genesis.Built> genesisBuilder) {
+        Genesis.Built g = genesisBuilder.apply(store);
         blocks.append(g.block(), List.of(), g.batch());
+        genesis = g.block();
     }
 
     /** A genesis account holding this balance. */
@@ -52,10 +61,15 @@ public final class TestChain {
     /** Builds and stores the next block from these candidates (at head timestamp + 1, coinbase zero). */
     public BlockExecutor.Result mine(List<BlockExecutor.Candidate> candidates) {
         BlockHeader head = head();
-        BlockExecutor.Result r = new BlockExecutor(FORK, TestKeys.SUITE, CHAIN_ID, store, blocks).build(head,
-                head.timestamp() + 1, Address.ZERO, candidates);
+        BlockExecutor.Result r = new BlockExecutor(TestChainSpec.FORK, TestKeys.SUITE, TestChainSpec.CHAIN_ID, store,
+                blocks).build(head,
+                        head.timestamp() + 1, Address.ZERO, candidates);
         blocks.append(r.block(), r.receipts(), r.batch());
         return r;
+    }
+
+    public Block genesis() {
+        return genesis;
     }
 
     public BlockHeader head() {

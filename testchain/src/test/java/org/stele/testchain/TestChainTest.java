@@ -10,6 +10,7 @@ import org.stele.execution.block.BlockExecutor;
 import org.stele.state.BlockHashes;
 import org.stele.state.WorldState;
 import org.stele.testkit.TestAccounts;
+import org.stele.testkit.TestChainSpec;
 import org.stele.testkit.TestKeys;
 import org.stele.testkit.TxBuilder;
 
@@ -19,7 +20,7 @@ class TestChainTest {
         var alice = TestKeys.address(TestKeys.DEV_0);
         TestChain chain = new TestChain(Map.of(alice, TestChain.funded(TestAccounts.ETHER),
                 TestAccounts.ALICE, TestChain.contract("0x00")));
-        var tx = TxBuilder.feeMarket().chainId(TestChain.CHAIN_ID).fees(2_000_000_000L, 1).value(5)
+        var tx = TxBuilder.feeMarket().chainId(TestChainSpec.CHAIN_ID).fees(2_000_000_000L, 1).value(5)
                 .signedBy(TestKeys.DEV_0);
 
         BlockExecutor.Result r = chain.mine(List.of(new BlockExecutor.Candidate(tx, alice)));

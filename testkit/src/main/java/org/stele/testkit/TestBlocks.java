@@ -12,15 +12,12 @@ import org.stele.chain.tx.Transaction;
  * set, so that a test adds only what it is about (a base fee, a bloom, extra data…).
  */
 public final class TestBlocks {
-    /** The block gas limit of every fixture chain. */
-    public static final long GAS_LIMIT = 30_000_000;
-
     private TestBlocks() {
     }
 
-    /** Block 0: no parent, timestamp 0, a 30M gas limit. */
+    /** Block 0: no parent, timestamp 0, the fixture gas limit ({@link TestChainSpec#GAS_LIMIT}). */
     public static BlockHeader.Builder genesis() {
-        return BlockHeader.builder().number(0).gasLimit(GAS_LIMIT);
+        return BlockHeader.builder().number(0).gasLimit(TestChainSpec.GAS_LIMIT);
     }
 
     /** The header after {@code parent}: its hash, the next number, the same gas limit, one second later. */

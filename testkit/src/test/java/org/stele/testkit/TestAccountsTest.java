@@ -36,6 +36,6 @@ class TestAccountsTest {
         assertThat(child.parentHash()).isEqualTo(genesis.hash(TestKeys.SUITE));
         assertThat(child.number()).isEqualTo(1);
         assertThat(child.timestamp()).isEqualTo(genesis.timestamp() + 1);
-        assertThat(child.gasLimit()).isEqualTo(TestBlocks.GAS_LIMIT);
+        assertThat(child.gasLimit()).isEqualTo(TestChainSpec.GAS_LIMIT);
     }
 }

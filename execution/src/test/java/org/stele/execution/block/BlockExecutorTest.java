@@ -1,6 +1,9 @@
 package org.stele.execution.block;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.stele.testkit.TestAccounts.ETHER;
+import static org.stele.testkit.TestChainSpec.CHAIN_ID;
+import static org.stele.testkit.TestChainSpec.GENESIS_BASE_FEE;
 import static org.stele.testkit.TestAccounts.BOB;
 import static org.stele.testkit.TestKeys.SUITE;
 
@@ -25,8 +28,6 @@ class BlockExecutorTest {
     private static final KeyPair KEY = TestKeys.DEV_0;
     private static final Address ALICE = TestKeys.address(KEY);
     private static final Address COINBASE = Address.fromHex("0x00000000000000000000000000000000000000c0");
-    private static final BigInteger ETHER = BigInteger.TEN.pow(18);
-    private static final long CHAIN_ID = 1337;
 
     private final InMemoryKeyValueStore store = new InMemoryKeyValueStore();
     private final KeyValueBlockStore blocks = new KeyValueBlockStore(store, SUITE);
@@ -37,7 +38,7 @@ class BlockExecutorTest {
     }
 
     private BlockHeader genesis(long gasLimit) {
-        Genesis g = new Genesis(CHAIN_ID, 0, gasLimit, BigInteger.valueOf(1_000_000_000), Address.ZERO, Bytes.EMPTY,
+        Genesis g = new Genesis(CHAIN_ID, 0, gasLimit, GENESIS_BASE_FEE, Address.ZERO, Bytes.EMPTY,
                 Map.of(ALICE, Genesis.Allocation.balance(ETHER.multiply(BigInteger.valueOf(100)))));
         Genesis.Built built = g.build(store);
         blocks.append(built.block(), List.of(), built.batch());
@@ -57,7 +58,7 @@ class BlockExecutorTest {
     void aBlockIsFilledByTheGasItsTransactionsUseNotByTheirGasLimits() {
         KeyPair carolKey = TestKeys.DEV_1;
         Address carol = TestKeys.address(carolKey);
-        Genesis g = new Genesis(CHAIN_ID, 0, 150_000, BigInteger.valueOf(1_000_000_000), Address.ZERO, Bytes.EMPTY,
+        Genesis g = new Genesis(CHAIN_ID, 0, 150_000, GENESIS_BASE_FEE, Address.ZERO, Bytes.EMPTY,
                 Map.of(ALICE, Genesis.Allocation.balance(ETHER), carol, Genesis.Allocation.balance(ETHER)));
         Genesis.Built built = g.build(store);
         blocks.append(built.block(), List.of(), built.batch());

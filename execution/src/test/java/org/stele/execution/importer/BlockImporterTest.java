@@ -1,6 +1,9 @@
 package org.stele.execution.importer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.stele.testkit.TestAccounts.ETHER;
+import static org.stele.testkit.TestChainSpec.CHAIN_ID;
+import static org.stele.testkit.TestChainSpec.GENESIS_BASE_FEE;
 import static org.stele.testkit.TestKeys.SUITE;
 
 import java.math.BigInteger;
@@ -30,6 +33,7 @@ import org.stele.state.BlockHashes;
 import org.stele.state.WorldState;
 import org.stele.storage.InMemoryKeyValueStore;
 import org.stele.storage.Segment;
+import org.stele.testkit.TestChainSpec;
 import org.stele.testkit.TestKeys;
 import org.stele.testkit.TxBuilder;
 
@@ -37,8 +41,6 @@ class BlockImporterTest {
     private static final KeyPair KEY = TestKeys.DEV_0;
     private static final Address ALICE = TestKeys.address(KEY);
     private static final Address COINBASE = Address.fromHex("0x00000000000000000000000000000000000000c0");
-    private static final BigInteger ETHER = BigInteger.TEN.pow(18);
-    private static final long CHAIN_ID = 1337;
     /** EIP-4788's contract, as deployed on mainnet. */
     private static final String BEACON_ROOTS_CODE = "0x3373fffffffffffffffffffffffffffffffffffffffe14604d57602036146024575f"
             + "5ffd5b5f35801560495762001fff810690815414603c575f5ffd5b62001fff01545f5260205ff35b5f5ffd5b62001fff42064281"
@@ -57,7 +59,7 @@ class BlockImporterTest {
         Chain(Bytes extraData, Map<Address, Genesis.Allocation> more) {
             Map<Address, Genesis.Allocation> alloc = new java.util.HashMap<>(more);
             alloc.put(ALICE, Genesis.Allocation.balance(ETHER.multiply(BigInteger.valueOf(100))));
-            Genesis g = new Genesis(CHAIN_ID, 0, 30_000_000, BigInteger.valueOf(1_000_000_000), Address.ZERO,
+            Genesis g = new Genesis(CHAIN_ID, 0, TestChainSpec.GAS_LIMIT, GENESIS_BASE_FEE, Address.ZERO,
                     extraData, alloc);
             Genesis.Built built = g.build(store);
             blocks.append(built.block(), List.of(), built.batch());

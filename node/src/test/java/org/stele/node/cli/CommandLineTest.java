@@ -12,14 +12,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.stele.chain.Block;
-import org.stele.chain.BlockHeader;
 import org.stele.common.Address;
-import org.stele.common.Fork;
 import org.stele.execution.block.BlockExecutor;
-import org.stele.execution.chainstore.KeyValueBlockStore;
 import org.stele.execution.genesis.GenesisFile;
 import org.stele.execution.importer.BlockFile;
-import org.stele.storage.InMemoryKeyValueStore;
+import org.stele.testchain.TestChain;
+import org.stele.testkit.TestChainSpec;
 import org.stele.testkit.TestKeys;
 import org.stele.testkit.TxBuilder;
 
@@ -128,22 +126,13 @@ class CommandLineTest {
     /** The genesis block and five blocks of transfers, built as a producer would, written as an RLP block file. */
     private static List<Block> writeChain(Path genesisFile, Path rlpFile) throws Exception {
         Files.writeString(genesisFile, GENESIS);
-        GenesisFile genesis = GenesisFile.read(genesisFile);
-        InMemoryKeyValueStore store = new InMemoryKeyValueStore();
-        KeyValueBlockStore blocks = new KeyValueBlockStore(store, SUITE);
-        var built = genesis.build(store);
-        blocks.append(built.block(), List.of(), built.batch());
-        BlockExecutor executor = new BlockExecutor(Fork.CANCUN, SUITE, 1337, store, blocks);
+        TestChain producer = new TestChain(GenesisFile.read(genesisFile)::build);
         Address sender = TestKeys.address(DEV_0);
-        List<Block> chain = new ArrayList<>(List.of(built.block()));
+        List<Block> chain = new ArrayList<>(List.of(producer.genesis()));
         for (int n = 0; n < 5; n++) {
-            BlockHeader parent = blocks.head().orElseThrow();
-            var tx = TxBuilder.feeMarket().chainId(1337).nonce(n).fees(10_000_000_000L, 1).to(Address.ZERO).value(10)
-                    .signedBy(DEV_0);
-            BlockExecutor.Result r = executor.build(parent, parent.timestamp() + 12, Address.ZERO,
-                    List.of(new BlockExecutor.Candidate(tx, sender)));
-            blocks.append(r.block(), r.receipts(), r.batch());
-            chain.add(r.block());
+            var tx = TxBuilder.feeMarket().chainId(TestChainSpec.CHAIN_ID).nonce(n).fees(10_000_000_000L, 1)
+                    .to(Address.ZERO).value(10).signedBy(DEV_0);
+            chain.add(producer.mine(List.of(new BlockExecutor.Candidate(tx, sender))).block());
         }
         try (OutputStream out = Files.newOutputStream(rlpFile)) {
             for (Block b : chain)

@@ -13,10 +13,11 @@ import org.junit.jupiter.api.Test;
 import org.stele.chain.tx.Transaction;
 import org.stele.common.Address;
 import org.stele.execution.block.BlockExecutor;
-import org.stele.execution.block.Genesis;
 import org.stele.rpc.RpcChain;
 import org.stele.rpc.eth.Calls;
 import org.stele.testchain.TestChain;
+import org.stele.testkit.TestContracts;
+import org.stele.testkit.TestChainSpec;
 import org.stele.testkit.TestKeys;
 import org.stele.testkit.TxBuilder;
 
@@ -24,19 +25,16 @@ import org.stele.testkit.TxBuilder;
 class DebugMethodsTest {
     private static final Address ALICE = TestKeys.address(DEV_0);
     private static final Address CONTRACT = Address.fromHex("0x00000000000000000000000000000000000000cc");
-    /** Returns 42 when called without data; otherwise reverts with Error("nope"). */
-    private static final String CODE = "36600e57602a60005260206000f35b"
-            + "7f08c379a000000000000000000000000000000000000000000000000000000000600052" + "6020600452" + "6004602452"
-            + "7f6e6f706500000000000000000000000000000000000000000000000000000000604452" + "60646000fd";
+    private static final String CODE = TestContracts.ANSWER_OR_NOPE;
 
     private RpcChain chain;
     private Transaction mined;
 
     @BeforeEach
     void chain() {
-        chain = new RpcChain(Map.of(ALICE, Genesis.Allocation.balance(BigInteger.TEN.pow(21)), CONTRACT,
+        chain = new RpcChain(Map.of(ALICE, TestChain.funded(BigInteger.TEN.pow(21)), CONTRACT,
                 TestChain.contract(CODE)));
-        mined = TxBuilder.feeMarket().chainId(TestChain.CHAIN_ID).fees(BigInteger.TEN.pow(10), BigInteger.ONE)
+        mined = TxBuilder.feeMarket().chainId(TestChainSpec.CHAIN_ID).fees(BigInteger.TEN.pow(10), BigInteger.ONE)
                 .gasLimit(100_000).to(CONTRACT).signedBy(DEV_0);
         chain.mine(List.of(new BlockExecutor.Candidate(mined, ALICE)));
         chain.serving(DebugMethods.all(chain.backend(), new Calls(chain.backend(), 50_000_000)));

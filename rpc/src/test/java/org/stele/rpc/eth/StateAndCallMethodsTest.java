@@ -12,27 +12,23 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.stele.common.Address;
 import org.stele.common.Bytes32;
-import org.stele.execution.block.Genesis;
 import org.stele.rpc.RpcChain;
 import org.stele.rpc.RpcMethod;
 import org.stele.testchain.TestChain;
+import org.stele.testkit.TestContracts;
+import org.stele.testkit.TestKeys;
 
 /** State reads and calls against a real genesis state on the trie. */
 class StateAndCallMethodsTest {
-    private static final Address ALICE = Address.fromHex("0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266");
+    private static final Address ALICE = TestKeys.address(TestKeys.DEV_0);
     private static final Address CONTRACT = Address.fromHex("0x00000000000000000000000000000000000000cc");
-    /** Returns 42 when called without data; otherwise reverts with Error("nope"). */
-    private static final String CODE = "36600e57602a60005260206000f35b"
-            + "7f08c379a000000000000000000000000000000000000000000000000000000000600052"
-            + "6020600452" + "6004602452"
-            + "7f6e6f706500000000000000000000000000000000000000000000000000000000604452"
-            + "60646000fd";
+    private static final String CODE = TestContracts.ANSWER_OR_NOPE;
 
     private RpcChain chain;
 
     @BeforeEach
     void chain() {
-        chain = new RpcChain(Map.of(ALICE, Genesis.Allocation.balance(BigInteger.TEN.pow(21)), CONTRACT,
+        chain = new RpcChain(Map.of(ALICE, TestChain.funded(BigInteger.TEN.pow(21)), CONTRACT,
                 TestChain.contract(CODE, Map.of(Bytes32.ZERO, Bytes32.leftPad(new byte[]{7})))));
         List<RpcMethod> methods = new ArrayList<>(StateMethods.all(chain.backend()));
         methods.addAll(CallMethods.all(chain.backend(), new Calls(chain.backend(), 50_000_000)));

@@ -13,14 +13,14 @@ import org.junit.jupiter.api.Test;
 import org.stele.common.Address;
 import org.stele.common.Bytes32;
 import org.stele.evm.Evm;
-import org.stele.execution.block.Genesis;
 import org.stele.rpc.RpcChain;
 import org.stele.rpc.RpcMethod;
 import org.stele.testchain.TestChain;
+import org.stele.testkit.TestKeys;
 
 /** geth's state overrides on {@code eth_call} and {@code eth_estimateGas}, over a real genesis state on the trie. */
 class StateOverridesTest {
-    private static final Address ALICE = Address.fromHex("0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266");
+    private static final Address ALICE = TestKeys.address(TestKeys.DEV_0);
     private static final Address NOBODY = Address.fromHex("0x00000000000000000000000000000000000000ee");
     /** Returns SLOAD(calldata word 0). Holds slot 0 = 7 and slot 1 = 8. */
     private static final Address STORE = Address.fromHex("0x00000000000000000000000000000000000000cc");
@@ -36,7 +36,7 @@ class StateOverridesTest {
 
     @BeforeEach
     void chain() {
-        chain = new RpcChain(Map.of(ALICE, Genesis.Allocation.balance(ALICE_BALANCE), STORE,
+        chain = new RpcChain(Map.of(ALICE, TestChain.funded(ALICE_BALANCE), STORE,
                 TestChain.contract(SLOAD_PROBE, Map.of(word(0), word(7), word(1), word(8))),
                 BALANCES, TestChain.contract(BALANCE_PROBE)));
         List<RpcMethod> methods = new ArrayList<>(StateMethods.all(chain.backend()));
