@@ -16,8 +16,8 @@ import org.stele.execution.block.BlockExecutor;
 import org.stele.rpc.RpcChain;
 import org.stele.rpc.eth.Calls;
 import org.stele.testchain.TestChain;
-import org.stele.testkit.TestContracts;
 import org.stele.testkit.TestChainSpec;
+import org.stele.testkit.TestContracts;
 import org.stele.testkit.TestKeys;
 import org.stele.testkit.TxBuilder;
 
