@@ -37,13 +37,15 @@ class ModuleDependencyRulesTest {
             Map.entry("state", Set.of("common", "storage", "trie", "evm")),
             Map.entry("execution", Set.of("common", "storage", "trie", "evm", "chain", "state")),
             Map.entry("consensus", Set.of("common", "chain")),
+            Map.entry("proof", Set.of("common", "storage", "trie", "chain", "consensus")),
             Map.entry("p2p", Set.of("common")),
             Map.entry("txpool", Set.of("common", "storage", "trie", "evm", "chain", "state", "execution")),
-            Map.entry("rpc", Set.of("common", "storage", "trie", "evm", "chain", "state", "execution", "txpool")),
+            Map.entry("rpc",
+                    Set.of("common", "storage", "trie", "evm", "chain", "state", "execution", "txpool", "proof")),
             Map.entry("testkit",
                     Set.of("common", "storage", "trie", "evm", "chain", "state", "execution", "consensus")),
             Map.entry("bench", Set.of("common", "storage", "trie", "evm", "chain", "state", "execution", "consensus",
-                    "p2p", "txpool", "rpc", "testkit")));
+                    "proof", "p2p", "txpool", "rpc", "testkit")));
 
     private static JavaClasses classes;
 
