@@ -27,7 +27,10 @@ class ProofVectorsTest {
         for (JsonNode v : expected.get("vectors")) {
             String outcome;
             try {
-                verifier.verify(ProofJson.read(VECTORS.resolve(v.get("file").asText())), Optional.of(trusted));
+                // A vector of a chain of its own (the four-validator one) says so with "trusted": false.
+                boolean ownChain = v.has("trusted") && !v.get("trusted").asBoolean();
+                verifier.verify(ProofJson.read(VECTORS.resolve(v.get("file").asText())),
+                        ownChain ? Optional.empty() : Optional.of(trusted));
                 outcome = "ok";
             } catch (ProofCheckFailed e) {
                 outcome = e.check().id();

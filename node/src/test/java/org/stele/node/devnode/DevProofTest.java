@@ -219,7 +219,23 @@ class DevProofTest {
         ((ObjectNode) otherGenesis.get("validatorSets").get(0)).put("header",
                 flipHeaderByte(otherGenesis.get("validatorSets").get(0).get("header").asText()));
         v.add("genesis-header-byte", "one byte of the genesis header changed", Check.GENESIS.id(), otherGenesis);
+        for (QbftProofFixture.Case qbft : new QbftProofFixture().cases())
+            v.add(qbft.name(), qbft.what(), qbft.expect(), ProofJson.toJson(qbft.proof()), Optional.empty());
         Files.writeString(out.resolve("expected.json"), json.writeValueAsString(expected) + "\n");
+    }
+
+    @Test
+    void aQbftSetChangeIsFollowedOnlyWhenTheOldSetSealedIt() throws Exception {
+        for (QbftProofFixture.Case c : new QbftProofFixture().cases()) {
+            String outcome;
+            try {
+                verifier.verify(c.proof(), Optional.empty());
+                outcome = "ok";
+            } catch (ProofCheckFailed e) {
+                outcome = e.check().id();
+            }
+            assertThat(outcome).as(c.name()).isEqualTo(c.expect());
+        }
     }
 
     private final class Vectors {
@@ -234,16 +250,24 @@ class DevProofTest {
         }
 
         void add(String name, String what, String expect, ObjectNode proof) throws Exception {
+            add(name, what, expect, proof, Optional.of(trusted));
+        }
+
+        /** A vector checked against {@code trusted}, or with no trusted genesis (a chain of its own). */
+        void add(String name, String what, String expect, ObjectNode proof,
+                Optional<TransactionProofVerifier.TrustedGenesis> trusted) throws Exception {
             String outcome;
             try {
-                verifier.verify(ProofJson.parse(proof), Optional.of(trusted));
+                verifier.verify(ProofJson.parse(proof), trusted);
                 outcome = "ok";
             } catch (ProofCheckFailed e) {
                 outcome = e.check().id();
             }
             assertThat(outcome).as(name).isEqualTo(expect);
             Files.writeString(out.resolve(name + ".json"), json.writeValueAsString(proof) + "\n");
-            list.addObject().put("file", name + ".json").put("what", what).put("expect", expect);
+            ObjectNode entry = list.addObject().put("file", name + ".json").put("what", what).put("expect", expect);
+            if (trusted.isEmpty())
+                entry.put("trusted", false);
         }
     }
 
