@@ -48,7 +48,8 @@ const quorum = (n) => Math.floor((2 * n + 2) / 3);
 /** Reads the document's fields into bytes, as the Java reader does; throws FormatError naming the field. */
 function parse(doc) {
   if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) throw new FormatError('a proof is a JSON object');
-  if (typeof doc.format !== 'string') throw new FormatError(`format: missing; a proof names its format, "${FORMAT}"`);
+  if (doc.format === undefined || doc.format === null) throw new FormatError(`format: missing; a proof names its format, "${FORMAT}"`);
+  if (typeof doc.format !== 'string') throw new FormatError(`format: expected the string "${FORMAT}"`);
   if (doc.format !== FORMAT) throw new FormatError(`format: "${doc.format}" is not a format this verifier reads (${FORMAT})`);
   const need = (name) => {
     if (doc[name] === undefined || doc[name] === null) throw new FormatError(`${name}: missing`);

@@ -40,6 +40,7 @@ test('without a trusted genesis the genuine proof verifies and says so', () => {
 test('a document that is not a proof is refused as a format error naming the field', () => {
   assert.deepEqual(verifyProof([1]), { ok: false, check: 'format', message: 'a proof is a JSON object' });
   assert.equal(verifyProof({ format: 'stele-proof/1' }).message, 'validatorSets: missing');
+  assert.equal(verifyProof({ format: 1 }).message, 'format: expected the string "stele-proof/1"');
   const bad = load('genuine.json');
   bad.header = '0x0';
   assert.equal(verifyProof(bad).message, 'header: expected 0x and an even number of hex digits');

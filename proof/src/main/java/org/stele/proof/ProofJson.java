@@ -87,9 +87,11 @@ public final class ProofJson {
         if (root == null || !root.isObject())
             throw new ProofFormatException("a proof is a JSON object");
         JsonNode format = root.get("format");
-        if (format == null || !format.isTextual())
+        if (format == null || format.isNull())
             throw new ProofFormatException("format: missing; a proof names its format, \"" + TransactionProof.FORMAT
                     + "\"");
+        if (!format.isTextual())
+            throw new ProofFormatException("format: expected the string \"" + TransactionProof.FORMAT + "\"");
         if (!format.asText().equals(TransactionProof.FORMAT))
             throw new ProofFormatException("format: \"" + format.asText() + "\" is not a format this verifier reads ("
                     + TransactionProof.FORMAT + ")");

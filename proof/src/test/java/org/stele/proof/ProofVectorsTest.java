@@ -67,5 +67,8 @@ class ProofVectorsTest {
         org.assertj.core.api.Assertions
                 .assertThatThrownBy(() -> ProofJson.parse(m.readTree("{\"format\":\"stele-proof/1\"}")))
                 .isInstanceOf(ProofFormatException.class).hasMessage("validatorSets: missing");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ProofJson.parse(m.readTree("{\"format\":1}")))
+                .isInstanceOf(ProofFormatException.class)
+                .hasMessage("format: expected the string \"stele-proof/1\"");
     }
 }
