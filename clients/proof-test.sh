@@ -24,6 +24,8 @@ check "the committed browser bundle is what npm run build makes from the lockfil
 
 # shellcheck source=stele-dev.sh
 source "$here/stele-dev.sh"
+# ./stele builds the distribution first when sources changed, which can outlast start_stele_dev's wait for the banner.
+"$root/stele" version > /dev/null || { echo "$passed passed, $((failed + 1)) failed"; exit 1; }
 start_stele_dev "$root" "$data/chain" "$data/dev.log" || { echo "$passed passed, $((failed + 1)) failed"; exit 1; }
 rpc() { curl -s -H 'content-type: application/json' -d "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"$1\",\"params\":$2}" "$url"; }
 result() { node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{const r=JSON.parse(s);if(r.error||r.result===null)process.exit(1);console.log(typeof r.result==="string"?r.result:JSON.stringify(r.result,null,2))})'; }
