@@ -37,15 +37,17 @@ class ModuleDependencyRulesTest {
             Map.entry("state", Set.of("common", "storage", "trie", "evm")),
             Map.entry("execution", Set.of("common", "storage", "trie", "evm", "chain", "state")),
             Map.entry("consensus", Set.of("common", "chain")),
+            Map.entry("proof", Set.of("common", "storage", "trie", "chain", "consensus")),
             Map.entry("p2p", Set.of("common")),
             Map.entry("txpool", Set.of("common", "storage", "trie", "evm", "chain", "state", "execution")),
-            Map.entry("rpc", Set.of("common", "storage", "trie", "evm", "chain", "state", "execution", "txpool")),
+            Map.entry("rpc",
+                    Set.of("common", "storage", "trie", "evm", "chain", "state", "execution", "txpool", "proof")),
             Map.entry("testkit", Set.of("common", "storage", "trie", "evm", "chain", "state")),
             Map.entry("simulation", Set.of("common", "chain", "consensus")),
             Map.entry("testchain",
                     Set.of("common", "storage", "trie", "evm", "chain", "state", "execution", "testkit")),
             Map.entry("bench", Set.of("common", "storage", "trie", "evm", "chain", "state", "testkit", "execution",
-                    "consensus", "simulation", "p2p", "txpool", "rpc", "testchain")));
+                    "consensus", "simulation", "proof", "p2p", "txpool", "rpc", "testchain")));
 
     private static JavaClasses classes;
 

@@ -99,6 +99,8 @@ public final class DevCommand implements Callable<Integer> {
         System.out.println("  data dir:   " + dataDir.toAbsolutePath() + "  (head block " + node.head().number() + ")");
         System.out.println("  blocks:     "
                 + (config.blockTime() == 0 ? "sealed as transactions arrive" : "every " + config.blockTime() + " s"));
+        System.out.println("  validator:  " + node.validator().toChecksumHex() + "  (m/44'/60'/1'/0/0; genesis in "
+                + node.genesisFile() + ")");
         System.out.println("  mnemonic:   " + config.mnemonic());
         System.out.println("  accounts (" + DevAccounts.PATH_PREFIX + "i, 10000 ETH each at genesis):");
         for (DevAccounts.Account a : node.accounts()) {

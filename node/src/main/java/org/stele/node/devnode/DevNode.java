@@ -2,8 +2,8 @@ package org.stele.node.devnode;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import java.math.BigInteger;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.LinkedHashMap;
@@ -13,18 +13,20 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.stele.chain.BaseFee;
+import org.stele.chain.Block;
 import org.stele.chain.BlockHeader;
 import org.stele.common.Address;
-import org.stele.common.Bytes;
+import org.stele.common.Bytes32;
 import org.stele.common.Fork;
 import org.stele.common.crypto.KeyPair;
 import org.stele.execution.block.BlockExecutor;
 import org.stele.execution.block.CandidateSource;
-import org.stele.execution.block.Genesis;
+import org.stele.execution.genesis.GenesisFile;
 import org.stele.node.dev.DevAccounts;
 import org.stele.node.dev.Mnemonic;
 import org.stele.node.wiring.NodeServices;
 import org.stele.rpc.RpcMethod;
+import org.stele.storage.InMemoryKeyValueStore;
 import org.stele.txpool.PendingSelection;
 import org.stele.txpool.PooledTransaction;
 
@@ -36,7 +38,6 @@ import org.stele.txpool.PooledTransaction;
  */
 public final class DevNode implements AutoCloseable {
     private static final Fork FORK = Fork.CANCUN;
-    private static final BigInteger DEV_BALANCE = BigInteger.TEN.pow(22); // 10,000 ether
     /**
      * How long the sealer waits before another empty block when pending transactions cannot pay the base fee; each
      * empty block lowers it by 12.5%, so they get in after a few, as on a chain that keeps producing blocks.
@@ -46,6 +47,8 @@ public final class DevNode implements AutoCloseable {
     private final DevConfig config;
     private final InstantSource clock;
     private final List<DevAccounts.Account> accounts;
+    private final DevValidator validator;
+    private final GenesisFile genesis;
     private final NodeServices node;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition work = lock.newCondition();
@@ -56,8 +59,13 @@ public final class DevNode implements AutoCloseable {
     public DevNode(DevConfig config, InstantSource clock) {
         this.config = config;
         this.clock = clock;
-        this.accounts = DevAccounts.derive(Mnemonic.parse(config.mnemonic()), "", config.accounts());
-        this.node = new NodeServices(config.node(), config.chainId(), FORK, this::genesis, clock);
+        Mnemonic mnemonic = Mnemonic.parse(config.mnemonic());
+        this.accounts = DevAccounts.derive(mnemonic, "", config.accounts());
+        this.validator = new DevValidator(mnemonic);
+        this.genesis = DevGenesis.load(config.node().dataPath(), config, clock.instant().getEpochSecond(), validator,
+                accounts.stream().map(DevAccounts.Account::address).toList());
+        this.node = new NodeServices(config.node(), genesis.chainId(), FORK, genesis.profile(), genesis::build, clock);
+        requireChainOf(genesis);
         node.admitOnlyWhatTheNextBlockPays();
         node.pool().onPending(this::pending);
         Map<Address, KeyPair> keys = new LinkedHashMap<>();
@@ -85,11 +93,27 @@ public final class DevNode implements AutoCloseable {
         return node.head();
     }
 
-    private Genesis genesis() {
-        Map<Address, Genesis.Allocation> alloc = new LinkedHashMap<>();
-        for (DevAccounts.Account a : accounts) alloc.put(a.address(), Genesis.Allocation.balance(DEV_BALANCE));
-        return new Genesis(config.chainId(), clock.instant().getEpochSecond(), config.gasLimit(), BaseFee.INITIAL,
-                Address.ZERO, Bytes.EMPTY, alloc);
+    /** The dev validator: its address is the one validator that genesis and every block list. */
+    public Address validator() {
+        return validator.address();
+    }
+
+    /** The data directory's {@code genesis.json}, which {@code stele node --genesis} and proof verifiers take. */
+    public Path genesisFile() {
+        return config.node().dataPath().resolve(DevGenesis.FILE_NAME);
+    }
+
+    /** A data directory of an older {@code stele dev} holds a chain its {@code genesis.json} does not start. */
+    private void requireChainOf(GenesisFile spec) {
+        Bytes32 expected = spec.build(new InMemoryKeyValueStore()).block().hash(NodeServices.SUITE);
+        Bytes32 stored = node.backend().blocks().hashOf(0).orElseThrow();
+        if (!stored.equals(expected)) {
+            node.close();
+            throw new IllegalStateException("the data directory holds a chain with genesis " + stored + ", but its "
+                    + DevGenesis.FILE_NAME + " starts " + expected
+                    + " (a chain of an older stele dev?): start a new one"
+                    + " with --reset");
+        }
     }
 
     private void pending(PooledTransaction tx) {
@@ -153,7 +177,10 @@ public final class DevNode implements AutoCloseable {
             }
         };
         long timestamp = Math.max(clock.instant().getEpochSecond(), parent.timestamp() + 1);
-        BlockExecutor.Result r = node.executor().build(parent, timestamp, Address.ZERO, candidates);
+        BlockExecutor.Result built = node.executor().build(parent, timestamp, Address.ZERO, candidates);
+        BlockExecutor.Result r = new BlockExecutor.Result(
+                new Block(validator.seal(built.block().header()), built.block().body()), built.receipts(),
+                built.batch(), built.rejected());
         node.append(r);
         return r.block().body().transactions().size();
     }

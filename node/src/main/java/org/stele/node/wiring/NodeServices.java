@@ -7,11 +7,13 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.stele.chain.BaseFee;
 import org.stele.chain.Block;
 import org.stele.chain.BlockHeader;
 import org.stele.chain.Receipt;
+import org.stele.chain.rules.ChainProfile;
 import org.stele.chain.rules.EthereumCancun;
 import org.stele.common.Bytes32;
 import org.stele.common.Fork;
@@ -54,6 +56,7 @@ import org.stele.rpc.eth.StateMethods;
 import org.stele.rpc.eth.SubscriptionManager;
 import org.stele.rpc.net.NetMethods;
 import org.stele.rpc.server.RpcServer;
+import org.stele.rpc.stele.SteleGetTransactionProof;
 import org.stele.rpc.txpool.TxPoolMethods;
 import org.stele.rpc.web3.Web3ClientVersion;
 import org.stele.rpc.web3.Web3Sha3;
@@ -99,18 +102,29 @@ public final class NodeServices implements AutoCloseable {
      * @param genesis the first block of a new chain; asked only when the data path holds none
      */
     public NodeServices(NodeConfig config, long chainId, Fork fork, Supplier<Genesis> genesis, InstantSource clock) {
+        this(config, chainId, fork, new EthereumCancun(), store -> genesis.get().build(store), clock);
+    }
+
+    /**
+     * Opens (or creates from {@code genesis}) the chain in {@code config.dataPath()}, whose blocks follow the rules of
+     * {@code profile}.
+     *
+     * @param genesis builds the first block of a new chain over the store; asked only when the data path holds none
+     */
+    public NodeServices(NodeConfig config, long chainId, Fork fork, ChainProfile profile,
+            Function<KeyValueStore, Genesis.Built> genesis, InstantSource clock) {
         this.config = config;
         this.fork = fork;
         this.store = new CachedSegmentStore(RocksDbKeyValueStore.open(config.dataPath()),
                 Set.of(Segment.TRIE_NODES, Segment.CODE), STATE_CACHE_BYTES);
         this.blocks = new KeyValueBlockStore(store, SUITE);
         if (blocks.head().isEmpty()) {
-            Genesis.Built built = genesis.get().build(store);
+            Genesis.Built built = genesis.apply(store);
             blocks.append(built.block(), List.of(), built.batch());
         }
         this.pool = new TransactionPool(config.txPool(), fork, stateAtHead(), head().gasLimit());
         this.executor = new BlockExecutor(fork, SUITE, chainId, store, blocks);
-        this.importer = new BlockImporter(new EthereumCancun(), fork, SUITE, chainId, store, blocks,
+        this.importer = new BlockImporter(profile, fork, SUITE, chainId, store, blocks,
                 SealVerifier.NONE);
         this.backend = new EthBackend(blocks, store, pool, SUITE, chainId, fork);
         EthJson json = backend.json();
@@ -138,6 +152,7 @@ public final class NodeServices implements AutoCloseable {
         methods.addAll(FilterMethods.all(filters, subscriptions));
         methods.addAll(TxPoolMethods.all(pool, json));
         methods.addAll(NetMethods.all(chainId, () -> 0));
+        methods.add(new SteleGetTransactionProof(backend));
     }
 
     /**
