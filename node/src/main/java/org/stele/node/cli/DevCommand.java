@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
+import org.stele.node.logging.Logging;
 import org.stele.node.config.ConfigException;
 import org.stele.node.config.ConfigFlags;
 import org.stele.node.dev.DevAccounts;
@@ -82,6 +83,7 @@ public final class DevCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("stele dev: " + e.getMessage());
             return 2;
         }
+        Logging.configure(config.node().logging());
         Path dataDir = config.node().dataPath();
         if (reset) deleteRecursively(dataDir);
         Files.createDirectories(dataDir);
@@ -96,6 +98,8 @@ public final class DevCommand implements Callable<Integer> {
         System.out.println("Stele dev chain");
         System.out.println("  chain id:   " + config.chainId());
         System.out.println("  JSON-RPC:   http://" + host + ":" + address.getPort() + "  (WebSocket on the same port)");
+        node.services().metricsAddress().ifPresent(m -> System.out.println(
+                "  metrics:    http://" + config.node().metrics().host() + ":" + m.getPort() + "/metrics"));
         System.out.println("  data dir:   " + dataDir.toAbsolutePath() + "  (head block " + node.head().number() + ")");
         System.out.println("  blocks:     "
                 + (config.blockTime() == 0 ? "sealed as transactions arrive" : "every " + config.blockTime() + " s"));
