@@ -11,9 +11,10 @@ import java.util.Set;
  *            {@code error} or {@code off}; libraries (Netty, RocksDB) stay at {@code warn} unless this is stricter
  */
 public record LoggingConfig(String format, String level) {
-    public static final LoggingConfig DEFAULT = new LoggingConfig("plain", "info");
     private static final Set<String> FORMATS = Set.of("plain", "json");
     private static final Set<String> LEVELS = Set.of("trace", "debug", "info", "warn", "error", "off");
+    /** Declared after the sets it is checked against, which must exist when it is built. */
+    public static final LoggingConfig DEFAULT = new LoggingConfig("plain", "info");
 
     public LoggingConfig {
         format = format.toLowerCase(Locale.ROOT);

@@ -150,7 +150,7 @@ public final class NodeServices implements AutoCloseable {
         methods.addAll(FilterMethods.all(filters, subscriptions));
         methods.addAll(TxPoolMethods.all(pool, json));
         methods.addAll(NetMethods.all(chainId, network));
-        methods.addAll(AdminMethods.all(network, blocks, SUITE, chainId, VersionCommand.version()));
+        methods.addAll(AdminMethods.all(network, blocks, SUITE, chainId, "Stele/v" + VersionCommand.version()));
         methods.addAll(QbftMethods.all(blocks, QbftHeaderReader.INSTANCE));
         metrics.chainHeight(() -> head().number()).transactionPool(pool::pendingCount, pool::queuedCount)
                 .syncProgress(sync).peerCount(network::peerCount);
