@@ -54,13 +54,13 @@ public final class AdminMethods {
         network.self().ifPresentOrElse(self -> {
             String host = self.listen().getAddress().getHostAddress();
             int port = self.listen().getPort();
+            String listenAddr = (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
             out.put("id", self.address().toHex());
             out.put("name", clientVersion);
-            out.put("enode",
-                    self.address().toHex() + "@" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port);
+            out.put("enode", self.address().toHex() + "@" + listenAddr);
             out.put("ip", host);
             out.putObject("ports").put("listener", port);
-            out.put("listenAddr", (host.contains(":") ? "[" + host + "]" : host) + ":" + port);
+            out.put("listenAddr", listenAddr);
         }, () -> out.put("name", clientVersion));
         BlockHeader head = blocks.head().orElseThrow();
         ObjectNode stele = out.putObject("protocols").putObject("stele");
