@@ -2,6 +2,7 @@ package org.stele.node.cli;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.InstantSource;
@@ -11,12 +12,12 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
-import org.stele.node.logging.Logging;
 import org.stele.node.config.ConfigException;
 import org.stele.node.config.ConfigFlags;
 import org.stele.node.dev.DevAccounts;
 import org.stele.node.devnode.DevConfig;
 import org.stele.node.devnode.DevNode;
+import org.stele.node.logging.Logging;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -88,7 +89,15 @@ public final class DevCommand implements Callable<Integer> {
         if (reset) deleteRecursively(dataDir);
         Files.createDirectories(dataDir);
         DevNode node = new DevNode(config, InstantSource.system());
-        var address = node.start();
+        InetSocketAddress address;
+        try {
+            address = node.start();
+        } catch (UncheckedIOException | IllegalArgumentException e) {
+            // A metrics port in use, an unreadable admin token file: one line, not a stack trace.
+            node.close();
+            spec.commandLine().getErr().println("stele dev: " + e.getMessage());
+            return 2;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             node.close();

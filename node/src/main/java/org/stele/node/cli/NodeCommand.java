@@ -1,6 +1,7 @@
 package org.stele.node.cli;
 
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -60,7 +61,15 @@ public final class NodeCommand implements Callable<Integer> {
             err.println("stele node: " + e.getMessage());
             return 2;
         }
-        InetSocketAddress address = node.start();
+        InetSocketAddress address;
+        try {
+            address = node.start();
+        } catch (UncheckedIOException | IllegalArgumentException e) {
+            // A metrics port in use, an unreadable admin token file: one line, not a stack trace.
+            node.close();
+            err.println("stele node: " + e.getMessage());
+            return 2;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             node.close();
