@@ -29,6 +29,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.stele.common.Address;
 import org.stele.common.Bytes;
 import org.stele.p2p.message.DisconnectReason;
@@ -48,7 +50,7 @@ public final class P2pNetwork implements AutoCloseable {
     /** The protocol version in this node's hello; a peer with another one is disconnected. */
     public static final int PROTOCOL_VERSION = 1;
 
-    private static final System.Logger LOG = System.getLogger(P2pNetwork.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(P2pNetwork.class);
 
     private final P2pConfig config;
     private final P2pListener listener;
@@ -426,8 +428,8 @@ public final class P2pNetwork implements AutoCloseable {
 
     void strike(Address peer, DisconnectReason why) {
         if (bans.strike(peer))
-            LOG.log(System.Logger.Level.WARNING, "banning node " + peer.toChecksumHex() + " for "
-                    + config.limits().banDuration() + " after repeated " + why);
+            LOG.warn("banning node {} for {} after repeated {}", peer.toChecksumHex(), config.limits().banDuration(),
+                    why);
     }
 
     void deliver(Address peer, Message message) {
@@ -447,7 +449,7 @@ public final class P2pNetwork implements AutoCloseable {
         try {
             call.run();
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.ERROR, "P2P listener failed", e);
+            LOG.error("P2P listener failed", e);
         }
     }
 

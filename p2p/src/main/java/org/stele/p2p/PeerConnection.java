@@ -14,6 +14,8 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.stele.common.Address;
 import org.stele.common.Bytes;
 import org.stele.p2p.message.DisconnectReason;
@@ -29,7 +31,7 @@ import org.stele.p2p.tls.TlsIdentity;
  * outbound queue; a malformed, oversized or unexpected message ends the connection with a strike against the peer.
  */
 final class PeerConnection extends ChannelInboundHandlerAdapter {
-    private static final System.Logger LOG = System.getLogger(PeerConnection.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(PeerConnection.class);
 
     private final P2pNetwork network;
     private final TlsIdentity.Handshake handshake;
@@ -197,7 +199,7 @@ final class PeerConnection extends ChannelInboundHandlerAdapter {
         channel.writeAndFlush(message).addListener(f -> {
             queued.decrementAndGet();
             if (!f.isSuccess() && channel.isActive()) // a message the codec refused (over the frame limit)
-                LOG.log(System.Logger.Level.WARNING, "not sent to " + peer + ": " + f.cause().getMessage());
+                LOG.warn("not sent to {}: {}", peer, f.cause().getMessage());
         });
         return true;
     }

@@ -15,24 +15,37 @@ import com.fasterxml.jackson.databind.node.POJONode;
 import com.fasterxml.jackson.databind.util.RawValue;
 import java.io.IOException;
 import java.util.Optional;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns a request body into a response body: parsing, single calls and batches, notifications, limits and error
  * mapping. Transport-independent, so HTTP and WebSocket answer identically.
  */
 public final class JsonRpcDispatcher {
-    private static final Logger LOG = Logger.getLogger(JsonRpcDispatcher.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(JsonRpcDispatcher.class);
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final RpcMethodRegistry methods;
     private final RpcLimits limits;
     private final ObjectMapper json;
+    private final AdminAccess admin;
+    private final CallObserver observer;
 
+    /** A dispatcher whose admin methods are open to every caller, as on a loopback server. */
     public JsonRpcDispatcher(RpcMethodRegistry methods, RpcLimits limits) {
+        this(methods, limits, AdminAccess.OPEN, CallObserver.NONE);
+    }
+
+    /**
+     * @param admin who may call {@code admin_*} methods
+     * @param observer told of every call to a known method
+     */
+    public JsonRpcDispatcher(RpcMethodRegistry methods, RpcLimits limits, AdminAccess admin, CallObserver observer) {
         this.methods = methods;
         this.limits = limits;
+        this.admin = admin;
+        this.observer = observer;
         this.json = new ObjectMapper();
         // Deeply nested JSON is an attack, not a request.
         json.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64)
@@ -51,7 +64,7 @@ public final class JsonRpcDispatcher {
         try {
             return handle(body, session).orElse(new byte[0]);
         } catch (Throwable e) {
-            LOG.log(Level.WARNING, "internal error answering a request", e);
+            LOG.warn("internal error answering a request", e);
             return write(error(NullNode.instance, internalError(e)));
         }
     }
@@ -131,7 +144,9 @@ public final class JsonRpcDispatcher {
                             "the method " + Params.abbreviate(methodName.textValue())
                                     + " does not exist/is not available"));
         }
+        long started = System.nanoTime();
         try {
+            if (AdminAccess.guards(methodName.textValue())) admin.check(session);
             JsonNode result = method.get().execute(new Params(positional), session);
             if (notification) return null;
             ObjectNode out = NODES.objectNode();
@@ -143,8 +158,10 @@ public final class JsonRpcDispatcher {
             return notification ? null : error(replyId, e.error());
         } catch (Throwable e) {
             // An Error (a stack overflow, a heap too small for one answer) ends this call, not the node.
-            LOG.log(Level.WARNING, "internal error in " + methodName.textValue(), e);
+            LOG.warn("internal error in {}", methodName.textValue(), e);
             return notification ? null : error(replyId, internalError(e));
+        } finally {
+            observer.called(method.get().name(), System.nanoTime() - started);
         }
     }
 

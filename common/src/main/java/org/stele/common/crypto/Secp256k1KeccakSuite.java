@@ -34,8 +34,6 @@ public final class Secp256k1KeccakSuite implements CryptoSuite {
     /** Set to {@code false} to run on the pure-Java backend even where libsecp256k1 would load. */
     public static final String NATIVE_PROPERTY = "stele.secp256k1.native";
 
-    private static final System.Logger LOG = System.getLogger(Secp256k1KeccakSuite.class.getName());
-
     private final Secp256k1Backend backend;
 
     private Secp256k1KeccakSuite(Secp256k1Backend backend) {
@@ -272,15 +270,20 @@ public final class Secp256k1KeccakSuite implements CryptoSuite {
 
         private static Secp256k1KeccakSuite choose() {
             if (!Boolean.parseBoolean(System.getProperty(NATIVE_PROPERTY, "true"))) {
-                LOG.log(System.Logger.Level.INFO, "secp256k1: pure-Java backend (" + NATIVE_PROPERTY + "=false)");
+                log().info("secp256k1: pure-Java backend ({}=false)", NATIVE_PROPERTY);
                 return PureJava.SUITE;
             }
             if (Native.BACKEND == null) {
-                LOG.log(System.Logger.Level.WARNING,
-                        "secp256k1: libsecp256k1 did not load, using the slower pure-Java backend: " + Native.FAILURE);
+                log().warn("secp256k1: libsecp256k1 did not load, using the slower pure-Java backend: {}",
+                        Native.FAILURE);
                 return PureJava.SUITE;
             }
             return Native.SUITE;
+        }
+
+        /** Asked only when there is something to say, so that a program that never logs needs no logging backend. */
+        private static org.slf4j.Logger log() {
+            return org.slf4j.LoggerFactory.getLogger(Secp256k1KeccakSuite.class);
         }
     }
 }

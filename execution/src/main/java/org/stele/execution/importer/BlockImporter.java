@@ -1,5 +1,6 @@
 package org.stele.execution.importer;
 
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import org.stele.chain.Block;
@@ -30,6 +31,7 @@ public final class BlockImporter {
     private final KeyValueBlockStore blocks;
     private final SealVerifier seals;
     private final BlockProcessor processor;
+    private volatile ImportListener listener = ImportListener.NONE;
 
     public BlockImporter(ChainProfile profile, Fork fork, CryptoSuite suite, long chainId, KeyValueStore store,
             KeyValueBlockStore blocks, SealVerifier seals) {
@@ -40,6 +42,11 @@ public final class BlockImporter {
         this.processor = new BlockProcessor(fork, suite, chainId, store);
         if (blocks.head().isEmpty())
             throw new IllegalArgumentException("the chain store has no genesis block to import onto");
+    }
+
+    /** From now on {@code listener} hears of every block written (replacing the one before). */
+    public void listen(ImportListener listener) {
+        this.listener = Objects.requireNonNull(listener, "listener");
     }
 
     public ChainProfile profile() {
@@ -58,6 +65,14 @@ public final class BlockImporter {
     }
 
     public synchronized ImportResult importBlock(Block block) {
+        long started = System.nanoTime();
+        ImportResult result = checkAndWrite(block);
+        if (result instanceof ImportResult.Imported imported)
+            listener.imported(imported, Duration.ofNanos(System.nanoTime() - started));
+        return result;
+    }
+
+    private ImportResult checkAndWrite(Block block) {
         BlockHeader header = block.header();
         Bytes32 hash = header.hash(suite);
         if (blocks.contains(hash))

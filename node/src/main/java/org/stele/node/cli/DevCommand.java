@@ -2,6 +2,7 @@ package org.stele.node.cli;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.InstantSource;
@@ -16,6 +17,7 @@ import org.stele.node.config.ConfigFlags;
 import org.stele.node.dev.DevAccounts;
 import org.stele.node.devnode.DevConfig;
 import org.stele.node.devnode.DevNode;
+import org.stele.node.logging.Logging;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -82,11 +84,20 @@ public final class DevCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("stele dev: " + e.getMessage());
             return 2;
         }
+        Logging.configure(config.node().logging());
         Path dataDir = config.node().dataPath();
         if (reset) deleteRecursively(dataDir);
         Files.createDirectories(dataDir);
         DevNode node = new DevNode(config, InstantSource.system());
-        var address = node.start();
+        InetSocketAddress address;
+        try {
+            address = node.start();
+        } catch (UncheckedIOException | IllegalArgumentException e) {
+            // A metrics port in use, an unreadable admin token file: one line, not a stack trace.
+            node.close();
+            spec.commandLine().getErr().println("stele dev: " + e.getMessage());
+            return 2;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             node.close();
@@ -96,6 +107,8 @@ public final class DevCommand implements Callable<Integer> {
         System.out.println("Stele dev chain");
         System.out.println("  chain id:   " + config.chainId());
         System.out.println("  JSON-RPC:   http://" + host + ":" + address.getPort() + "  (WebSocket on the same port)");
+        node.services().metricsAddress().ifPresent(m -> System.out.println(
+                "  metrics:    http://" + config.node().metrics().host() + ":" + m.getPort() + "/metrics"));
         System.out.println("  data dir:   " + dataDir.toAbsolutePath() + "  (head block " + node.head().number() + ")");
         System.out.println("  blocks:     "
                 + (config.blockTime() == 0 ? "sealed as transactions arrive" : "every " + config.blockTime() + " s"));

@@ -1,6 +1,7 @@
 package org.stele.node.cli;
 
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -14,6 +15,9 @@ import org.stele.execution.genesis.GenesisFile;
 import org.stele.execution.genesis.GenesisFormatException;
 import org.stele.execution.importer.GenesisChain;
 import org.stele.execution.importer.SealVerifier;
+import org.stele.node.logging.Logging;
+import org.stele.node.logging.LoggingConfig;
+import org.stele.node.metrics.MetricsConfig;
 import org.stele.node.wiring.NodeConfig;
 import org.stele.node.wiring.NodeServices;
 import org.stele.rpc.RpcLimits;
@@ -47,6 +51,7 @@ public final class NodeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        Logging.configure(LoggingConfig.DEFAULT);
         GenesisFile spec;
         NodeServices node;
         try {
@@ -56,7 +61,15 @@ public final class NodeCommand implements Callable<Integer> {
             err.println("stele node: " + e.getMessage());
             return 2;
         }
-        InetSocketAddress address = node.start();
+        InetSocketAddress address;
+        try {
+            address = node.start();
+        } catch (UncheckedIOException | IllegalArgumentException e) {
+            // A metrics port in use, an unreadable admin token file: one line, not a stack trace.
+            node.close();
+            err.println("stele node: " + e.getMessage());
+            return 2;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             node.close();
@@ -65,6 +78,8 @@ public final class NodeCommand implements Callable<Integer> {
         BlockHeader head = node.head();
         System.out.println("Stele node (" + spec.profile().name() + ", chain id " + spec.chainId() + ")");
         System.out.println("  JSON-RPC:   http://" + host + ":" + address.getPort() + "  (WebSocket on the same port)");
+        node.metricsAddress().ifPresent(m -> System.out.println("  metrics:    http://"
+                + m.getAddress().getHostAddress() + ":" + m.getPort() + "/metrics"));
         System.out.println("  data dir:   " + dataDir.toAbsolutePath() + "  (head block " + head.number() + " "
                 + head.hash(NodeServices.SUITE) + ")");
         System.out.flush();
@@ -82,7 +97,7 @@ public final class NodeCommand implements Callable<Integer> {
                     SealVerifier.NONE);
         }
         NodeConfig config = new NodeConfig(dataDir, new RpcServerConfig(host, port, RpcLimits.DEFAULT, "*"),
-                TxPoolConfig.DEFAULT);
+                TxPoolConfig.DEFAULT, LoggingConfig.DEFAULT, MetricsConfig.NODE);
         return new NodeServices(config, spec.chainId(), Fork.CANCUN, () -> {
             throw new IllegalStateException("the genesis block is written before the node opens the chain");
         }, InstantSource.system());

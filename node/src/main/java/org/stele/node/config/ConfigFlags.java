@@ -27,7 +27,8 @@ public final class ConfigFlags {
             names.addAll(aliases.getOrDefault(k.name(), List.of()));
             OptionSpec.Builder option = OptionSpec.builder(names.toArray(String[]::new)).type(String.class)
                     .paramLabel("<" + ConfigSchema.typeName(k.type()) + ">")
-                    .description("Default: " + k.defaultValue() + "; environment " + k.environmentVariable() + ".");
+                    .description("Default: " + (k.defaultValue() == null ? "none" : k.defaultValue()) + "; environment "
+                            + k.environmentVariable() + ".");
             if (k.isBoolean()) option.arity("0..1").fallbackValue("true");
             spec.addOption(option.build());
         }

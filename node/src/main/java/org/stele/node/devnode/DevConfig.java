@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import org.stele.node.config.ConfigSchema;
 import org.stele.node.config.Flatten;
 import org.stele.node.dev.Mnemonic;
+import org.stele.node.logging.LoggingConfig;
+import org.stele.node.metrics.MetricsConfig;
 import org.stele.node.wiring.NodeConfig;
 import org.stele.rpc.server.RpcServerConfig;
 import org.stele.txpool.TxPoolConfig;
@@ -27,7 +29,7 @@ public record DevConfig(@Flatten NodeConfig node, long chainId, long gasLimit, l
      */
     public static final DevConfig DEFAULTS = new DevConfig(
             new NodeConfig(Path.of(".stele/dev"), RpcServerConfig.localhost(8545),
-                    new TxPoolConfig(4_096, 65_536, 10, BigInteger.ONE)),
+                    new TxPoolConfig(4_096, 65_536, 10, BigInteger.ONE), LoggingConfig.DEFAULT, MetricsConfig.DEV),
             DEFAULT_CHAIN_ID, 30_000_000, 0, Mnemonic.DEFAULT, 10);
 
     public static final ConfigSchema<DevConfig> SCHEMA = new ConfigSchema<>(DevConfig.class, DEFAULTS);

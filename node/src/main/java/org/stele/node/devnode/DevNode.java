@@ -89,6 +89,11 @@ public final class DevNode implements AutoCloseable {
         return accounts;
     }
 
+    /** The node's services under the dev chain: metrics, the importer, the sync tracker. */
+    public NodeServices services() {
+        return node;
+    }
+
     public BlockHeader head() {
         return node.head();
     }

@@ -1,6 +1,8 @@
 package org.stele.node.wiring;
 
 import java.nio.file.Path;
+import org.stele.node.logging.LoggingConfig;
+import org.stele.node.metrics.MetricsConfig;
 import org.stele.rpc.server.RpcServerConfig;
 import org.stele.txpool.TxPoolConfig;
 
@@ -12,5 +14,8 @@ import org.stele.txpool.TxPoolConfig;
  * @param dataPath where the chain is kept
  * @param rpcHttp the JSON-RPC server (HTTP and WebSocket on one port)
  * @param txPool the transaction pool's limits and prices
+ * @param logging the log format and level ({@code logging-format}, {@code logging-level})
+ * @param metrics the Prometheus endpoint ({@code metrics-enabled}, {@code metrics-host}, {@code metrics-port})
  */
-public record NodeConfig(Path dataPath, RpcServerConfig rpcHttp, TxPoolConfig txPool) {}
+public record NodeConfig(Path dataPath, RpcServerConfig rpcHttp, TxPoolConfig txPool, LoggingConfig logging,
+        MetricsConfig metrics) {}

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -21,6 +22,12 @@ import org.stele.common.crypto.Secp256k1KeccakSuite;
 import org.stele.execution.block.BlockExecutor;
 import org.stele.execution.importer.BlockImporter;
 import org.stele.execution.importer.ImportResult;
+import org.stele.node.logging.BlockImportLog;
+import org.stele.node.metrics.MetricsServer;
+import org.stele.node.metrics.NodeMetrics;
+import org.stele.p2p.P2pNetwork;
+import org.stele.rpc.admin.AdminMethods;
+import org.stele.rpc.qbft.QbftMethods;
 import org.stele.execution.importer.SealVerifier;
 import org.stele.execution.block.Genesis;
 import org.stele.execution.chainstore.KeyValueBlockStore;
@@ -93,7 +100,11 @@ public final class NodeServices implements AutoCloseable {
     private final Calls calls;
     private final List<ChainEventListener> listeners = new ArrayList<>();
     private final List<RpcMethod> methods = new ArrayList<>();
+    private final NodeMetrics metrics = new NodeMetrics();
+    private final SyncTracker sync = new SyncTracker();
+    private final NetworkView network = new NetworkView();
     private RpcServer server;
+    private MetricsServer metricsServer;
     private boolean admitOnlyWhatTheNextBlockPays;
 
     /**
@@ -126,6 +137,7 @@ public final class NodeServices implements AutoCloseable {
         this.executor = new BlockExecutor(fork, SUITE, chainId, store, blocks);
         this.importer = new BlockImporter(profile, fork, SUITE, chainId, store, blocks,
                 SealVerifier.NONE);
+        importer.listen(this::imported);
         this.backend = new EthBackend(blocks, store, pool, SUITE, chainId, fork);
         EthJson json = backend.json();
         LogQuery logs = new LogQuery(blocks, json, 10_000, 10_000);
@@ -143,7 +155,7 @@ public final class NodeServices implements AutoCloseable {
                 new EthGetBlockTransactionCountByHash(backend), new EthGetTransactionByHash(backend),
                 new EthGetTransactionByBlockHashAndIndex(backend), new EthGetTransactionByBlockNumberAndIndex(backend),
                 new EthGetTransactionReceipt(backend), new EthGetBlockReceipts(backend),
-                new EthSendRawTransaction(backend), new EthSyncing(backend), new EthGetLogs(logs),
+                new EthSendRawTransaction(backend), new EthSyncing(sync), new EthGetLogs(logs),
                 new Web3ClientVersion(VersionCommand.version()), new Web3Sha3(SUITE)));
         methods.addAll(StateMethods.all(backend));
         methods.addAll(CallMethods.all(backend, calls));
@@ -151,8 +163,47 @@ public final class NodeServices implements AutoCloseable {
         methods.addAll(FeeMethods.all(backend, SUGGESTED_TIP));
         methods.addAll(FilterMethods.all(filters, subscriptions));
         methods.addAll(TxPoolMethods.all(pool, json));
-        methods.addAll(NetMethods.all(chainId, () -> 0));
+        methods.addAll(NetMethods.all(chainId, network));
+        methods.addAll(AdminMethods.all(network, blocks, SUITE, chainId, "Stele/v" + VersionCommand.version()));
+        methods.addAll(QbftMethods.all(blocks, QbftHeaderReader.INSTANCE));
         methods.add(new SteleGetTransactionProof(backend));
+        metrics.chainHeight(() -> head().number()).transactionPool(pool::pendingCount, pool::queuedCount)
+                .syncProgress(sync).peerCount(network::peerCount);
+    }
+
+    private void imported(ImportResult.Imported imported, Duration took) {
+        BlockHeader header = imported.block().header();
+        int transactions = imported.block().body().transactions().size();
+        BlockImportLog.imported(header, imported.hash(), transactions, QbftHeaderReader.INSTANCE.round(header), took);
+        metrics.blockImported(transactions, header.gasUsed(), took);
+    }
+
+    /**
+     * The node takes part in {@code p2p} from now on: {@code admin_*}, {@code net_*} and the peer count answer from
+     * it.
+     */
+    public void useNetwork(P2pNetwork p2p) {
+        network.use(new P2pNetworkAdmin(p2p));
+    }
+
+    /** The meters that QBFT, P2P and sync report to. */
+    public NodeMetrics metrics() {
+        return metrics;
+    }
+
+    /** Where catching up stands: the sync tells it, {@code eth_syncing} and the metrics read it. */
+    public SyncTracker sync() {
+        return sync;
+    }
+
+    /** The one importer every block of this node goes through (the blocks it builds, and those it is given). */
+    public BlockImporter importer() {
+        return importer;
+    }
+
+    /** Where the Prometheus endpoint listens, once started; empty when metrics are off. */
+    public Optional<InetSocketAddress> metricsAddress() {
+        return Optional.ofNullable(metricsServer).map(MetricsServer::address);
     }
 
     /**
@@ -171,10 +222,17 @@ public final class NodeServices implements AutoCloseable {
         methods.addAll(extra);
     }
 
-    /** Starts JSON-RPC; returns the address it listens on. */
+    /**
+     * Starts JSON-RPC, and the metrics endpoint when enabled; returns the address JSON-RPC listens on.
+     *
+     * @throws IllegalArgumentException when the admin token file cannot be read
+     */
     public InetSocketAddress start() throws InterruptedException {
-        server = new RpcServer(new JsonRpcDispatcher(RpcMethodRegistry.of(methods), config.rpcHttp().limits()),
-                config.rpcHttp());
+        RpcMethodRegistry registry = RpcMethodRegistry.of(methods);
+        server = new RpcServer(new JsonRpcDispatcher(registry, config.rpcHttp().limits(),
+                config.rpcHttp().adminAccess(), metrics.rpcCalls(registry.names())), config.rpcHttp());
+        if (config.metrics().enabled())
+            metricsServer = MetricsServer.start(config.metrics().host(), config.metrics().port(), metrics::scrape);
         return server.start();
     }
 
@@ -232,6 +290,7 @@ public final class NodeServices implements AutoCloseable {
     @Override
     public void close() {
         if (server != null) server.close();
+        if (metricsServer != null) metricsServer.close();
         store.close();
     }
 }

@@ -57,6 +57,29 @@ class CommandLineTest {
     }
 
     @Test
+    void devSaysInOneLineThatItsMetricsPortIsTakenOrItsAdminTokenFileMissing(@TempDir Path dir) throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1,
+                java.net.InetAddress.getLoopbackAddress())) {
+            CliRun r = run("dev", "--data-dir", dir.resolve("a").toString(), "--port", "0", "--metrics-enabled",
+                    "--metrics-port", Integer.toString(taken.getLocalPort()), "--logging-level", "warn");
+            assertThat(r.status()).isEqualTo(2);
+            assertThat(r.err().strip())
+                    .startsWith("stele dev: cannot serve metrics on 127.0.0.1:" + taken.getLocalPort())
+                    .doesNotContain("\n");
+            Path missing = dir.resolve("no.token");
+            r = run("dev", "--data-dir", dir.resolve("b").toString(), "--port", "0", "--rpc-http-host", "0.0.0.0",
+                    "--rpc-http-admin-token-file", missing.toString(), "--logging-level", "warn");
+            assertThat(r.status()).isEqualTo(2);
+            assertThat(r.err().strip()).startsWith("stele dev: cannot read the admin token file " + missing);
+        } finally {
+            // The command set logging up for a node; the rest of the tests log as the test configuration says.
+            var context = (ch.qos.logback.classic.LoggerContext) org.slf4j.LoggerFactory.getILoggerFactory();
+            context.reset();
+            new ch.qos.logback.classic.util.ContextInitializer(context).autoConfig();
+        }
+    }
+
+    @Test
     void devExplainsABadConfigurationInOneLineAndExitsWithTwo(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("dev.toml");
         Files.writeString(file, "rpc-http-prot = 1\n");

@@ -7,11 +7,11 @@ import org.stele.rpc.BlockParameter;
 import org.stele.rpc.JsonRpcException;
 
 /** Resolves a block parameter against the stored chain. Every block is final under QBFT, so safe = finalized = latest. */
-final class Blocks {
+public final class Blocks {
     private Blocks() {
     }
 
-    static Optional<BlockHeader> resolve(BlockStore blocks, BlockParameter p) {
+    public static Optional<BlockHeader> resolve(BlockStore blocks, BlockParameter p) {
         return switch (p) {
             case BlockParameter.Tag t when t.name() == BlockParameter.TagName.EARLIEST -> blocks.header(0L);
             case BlockParameter.Tag t -> blocks.head();
@@ -21,7 +21,7 @@ final class Blocks {
     }
 
     /** Like {@link #resolve} but a missing block is an error, as geth answers for state queries. */
-    static BlockHeader require(BlockStore blocks, BlockParameter p) {
+    public static BlockHeader require(BlockStore blocks, BlockParameter p) {
         return resolve(blocks, p).orElseThrow(() -> new JsonRpcException(-32000, "header not found"));
     }
 }

@@ -1,17 +1,22 @@
 package org.stele.rpc.eth;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.stele.rpc.Params;
 import org.stele.rpc.RpcMethod;
 import org.stele.rpc.RpcSession;
 
-/** {@code eth_syncing}: false; a lone dev node or an up-to-date validator is never syncing. */
+/**
+ * {@code eth_syncing}: false when the node is not catching up (a lone dev node, an up-to-date validator); otherwise
+ * the execution-apis object with {@code startingBlock}, {@code currentBlock} and {@code highestBlock}.
+ */
 public final class EthSyncing implements RpcMethod {
-    private final EthBackend backend;
+    private final SyncProgress sync;
 
-    public EthSyncing(EthBackend backend) {
-        this.backend = backend;
+    public EthSyncing(SyncProgress sync) {
+        this.sync = sync;
     }
 
     @Override
@@ -22,6 +27,12 @@ public final class EthSyncing implements RpcMethod {
     @Override
     public JsonNode execute(Params params, RpcSession session) {
         params.atMost(0);
-        return com.fasterxml.jackson.databind.node.BooleanNode.FALSE;
+        return sync.current().<JsonNode>map(p -> {
+            ObjectNode o = JsonNodeFactory.instance.objectNode();
+            o.set("startingBlock", Quantity.of(p.startingBlock()));
+            o.set("currentBlock", Quantity.of(p.currentBlock()));
+            o.set("highestBlock", Quantity.of(p.highestBlock()));
+            return o;
+        }).orElse(BooleanNode.FALSE);
     }
 }

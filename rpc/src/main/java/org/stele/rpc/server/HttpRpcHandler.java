@@ -110,9 +110,10 @@ final class HttpRpcHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
             return;
         }
         byte[] body = ByteBufUtil.getBytes(request.content());
+        RpcSession session = RpcSession.http(request.headers().get(HttpHeaderNames.AUTHORIZATION));
         pauseIfBehind(ctx);
         workers.execute(() -> {
-            byte[] out = dispatcher.answer(body, RpcSession.HTTP);
+            byte[] out = dispatcher.answer(body, session);
             try {
                 ctx.executor().execute(() -> finish(ctx, seq, HttpResponseStatus.OK, out, origin, !keepAlive));
             } catch (RejectedExecutionException e) {

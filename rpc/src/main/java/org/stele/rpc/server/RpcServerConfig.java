@@ -1,7 +1,13 @@
 package org.stele.rpc.server;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import org.stele.rpc.AdminAccess;
 import org.stele.rpc.RpcLimits;
 
 /**
@@ -12,12 +18,39 @@ import org.stele.rpc.RpcLimits;
  * @param limits what one request may ask
  * @param browsers which web pages may call the node and under which host names it is reached
  * @param connections timeouts and connection counts
+ * @param adminTokenFile a file holding the token that {@code admin_*} calls must present when the server listens
+ *            beyond loopback; null for none (admin methods are then refused there)
  */
 public record RpcServerConfig(String host, int port, RpcLimits limits, BrowserPolicy browsers,
-        ConnectionLimits connections) {
+        ConnectionLimits connections, Path adminTokenFile) {
     public static RpcServerConfig localhost(int port) {
         return new RpcServerConfig("127.0.0.1", port, RpcLimits.DEFAULT, BrowserPolicy.DEFAULT,
                 ConnectionLimits.DEFAULT);
+    }
+
+    /** A server without an admin token. */
+    public RpcServerConfig(String host, int port, RpcLimits limits, BrowserPolicy browsers,
+            ConnectionLimits connections) {
+        this(host, port, limits, browsers, connections, null);
+    }
+
+    /**
+     * Who may call {@code admin_*} methods on this server, reading the token file when there is one.
+     *
+     * @throws IllegalArgumentException when the token file cannot be read or is empty
+     */
+    public AdminAccess adminAccess() {
+        Optional<String> token = Optional.empty();
+        if (adminTokenFile != null) {
+            try {
+                token = Optional.of(Files.readString(adminTokenFile, StandardCharsets.UTF_8).strip());
+            } catch (IOException e) {
+                throw new IllegalArgumentException("cannot read the admin token file " + adminTokenFile + ": " + e);
+            }
+            if (token.get().isEmpty())
+                throw new IllegalArgumentException("the admin token file " + adminTokenFile + " is empty");
+        }
+        return AdminAccess.forHost(host, token);
     }
 
     /**

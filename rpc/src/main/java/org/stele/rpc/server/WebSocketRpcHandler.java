@@ -8,7 +8,9 @@ import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import org.stele.rpc.JsonRpcDispatcher;
 import org.stele.rpc.RpcSession;
@@ -21,6 +23,8 @@ final class WebSocketRpcHandler extends SimpleChannelInboundHandler<WebSocketFra
     private final JsonRpcDispatcher dispatcher;
     private final Executor workers;
     private ChannelSession session;
+    /** The handshake's {@code Authorization} header: a WebSocket presents its credentials once, when it opens. */
+    private String authorization;
 
     WebSocketRpcHandler(JsonRpcDispatcher dispatcher, Executor workers) {
         this.dispatcher = dispatcher;
@@ -29,7 +33,8 @@ final class WebSocketRpcHandler extends SimpleChannelInboundHandler<WebSocketFra
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
-        if (evt instanceof WebSocketServerProtocolHandler.HandshakeComplete) {
+        if (evt instanceof WebSocketServerProtocolHandler.HandshakeComplete handshake) {
+            authorization = handshake.requestHeaders().get(HttpHeaderNames.AUTHORIZATION);
             // A WebSocket holds subscriptions for as long as its client wants: the HTTP timeouts no longer apply.
             if (ctx.pipeline().get(RequestDeadline.NAME) != null) ctx.pipeline().remove(RequestDeadline.NAME);
             if (ctx.pipeline().get(RpcServer.IDLE) != null) ctx.pipeline().remove(RpcServer.IDLE);
@@ -45,7 +50,7 @@ final class WebSocketRpcHandler extends SimpleChannelInboundHandler<WebSocketFra
         }
         byte[] body = text.text().getBytes(StandardCharsets.UTF_8);
         Channel channel = ctx.channel();
-        if (session == null) session = new ChannelSession(channel, dispatcher);
+        if (session == null) session = new ChannelSession(channel, dispatcher, Optional.ofNullable(authorization));
         RpcSession s = session;
         workers.execute(() -> {
             byte[] out = dispatcher.answer(body, s);
@@ -62,10 +67,17 @@ final class WebSocketRpcHandler extends SimpleChannelInboundHandler<WebSocketFra
     private static final class ChannelSession implements RpcSession {
         private final Channel channel;
         private final JsonRpcDispatcher dispatcher;
+        private final Optional<String> authorization;
 
-        ChannelSession(Channel channel, JsonRpcDispatcher dispatcher) {
+        ChannelSession(Channel channel, JsonRpcDispatcher dispatcher, Optional<String> authorization) {
             this.channel = channel;
             this.dispatcher = dispatcher;
+            this.authorization = authorization;
+        }
+
+        @Override
+        public Optional<String> authorization() {
+            return authorization;
         }
 
         @Override
