@@ -179,6 +179,37 @@ public final class RocksDbKeyValueStore implements KeyValueStore {
     }
 
     @Override
+    public void forEachFrom(Segment segment, Bytes prefix, Bytes from, boolean descending, EntryVisitor visitor) {
+        lock.readLock().lock();
+        try {
+            checkOpen();
+            try (RocksIterator it = db.newIterator(handle(segment))) {
+                if (descending)
+                    it.seekForPrev(from.unsafeArray());
+                else
+                    it.seek(from.compareTo(prefix) < 0 ? prefix.unsafeArray() : from.unsafeArray());
+                for (; it.isValid(); step(it, descending)) {
+                    Bytes k = Bytes.wrap(it.key());
+                    if (!InMemoryKeyValueStore.startsWith(k, prefix) || !visitor.visit(k, Bytes.wrap(it.value())))
+                        break;
+                }
+                it.status();
+            } catch (RocksDBException e) {
+                throw new StorageException("scan of " + directory + " failed: " + e.getMessage(), e);
+            }
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    private static void step(RocksIterator it, boolean descending) {
+        if (descending)
+            it.prev();
+        else
+            it.next();
+    }
+
+    @Override
     public void write(WriteBatch batch) {
         if (batch.isEmpty())
             return;
