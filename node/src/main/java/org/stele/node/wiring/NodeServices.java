@@ -53,6 +53,7 @@ import org.stele.rpc.eth.LogQuery;
 import org.stele.rpc.eth.StateMethods;
 import org.stele.rpc.eth.SubscriptionManager;
 import org.stele.rpc.net.NetMethods;
+import org.stele.rpc.ots.OtsMethods;
 import org.stele.rpc.server.RpcServer;
 import org.stele.rpc.txpool.TxPoolMethods;
 import org.stele.rpc.web3.Web3ClientVersion;
@@ -91,6 +92,7 @@ public final class NodeServices implements AutoCloseable {
     private final List<ChainEventListener> listeners = new ArrayList<>();
     private final List<RpcMethod> methods = new ArrayList<>();
     private RpcServer server;
+    private final ExplorerIndexBuild explorerBuild;
     private boolean admitOnlyWhatTheNextBlockPays;
 
     /**
@@ -138,6 +140,8 @@ public final class NodeServices implements AutoCloseable {
         methods.addAll(FilterMethods.all(filters, subscriptions));
         methods.addAll(TxPoolMethods.all(pool, json));
         methods.addAll(NetMethods.all(chainId, () -> 0));
+        methods.addAll(OtsMethods.all(backend, blocks.explorer()));
+        this.explorerBuild = ExplorerIndexBuild.startIfNeeded(blocks);
     }
 
     /**
@@ -216,6 +220,7 @@ public final class NodeServices implements AutoCloseable {
 
     @Override
     public void close() {
+        if (explorerBuild != null) explorerBuild.stop();
         if (server != null) server.close();
         store.close();
     }
