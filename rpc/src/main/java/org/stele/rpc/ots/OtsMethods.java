@@ -280,8 +280,13 @@ public final class OtsMethods {
         return backend.blocks().receipts(block.header().hash(backend.suite())).orElseThrow();
     }
 
+    /** Otterscan sends block numbers as plain JSON numbers; tags and hex quantities are taken too. */
     private Optional<Block> blockByNumber(Params p, int i) {
-        return resolve(p.block(i, "block number")).flatMap(h -> backend.blocks().block(h.hash(backend.suite())));
+        JsonNode n = p.required(i, "block number");
+        BlockParameter at = n.isIntegralNumber()
+                ? new BlockParameter.Number(p.longQuantityOrNumber(i, "block number"))
+                : p.block(i, "block number");
+        return resolve(at).flatMap(h -> backend.blocks().block(h.hash(backend.suite())));
     }
 
     private BlockHeader header(BlockParameter at) {
