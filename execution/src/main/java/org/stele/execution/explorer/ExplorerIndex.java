@@ -11,6 +11,7 @@ import java.util.function.Predicate;
 import org.stele.chain.Block;
 import org.stele.chain.Log;
 import org.stele.chain.Receipt;
+import org.stele.chain.tx.InvalidTransactionException;
 import org.stele.chain.tx.Transaction;
 import org.stele.common.Address;
 import org.stele.common.Bytes;
@@ -78,14 +79,19 @@ public final class ExplorerIndex {
         return indexedFrom == 0;
     }
 
-    /** Stages the entries of a canonical block; {@code facts} has one element per transaction. */
+    /**
+     * Stages the entries of a canonical block; {@code facts} has one element per transaction, null for one whose sender
+     * is unknown (see {@link #factsFromBody}), which is left out.
+     */
     public void stage(Block block, List<Receipt> receipts, List<TransactionFacts> facts, WriteBatch batch) {
         long number = block.header().number();
         List<Transaction> txs = block.body().transactions();
         for (int i = 0; i < txs.size(); i++) {
             Transaction tx = txs.get(i);
-            Bytes32 hash = tx.hash(suite);
             TransactionFacts f = facts.get(i);
+            if (f == null)
+                continue;
+            Bytes32 hash = tx.hash(suite);
             for (Map.Entry<Address, Integer> e : roles(tx, receipts.get(i), f).entrySet()) {
                 batch.put(Segment.INDEXES, addressKey(e.getKey(), number, i),
                         Bytes.wrap(new byte[]{(byte) e.getValue().intValue()}));
@@ -111,6 +117,8 @@ public final class ExplorerIndex {
         for (int i = 0; i < txs.size(); i++) {
             Transaction tx = txs.get(i);
             TransactionFacts f = facts.get(i);
+            if (f == null)
+                continue;
             for (Address a : roles(tx, receipts.get(i), f).keySet())
                 batch.delete(Segment.INDEXES, addressKey(a, number, i));
             batch.delete(Segment.INDEXES, nonceKey(f.sender(), tx.nonce()));
@@ -131,13 +139,20 @@ public final class ExplorerIndex {
 
     /**
      * The facts a stored block's body and receipts give without executing it again: senders recovered from the
-     * signatures, and the contracts the transactions themselves created (not those created inside them).
+     * signatures, and the contracts the transactions themselves created (not those created inside them). A transaction
+     * whose signature gives no sender (only unsigned transactions that tests and benchmarks store directly) has null.
      */
     public List<TransactionFacts> factsFromBody(Block block, List<Receipt> receipts) {
         List<TransactionFacts> out = new ArrayList<>();
         for (int i = 0; i < block.body().transactions().size(); i++) {
             Transaction tx = block.body().transactions().get(i);
-            Address sender = tx.sender(suite);
+            Address sender;
+            try {
+                sender = tx.sender(suite);
+            } catch (InvalidTransactionException e) {
+                out.add(null);
+                continue;
+            }
             out.add(new TransactionFacts(sender,
                     tx.isContractCreation() && receipts.get(i).success()
                             ? List.of(Evm.createAddress(sender, tx.nonce()))
