@@ -44,6 +44,7 @@ final class OtsChain {
     static final Address FORWARDER = Address.fromHex("0x0000000000000000000000000000000000000a02");
     static final Address REVERTER = Address.fromHex("0x0000000000000000000000000000000000000a03");
     static final Address FACTORY = Address.fromHex("0x0000000000000000000000000000000000000a04");
+    static final Address DELEGATOR = Address.fromHex("0x0000000000000000000000000000000000000a05");
     /** Init code whose contract is the one byte STOP. */
     static final Bytes INIT_CODE = Bytes.fromHex("60016000f3");
 
@@ -58,6 +59,15 @@ final class OtsChain {
     private static final String FACTORY_CODE = "6460016000f3600052" + "6000" + "6005601b" + "34" + "f5" + "50"
             + "6005601b6000" + "f0" + "50" + "00";
 
+    /** Runs the token's code in its own context with DELEGATECALL, passing no call data. */
+    private static final String DELEGATOR_CODE = "6000600060006000" + "73" + TOKEN.toHex().substring(2) + "5a" + "f4"
+            + "00";
+
+    /** Init code that self-destructs at once, sending the value it was created with to Bob. */
+    static Bytes selfDestructingInitCode() {
+        return Bytes.fromHex("73" + BOB.toHex().substring(2) + "ff");
+    }
+
     final InMemoryKeyValueStore store = new InMemoryKeyValueStore();
     KeyValueBlockStore blocks = new KeyValueBlockStore(store, SUITE);
     private final BlockImporter importer;
@@ -68,7 +78,7 @@ final class OtsChain {
                 Bytes.EMPTY,
                 Map.of(ALICE, Genesis.Allocation.balance(BigInteger.TEN.pow(21)), TOKEN, contract(TOKEN_CODE),
                         FORWARDER, contract(FORWARDER_CODE), REVERTER, contract(REVERTER_CODE), FACTORY,
-                        contract(FACTORY_CODE)))
+                        contract(FACTORY_CODE), DELEGATOR, contract(DELEGATOR_CODE)))
                 .build(store);
         blocks.append(g.block(), List.of(), g.batch());
         importer = new BlockImporter(new EthereumCancun(), Fork.CANCUN, SUITE, CHAIN_ID, store, blocks,

@@ -193,6 +193,36 @@ class OtterscanApiTest {
     }
 
     @Test
+    void aDelegateCallIsTracedFromTheCallerToTheCodeWithoutValue() throws Exception {
+        Transaction delegated = chain.send(Optional.of(OtsChain.DELEGATOR), BigInteger.ZERO, Bytes.EMPTY);
+        chain.mine(delegated);
+        JsonNode trace = result("ots_traceTransaction", hash(delegated));
+        assertThat(trace).hasSize(2);
+        assertThat(trace.get(1).get("type").asText()).isEqualTo("DELEGATECALL");
+        assertThat(trace.get(1).get("from").asText()).isEqualTo(OtsChain.DELEGATOR.toHex());
+        assertThat(trace.get(1).get("to").asText()).isEqualTo(TOKEN.toHex());
+        assertThat(trace.get(1).get("value").isNull()).isTrue();
+        assertThat(result("ots_getInternalOperations", hash(delegated))).isEmpty();
+    }
+
+    @Test
+    void aSelfDestructSendsTheContractsBalanceToItsBeneficiary() throws Exception {
+        Transaction destroyed = chain.send(Optional.empty(), BigInteger.valueOf(7), OtsChain.selfDestructingInitCode());
+        chain.mine(destroyed);
+        JsonNode operations = result("ots_getInternalOperations", hash(destroyed));
+        assertThat(operations).hasSize(1);
+        assertThat(operations.get(0).get("type").asInt()).isEqualTo(1);
+        assertThat(operations.get(0).get("from").asText())
+                .isEqualTo(Evm.createAddress(ALICE, destroyed.nonce()).toHex());
+        assertThat(operations.get(0).get("to").asText()).isEqualTo(BOB.toHex());
+        assertThat(operations.get(0).get("value").asText()).isEqualTo("0x7");
+        JsonNode trace = result("ots_traceTransaction", hash(destroyed));
+        assertThat(trace.get(0).get("type").asText()).isEqualTo("CREATE");
+        assertThat(trace.get(1).get("type").asText()).isEqualTo("SELFDESTRUCT");
+        assertThat(trace.get(1).get("depth").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void theRevertDataOfAFailedTransactionAndNoneOfASuccessfulOne() throws Exception {
         assertThat(result("ots_getTransactionError", hash(revert)).asText()).isEqualTo("0xdeadbeef");
         assertThat(result("ots_getTransactionError", hash(forward)).asText()).isEqualTo("0x");
