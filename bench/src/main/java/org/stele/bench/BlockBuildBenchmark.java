@@ -153,6 +153,11 @@ public class BlockBuildBenchmark {
         return store;
     }
 
+    /** The sender of each transaction of a block of transfers, in order. */
+    List<Address> senders() {
+        return List.copyOf(senders);
+    }
+
     private static BlockExecutor.Candidate candidate(Address from, long nonce, Optional<Address> to, Bytes data,
             long gas) {
         Transaction tx = new FeeMarketTransaction(BigInteger.valueOf(CHAIN_ID), nonce, GWEI,
