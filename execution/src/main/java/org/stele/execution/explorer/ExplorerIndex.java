@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 import org.stele.chain.Block;
 import org.stele.chain.Log;
@@ -84,6 +85,16 @@ public final class ExplorerIndex {
      * is unknown (see {@link #factsFromBody}), which is left out.
      */
     public void stage(Block block, List<Receipt> receipts, List<TransactionFacts> facts, WriteBatch batch) {
+        forEachEntry(block, receipts, facts, (key, value) -> batch.put(Segment.INDEXES, key, value));
+    }
+
+    /** Stages the removal of a block's entries, when a reorganisation takes it off the canonical chain. */
+    public void unstage(Block block, List<Receipt> receipts, List<TransactionFacts> facts, WriteBatch batch) {
+        forEachEntry(block, receipts, facts, (key, value) -> batch.delete(Segment.INDEXES, key));
+    }
+
+    private void forEachEntry(Block block, List<Receipt> receipts, List<TransactionFacts> facts,
+            BiConsumer<Bytes, Bytes> entry) {
         long number = block.header().number();
         List<Transaction> txs = block.body().transactions();
         for (int i = 0; i < txs.size(); i++) {
@@ -92,38 +103,16 @@ public final class ExplorerIndex {
             if (f == null)
                 continue;
             Bytes32 hash = tx.hash(suite);
-            for (Map.Entry<Address, Integer> e : roles(tx, receipts.get(i), f).entrySet()) {
-                batch.put(Segment.INDEXES, addressKey(e.getKey(), number, i),
-                        Bytes.wrap(new byte[]{(byte) e.getValue().intValue()}));
-            }
-            batch.put(Segment.INDEXES, nonceKey(f.sender(), tx.nonce()), hash.toBytes());
-            Optional<Address> topLevel = tx.isContractCreation()
-                    ? Optional.of(Evm.createAddress(f.sender(), tx.nonce()))
-                    : Optional.empty();
+            for (Map.Entry<Address, Integer> e : roles(tx, receipts.get(i), f).entrySet())
+                entry.accept(addressKey(e.getKey(), number, i), Bytes.wrap(new byte[]{(byte) e.getValue().intValue()}));
+            entry.accept(nonceKey(f.sender(), tx.nonce()), hash.toBytes());
+            Address topLevel = tx.isContractCreation() ? Evm.createAddress(f.sender(), tx.nonce()) : null;
             for (Address contract : f.createdContracts()) {
-                ByteBuffer value = ByteBuffer.allocate(contract.equals(topLevel.orElse(null)) ? 52 : 32)
-                        .put(hash.unsafeArray());
+                ByteBuffer value = ByteBuffer.allocate(contract.equals(topLevel) ? 52 : 32).put(hash.unsafeArray());
                 if (value.hasRemaining())
-                    value.put(f.sender().toArray());
-                batch.put(Segment.INDEXES, contractKey(contract), Bytes.wrap(value.array()));
+                    value.put(f.sender().unsafeArray());
+                entry.accept(contractKey(contract), Bytes.wrap(value.array()));
             }
-        }
-    }
-
-    /** Stages the removal of a block's entries, when a reorganisation takes it off the canonical chain. */
-    public void unstage(Block block, List<Receipt> receipts, List<TransactionFacts> facts, WriteBatch batch) {
-        long number = block.header().number();
-        List<Transaction> txs = block.body().transactions();
-        for (int i = 0; i < txs.size(); i++) {
-            Transaction tx = txs.get(i);
-            TransactionFacts f = facts.get(i);
-            if (f == null)
-                continue;
-            for (Address a : roles(tx, receipts.get(i), f).keySet())
-                batch.delete(Segment.INDEXES, addressKey(a, number, i));
-            batch.delete(Segment.INDEXES, nonceKey(f.sender(), tx.nonce()));
-            for (Address contract : f.createdContracts())
-                batch.delete(Segment.INDEXES, contractKey(contract));
         }
     }
 

@@ -23,6 +23,7 @@ import org.stele.execution.importer.BlockImporter;
 import org.stele.execution.importer.ImportResult;
 import org.stele.execution.importer.SealVerifier;
 import org.stele.rpc.eth.EthBackend;
+import org.stele.state.WorldState;
 import org.stele.storage.InMemoryKeyValueStore;
 import org.stele.txpool.AccountState;
 import org.stele.txpool.TransactionPool;
@@ -113,17 +114,12 @@ final class OtsChain {
             throw new IllegalStateException("the block was refused");
     }
 
+    /** A backend over this chain, with a pool that sees the head's state. */
     EthBackend backend() {
-        return new EthBackend(blocks, store, new TransactionPool(TxPoolConfig.DEFAULT, Fork.CANCUN, new AccountState() {
-            @Override
-            public long nonce(Address a) {
-                return 0;
-            }
-
-            @Override
-            public BigInteger balance(Address a) {
-                return BigInteger.ZERO;
-            }
-        }, 30_000_000), SUITE, CHAIN_ID, Fork.CANCUN);
+        BlockHeader head = blocks.head().orElseThrow();
+        AccountState accounts = AccountState.of(WorldState.openReadOnly(store, head.stateRoot(),
+                n -> blocks.hashOf(n).orElse(org.stele.common.Bytes32.ZERO)));
+        return new EthBackend(blocks, store, new TransactionPool(TxPoolConfig.DEFAULT, Fork.CANCUN, accounts,
+                head.gasLimit()), SUITE, CHAIN_ID, Fork.CANCUN);
     }
 }
