@@ -84,7 +84,7 @@ public final class OtsMethods {
     private JsonNode hasCode(Params p) {
         p.atMost(2);
         Address address = p.address(0, "address");
-        BlockHeader at = header(p.block(1, "block"));
+        BlockHeader at = header(p.has(1) ? blockParameter(p, 1) : BlockParameter.LATEST);
         return NODES.booleanNode(!backend.stateAt(at).codeAt(address).isEmpty());
     }
 
@@ -280,13 +280,15 @@ public final class OtsMethods {
         return backend.blocks().receipts(block.header().hash(backend.suite())).orElseThrow();
     }
 
-    /** Otterscan sends block numbers as plain JSON numbers; tags and hex quantities are taken too. */
     private Optional<Block> blockByNumber(Params p, int i) {
-        JsonNode n = p.required(i, "block number");
-        BlockParameter at = n.isIntegralNumber()
+        return resolve(blockParameter(p, i)).flatMap(h -> backend.blocks().block(h.hash(backend.suite())));
+    }
+
+    /** Otterscan sends block numbers as plain JSON numbers; tags and hex quantities are taken too. */
+    private static BlockParameter blockParameter(Params p, int i) {
+        return p.required(i, "block number").isIntegralNumber()
                 ? new BlockParameter.Number(p.longQuantityOrNumber(i, "block number"))
                 : p.block(i, "block number");
-        return resolve(at).flatMap(h -> backend.blocks().block(h.hash(backend.suite())));
     }
 
     private BlockHeader header(BlockParameter at) {

@@ -267,6 +267,7 @@ class OtterscanApiTest {
         assertThat(result("ots_hasCode", TOKEN.toHex(), "latest").asBoolean()).isTrue();
         assertThat(result("ots_hasCode", BOB.toHex(), "latest").asBoolean()).isFalse();
         assertThat(result("ots_hasCode", created().toHex(), "0x0").asBoolean()).isFalse();
+        assertThat(result("ots_hasCode", created().toHex(), 1).asBoolean()).isTrue();
         assertThat(result("erigon_getHeaderByNumber", 2).get("number").asText()).isEqualTo("0x2");
         assertThat(result("ots_getBlockDetails", 99).isNull()).isTrue();
         assertThat(call("ots_searchTransactionsBefore", BOB.toHex(), 0, 0).get("error").get("code").asInt())
