@@ -39,6 +39,7 @@ import org.stele.evm.Evm;
 import org.stele.execution.block.BlockExecutor;
 import org.stele.execution.block.Genesis;
 import org.stele.execution.chainstore.KeyValueBlockStore;
+import org.stele.execution.explorer.TransactionFacts;
 import org.stele.storage.CachedSegmentStore;
 import org.stele.storage.KeyValueStore;
 import org.stele.storage.RocksDbKeyValueStore;
@@ -137,8 +138,24 @@ public class BlockBuildBenchmark {
             throw new IllegalStateException(txs.size() - r.block().body().transactions().size() + " left out: "
                     + r.rejected().stream().map(BlockExecutor.Rejected::reason).limit(3).toList());
         }
-        blocks.append(r.block(), r.receipts(), r.batch());
+        // Senders are known here, as they are to the importer: the explorer indexes need not recover them.
+        blocks.put(r.block(), r.receipts(), r.batch(), true,
+                txs.stream().map(c -> new TransactionFacts(c.sender(), List.of())).toList());
         return r.block().header();
+    }
+
+    /** The chain built so far, for benchmarks that measure what is done with its blocks. */
+    KeyValueBlockStore blocks() {
+        return blocks;
+    }
+
+    KeyValueStore store() {
+        return store;
+    }
+
+    /** The sender of each transaction of a block of transfers, in order. */
+    List<Address> senders() {
+        return List.copyOf(senders);
     }
 
     private static BlockExecutor.Candidate candidate(Address from, long nonce, Optional<Address> to, Bytes data,

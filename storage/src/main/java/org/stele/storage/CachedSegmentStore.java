@@ -60,6 +60,11 @@ public final class CachedSegmentStore implements KeyValueStore {
     }
 
     @Override
+    public void forEachFrom(Segment s, Bytes prefix, Bytes from, boolean descending, EntryVisitor visitor) {
+        store.forEachFrom(s, prefix, from, descending, visitor);
+    }
+
+    @Override
     public Set<Segment> segments() {
         return store.segments();
     }

@@ -75,6 +75,29 @@ public final class InMemoryKeyValueStore implements KeyValueStore {
     }
 
     @Override
+    public void forEachFrom(Segment segment, Bytes prefix, Bytes from, boolean descending, EntryVisitor visitor) {
+        List<Map.Entry<Bytes, Bytes>> entries = new java.util.ArrayList<>();
+        lock.readLock().lock();
+        try {
+            checkOpen();
+            NavigableMap<Bytes, Bytes> m = map(segment);
+            for (Map.Entry<Bytes, Bytes> e : (descending
+                    ? m.headMap(from, true).descendingMap()
+                    : m.tailMap(from, true)).entrySet()) {
+                if (!startsWith(e.getKey(), prefix))
+                    break;
+                entries.add(Map.entry(e.getKey(), e.getValue()));
+            }
+        } finally {
+            lock.readLock().unlock();
+        }
+        for (Map.Entry<Bytes, Bytes> e : entries) {
+            if (!visitor.visit(e.getKey(), e.getValue()))
+                return;
+        }
+    }
+
+    @Override
     public void write(WriteBatch batch) {
         lock.writeLock().lock();
         try {

@@ -175,7 +175,19 @@ public final class RocksDbKeyValueStore implements KeyValueStore {
 
     @Override
     public void forEachWithPrefix(Segment segment, Bytes prefix, EntryVisitor visitor) {
-        scan(null, segment, prefix, visitor);
+        scan(null, segment, prefix, prefix, false, visitor);
+    }
+
+    @Override
+    public void forEachFrom(Segment segment, Bytes prefix, Bytes from, boolean descending, EntryVisitor visitor) {
+        scan(null, segment, prefix, descending || from.compareTo(prefix) >= 0 ? from : prefix, descending, visitor);
+    }
+
+    private static void step(RocksIterator it, boolean descending) {
+        if (descending)
+            it.prev();
+        else
+            it.next();
     }
 
     @Override
@@ -263,7 +275,8 @@ public final class RocksDbKeyValueStore implements KeyValueStore {
      * Visits while iterating, under the read lock, so a scan over a large segment does not load it into memory. The
      * iterator reads a consistent view, so a visitor may write to the store; it must not close it.
      */
-    private void scan(RocksSnapshot snapshot, Segment segment, Bytes prefix, EntryVisitor visitor) {
+    private void scan(RocksSnapshot snapshot, Segment segment, Bytes prefix, Bytes from, boolean descending,
+            EntryVisitor visitor) {
         lock.readLock().lock();
         try {
             checkOpen();
@@ -271,7 +284,11 @@ public final class RocksDbKeyValueStore implements KeyValueStore {
             if (snapshot != null)
                 snapshot.checkUsable();
             try (RocksIterator it = snapshot == null ? db.newIterator(h) : db.newIterator(h, snapshot.readOptions)) {
-                for (it.seek(prefix.unsafeArray()); it.isValid(); it.next()) {
+                if (descending)
+                    it.seekForPrev(from.unsafeArray());
+                else
+                    it.seek(from.unsafeArray());
+                for (; it.isValid(); step(it, descending)) {
                     Bytes k = Bytes.wrap(it.key());
                     if (!InMemoryKeyValueStore.startsWith(k, prefix) || !visitor.visit(k, Bytes.wrap(it.value())))
                         break;
@@ -314,7 +331,7 @@ public final class RocksDbKeyValueStore implements KeyValueStore {
 
         @Override
         public void forEachWithPrefix(Segment segment, Bytes prefix, EntryVisitor visitor) {
-            scan(this, segment, prefix, visitor);
+            scan(this, segment, prefix, prefix, false, visitor);
         }
 
         void checkUsable() {

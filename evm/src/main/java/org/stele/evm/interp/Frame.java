@@ -166,4 +166,9 @@ final class Frame implements StepView {
     public Bytes32 storage(Bytes32 key) {
         return ip.state.sload(address, Word.fromBytes32(key)).toBytes32();
     }
+
+    @Override
+    public java.math.BigInteger balance() {
+        return ip.state.balance(address);
+    }
 }

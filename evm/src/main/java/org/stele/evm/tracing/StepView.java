@@ -35,4 +35,7 @@ public interface StepView {
      * the slot nor charges gas.
      */
     Bytes32 storage(Bytes32 key);
+
+    /** The current balance of {@link #address()}, as SELFBALANCE would read it now (what a SELFDESTRUCT moves). */
+    java.math.BigInteger balance();
 }

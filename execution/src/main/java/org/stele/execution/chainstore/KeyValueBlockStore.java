@@ -19,6 +19,8 @@ import org.stele.common.Bytes32;
 import org.stele.common.crypto.CryptoSuite;
 import org.stele.common.rlp.RlpReader;
 import org.stele.common.rlp.RlpWriter;
+import org.stele.execution.explorer.ExplorerIndex;
+import org.stele.execution.explorer.TransactionFacts;
 import org.stele.storage.KeyValueStore;
 import org.stele.storage.Segment;
 import org.stele.storage.WriteBatch;
@@ -28,7 +30,7 @@ import org.stele.storage.WriteBatch;
  * in {@code indexes}, {@code 'n' || number} → hash and {@code 't' || txHash} → (block hash, number, index); in
  * {@code chain_metadata}, {@code head} → hash of the highest block. The latest blocks' headers, bodies and receipts
  * are kept decoded in memory as well, since clients poll them (a wallet waiting for its receipt reads the receipts of a
- * whole block for each one).
+ * whole block for each one). The {@link ExplorerIndex} of the canonical chain is kept in the same batches.
  */
 public final class KeyValueBlockStore implements BlockStore {
     private static final Bytes HEAD_KEY = Bytes.wrap("head".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
@@ -42,11 +44,20 @@ public final class KeyValueBlockStore implements BlockStore {
     private final RecentBlocks<BlockHeader> headers = new RecentBlocks<>(CACHED_BLOCKS);
     private final RecentBlocks<BlockBody> bodies = new RecentBlocks<>(CACHED_BLOCKS);
     private final RecentBlocks<List<Receipt>> receiptLists = new RecentBlocks<>(CACHED_BLOCKS);
+    private final ExplorerIndex explorer;
+    /** Serialises writes that move the head with the background build of the explorer indexes. */
+    private final Object writes = new Object();
 
     public KeyValueBlockStore(KeyValueStore store, CryptoSuite suite) {
         this.store = store;
         this.suite = suite;
         this.head = store.get(Segment.CHAIN_METADATA, HEAD_KEY).flatMap(h -> header(Bytes32.of(h))).orElse(null);
+        this.explorer = new ExplorerIndex(store, suite, head == null ? -1 : head.number());
+    }
+
+    /** The explorer's indexes over this chain. */
+    public ExplorerIndex explorer() {
+        return explorer;
     }
 
     /**
@@ -71,6 +82,23 @@ public final class KeyValueBlockStore implements BlockStore {
      * block, reachable by hash only.
      */
     public void put(Block block, List<Receipt> receipts, WriteBatch batch, boolean asHead) {
+        put(block, receipts, batch, asHead, null);
+    }
+
+    /**
+     * As {@link #put(Block, List, WriteBatch, boolean)}, with what execution learned about each transaction (its
+     * sender, the contracts it created) for the explorer indexes; null recovers senders again and sees only the
+     * contracts created by transactions themselves.
+     */
+    public void put(Block block, List<Receipt> receipts, WriteBatch batch, boolean asHead,
+            List<TransactionFacts> facts) {
+        synchronized (writes) {
+            write(block, receipts, batch, asHead, facts);
+        }
+    }
+
+    private void write(Block block, List<Receipt> receipts, WriteBatch batch, boolean asHead,
+            List<TransactionFacts> facts) {
         BlockHeader h = block.header();
         if (receipts.size() != block.body().transactions().size()) {
             throw new IllegalArgumentException(
@@ -88,6 +116,7 @@ public final class KeyValueBlockStore implements BlockStore {
             if (current != null && !h.parentHash().equals(current.hash(suite)))
                 moveIndexesToBranchOf(h, batch);
             index(hash, h.number(), block.body().transactions(), batch);
+            explorer.stage(block, receipts, facts != null ? facts : explorer.factsFromBody(block, receipts), batch);
             batch.put(Segment.CHAIN_METADATA, HEAD_KEY, hashKey);
         }
         store.write(batch);
@@ -130,13 +159,43 @@ public final class KeyValueBlockStore implements BlockStore {
                 continue;
             for (Transaction tx : body(old.get()).map(BlockBody::transactions).orElse(List.of()))
                 batch.delete(Segment.INDEXES, txKey(tx.hash(suite)));
+            if (n >= explorer.indexedFrom())
+                withReceipts(old.get(), (b, r) -> explorer.unstage(b, r, explorer.factsFromBody(b, r), batch));
             if (n >= newHead.number())
                 batch.delete(Segment.INDEXES, numberKey(n));
         }
         for (BlockHeader b : branch) {
             Bytes32 hash = b.hash(suite);
             index(hash, b.number(), body(hash).map(BlockBody::transactions).orElse(List.of()), batch);
+            withReceipts(hash, (blk, r) -> explorer.stage(blk, r, explorer.factsFromBody(blk, r), batch));
         }
+    }
+
+    private void withReceipts(Bytes32 hash, java.util.function.BiConsumer<Block, List<Receipt>> action) {
+        block(hash).ifPresent(b -> action.accept(b, receipts(hash).orElseThrow()));
+    }
+
+    /**
+     * Indexes for the explorer up to {@code count} canonical blocks stored before its indexes existed, newest first,
+     * each block with the new low end of the indexed range in one batch; returns the new low end (0 when done).
+     * Imports wait for a step, and a step for an import, so a block is never indexed from a branch being replaced.
+     */
+    public long buildExplorerIndexes(int count) {
+        for (int i = 0; i < count; i++) {
+            synchronized (writes) {
+                long next = explorer.indexedFrom() - 1;
+                if (next < 0)
+                    return 0;
+                WriteBatch batch = new WriteBatch();
+                hashOf(next).ifPresent(
+                        hash -> withReceipts(hash,
+                                (b, r) -> explorer.stage(b, r, explorer.factsFromBody(b, r), batch)));
+                explorer.stageIndexedFrom(next, batch);
+                store.write(batch);
+                explorer.indexedFromWritten(next);
+            }
+        }
+        return explorer.indexedFrom();
     }
 
     @Override

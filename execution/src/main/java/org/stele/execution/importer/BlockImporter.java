@@ -100,7 +100,7 @@ public final class BlockImporter {
                     yield refused(Refusal.of(wrong.get()));
                 boolean head = profile.forkChoice() == ForkChoice.NEWEST_BLOCK
                         || header.parentHash().equals(blocks.head().orElseThrow().hash(suite));
-                blocks.put(block, processed.result().receipts(), processed.batch(), head);
+                blocks.put(block, processed.result().receipts(), processed.batch(), head, processed.facts());
                 yield new ImportResult.Imported(block, hash, head);
             }
         };

@@ -23,6 +23,7 @@ import org.stele.execution.BlobGas;
 import org.stele.execution.InvalidTransaction;
 import org.stele.execution.TransactionProcessor;
 import org.stele.execution.TransactionResult;
+import org.stele.execution.explorer.TransactionFacts;
 import org.stele.execution.block.TransactionRequests;
 import org.stele.state.BlockHashes;
 import org.stele.state.WorldState;
@@ -59,7 +60,9 @@ final class BlockProcessor {
     sealed interface Outcome {
     }
 
-    record Processed(ExecutionResultRules.Executed result, WriteBatch batch) implements Outcome {}
+    record Processed(ExecutionResultRules.Executed result, WriteBatch batch, List<TransactionFacts> facts)
+            implements
+                Outcome {}
 
     record Failed(Refusal refusal) implements Outcome {}
 
@@ -72,6 +75,7 @@ final class BlockProcessor {
         h.parentBeaconBlockRoot().ifPresent(root -> beaconRootCall.apply(world, ctx, root));
 
         List<Receipt> receipts = new ArrayList<>();
+        List<TransactionFacts> facts = new ArrayList<>();
         List<Transaction> txs = block.body().transactions();
         long gasUsed = 0;
         long blobGasUsed = 0;
@@ -101,13 +105,21 @@ final class BlockProcessor {
                     gasUsed += executed.gasUsed();
                     blobGasUsed += executed.blobGasUsed();
                     receipts.add(Receipt.of(tx.type(), executed.isSuccess(), gasUsed, logs(executed)));
+                    facts.add(new TransactionFacts(sender, deployed(executed)));
                 }
             }
         }
         block.body().withdrawals().ifPresent(ws -> withdraw(world, ws));
         WriteBatch batch = new WriteBatch();
         Bytes32 stateRoot = world.commit(batch);
-        return new Processed(new ExecutionResultRules.Executed(receipts, gasUsed, blobGasUsed, stateRoot), batch);
+        return new Processed(new ExecutionResultRules.Executed(receipts, gasUsed, blobGasUsed, stateRoot), batch,
+                facts);
+    }
+
+    /** The accounts given code by a transaction: the contracts it created, at the top level or inside. */
+    private static List<Address> deployed(TransactionResult.Executed executed) {
+        return executed.changes().accounts().stream().filter(c -> c.code() != null && !c.code().isEmpty())
+                .map(org.stele.evm.state.AccountChange::address).toList();
     }
 
     /** EIP-4895: each withdrawal credits its amount in gwei; a zero amount creates no account. */

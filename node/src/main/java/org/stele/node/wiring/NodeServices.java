@@ -62,6 +62,7 @@ import org.stele.rpc.eth.LogQuery;
 import org.stele.rpc.eth.StateMethods;
 import org.stele.rpc.eth.SubscriptionManager;
 import org.stele.rpc.net.NetMethods;
+import org.stele.rpc.ots.OtsMethods;
 import org.stele.rpc.server.RpcServer;
 import org.stele.rpc.stele.SteleGetTransactionProof;
 import org.stele.rpc.txpool.TxPoolMethods;
@@ -105,6 +106,7 @@ public final class NodeServices implements AutoCloseable {
     private final NetworkView network = new NetworkView();
     private RpcServer server;
     private MetricsServer metricsServer;
+    private final ExplorerIndexBuild explorerBuild;
     private boolean admitOnlyWhatTheNextBlockPays;
 
     /**
@@ -169,6 +171,8 @@ public final class NodeServices implements AutoCloseable {
         methods.add(new SteleGetTransactionProof(backend));
         metrics.chainHeight(() -> head().number()).transactionPool(pool::pendingCount, pool::queuedCount)
                 .syncProgress(sync).peerCount(network::peerCount);
+        methods.addAll(OtsMethods.all(backend, blocks.explorer()));
+        this.explorerBuild = ExplorerIndexBuild.startIfNeeded(blocks);
     }
 
     private void imported(ImportResult.Imported imported, Duration took) {
@@ -289,6 +293,7 @@ public final class NodeServices implements AutoCloseable {
 
     @Override
     public void close() {
+        if (explorerBuild != null) explorerBuild.stop();
         if (server != null) server.close();
         if (metricsServer != null) metricsServer.close();
         store.close();

@@ -48,32 +48,8 @@ public final class DebugMethods {
     public static List<RpcMethod> all(EthBackend backend, Calls calls, long maxTraceBytes) {
         return List.of(RpcMethod.of("debug_traceTransaction", (p, s) -> {
             p.atMost(2);
-            var location = backend.blocks().transactionLocation(p.hash(0, "transaction hash"))
-                    .orElseThrow(() -> new JsonRpcException(JsonRpcError.SERVER_ERROR, "transaction not found"));
-            Block block = backend.blocks().block(location.blockHash()).orElseThrow();
-            BlockHeader parent = backend.blocks().header(block.header().parentHash()).orElseThrow();
-            WorldState world = backend.stateAt(parent);
-            BlockContext ctx = BlockExecutor.context(block.header(), backend.chainId());
-            TransactionProcessor plain = new TransactionProcessor(backend.fork());
-            long gasUsed = 0;
-            List<Transaction> txs = block.body().transactions();
-            for (int i = 0; i < location.index(); i++) {
-                TransactionResult r = plain.process(world, ctx,
-                        TransactionRequests.of(txs.get(i), txs.get(i).sender(backend.suite())),
-                        block.header().gasLimit() - gasUsed);
-                if (r instanceof TransactionResult.Executed e) {
-                    world.apply(e.changes());
-                    gasUsed += e.gasUsed();
-                }
-            }
-            Transaction target = txs.get(location.index());
             Tracer tracer = options(p, 1, false).tracer(maxTraceBytes);
-            TransactionResult r = new TransactionProcessor(backend.fork(), tracer).process(world, ctx,
-                    TransactionRequests.of(target, target.sender(backend.suite())),
-                    block.header().gasLimit() - gasUsed);
-            if (!(r instanceof TransactionResult.Executed e)) {
-                throw new JsonRpcException(JsonRpcError.SERVER_ERROR, "transaction is no longer valid on replay: " + r);
-            }
+            TransactionResult.Executed e = TransactionReplay.replay(backend, p.hash(0, "transaction hash"), tracer);
             return answer(tracer, e);
         }), RpcMethod.of("debug_traceCall", (p, s) -> {
             p.atMost(3);
