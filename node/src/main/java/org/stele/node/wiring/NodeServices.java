@@ -18,6 +18,7 @@ import org.stele.common.Fork;
 import org.stele.common.crypto.Secp256k1KeccakSuite;
 import org.stele.execution.block.BlockExecutor;
 import org.stele.execution.importer.BlockImporter;
+import org.stele.chain.rules.ChainProfile;
 import org.stele.execution.importer.ImportResult;
 import org.stele.execution.importer.SealVerifier;
 import org.stele.execution.block.Genesis;
@@ -99,19 +100,28 @@ public final class NodeServices implements AutoCloseable {
      * @param genesis the first block of a new chain; asked only when the data path holds none
      */
     public NodeServices(NodeConfig config, long chainId, Fork fork, Supplier<Genesis> genesis, InstantSource clock) {
+        this(config, chainId, fork, genesis, clock, new EthereumCancun(), SealVerifier.NONE);
+    }
+
+    /**
+     * Opens the chain of a chain profile whose blocks are proven by {@code seals} (a QBFT network's commit seals).
+     *
+     * @param genesis the first block of a new chain; asked only when the data path holds none
+     */
+    public NodeServices(NodeConfig config, long chainId, Fork fork, Supplier<Genesis> genesis, InstantSource clock,
+            ChainProfile profile, SealVerifier seals) {
         this.config = config;
         this.fork = fork;
         this.store = new CachedSegmentStore(RocksDbKeyValueStore.open(config.dataPath()),
                 Set.of(Segment.TRIE_NODES, Segment.CODE), STATE_CACHE_BYTES);
-        this.blocks = new KeyValueBlockStore(store, SUITE);
+        this.blocks = new KeyValueBlockStore(store, SUITE, profile);
         if (blocks.head().isEmpty()) {
             Genesis.Built built = genesis.get().build(store);
             blocks.append(built.block(), List.of(), built.batch());
         }
         this.pool = new TransactionPool(config.txPool(), fork, stateAtHead(), head().gasLimit());
         this.executor = new BlockExecutor(fork, SUITE, chainId, store, blocks);
-        this.importer = new BlockImporter(new EthereumCancun(), fork, SUITE, chainId, store, blocks,
-                SealVerifier.NONE);
+        this.importer = new BlockImporter(profile, fork, SUITE, chainId, store, blocks, seals);
         this.backend = new EthBackend(blocks, store, pool, SUITE, chainId, fork);
         EthJson json = backend.json();
         LogQuery logs = new LogQuery(blocks, json, 10_000, 10_000);
@@ -179,6 +189,28 @@ public final class NodeServices implements AutoCloseable {
         else
             pool.onNewHead(stateAtHead(), header.gasLimit());
         announce(r.block(), r.receipts());
+    }
+
+    /**
+     * Imports a block that came from elsewhere (consensus, a peer) and, when it becomes the head, moves the pool to
+     * the new state and tells subscribers.
+     */
+    public ImportResult importBlock(Block block) {
+        ImportResult result = importer.importBlock(block);
+        if (result instanceof ImportResult.Imported imported && imported.head()) {
+            BlockHeader header = block.header();
+            pool.onNewHead(stateAtHead(), header.gasLimit());
+            announce(block, blocks.receipts(imported.hash()).orElse(List.of()));
+        }
+        return result;
+    }
+
+    public BlockImporter importer() {
+        return importer;
+    }
+
+    public KeyValueBlockStore blocks() {
+        return blocks;
     }
 
     private void announce(Block block, List<Receipt> receipts) {

@@ -1,0 +1,436 @@
+package org.stele.node.validator;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.stele.chain.Block;
+import org.stele.chain.BlockBody;
+import org.stele.chain.BlockHeader;
+import org.stele.chain.rules.BlockRule;
+import org.stele.chain.tx.Transaction;
+import org.stele.chain.tx.TransactionDecoder;
+import org.stele.chain.tx.TransactionValidator;
+import org.stele.common.Address;
+import org.stele.common.Bytes;
+import org.stele.common.crypto.KeyPair;
+import org.stele.common.rlp.RlpException;
+import org.stele.consensus.qbft.BftExtraData;
+import org.stele.consensus.qbft.BftExtraDataCodec;
+import org.stele.consensus.qbft.QbftBlock;
+import org.stele.consensus.qbft.ValidatorProvider;
+import org.stele.consensus.qbft.engine.Action;
+import org.stele.consensus.qbft.engine.Event;
+import org.stele.consensus.qbft.engine.QbftEngine;
+import org.stele.consensus.qbft.message.MessageCodec;
+import org.stele.consensus.qbft.message.MessageDecodingException;
+import org.stele.consensus.qbft.message.QbftMessage;
+import org.stele.consensus.qbft.wal.FileWal;
+import org.stele.execution.importer.ImportResult;
+import org.stele.node.wiring.NodeServices;
+import org.stele.p2p.P2pListener;
+import org.stele.p2p.P2pNetwork;
+import org.stele.p2p.PeerInfo;
+import org.stele.p2p.message.Message;
+import org.stele.txpool.TxPoolException;
+
+/**
+ * Live QBFT on one node. Everything that touches the engine or imports a block runs on one event thread, in the order
+ * it arrived: P2P frames, timer expiries, pool signals. The engine's actions are carried out here: broadcasts go to
+ * the P2P network, timers to the {@link Scheduler}, proposals are built from the pool no sooner than the block period
+ * after the parent (the empty-block period when nothing is pending), proposals are executed by the importer's rules
+ * without writing before the node votes, and final blocks are imported, announced to peers and fed back to the engine.
+ * A node whose key is not a validator runs the same service without an engine: it follows the chain by fetching the
+ * blocks peers announce, whose seals the importer checks. Transactions admitted to the pool are gossiped in batches.
+ */
+public final class QbftService implements P2pListener, AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(QbftService.class.getName());
+    /** Transactions per gossip message; P2P allows up to {@link Message#MAX_RANGE}. */
+    private static final int GOSSIP_BATCH = 256;
+    private static final long GOSSIP_DELAY_MILLIS = 10;
+    /** A range request left unanswered this long is given up, and the next announcement asks again. */
+    private static final long FETCH_TIMEOUT_MILLIS = 5_000;
+
+    private final NodeServices node;
+    private final List<Address> validators;
+    private final QbftTimings timings;
+    private final Scheduler scheduler;
+    private final MessageCodec codec = new MessageCodec(NodeServices.SUITE);
+    private final TransactionValidator txValidator;
+    private final Address self;
+    private final FileWal wal;
+    private final QbftEngine engine;
+    private final RoundTimers timers;
+    private final ExecutorService events;
+    private final ExecutorService intake;
+    private final ConcurrentLinkedQueue<Bytes> gossip = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean gossipScheduled = new AtomicBoolean();
+    private volatile P2pNetwork network;
+    private volatile boolean creationWaiting;
+    private volatile boolean closed;
+
+    // event thread only
+    private Action.CreateBlock creation;
+    private long headSeenMillis;
+    private long nextRequestId = 1;
+    private Fetch fetch;
+
+    private static final class Fetch {
+        final Address peer;
+        final long id;
+        final long from;
+        List<Bytes> headers;
+        List<Bytes> bodies;
+
+        Fetch(Address peer, long id, long from) {
+            this.peer = peer;
+            this.id = id;
+            this.from = from;
+        }
+    }
+
+    /**
+     * @param key        the node's key; the node validates when its address is in {@code validators}
+     * @param validators the validator set (the genesis's), sorted
+     * @param walFile    the write-ahead log of what this validator signed
+     */
+    public QbftService(NodeServices node, long chainId, KeyPair key, List<Address> validators, QbftTimings timings,
+            Path walFile, Scheduler scheduler) {
+        this.node = node;
+        this.validators = List.copyOf(validators);
+        this.timings = timings;
+        this.scheduler = scheduler;
+        this.txValidator = new TransactionValidator(chainId);
+        this.self = NodeServices.SUITE.address(key.publicKey());
+        this.events = Executors.newSingleThreadExecutor(r -> new Thread(r, "stele-qbft-events"));
+        this.intake = Executors.newSingleThreadExecutor(r -> new Thread(r, "stele-tx-intake"));
+        if (validators.contains(self)) {
+            this.wal = new FileWal(walFile);
+            this.engine = new QbftEngine(timings.engineConfig(), key, NodeServices.SUITE,
+                    ValidatorProvider.fixed(validators), wal);
+        } else {
+            this.wal = null;
+            this.engine = null;
+        }
+        this.timers = new RoundTimers(scheduler, timings.emptyBlockPeriod().toMillis(),
+                expired -> submit(() -> handle(expired)));
+        node.pool().onPending(p -> {
+            gossip.add(Bytes.wrap(p.transaction().encode()));
+            if (gossipScheduled.compareAndSet(false, true))
+                scheduler.schedule(() -> submitTo(intake, this::flushGossip), GOSSIP_DELAY_MILLIS);
+            if (creationWaiting)
+                submit(this::tryCreate);
+        });
+    }
+
+    public boolean isValidator() {
+        return engine != null;
+    }
+
+    public Address address() {
+        return self;
+    }
+
+    /** Starts consensus over {@code network}, which must have been started with this service as its listener. */
+    public void start(P2pNetwork network) {
+        this.network = network;
+        submit(() -> {
+            headSeenMillis = scheduler.nowMillis();
+            if (engine != null)
+                perform(engine.start(node.head()));
+        });
+    }
+
+    // ---- P2P, on Netty's threads: hand everything off
+
+    @Override
+    public void onMessage(Address peer, Message message) {
+        switch (message) {
+            case Message.QbftMessage q -> submit(() -> onQbft(peer, q.payload()));
+            case Message.Transactions t -> submitTo(intake, () -> admit(peer, t));
+            case Message.NewBlock nb -> submit(() -> behind(peer, nb.number()));
+            case Message.GetHeaders g -> submit(() -> serveHeaders(peer, g));
+            case Message.GetBodies g -> submit(() -> serveBodies(peer, g));
+            case Message.Headers h -> submit(() -> onHeaders(peer, h));
+            case Message.Bodies b -> submit(() -> onBodies(peer, b));
+            case Message.Hello h -> {
+            }
+            case Message.Disconnect d -> {
+            }
+        }
+    }
+
+    @Override
+    public void onConnected(PeerInfo peer) {
+        long theirs = peer.hello().headNumber();
+        submit(() -> behind(peer.address(), theirs));
+    }
+
+    // ---- the event thread
+
+    private void submit(Runnable task) {
+        submitTo(events, task);
+    }
+
+    private void submitTo(ExecutorService executor, Runnable task) {
+        if (closed)
+            return;
+        try {
+            executor.execute(() -> {
+                if (closed)
+                    return;
+                try {
+                    task.run();
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.ERROR, "QBFT service task failed", e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            // closing: nothing more is done
+        }
+    }
+
+    private void handle(Event event) {
+        if (engine != null)
+            perform(engine.handle(event));
+    }
+
+    private void perform(List<Action> actions) {
+        for (Action a : actions) {
+            switch (a) {
+                case Action.Broadcast b ->
+                    network.broadcast(new Message.QbftMessage(Bytes.wrap(codec.toWire(b.message()))));
+                case Action.ScheduleTimer t -> timers.schedule(t);
+                case Action.CreateBlock c -> {
+                    creation = c;
+                    tryCreate();
+                }
+                case Action.ValidateBlock v ->
+                    handle(new Event.ProposalValidated(v.height(), v.digest(), isValid(v.block())));
+                case Action.ImportBlock i -> importFinal(QbftBlocks.toBlock(i.block()));
+            }
+        }
+    }
+
+    private void onQbft(Address peer, Bytes payload) {
+        QbftMessage m;
+        try {
+            m = codec.fromWire(payload.toArray());
+        } catch (MessageDecodingException e) {
+            network.misbehaved(peer, "bad QBFT message: " + e.getMessage());
+            return;
+        }
+        if (!validators.contains(m.author())) {
+            network.misbehaved(peer, "QBFT message from " + m.author() + ", who is not a validator");
+            return;
+        }
+        handle(new Event.MessageReceived(m));
+    }
+
+    /** Builds the asked-for proposal once the block period allows it, and answers the engine. */
+    private void tryCreate() {
+        Action.CreateBlock c = creation;
+        if (c == null || engine == null)
+            return;
+        if (c.height() != engine.height() || c.round() < engine.round()) {
+            creation = null;
+            creationWaiting = false;
+            return;
+        }
+        long now = scheduler.nowMillis();
+        long earliest = headSeenMillis + timings.blockPeriod().toMillis();
+        long emptyAt = headSeenMillis + timings.emptyBlockPeriod().toMillis();
+        if (now < earliest) {
+            scheduler.schedule(() -> submit(this::tryCreate), earliest - now);
+            return;
+        }
+        // A round after a round change proposes at once, empty or not: the network is waiting for it.
+        if (node.pool().pendingCount() == 0 && now < emptyAt && c.round() == 0) {
+            creationWaiting = true;
+            scheduler.schedule(() -> submit(this::tryCreate), emptyAt - now);
+            return;
+        }
+        creation = null;
+        creationWaiting = false;
+        QbftBlock block = QbftBlocks.build(node, c.parent(), c.round(), now / 1000, self, validators);
+        handle(new Event.BlockCreated(c.height(), c.round(), block));
+    }
+
+    /** A proposal is voted for only when it keeps the validator set and the importer would accept it. */
+    private boolean isValid(QbftBlock proposal) {
+        Block block;
+        try {
+            block = QbftBlocks.toBlock(proposal);
+            BftExtraData extra = BftExtraDataCodec.decode(block.header().extraData());
+            if (!extra.validators().equals(validators) || !extra.seals().isEmpty())
+                return false;
+        } catch (RlpException | IllegalArgumentException e) {
+            return false;
+        }
+        return node.importer().check(block) instanceof ImportResult.Imported;
+    }
+
+    private void importFinal(Block block) {
+        ImportResult r = node.importBlock(block);
+        switch (r) {
+            case ImportResult.Imported i -> afterImport(i.block());
+            case ImportResult.AlreadyKnown k -> {
+            }
+            case ImportResult.Refused refused -> LOG.log(System.Logger.Level.ERROR,
+                    "a block QBFT finalised was refused by the importer: " + refused.refusal());
+        }
+    }
+
+    /** A new head, however it came: the engine moves to the next height, peers hear of it. */
+    private void afterImport(Block block) {
+        headSeenMillis = scheduler.nowMillis();
+        BlockHeader h = block.header();
+        network.broadcast(new Message.NewBlock(h.number(), node.blocks().hash(h)));
+        handle(new Event.BlockImported(h));
+    }
+
+    // ---- following peers: fetch what we missed
+
+    private void behind(Address peer, long theirHead) {
+        if (theirHead <= node.head().number() || fetch != null)
+            return;
+        long from = node.head().number() + 1;
+        int count = (int) Math.min(theirHead - node.head().number(), Message.MAX_RANGE);
+        Fetch f = new Fetch(peer, nextRequestId++, from);
+        fetch = f;
+        network.send(peer, new Message.GetHeaders(f.id, from, count));
+        network.send(peer, new Message.GetBodies(f.id, from, count));
+        scheduler.schedule(() -> submit(() -> {
+            if (fetch == f)
+                fetch = null;
+        }), FETCH_TIMEOUT_MILLIS);
+    }
+
+    private void onHeaders(Address peer, Message.Headers h) {
+        if (fetch == null || fetch.id != h.requestId() || !fetch.peer.equals(peer))
+            return;
+        fetch.headers = h.headers();
+        completeFetch();
+    }
+
+    private void onBodies(Address peer, Message.Bodies b) {
+        if (fetch == null || fetch.id != b.requestId() || !fetch.peer.equals(peer))
+            return;
+        fetch.bodies = b.bodies();
+        completeFetch();
+    }
+
+    private void completeFetch() {
+        Fetch f = fetch;
+        if (f.headers == null || f.bodies == null)
+            return;
+        fetch = null;
+        if (f.headers.size() != f.bodies.size()) {
+            network.misbehaved(f.peer, "headers and bodies of one range differ in number");
+            return;
+        }
+        for (int i = 0; i < f.headers.size(); i++) {
+            Block block;
+            try {
+                block = new Block(BlockHeader.decode(f.headers.get(i).toArray()),
+                        BlockBody.decode(f.bodies.get(i).toArray()));
+            } catch (RlpException | IllegalArgumentException e) {
+                network.misbehaved(f.peer, "a served block does not decode: " + e.getMessage());
+                return;
+            }
+            ImportResult r = node.importBlock(block);
+            if (r instanceof ImportResult.Refused refused) {
+                if (refused.refusal().rule() != BlockRule.UNKNOWN_PARENT || i > 0)
+                    network.misbehaved(f.peer, "served block " + block.header().number() + " is refused: "
+                            + refused.refusal());
+                return;
+            }
+            if (r instanceof ImportResult.Imported imported && imported.head())
+                afterImport(imported.block());
+        }
+    }
+
+    private void serveHeaders(Address peer, Message.GetHeaders g) {
+        List<Bytes> out = new ArrayList<>();
+        for (long n = g.from(); n < g.from() + g.count(); n++) {
+            Optional<BlockHeader> h = node.blocks().header(n);
+            if (h.isEmpty())
+                break;
+            out.add(Bytes.wrap(h.get().encode()));
+        }
+        network.send(peer, new Message.Headers(g.requestId(), out));
+    }
+
+    private void serveBodies(Address peer, Message.GetBodies g) {
+        List<Bytes> out = new ArrayList<>();
+        for (long n = g.from(); n < g.from() + g.count(); n++) {
+            Optional<BlockBody> b = node.blocks().hashOf(n).flatMap(node.blocks()::body);
+            if (b.isEmpty())
+                break;
+            out.add(Bytes.wrap(b.get().encode()));
+        }
+        network.send(peer, new Message.Bodies(g.requestId(), out));
+    }
+
+    // ---- transactions
+
+    private void admit(Address peer, Message.Transactions batch) {
+        for (Bytes raw : batch.transactions()) {
+            Transaction tx;
+            Address sender;
+            try {
+                tx = TransactionDecoder.decode(raw.toArray());
+                sender = txValidator.validateAndRecoverSender(tx, node.fork(), NodeServices.SUITE);
+            } catch (RuntimeException e) {
+                network.misbehaved(peer, "gossiped an invalid transaction: " + e.getMessage());
+                return;
+            }
+            try {
+                node.pool().add(tx, tx.hash(NodeServices.SUITE), sender);
+            } catch (TxPoolException e) {
+                // known, underpriced, nonce too low: ordinary under gossip
+            }
+        }
+    }
+
+    private void flushGossip() {
+        gossipScheduled.set(false);
+        P2pNetwork net = network;
+        if (net == null) {
+            gossip.clear();
+            return;
+        }
+        List<Bytes> batch = new ArrayList<>();
+        Bytes tx;
+        while ((tx = gossip.poll()) != null) {
+            batch.add(tx);
+            if (batch.size() == GOSSIP_BATCH) {
+                net.broadcast(new Message.Transactions(batch));
+                batch = new ArrayList<>();
+            }
+        }
+        if (!batch.isEmpty())
+            net.broadcast(new Message.Transactions(batch));
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        events.shutdown();
+        intake.shutdown();
+        try {
+            events.awaitTermination(10, TimeUnit.SECONDS);
+            intake.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (wal != null)
+            wal.close();
+    }
+}
