@@ -112,6 +112,11 @@ public final class KeyValueBlockStore implements BlockStore {
         return profile.blockHash(header, suite);
     }
 
+    @Override
+    public Bytes32 hash(BlockHeader header, CryptoSuite ignored) {
+        return hash(header);
+    }
+
     /** Whether a block with this hash is stored, on the canonical chain or on a side branch. */
     public boolean contains(Bytes32 hash) {
         return header(hash).isPresent();
