@@ -69,7 +69,8 @@ public final class NetworkNode implements AutoCloseable {
         try {
             spec = GenesisFile.read(config.genesis());
             if (!(spec.profile() instanceof SteleQbft))
-                throw new NodeStartException(config.genesis() + " is not a QBFT chain (its config has no qbft section)");
+                throw new NodeStartException(
+                        config.genesis() + " is not a QBFT chain (its config has no qbft section)");
             timings = QbftTimings.resolve(config.qbft(), config.genesis());
             Optional<String> passphrase = config.nodeKeyPasswordFile() == null
                     ? Optional.empty()

@@ -62,7 +62,8 @@ class NetworkCommandTest {
         assertThat(run("network", "init", "--validators", "1", "--out", dir.toString()).status()).isZero();
         CliRun again = run("network", "init", "--validators", "1", "--out", dir.toString());
         assertThat(again.status()).isEqualTo(2);
-        assertThat(again.err().strip()).startsWith("stele network init:").contains("exists already").doesNotContain("\n");
+        assertThat(again.err().strip()).startsWith("stele network init:").contains("exists already")
+                .doesNotContain("\n");
     }
 
     @Test

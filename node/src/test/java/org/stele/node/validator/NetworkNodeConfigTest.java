@@ -67,7 +67,8 @@ class NetworkNodeConfigTest {
     @Test
     void listsCanBeGivenCommaSeparatedOnTheCommandLine() {
         NetworkNodeConfig c = NetworkNodeConfig.SCHEMA.build(List.of(source("flags",
-                Map.of("p2p-allowlist", "0x00000000000000000000000000000000000000aa,0x00000000000000000000000000000000000000bb"))));
+                Map.of("p2p-allowlist",
+                        "0x00000000000000000000000000000000000000aa,0x00000000000000000000000000000000000000bb"))));
         assertThat(c.p2p().allowlistAddresses()).hasSize(2);
     }
 }

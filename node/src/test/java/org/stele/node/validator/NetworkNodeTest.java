@@ -27,7 +27,8 @@ class NetworkNodeTest {
     private static String signedTransfer(long nonce) {
         KeyPair key = DevAccounts.derive(Mnemonic.parse(Mnemonic.DEFAULT), "", 1).get(0).key();
         var tx = new FeeMarketTransaction(BigInteger.valueOf(1337), nonce, BigInteger.ONE,
-                BigInteger.valueOf(10_000_000_000L), 21_000, Optional.of(Address.fromHex("0x00000000000000000000000000000000000000aa")),
+                BigInteger.valueOf(10_000_000_000L), 21_000,
+                Optional.of(Address.fromHex("0x00000000000000000000000000000000000000aa")),
                 BigInteger.TEN, Bytes.EMPTY, List.of(), TransactionSignature.UNSIGNED).sign(key, SUITE);
         return Bytes.wrap(tx.encode()).toHex();
     }
