@@ -2,7 +2,6 @@ package org.stele.node.validator;
 
 import java.util.List;
 import java.util.Optional;
-import org.stele.chain.BaseFee;
 import org.stele.chain.Block;
 import org.stele.chain.BlockHeader;
 import org.stele.chain.rules.SteleQbft;
@@ -13,10 +12,7 @@ import org.stele.consensus.qbft.BftExtraData;
 import org.stele.consensus.qbft.BftExtraDataCodec;
 import org.stele.consensus.qbft.QbftBlock;
 import org.stele.execution.block.BlockExecutor;
-import org.stele.execution.block.CandidateSource;
 import org.stele.node.wiring.NodeServices;
-import org.stele.txpool.PendingSelection;
-import org.stele.txpool.PooledTransaction;
 
 /** Building proposals from the pool, and moving blocks between the chain's and the consensus module's types. */
 final class QbftBlocks {
@@ -31,21 +27,8 @@ final class QbftBlocks {
      */
     static QbftBlock build(NodeServices node, BlockHeader parent, int round, long nowSeconds, Address proposer,
             List<Address> validators) {
-        PendingSelection selection = node.pool().selection(BaseFee.next(parent));
-        CandidateSource candidates = new CandidateSource() {
-            @Override
-            public BlockExecutor.Candidate next() {
-                PooledTransaction p = selection.next();
-                return p == null ? null : new BlockExecutor.Candidate(p.transaction(), p.sender());
-            }
-
-            @Override
-            public void skipSender() {
-                selection.skipSender();
-            }
-        };
         long timestamp = Math.max(nowSeconds, parent.timestamp() + 1);
-        BlockExecutor.Result r = node.executor().build(parent, timestamp, proposer, candidates);
+        BlockExecutor.Result r = node.executor().build(parent, timestamp, proposer, node.candidates(parent));
         BlockHeader header = r.block().header().toBuilder().parentHash(node.blocks().hash(parent))
                 .difficulty(java.math.BigInteger.ONE).mixHash(SteleQbft.MIX_HASH).nonce(0)
                 .extraData(BftExtraDataCodec.encode(new BftExtraData(VANITY, validators, Optional.empty(), round,

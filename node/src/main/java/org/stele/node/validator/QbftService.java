@@ -3,7 +3,6 @@ package org.stele.node.validator;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -11,9 +10,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.stele.chain.Block;
-import org.stele.chain.BlockBody;
 import org.stele.chain.BlockHeader;
-import org.stele.chain.rules.BlockRule;
 import org.stele.chain.tx.Transaction;
 import org.stele.chain.tx.TransactionDecoder;
 import org.stele.chain.tx.TransactionValidator;
@@ -54,8 +51,6 @@ public final class QbftService implements P2pListener, AutoCloseable {
     /** Transactions per gossip message; P2P allows up to {@link Message#MAX_RANGE}. */
     private static final int GOSSIP_BATCH = 256;
     private static final long GOSSIP_DELAY_MILLIS = 10;
-    /** A range request left unanswered this long is given up, and the next announcement asks again. */
-    private static final long FETCH_TIMEOUT_MILLIS = 5_000;
 
     private final NodeServices node;
     private final List<Address> validators;
@@ -72,28 +67,14 @@ public final class QbftService implements P2pListener, AutoCloseable {
     private final ConcurrentLinkedQueue<Bytes> gossip = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean gossipScheduled = new AtomicBoolean();
     private volatile P2pNetwork network;
+    /** Set before {@link #network}, whose volatile write publishes it to the event thread. */
+    private RangeFollower follower;
     private volatile boolean creationWaiting;
     private volatile boolean closed;
 
     // event thread only
     private Action.CreateBlock creation;
     private long headSeenMillis;
-    private long nextRequestId = 1;
-    private Fetch fetch;
-
-    private static final class Fetch {
-        final Address peer;
-        final long id;
-        final long from;
-        List<Bytes> headers;
-        List<Bytes> bodies;
-
-        Fetch(Address peer, long id, long from) {
-            this.peer = peer;
-            this.id = id;
-            this.from = from;
-        }
-    }
 
     /**
      * @param key        the node's key; the node validates when its address is in {@code validators}
@@ -139,6 +120,7 @@ public final class QbftService implements P2pListener, AutoCloseable {
 
     /** Starts consensus over {@code network}, which must have been started with this service as its listener. */
     public void start(P2pNetwork network) {
+        this.follower = new RangeFollower(node, network, scheduler, this::submit, this::afterImport);
         this.network = network;
         submit(() -> {
             headSeenMillis = scheduler.nowMillis();
@@ -154,11 +136,11 @@ public final class QbftService implements P2pListener, AutoCloseable {
         switch (message) {
             case Message.QbftMessage q -> submit(() -> onQbft(peer, q.payload()));
             case Message.Transactions t -> submitTo(intake, () -> admit(peer, t));
-            case Message.NewBlock nb -> submit(() -> behind(peer, nb.number()));
-            case Message.GetHeaders g -> submit(() -> serveHeaders(peer, g));
-            case Message.GetBodies g -> submit(() -> serveBodies(peer, g));
-            case Message.Headers h -> submit(() -> onHeaders(peer, h));
-            case Message.Bodies b -> submit(() -> onBodies(peer, b));
+            case Message.NewBlock nb -> submit(() -> follower.peerHead(peer, nb.number()));
+            case Message.GetHeaders g -> submit(() -> network.send(peer, follower.headers(g)));
+            case Message.GetBodies g -> submit(() -> network.send(peer, follower.bodies(g)));
+            case Message.Headers h -> submit(() -> follower.onHeaders(peer, h));
+            case Message.Bodies b -> submit(() -> follower.onBodies(peer, b));
             case Message.Hello h -> {
             }
             case Message.Disconnect d -> {
@@ -169,7 +151,7 @@ public final class QbftService implements P2pListener, AutoCloseable {
     @Override
     public void onConnected(PeerInfo peer) {
         long theirs = peer.hello().headNumber();
-        submit(() -> behind(peer.address(), theirs));
+        submit(() -> follower.peerHead(peer.address(), theirs));
     }
 
     // ---- the event thread
@@ -183,7 +165,7 @@ public final class QbftService implements P2pListener, AutoCloseable {
             return;
         try {
             executor.execute(() -> {
-                if (closed)
+                if (closed || network == null)
                     return;
                 try {
                     task.run();
@@ -293,89 +275,6 @@ public final class QbftService implements P2pListener, AutoCloseable {
         BlockHeader h = block.header();
         network.broadcast(new Message.NewBlock(h.number(), node.blocks().hash(h)));
         handle(new Event.BlockImported(h));
-    }
-
-    // ---- following peers: fetch what we missed
-
-    private void behind(Address peer, long theirHead) {
-        if (theirHead <= node.head().number() || fetch != null)
-            return;
-        long from = node.head().number() + 1;
-        int count = (int) Math.min(theirHead - node.head().number(), Message.MAX_RANGE);
-        Fetch f = new Fetch(peer, nextRequestId++, from);
-        fetch = f;
-        network.send(peer, new Message.GetHeaders(f.id, from, count));
-        network.send(peer, new Message.GetBodies(f.id, from, count));
-        scheduler.schedule(() -> submit(() -> {
-            if (fetch == f)
-                fetch = null;
-        }), FETCH_TIMEOUT_MILLIS);
-    }
-
-    private void onHeaders(Address peer, Message.Headers h) {
-        if (fetch == null || fetch.id != h.requestId() || !fetch.peer.equals(peer))
-            return;
-        fetch.headers = h.headers();
-        completeFetch();
-    }
-
-    private void onBodies(Address peer, Message.Bodies b) {
-        if (fetch == null || fetch.id != b.requestId() || !fetch.peer.equals(peer))
-            return;
-        fetch.bodies = b.bodies();
-        completeFetch();
-    }
-
-    private void completeFetch() {
-        Fetch f = fetch;
-        if (f.headers == null || f.bodies == null)
-            return;
-        fetch = null;
-        if (f.headers.size() != f.bodies.size()) {
-            network.misbehaved(f.peer, "headers and bodies of one range differ in number");
-            return;
-        }
-        for (int i = 0; i < f.headers.size(); i++) {
-            Block block;
-            try {
-                block = new Block(BlockHeader.decode(f.headers.get(i).toArray()),
-                        BlockBody.decode(f.bodies.get(i).toArray()));
-            } catch (RlpException | IllegalArgumentException e) {
-                network.misbehaved(f.peer, "a served block does not decode: " + e.getMessage());
-                return;
-            }
-            ImportResult r = node.importBlock(block);
-            if (r instanceof ImportResult.Refused refused) {
-                if (refused.refusal().rule() != BlockRule.UNKNOWN_PARENT || i > 0)
-                    network.misbehaved(f.peer, "served block " + block.header().number() + " is refused: "
-                            + refused.refusal());
-                return;
-            }
-            if (r instanceof ImportResult.Imported imported && imported.head())
-                afterImport(imported.block());
-        }
-    }
-
-    private void serveHeaders(Address peer, Message.GetHeaders g) {
-        List<Bytes> out = new ArrayList<>();
-        for (long n = g.from(); n < g.from() + g.count(); n++) {
-            Optional<BlockHeader> h = node.blocks().header(n);
-            if (h.isEmpty())
-                break;
-            out.add(Bytes.wrap(h.get().encode()));
-        }
-        network.send(peer, new Message.Headers(g.requestId(), out));
-    }
-
-    private void serveBodies(Address peer, Message.GetBodies g) {
-        List<Bytes> out = new ArrayList<>();
-        for (long n = g.from(); n < g.from() + g.count(); n++) {
-            Optional<BlockBody> b = node.blocks().hashOf(n).flatMap(node.blocks()::body);
-            if (b.isEmpty())
-                break;
-            out.add(Bytes.wrap(b.get().encode()));
-        }
-        network.send(peer, new Message.Bodies(g.requestId(), out));
     }
 
     // ---- transactions

@@ -1,6 +1,7 @@
 package org.stele.node.validator;
 
 import java.time.Clock;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -23,8 +24,11 @@ public interface Scheduler {
 
             @Override
             public void schedule(Runnable task, long delayMillis) {
-                if (!executor.isShutdown())
+                try {
                     executor.schedule(task, Math.max(0, delayMillis), TimeUnit.MILLISECONDS);
+                } catch (RejectedExecutionException e) {
+                    // the node is stopping: nothing scheduled now would be carried out anyway
+                }
             }
         };
     }

@@ -1,5 +1,8 @@
 package org.stele.node.wiring;
 
+import org.stele.txpool.PooledTransaction;
+import org.stele.txpool.PendingSelection;
+import org.stele.execution.block.CandidateSource;
 import java.math.BigInteger;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -203,6 +206,23 @@ public final class NodeServices implements AutoCloseable {
             announce(block, blocks.receipts(imported.hash()).orElse(List.of()));
         }
         return result;
+    }
+
+    /** The pool's transactions for a child of {@code parent}, best first, as a block builder takes them. */
+    public CandidateSource candidates(BlockHeader parent) {
+        PendingSelection selection = pool.selection(BaseFee.next(parent));
+        return new CandidateSource() {
+            @Override
+            public BlockExecutor.Candidate next() {
+                PooledTransaction p = selection.next();
+                return p == null ? null : new BlockExecutor.Candidate(p.transaction(), p.sender());
+            }
+
+            @Override
+            public void skipSender() {
+                selection.skipSender();
+            }
+        };
     }
 
     public BlockImporter importer() {
