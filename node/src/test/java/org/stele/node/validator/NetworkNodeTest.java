@@ -19,6 +19,7 @@ import org.stele.chain.tx.FeeMarketTransaction;
 import org.stele.chain.tx.TransactionSignature;
 import org.stele.node.dev.DevAccounts;
 import org.stele.node.dev.Mnemonic;
+import org.stele.node.keys.NodeKeyFile;
 
 class NetworkNodeTest {
     private static final Secp256k1KeccakSuite SUITE = Secp256k1KeccakSuite.instance();
@@ -78,6 +79,46 @@ class NetworkNodeTest {
             long target = net.head(0) + 2;
             net.awaitHeads(target, PATIENCE, 0, 1, 2, 3);
             assertAgreeOnEveryBlock(net, 0, 1, 2, 3);
+        }
+    }
+
+    @Test
+    void aMemberWhoseKeyIsNoValidatorsFollowsTheChainAndItsTransactionsReachTheProposers(@TempDir Path dir)
+            throws Exception {
+        try (TestNetwork net = new TestNetwork(dir, 4)) {
+            Path memberDir = dir.resolve("member");
+            KeyPair memberKey = SUITE.generateKeyPair(new java.security.SecureRandom(new byte[]{5}));
+            NodeKeyFile.write(memberDir.resolve("key"), memberKey, Optional.empty(),
+                    org.stele.node.keys.Web3Keystore.Params.STANDARD, new java.security.SecureRandom());
+            Files.writeString(memberDir.resolve("node.toml"), "");
+            List<String> members = List.of(SUITE.address(memberKey.publicKey()).toHex());
+            for (int i = 0; i < 4; i++)
+                net.start(i, members);
+            for (int i = 0; i < 4; i++)
+                net.connect(i);
+            try (NetworkNode member = NetworkNode.start(net.config(memberDir, members))) {
+                assertThat(member.isValidator()).isFalse();
+                for (int i = 0; i < 4; i++)
+                    member.network().addPeer(net.endpoint(i));
+                net.awaitHeads(2, PATIENCE, 0, 1, 2, 3);
+                TestNetwork.await("the member following", PATIENCE, () -> member.services().head().number() >= 2);
+
+                Bytes raw = Bytes.fromHex(signedTransfer(0));
+                var tx = org.stele.chain.tx.TransactionDecoder.decode(raw.toArray());
+                member.services().pool().add(tx, tx.hash(SUITE), SUITE.address(
+                        DevAccounts.derive(Mnemonic.parse(Mnemonic.DEFAULT), "", 1).get(0).key().publicKey()));
+                TestNetwork.await("the member's transaction final on the member", PATIENCE,
+                        () -> member.services().blocks().transactionLocation(tx.hash(SUITE)).isPresent());
+                var location = member.services().blocks().transactionLocation(tx.hash(SUITE)).orElseThrow();
+                TestNetwork.await("and on the validators", PATIENCE, () -> {
+                    for (int i = 0; i < 4; i++)
+                        if (net.nodes[i].services().blocks().transactionLocation(tx.hash(SUITE)).isEmpty())
+                            return false;
+                    return true;
+                });
+                for (int i = 0; i < 4; i++)
+                    assertThat(net.nodes[i].services().blocks().transactionLocation(tx.hash(SUITE))).contains(location);
+            }
         }
     }
 

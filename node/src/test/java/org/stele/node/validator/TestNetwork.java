@@ -43,8 +43,21 @@ final class TestNetwork implements AutoCloseable {
 
     /** The configuration of node {@code i} (0-based): its node.toml with paths under its directory, free ports. */
     NetworkNodeConfig config(int i) {
-        Path nd = files.get(i).dir();
+        return config(files.get(i).dir(), List.of());
+    }
+
+    /**
+     * The configuration of a node in {@code nd} (holding its {@code key} and {@code node.toml}), admitting the
+     * validators and {@code members} as peers.
+     */
+    NetworkNodeConfig config(Path nd, List<String> members) {
         Map<String, JsonNode> v = new HashMap<>();
+        if (!members.isEmpty()) {
+            var allowlist = JsonNodeFactory.instance.arrayNode();
+            files.forEach(f -> allowlist.add(f.address().toHex()));
+            members.forEach(allowlist::add);
+            v.put("p2p-allowlist", allowlist);
+        }
         v.put("data-path", TextNode.valueOf(nd.resolve("data").toString()));
         v.put("genesis", TextNode.valueOf(dir.resolve("genesis.json").toString()));
         v.put("node-key-file", TextNode.valueOf(nd.resolve("key").toString()));
@@ -59,6 +72,11 @@ final class TestNetwork implements AutoCloseable {
 
     NetworkNode start(int i) throws InterruptedException {
         nodes[i] = NetworkNode.start(config(i));
+        return nodes[i];
+    }
+
+    NetworkNode start(int i, List<String> members) throws InterruptedException {
+        nodes[i] = NetworkNode.start(config(files.get(i).dir(), members));
         return nodes[i];
     }
 
