@@ -126,7 +126,7 @@ public record NetworkInit(int validators, long chainId, int basePort, Optional<P
         // Besu counts the block period in whole seconds; Stele reads blockperiodmilliseconds first when it is there.
         qbft.put("blockperiodseconds", 1);
         qbft.put("blockperiodmilliseconds", 250);
-        qbft.put("emptyblockperiodseconds", 60);
+        qbft.put("emptyblockperiodseconds", 5);
         qbft.put("epochlength", 30000);
         qbft.put("requesttimeoutseconds", 2);
         root.put("nonce", "0x0");

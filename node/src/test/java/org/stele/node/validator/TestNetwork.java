@@ -32,6 +32,8 @@ final class TestNetwork implements AutoCloseable {
     final Path dir;
     final List<NetworkInit.NodeFiles> files;
     final NetworkNode[] nodes;
+    /** Run with the genesis's QBFT timings instead of the tests' short ones. */
+    boolean genesisTimings;
     private final HttpClient http = HttpClient.newHttpClient();
 
     TestNetwork(Path dir, int validators) {
@@ -64,8 +66,10 @@ final class TestNetwork implements AutoCloseable {
         v.put("rpc-http-port", IntNode.valueOf(0));
         v.put("p2p-port", IntNode.valueOf(0));
         v.put("p2p-static-peers", JsonNodeFactory.instance.arrayNode());
-        v.put("qbft-block-period", TextNode.valueOf("100ms"));
-        v.put("qbft-empty-block-period", TextNode.valueOf("300ms"));
+        if (!genesisTimings) {
+            v.put("qbft-block-period", TextNode.valueOf("100ms"));
+            v.put("qbft-empty-block-period", TextNode.valueOf("300ms"));
+        }
         return NetworkNodeConfig.SCHEMA
                 .build(List.of(TomlFile.read(nd.resolve("node.toml")), new ConfigSource("test", v, Map.of())));
     }
