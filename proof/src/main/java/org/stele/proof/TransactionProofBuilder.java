@@ -8,6 +8,7 @@ import org.stele.chain.tx.Transaction;
 import org.stele.common.Bytes;
 import org.stele.common.crypto.CryptoSuite;
 import org.stele.common.rlp.RlpWriter;
+import org.stele.consensus.qbft.QbftHashing;
 import org.stele.trie.MerklePatriciaTrie;
 
 /**
@@ -45,7 +46,8 @@ public final class TransactionProofBuilder {
                         Bytes.wrap(h.encode()), ValidatorSetHistory.validators(h)))
                 .toList();
         BlockHeader header = block.header();
-        return new TransactionProof(chainId, history.get(0).hash(suite), header.number(), header.hash(suite), index,
+        return new TransactionProof(chainId, history.get(0).hash(suite), header.number(),
+                new QbftHashing(suite).blockHash(header), index,
                 tx.hash(suite), Bytes.wrap(tx.encode()), Bytes.wrap(receipts.get(index).encode()),
                 txTrie.proof(key(index)), receiptTrie.proof(key(index)), Bytes.wrap(header.encode()), sets);
     }

@@ -16,6 +16,7 @@ import org.stele.common.rlp.RlpWriter;
 import org.stele.consensus.qbft.BftExtraDataCodec;
 import org.stele.consensus.qbft.FinalityVerifier;
 import org.stele.consensus.qbft.InvalidCertificateException;
+import org.stele.consensus.qbft.QbftHashing;
 import org.stele.trie.InvalidProofException;
 import org.stele.trie.ProofVerifier;
 
@@ -115,8 +116,8 @@ public final class TransactionProofVerifier {
             throw new ProofCheckFailed(Check.SEALS, e.getMessage());
         }
 
-        // header-hash
-        Bytes32 hash = header.hash(suite);
+        // header-hash: QBFT names a block by its header with round 0 and no seals, as Besu does
+        Bytes32 hash = new QbftHashing(suite).blockHash(header);
         if (!hash.equals(p.blockHash()))
             throw new ProofCheckFailed(Check.HEADER_HASH,
                     "the header hashes to " + hash + ", the proof states block hash " + p.blockHash());

@@ -3,6 +3,8 @@ package org.stele.chain.rules;
 import java.util.Optional;
 import org.stele.chain.Block;
 import org.stele.chain.BlockHeader;
+import org.stele.common.Bytes32;
+import org.stele.common.crypto.CryptoSuite;
 import org.stele.chain.RootCalculator;
 
 /**
@@ -20,6 +22,15 @@ public sealed interface ChainProfile permits EthereumCancun, SteleQbft {
 
     /** The first rule {@code header} breaks as a child of {@code parent}, or empty when it keeps them all. */
     Optional<Violation> checkHeader(BlockHeader header, BlockHeader parent);
+
+    /**
+     * The hash that names {@code header}: the key it is stored under, and the parent hash its child carries. Ethereum's
+     * is the hash of the whole header; a profile whose header carries signatures made after the block was agreed
+     * leaves them out, so that every node names the same block alike however many seals it holds.
+     */
+    default Bytes32 blockHash(BlockHeader header, CryptoSuite suite) {
+        return header.hash(suite);
+    }
 
     /** The first rule the shape of the body of {@code block} breaks (ommers, missing lists), before execution. */
     default Optional<Violation> checkBodyShape(Block block) {

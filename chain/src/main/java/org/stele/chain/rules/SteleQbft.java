@@ -3,9 +3,12 @@ package org.stele.chain.rules;
 import java.math.BigInteger;
 import java.util.Optional;
 import org.stele.chain.BlockHeader;
+import org.stele.common.Bytes;
 import org.stele.common.Bytes32;
+import org.stele.common.crypto.CryptoSuite;
 import org.stele.common.rlp.RlpException;
 import org.stele.common.rlp.RlpReader;
+import org.stele.common.rlp.RlpWriter;
 
 /**
  * A Stele chain under QBFT, with Besu's and GoQuorum's header conventions: difficulty 1, nonce zero, no ommers, the
@@ -47,6 +50,29 @@ public record SteleQbft() implements ChainProfile {
         if (extra.isPresent())
             return ExecutionHeaderRules.violation(BlockRule.CONSENSUS_EXTRA_DATA, extra.get());
         return ExecutionHeaderRules.check(header, parent);
+    }
+
+    /**
+     * QBFT's block hash, as Besu's {@code BftBlockHashing}: the header with round 0 and no commit seals in its extra
+     * data, so that a block keeps its name when it is re-proposed in a later round or gains seals. The genesis header,
+     * and a header whose extra data is not QBFT's (which the header rules refuse), are hashed as written.
+     */
+    @Override
+    public Bytes32 blockHash(BlockHeader header, CryptoSuite suite) {
+        if (header.number() == 0)
+            return header.hash(suite);
+        try {
+            RlpReader l = RlpReader.list(header.extraData().unsafeArray());
+            RlpWriter w = new RlpWriter(header.extraData().size());
+            w.startList().writeRaw(l.readRaw()).writeRaw(l.readRaw()).writeRaw(l.readRaw());
+            l.readRaw();
+            w.writeBytes(new byte[ROUND_LENGTH]).startList().endList().endList();
+            l.readList();
+            l.requireEnd();
+            return header.withExtraData(Bytes.wrap(w.toByteArray())).hash(suite);
+        } catch (RlpException e) {
+            return header.hash(suite);
+        }
     }
 
     /** What is wrong with the shape of QBFT extra data, or empty when it has the five fields in their sizes. */

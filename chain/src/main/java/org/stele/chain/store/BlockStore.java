@@ -1,5 +1,6 @@
 package org.stele.chain.store;
 
+import org.stele.common.crypto.CryptoSuite;
 import java.util.List;
 import java.util.Optional;
 import org.stele.chain.Block;
@@ -18,6 +19,14 @@ public interface BlockStore {
     Optional<BlockHeader> head();
 
     Optional<BlockHeader> header(Bytes32 hash);
+
+    /**
+     * The hash that names {@code header} in this store: the chain's hash of the header unless the chain's profile names
+     * blocks otherwise (QBFT leaves the round and commit seals out).
+     */
+    default Bytes32 hash(BlockHeader header, CryptoSuite suite) {
+        return header.hash(suite);
+    }
 
     Optional<Bytes32> hashOf(long number);
 

@@ -109,7 +109,7 @@ public final class BlockExecutor {
         WriteBatch batch = new WriteBatch();
         Bytes32 stateRoot = world.commit(batch);
         BlockBody body = new BlockBody(included, List.of(), Optional.of(List.of()));
-        BlockHeader header = BlockHeader.builder().number(parent.number() + 1).parentHash(parent.hash(suite))
+        BlockHeader header = BlockHeader.builder().number(parent.number() + 1).parentHash(blocks.hash(parent, suite))
                 .coinbase(coinbase).stateRoot(stateRoot)
                 .transactionsRoot(body.transactionsRoot(MerklePatriciaTrie::orderedRoot))
                 .receiptsRoot(Receipt.root(receipts, MerklePatriciaTrie::orderedRoot))

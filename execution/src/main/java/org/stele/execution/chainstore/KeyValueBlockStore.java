@@ -10,6 +10,8 @@ import java.util.function.Supplier;
 import org.stele.chain.Block;
 import org.stele.chain.BlockBody;
 import org.stele.chain.BlockHeader;
+import org.stele.chain.rules.ChainProfile;
+import org.stele.chain.rules.EthereumCancun;
 import org.stele.chain.Receipt;
 import org.stele.chain.store.BlockStore;
 import org.stele.chain.store.TransactionLocation;
@@ -40,6 +42,7 @@ public final class KeyValueBlockStore implements BlockStore {
 
     private final KeyValueStore store;
     private final CryptoSuite suite;
+    private final ChainProfile profile;
     private volatile BlockHeader head;
     private final RecentBlocks<BlockHeader> headers = new RecentBlocks<>(CACHED_BLOCKS);
     private final RecentBlocks<BlockBody> bodies = new RecentBlocks<>(CACHED_BLOCKS);
@@ -49,8 +52,14 @@ public final class KeyValueBlockStore implements BlockStore {
     private final Object writes = new Object();
 
     public KeyValueBlockStore(KeyValueStore store, CryptoSuite suite) {
+        this(store, suite, new EthereumCancun());
+    }
+
+    /** A store naming blocks as {@code profile} does ({@link ChainProfile#blockHash}). */
+    public KeyValueBlockStore(KeyValueStore store, CryptoSuite suite, ChainProfile profile) {
         this.store = store;
         this.suite = suite;
+        this.profile = profile;
         this.head = store.get(Segment.CHAIN_METADATA, HEAD_KEY).flatMap(h -> header(Bytes32.of(h))).orElse(null);
         this.explorer = new ExplorerIndex(store, suite, head == null ? -1 : head.number());
     }
@@ -67,7 +76,7 @@ public final class KeyValueBlockStore implements BlockStore {
     public void append(Block block, List<Receipt> receipts, WriteBatch batch) {
         BlockHeader h = block.header();
         BlockHeader current = head;
-        if (current != null && (h.number() != current.number() + 1 || !h.parentHash().equals(current.hash(suite)))) {
+        if (current != null && (h.number() != current.number() + 1 || !h.parentHash().equals(hash(current)))) {
             throw new IllegalArgumentException("block " + h.number() + " does not extend the head " + current.number());
         }
         if (current == null && h.number() != 0)
@@ -106,14 +115,14 @@ public final class KeyValueBlockStore implements BlockStore {
         }
         if (head != null && header(h.parentHash()).isEmpty())
             throw new IllegalArgumentException("block " + h.number() + " has no stored parent " + h.parentHash());
-        Bytes32 hash = h.hash(suite);
+        Bytes32 hash = hash(h);
         Bytes hashKey = hash.toBytes();
         batch.put(Segment.BLOCK_HEADERS, hashKey, Bytes.wrap(h.encode()));
         batch.put(Segment.BLOCK_BODIES, hashKey, Bytes.wrap(block.body().encode()));
         batch.put(Segment.RECEIPTS, hashKey, Bytes.wrap(encodeReceipts(receipts)));
         if (asHead) {
             BlockHeader current = head;
-            if (current != null && !h.parentHash().equals(current.hash(suite)))
+            if (current != null && !h.parentHash().equals(hash(current)))
                 moveIndexesToBranchOf(h, batch);
             index(hash, h.number(), block.body().transactions(), batch);
             explorer.stage(block, receipts, facts != null ? facts : explorer.factsFromBody(block, receipts), batch);
@@ -125,6 +134,16 @@ public final class KeyValueBlockStore implements BlockStore {
         receiptLists.put(hash, List.copyOf(receipts));
         if (asHead)
             head = h;
+    }
+
+    /** The hash that names {@code header} in this store: its chain profile's block hash. */
+    public Bytes32 hash(BlockHeader header) {
+        return profile.blockHash(header, suite);
+    }
+
+    @Override
+    public Bytes32 hash(BlockHeader header, CryptoSuite ignored) {
+        return hash(header);
     }
 
     /** Whether a block with this hash is stored, on the canonical chain or on a side branch. */
@@ -147,7 +166,7 @@ public final class KeyValueBlockStore implements BlockStore {
     private void moveIndexesToBranchOf(BlockHeader newHead, WriteBatch batch) {
         List<BlockHeader> branch = new ArrayList<>();
         BlockHeader cursor = header(newHead.parentHash()).orElseThrow();
-        while (!hashOf(cursor.number()).map(cursor.hash(suite)::equals).orElse(false)) {
+        while (!hashOf(cursor.number()).map(hash(cursor)::equals).orElse(false)) {
             branch.add(cursor);
             Bytes32 parent = cursor.parentHash();
             cursor = header(parent).orElseThrow(() -> new IllegalStateException("missing ancestor " + parent));
@@ -165,7 +184,7 @@ public final class KeyValueBlockStore implements BlockStore {
                 batch.delete(Segment.INDEXES, numberKey(n));
         }
         for (BlockHeader b : branch) {
-            Bytes32 hash = b.hash(suite);
+            Bytes32 hash = hash(b);
             index(hash, b.number(), body(hash).map(BlockBody::transactions).orElse(List.of()), batch);
             withReceipts(hash, (blk, r) -> explorer.stage(blk, r, explorer.factsFromBody(blk, r), batch));
         }

@@ -66,16 +66,25 @@ public final class BlockImporter {
 
     public synchronized ImportResult importBlock(Block block) {
         long started = System.nanoTime();
-        ImportResult result = checkAndWrite(block);
+        ImportResult result = run(block, true);
         if (result instanceof ImportResult.Imported imported)
             listener.imported(imported, Duration.ofNanos(System.nanoTime() - started));
         return result;
     }
 
-    private ImportResult checkAndWrite(Block block) {
+    /**
+     * Checks {@code block} by every rule of {@link #importBlock} except its seals, and executes it, writing nothing: how
+     * a validator judges a proposal (which has no seals yet) before voting for it. Answers {@link ImportResult.Imported}
+     * (with {@code head} false) when the block would be accepted.
+     */
+    public synchronized ImportResult check(Block block) {
+        return run(block, false);
+    }
+
+    private ImportResult run(Block block, boolean write) {
         BlockHeader header = block.header();
-        Bytes32 hash = header.hash(suite);
-        if (blocks.contains(hash))
+        Bytes32 hash = blocks.hash(header);
+        if (write && blocks.contains(hash))
             return new ImportResult.AlreadyKnown(hash);
         Optional<BlockHeader> parentHeader = header.parentHash().isZero()
                 ? Optional.empty()
@@ -85,7 +94,7 @@ public final class BlockImporter {
                     "block " + header.number() + " has unknown parent " + header.parentHash()));
         BlockHeader parent = parentHeader.get();
         Optional<Violation> broken = profile.checkHeader(header, parent)
-                .or(() -> seals.verify(header, parent))
+                .or(() -> write ? seals.verify(header, parent) : Optional.empty())
                 .or(() -> profile.checkBodyShape(block));
         if (broken.isPresent())
             return refused(Refusal.of(broken.get()));
@@ -98,8 +107,10 @@ public final class BlockImporter {
                         MerklePatriciaTrie::orderedRoot);
                 if (wrong.isPresent())
                     yield refused(Refusal.of(wrong.get()));
+                if (!write)
+                    yield new ImportResult.Imported(block, hash, false);
                 boolean head = profile.forkChoice() == ForkChoice.NEWEST_BLOCK
-                        || header.parentHash().equals(blocks.head().orElseThrow().hash(suite));
+                        || header.parentHash().equals(blocks.hash(blocks.head().orElseThrow()));
                 blocks.put(block, processed.result().receipts(), processed.batch(), head, processed.facts());
                 yield new ImportResult.Imported(block, hash, head);
             }

@@ -22,6 +22,8 @@ import org.stele.execution.importer.BlockImporter;
 import org.stele.execution.importer.GenesisChain;
 import org.stele.execution.importer.ImportResult;
 import org.stele.execution.importer.SealVerifier;
+import org.stele.chain.rules.SteleQbft;
+import org.stele.node.validator.QbftSealVerifier;
 import org.stele.storage.CachedSegmentStore;
 import org.stele.storage.KeyValueStore;
 import org.stele.storage.RocksDbKeyValueStore;
@@ -84,8 +86,9 @@ public final class BlocksCommand implements Runnable {
             }
             try (KeyValueStore store = openStore(dataDir);
                     InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 20)) {
-                KeyValueBlockStore blocks = new KeyValueBlockStore(store, SUITE);
-                BlockImporter importer = GenesisChain.open(spec, SUITE, store, blocks, SealVerifier.NONE);
+                KeyValueBlockStore blocks = new KeyValueBlockStore(store, SUITE, spec.profile());
+                BlockImporter importer = GenesisChain.open(spec, SUITE, store, blocks,
+                        spec.profile() instanceof SteleQbft ? new QbftSealVerifier(SUITE) : SealVerifier.NONE);
                 return importAll(new BlockFile(in), importer, blocks, err);
             } catch (IllegalStateException | StorageException e) {
                 err.println("stele blocks import: " + e.getMessage());
@@ -129,7 +132,7 @@ public final class BlocksCommand implements Runnable {
             BlockHeader head = blocks.head().orElseThrow();
             err.printf("imported %d blocks (%d already known) in %.2f s: %.1f blocks/s, %.1f Mgas/s; head #%d %s%n",
                     imported, known, seconds, imported / seconds, gas / seconds / 1e6, head.number(),
-                    head.hash(SUITE));
+                    blocks.hash(head));
         }
     }
 

@@ -24,6 +24,7 @@ import org.stele.execution.block.CandidateSource;
 import org.stele.execution.genesis.GenesisFile;
 import org.stele.node.dev.DevAccounts;
 import org.stele.node.dev.Mnemonic;
+import org.stele.node.validator.QbftSealVerifier;
 import org.stele.node.wiring.NodeServices;
 import org.stele.rpc.RpcMethod;
 import org.stele.storage.InMemoryKeyValueStore;
@@ -64,7 +65,8 @@ public final class DevNode implements AutoCloseable {
         this.validator = new DevValidator(mnemonic);
         this.genesis = DevGenesis.load(config.node().dataPath(), config, clock.instant().getEpochSecond(), validator,
                 accounts.stream().map(DevAccounts.Account::address).toList());
-        this.node = new NodeServices(config.node(), genesis.chainId(), FORK, genesis.profile(), genesis::build, clock);
+        this.node = new NodeServices(config.node(), genesis.chainId(), FORK, genesis.profile(),
+                new QbftSealVerifier(NodeServices.SUITE), genesis::build, clock);
         requireChainOf(genesis);
         node.admitOnlyWhatTheNextBlockPays();
         node.pool().onPending(this::pending);

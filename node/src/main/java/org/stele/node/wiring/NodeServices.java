@@ -1,5 +1,8 @@
 package org.stele.node.wiring;
 
+import org.stele.txpool.PooledTransaction;
+import org.stele.txpool.PendingSelection;
+import org.stele.execution.block.CandidateSource;
 import java.math.BigInteger;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -21,6 +24,7 @@ import org.stele.common.Fork;
 import org.stele.common.crypto.Secp256k1KeccakSuite;
 import org.stele.execution.block.BlockExecutor;
 import org.stele.execution.importer.BlockImporter;
+import org.stele.chain.rules.ChainProfile;
 import org.stele.execution.importer.ImportResult;
 import org.stele.node.logging.BlockImportLog;
 import org.stele.node.metrics.MetricsServer;
@@ -115,30 +119,30 @@ public final class NodeServices implements AutoCloseable {
      * @param genesis the first block of a new chain; asked only when the data path holds none
      */
     public NodeServices(NodeConfig config, long chainId, Fork fork, Supplier<Genesis> genesis, InstantSource clock) {
-        this(config, chainId, fork, new EthereumCancun(), store -> genesis.get().build(store), clock);
+        this(config, chainId, fork, new EthereumCancun(), SealVerifier.NONE, store -> genesis.get().build(store),
+                clock);
     }
 
     /**
      * Opens (or creates from {@code genesis}) the chain in {@code config.dataPath()}, whose blocks follow the rules of
-     * {@code profile}.
+     * {@code profile} and are proven by {@code seals} (a QBFT network's commit seals).
      *
      * @param genesis builds the first block of a new chain over the store; asked only when the data path holds none
      */
-    public NodeServices(NodeConfig config, long chainId, Fork fork, ChainProfile profile,
+    public NodeServices(NodeConfig config, long chainId, Fork fork, ChainProfile profile, SealVerifier seals,
             Function<KeyValueStore, Genesis.Built> genesis, InstantSource clock) {
         this.config = config;
         this.fork = fork;
         this.store = new CachedSegmentStore(RocksDbKeyValueStore.open(config.dataPath()),
                 Set.of(Segment.TRIE_NODES, Segment.CODE), STATE_CACHE_BYTES);
-        this.blocks = new KeyValueBlockStore(store, SUITE);
+        this.blocks = new KeyValueBlockStore(store, SUITE, profile);
         if (blocks.head().isEmpty()) {
             Genesis.Built built = genesis.apply(store);
             blocks.append(built.block(), List.of(), built.batch());
         }
         this.pool = new TransactionPool(config.txPool(), fork, stateAtHead(), head().gasLimit());
         this.executor = new BlockExecutor(fork, SUITE, chainId, store, blocks);
-        this.importer = new BlockImporter(profile, fork, SUITE, chainId, store, blocks,
-                SealVerifier.NONE);
+        this.importer = new BlockImporter(profile, fork, SUITE, chainId, store, blocks, seals);
         importer.listen(this::imported);
         this.backend = new EthBackend(blocks, store, pool, SUITE, chainId, fork);
         EthJson json = backend.json();
@@ -256,6 +260,41 @@ public final class NodeServices implements AutoCloseable {
         else
             pool.onNewHead(stateAtHead(), header.gasLimit());
         announce(r.block(), r.receipts());
+    }
+
+    /**
+     * Imports a block that came from elsewhere (consensus, a peer) and, when it becomes the head, moves the pool to
+     * the new state and tells subscribers.
+     */
+    public ImportResult importBlock(Block block) {
+        ImportResult result = importer.importBlock(block);
+        if (result instanceof ImportResult.Imported imported && imported.head()) {
+            BlockHeader header = block.header();
+            pool.onNewHead(stateAtHead(), header.gasLimit());
+            announce(block, blocks.receipts(imported.hash()).orElse(List.of()));
+        }
+        return result;
+    }
+
+    /** The pool's transactions for a child of {@code parent}, best first, as a block builder takes them. */
+    public CandidateSource candidates(BlockHeader parent) {
+        PendingSelection selection = pool.selection(BaseFee.next(parent));
+        return new CandidateSource() {
+            @Override
+            public BlockExecutor.Candidate next() {
+                PooledTransaction p = selection.next();
+                return p == null ? null : new BlockExecutor.Candidate(p.transaction(), p.sender());
+            }
+
+            @Override
+            public void skipSender() {
+                selection.skipSender();
+            }
+        };
+    }
+
+    public KeyValueBlockStore blocks() {
+        return blocks;
     }
 
     private void announce(Block block, List<Receipt> receipts) {

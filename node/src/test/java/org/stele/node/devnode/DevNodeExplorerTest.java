@@ -72,7 +72,9 @@ class DevNodeExplorerTest {
             hash = send("eth_sendTransaction", "[{\"from\":\"" + from + "\",\"to\":\"" + accounts.get(1).asText()
                     + "\",\"value\":\"0x1\"}]").get("result").asText();
             await("eth_getTransactionReceipt", "[\"" + hash + "\"]");
-            JsonNode page = send("ots_searchTransactionsBefore", "[\"" + from + "\",0,10]").get("result");
+            JsonNode answer = send("ots_searchTransactionsBefore", "[\"" + from + "\",0,10]");
+            assertThat(answer.has("error")).as("%s", answer).isFalse();
+            JsonNode page = answer.get("result");
             assertThat(page.get("txs").get(0).get("hash").asText()).isEqualTo(hash);
             assertThat(page.get("firstPage").asBoolean()).isTrue();
             assertThat(page.get("lastPage").asBoolean()).isTrue();
@@ -80,7 +82,9 @@ class DevNodeExplorerTest {
         forgetExplorerIndexes(dir);
         try (DevNode node = start(dir)) {
             assertThat(await("ots_getTransactionBySenderAndNonce", "[\"" + from + "\",0]").asText()).isEqualTo(hash);
-            JsonNode page = send("ots_searchTransactionsBefore", "[\"" + from + "\",0,10]").get("result");
+            JsonNode answer = send("ots_searchTransactionsBefore", "[\"" + from + "\",0,10]");
+            assertThat(answer.has("error")).as("%s", answer).isFalse();
+            JsonNode page = answer.get("result");
             assertThat(page.get("txs").get(0).get("hash").asText()).isEqualTo(hash);
         }
     }

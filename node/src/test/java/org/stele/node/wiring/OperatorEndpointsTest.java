@@ -179,7 +179,7 @@ class OperatorEndpointsTest {
             assertThat(line).as("the import was logged").isNotNull();
             assertThat(events).as("one line for one block").isEmpty();
             assertThat(line.getFormattedMessage())
-                    .matches("Imported #1 / 1 tx / gas 21,000 \\(0\\.1%\\) / " + hash.substring(0, 6) + "…"
+                    .matches("Imported #1 / 1 tx / gas 21,000 \\(0\\.1%\\) / round 0 / " + hash.substring(0, 6) + "…"
                             + hash.substring(62) + " / [0-9.]+ ms");
         } finally {
             log.detachAppender(lines);

@@ -66,7 +66,7 @@ public final class AdminMethods {
         ObjectNode stele = out.putObject("protocols").putObject("stele");
         stele.put("network", chainId);
         stele.put("genesis", blocks.header(0L).orElseThrow().hash(suite).toHex());
-        stele.put("head", head.hash(suite).toHex());
+        stele.put("head", blocks.hash(head, suite).toHex());
         stele.put("headNumber", head.number());
         return out;
     }

@@ -70,7 +70,7 @@ public final class DebugMethods {
                     .orElseThrow(() -> new JsonRpcException(JsonRpcError.SERVER_ERROR, "header not found"));
             case BlockParameter.Tag t when t.name() == BlockParameter.TagName.EARLIEST ->
                 backend.blocks().hashOf(0).orElseThrow();
-            case BlockParameter.Tag t -> backend.blocks().head().orElseThrow().hash(backend.suite());
+            case BlockParameter.Tag t -> backend.blocks().hash(backend.blocks().head().orElseThrow(), backend.suite());
         };
     }
 

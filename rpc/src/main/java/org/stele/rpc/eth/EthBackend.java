@@ -23,7 +23,7 @@ public record EthBackend(BlockStore blocks, ReadableKeyValueStore stateStore, Tr
 
     /** JSON shapes for this chain, sharing this backend's sender cache. */
     public EthJson json() {
-        return new EthJson(suite, senders);
+        return new EthJson(suite, senders, h -> blocks.hash(h, suite));
     }
 
     /** The world state as of {@code header}, read-only. */

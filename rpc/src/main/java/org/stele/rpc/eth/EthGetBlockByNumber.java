@@ -24,7 +24,7 @@ public final class EthGetBlockByNumber implements RpcMethod {
         params.atMost(2);
         var header = Blocks.resolve(backend.blocks(), params.block(0, "block"));
         boolean full = params.has(1) && params.bool(1, "full transactions");
-        return header.flatMap(h -> backend.blocks().block(h.hash(backend.suite())))
+        return header.flatMap(h -> backend.blocks().block(backend.blocks().hash(h, backend.suite())))
                 .<JsonNode>map(b -> backend.json().block(b, full)).orElse(NullNode.instance);
     }
 }

@@ -31,7 +31,7 @@ public final class EthGetBlockReceipts implements RpcMethod {
         params.required(0, "block");
         var header = Blocks.resolve(backend.blocks(), params.block(0, "block"));
         if (header.isEmpty()) return NullNode.instance;
-        var hash = header.get().hash(backend.suite());
+        var hash = backend.blocks().hash(header.get(), backend.suite());
         var block = backend.blocks().block(hash);
         var receipts = backend.blocks().receipts(hash);
         if (block.isEmpty() || receipts.isEmpty()) return NullNode.instance;

@@ -23,7 +23,7 @@ public final class EthGetBlockTransactionCountByNumber implements RpcMethod {
     public JsonNode execute(Params params, RpcSession session) {
         params.atMost(1);
         return Blocks.resolve(backend.blocks(), params.block(0, "block"))
-                .flatMap(h -> backend.blocks().body(h.hash(backend.suite())))
+                .flatMap(h -> backend.blocks().body(backend.blocks().hash(h, backend.suite())))
                 .<JsonNode>map(b -> Quantity.of(b.transactions().size())).orElse(NullNode.instance);
     }
 }

@@ -24,7 +24,7 @@ public final class EthGetTransactionByBlockNumberAndIndex implements RpcMethod {
         params.atMost(2);
         var header = Blocks.resolve(backend.blocks(), params.block(0, "block"));
         long index = params.longQuantity(1, "index");
-        return header.flatMap(h -> backend.blocks().block(h.hash(backend.suite())))
+        return header.flatMap(h -> backend.blocks().block(backend.blocks().hash(h, backend.suite())))
                 .filter(b -> index < b.body().transactions().size())
                 .<JsonNode>map(b -> backend.json().transaction(b.body().transactions().get((int) index),
                         java.util.Optional.of(b.header()), (int) index))

@@ -1,5 +1,6 @@
 package org.stele.rpc.eth;
 
+import java.util.function.Function;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -24,6 +25,7 @@ public final class EthJson {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private final CryptoSuite suite;
     private final SenderCache senders;
+    private final Function<BlockHeader, Bytes32> blockHash;
 
     /** With a cache of its own; the node shares one through {@link EthBackend#json()}. */
     public EthJson(CryptoSuite suite) {
@@ -31,8 +33,19 @@ public final class EthJson {
     }
 
     public EthJson(CryptoSuite suite, SenderCache senders) {
+        this(suite, senders, h -> h.hash(suite));
+    }
+
+    /** @param blockHash how the chain names a block (its store's {@code hash}) */
+    public EthJson(CryptoSuite suite, SenderCache senders, Function<BlockHeader, Bytes32> blockHash) {
         this.suite = suite;
         this.senders = senders;
+        this.blockHash = blockHash;
+    }
+
+    /** The hash that names the block of {@code h}. */
+    public Bytes32 blockHash(BlockHeader h) {
+        return blockHash.apply(h);
     }
 
     public CryptoSuite suite() {
@@ -41,7 +54,7 @@ public final class EthJson {
 
     public ObjectNode block(Block block, boolean fullTransactions) {
         BlockHeader h = block.header();
-        Bytes32 blockHash = h.hash(suite);
+        Bytes32 blockHash = blockHash(h);
         ObjectNode o = header(h, blockHash);
         o.set("totalDifficulty", Quantity.of(BigInteger.ZERO));
         o.set("size", Quantity.of(block.encode().length));
@@ -59,7 +72,7 @@ public final class EthJson {
 
     /** The header fields of a block object, as {@code newHeads} notifications carry them. */
     public ObjectNode header(BlockHeader h) {
-        return header(h, h.hash(suite));
+        return header(h, blockHash(h));
     }
 
     private ObjectNode header(BlockHeader h, Bytes32 hash) {
@@ -91,7 +104,7 @@ public final class EthJson {
     /** A transaction, with its block position when it is mined. */
     public ObjectNode transaction(Transaction tx, Optional<BlockHeader> block, int index) {
         return block.isPresent()
-                ? transaction(tx, block.get(), block.get().hash(suite), index)
+                ? transaction(tx, block.get(), blockHash(block.get()), index)
                 : transaction(tx, null, null, index);
     }
 
@@ -146,7 +159,7 @@ public final class EthJson {
         Bytes32 txHash = tx.hash(suite);
         Address from = senders.sender(tx, txHash, suite);
         ObjectNode o = NODES.objectNode();
-        Bytes32 blockHash = h.hash(suite);
+        Bytes32 blockHash = blockHash(h);
         o.put("transactionHash", txHash.toHex());
         o.set("transactionIndex", Quantity.of(index));
         o.put("blockHash", blockHash.toHex());

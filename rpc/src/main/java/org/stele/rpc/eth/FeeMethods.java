@@ -86,7 +86,7 @@ public final class FeeMethods {
     /** The tips at the given percentiles of gas used in the block, weighted by each transaction's gas. */
     private static ArrayNode rewards(EthBackend backend, BlockHeader h, List<Double> percentiles) {
         ArrayNode out = JsonNodeFactory.instance.arrayNode();
-        var hash = h.hash(backend.suite());
+        var hash = backend.blocks().hash(h, backend.suite());
         Block block = backend.blocks().block(hash).orElseThrow();
         List<Receipt> receipts = backend.blocks().receipts(hash).orElseThrow();
         BigInteger baseFee = h.baseFeePerGas().orElse(BigInteger.ZERO);

@@ -105,7 +105,7 @@ public final class FilterManager implements ChainEventListener {
     @Override
     public synchronized void onBlock(Block block, List<Receipt> receipts) {
         expire();
-        Bytes32 hash = block.header().hash(json.suite());
+        Bytes32 hash = json.blockHash(block.header());
         for (Filter f : filters.values()) {
             switch (f.kind) {
                 case BLOCKS -> f.add(JsonNodeFactory.instance.textNode(hash.toHex()));

@@ -55,7 +55,7 @@ public final class LogQuery {
     /** Adds the matching logs of one stored block. */
     void collect(BlockHeader header, LogFilter filter, ArrayNode out) {
         if (!filter.mayMatch(header.logsBloom())) return;
-        Bytes32 hash = header.hash(json.suite());
+        Bytes32 hash = json.blockHash(header);
         collectFrom(blocks.block(hash).orElseThrow(), blocks.receipts(hash).orElseThrow(), filter, out);
     }
 
@@ -63,7 +63,7 @@ public final class LogQuery {
     void collectFrom(Block block, List<Receipt> receipts, LogFilter filter, ArrayNode out) {
         BlockHeader header = block.header();
         if (!filter.mayMatch(header.logsBloom())) return;
-        Bytes32 hash = header.hash(json.suite());
+        Bytes32 hash = json.blockHash(header);
         int logIndex = 0;
         for (int t = 0; t < receipts.size(); t++) {
             Bytes32 txHash = null;

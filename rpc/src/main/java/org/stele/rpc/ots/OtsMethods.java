@@ -277,11 +277,12 @@ public final class OtsMethods {
     }
 
     private List<Receipt> receipts(Block block) {
-        return backend.blocks().receipts(block.header().hash(backend.suite())).orElseThrow();
+        return backend.blocks().receipts(backend.blocks().hash(block.header(), backend.suite())).orElseThrow();
     }
 
     private Optional<Block> blockByNumber(Params p, int i) {
-        return resolve(blockParameter(p, i)).flatMap(h -> backend.blocks().block(h.hash(backend.suite())));
+        return resolve(blockParameter(p, i))
+                .flatMap(h -> backend.blocks().block(backend.blocks().hash(h, backend.suite())));
     }
 
     /** Otterscan sends block numbers as plain JSON numbers; tags and hex quantities are taken too. */

@@ -1,0 +1,47 @@
+package org.stele.node.validator;
+
+import java.util.List;
+import java.util.Optional;
+import org.stele.chain.Block;
+import org.stele.chain.BlockHeader;
+import org.stele.chain.rules.SteleQbft;
+import org.stele.common.Address;
+import org.stele.common.Bytes;
+import org.stele.common.rlp.RlpReader;
+import org.stele.consensus.qbft.BftExtraData;
+import org.stele.consensus.qbft.BftExtraDataCodec;
+import org.stele.consensus.qbft.QbftBlock;
+import org.stele.execution.block.BlockExecutor;
+import org.stele.node.wiring.NodeServices;
+
+/** Building proposals from the pool, and moving blocks between the chain's and the consensus module's types. */
+final class QbftBlocks {
+    private static final Bytes VANITY = Bytes.wrap(new byte[BftExtraData.VANITY_LENGTH]);
+
+    private QbftBlocks() {
+    }
+
+    /**
+     * A proposal on {@code parent}: the pool's best transactions, executed, in a header with QBFT's conventions and
+     * extra data naming {@code validators} and {@code round}, without seals.
+     */
+    static QbftBlock build(NodeServices node, BlockHeader parent, int round, long nowSeconds, Address proposer,
+            List<Address> validators) {
+        long timestamp = Math.max(nowSeconds, parent.timestamp() + 1);
+        BlockExecutor.Result r = node.executor().build(parent, timestamp, proposer, node.candidates(parent));
+        BlockHeader header = r.block().header().toBuilder().parentHash(node.blocks().hash(parent))
+                .difficulty(java.math.BigInteger.ONE).mixHash(SteleQbft.MIX_HASH).nonce(0)
+                .extraData(BftExtraDataCodec.encode(new BftExtraData(VANITY, validators, Optional.empty(), round,
+                        List.of())))
+                .build();
+        return toQbft(new Block(header, r.block().body()));
+    }
+
+    static QbftBlock toQbft(Block block) {
+        return QbftBlock.readFrom(RlpReader.of(block.encode()));
+    }
+
+    static Block toBlock(QbftBlock block) {
+        return Block.decode(block.encode());
+    }
+}

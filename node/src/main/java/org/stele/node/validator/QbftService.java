@@ -1,0 +1,335 @@
+package org.stele.node.validator;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.stele.chain.Block;
+import org.stele.chain.BlockHeader;
+import org.stele.chain.tx.Transaction;
+import org.stele.chain.tx.TransactionDecoder;
+import org.stele.chain.tx.TransactionValidator;
+import org.stele.common.Address;
+import org.stele.common.Bytes;
+import org.stele.common.crypto.KeyPair;
+import org.stele.common.rlp.RlpException;
+import org.stele.consensus.qbft.BftExtraData;
+import org.stele.consensus.qbft.BftExtraDataCodec;
+import org.stele.consensus.qbft.QbftBlock;
+import org.stele.consensus.qbft.ValidatorProvider;
+import org.stele.consensus.qbft.engine.Action;
+import org.stele.consensus.qbft.engine.Event;
+import org.stele.consensus.qbft.engine.QbftEngine;
+import org.stele.consensus.qbft.message.MessageCodec;
+import org.stele.consensus.qbft.message.MessageDecodingException;
+import org.stele.consensus.qbft.message.QbftMessage;
+import org.stele.consensus.qbft.wal.FileWal;
+import org.stele.execution.importer.ImportResult;
+import org.stele.node.wiring.NodeServices;
+import org.stele.p2p.P2pListener;
+import org.stele.p2p.P2pNetwork;
+import org.stele.p2p.PeerInfo;
+import org.stele.p2p.message.Message;
+import org.stele.txpool.TxPoolException;
+
+/**
+ * Live QBFT on one node. Everything that touches the engine or imports a block runs on one event thread, in the order
+ * it arrived: P2P frames, timer expiries, pool signals. The engine's actions are carried out here: broadcasts go to
+ * the P2P network, timers to the {@link Scheduler}, proposals are built from the pool no sooner than the block period
+ * after the parent (the empty-block period when nothing is pending), proposals are executed by the importer's rules
+ * without writing before the node votes, and final blocks are imported, announced to peers and fed back to the engine.
+ * A node whose key is not a validator runs the same service without an engine: it follows the chain by fetching the
+ * blocks peers announce, whose seals the importer checks. Transactions admitted to the pool are gossiped in batches.
+ */
+public final class QbftService implements P2pListener, AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(QbftService.class.getName());
+    /** Transactions per gossip message; P2P allows up to {@link Message#MAX_RANGE}. */
+    private static final int GOSSIP_BATCH = 256;
+    private static final long GOSSIP_DELAY_MILLIS = 10;
+
+    private final NodeServices node;
+    private final List<Address> validators;
+    private final QbftTimings timings;
+    private final Scheduler scheduler;
+    private final MessageCodec codec = new MessageCodec(NodeServices.SUITE);
+    private final TransactionValidator txValidator;
+    private final Address self;
+    private final FileWal wal;
+    private final QbftEngine engine;
+    private final RoundTimers timers;
+    private final ExecutorService events;
+    private final ExecutorService intake;
+    private final ConcurrentLinkedQueue<Bytes> gossip = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean gossipScheduled = new AtomicBoolean();
+    private volatile P2pNetwork network;
+    /** Set before {@link #network}, whose volatile write publishes it to the event thread. */
+    private RangeFollower follower;
+    private volatile boolean creationWaiting;
+    private volatile boolean closed;
+
+    // event thread only
+    private Action.CreateBlock creation;
+    private long headSeenMillis;
+
+    /**
+     * @param key        the node's key; the node validates when its address is in {@code validators}
+     * @param validators the validator set (the genesis's), sorted
+     * @param walFile    the write-ahead log of what this validator signed
+     */
+    public QbftService(NodeServices node, long chainId, KeyPair key, List<Address> validators, QbftTimings timings,
+            Path walFile, Scheduler scheduler) {
+        this.node = node;
+        this.validators = List.copyOf(validators);
+        this.timings = timings;
+        this.scheduler = scheduler;
+        this.txValidator = new TransactionValidator(chainId);
+        this.self = NodeServices.SUITE.address(key.publicKey());
+        this.events = Executors.newSingleThreadExecutor(r -> new Thread(r, "stele-qbft-events"));
+        this.intake = Executors.newSingleThreadExecutor(r -> new Thread(r, "stele-tx-intake"));
+        if (validators.contains(self)) {
+            this.wal = new FileWal(walFile);
+            this.engine = new QbftEngine(timings.engineConfig(), key, NodeServices.SUITE,
+                    ValidatorProvider.fixed(validators), wal);
+        } else {
+            this.wal = null;
+            this.engine = null;
+        }
+        this.timers = new RoundTimers(scheduler, timings.emptyBlockPeriod().toMillis(),
+                expired -> submit(() -> handle(expired)));
+        node.pool().onPending(p -> {
+            gossip.add(Bytes.wrap(p.transaction().encode()));
+            if (gossipScheduled.compareAndSet(false, true))
+                scheduler.schedule(() -> submitTo(intake, this::flushGossip), GOSSIP_DELAY_MILLIS);
+            if (creationWaiting)
+                submit(this::tryCreate);
+        });
+    }
+
+    public boolean isValidator() {
+        return engine != null;
+    }
+
+    public Address address() {
+        return self;
+    }
+
+    /** Starts consensus over {@code network}, which must have been started with this service as its listener. */
+    public void start(P2pNetwork network) {
+        this.follower = new RangeFollower(node, network, scheduler, this::submit, this::afterImport);
+        this.network = network;
+        submit(() -> {
+            headSeenMillis = scheduler.nowMillis();
+            if (engine != null)
+                perform(engine.start(node.head()));
+        });
+    }
+
+    // ---- P2P, on Netty's threads: hand everything off
+
+    @Override
+    public void onMessage(Address peer, Message message) {
+        switch (message) {
+            case Message.QbftMessage q -> submit(() -> onQbft(peer, q.payload()));
+            case Message.Transactions t -> submitTo(intake, () -> admit(peer, t));
+            case Message.NewBlock nb -> submit(() -> follower.peerHead(peer, nb.number()));
+            case Message.GetHeaders g -> submit(() -> network.send(peer, follower.headers(g)));
+            case Message.GetBodies g -> submit(() -> network.send(peer, follower.bodies(g)));
+            case Message.Headers h -> submit(() -> follower.onHeaders(peer, h));
+            case Message.Bodies b -> submit(() -> follower.onBodies(peer, b));
+            case Message.Hello h -> {
+            }
+            case Message.Disconnect d -> {
+            }
+        }
+    }
+
+    @Override
+    public void onConnected(PeerInfo peer) {
+        long theirs = peer.hello().headNumber();
+        submit(() -> follower.peerHead(peer.address(), theirs));
+    }
+
+    // ---- the event thread
+
+    private void submit(Runnable task) {
+        submitTo(events, task);
+    }
+
+    private void submitTo(ExecutorService executor, Runnable task) {
+        if (closed)
+            return;
+        try {
+            executor.execute(() -> {
+                if (closed || network == null)
+                    return;
+                try {
+                    task.run();
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.ERROR, "QBFT service task failed", e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            // closing: nothing more is done
+        }
+    }
+
+    private void handle(Event event) {
+        if (engine != null)
+            perform(engine.handle(event));
+    }
+
+    private void perform(List<Action> actions) {
+        for (Action a : actions) {
+            switch (a) {
+                case Action.Broadcast b ->
+                    network.broadcast(new Message.QbftMessage(Bytes.wrap(codec.toWire(b.message()))));
+                case Action.ScheduleTimer t -> timers.schedule(t);
+                case Action.CreateBlock c -> {
+                    creation = c;
+                    tryCreate();
+                }
+                case Action.ValidateBlock v ->
+                    handle(new Event.ProposalValidated(v.height(), v.digest(), isValid(v.block())));
+                case Action.ImportBlock i -> importFinal(QbftBlocks.toBlock(i.block()));
+            }
+        }
+    }
+
+    private void onQbft(Address peer, Bytes payload) {
+        QbftMessage m;
+        try {
+            m = codec.fromWire(payload.toArray());
+        } catch (MessageDecodingException e) {
+            network.misbehaved(peer, "bad QBFT message: " + e.getMessage());
+            return;
+        }
+        if (!validators.contains(m.author())) {
+            network.misbehaved(peer, "QBFT message from " + m.author() + ", who is not a validator");
+            return;
+        }
+        handle(new Event.MessageReceived(m));
+    }
+
+    /** Builds the asked-for proposal once the block period allows it, and answers the engine. */
+    private void tryCreate() {
+        Action.CreateBlock c = creation;
+        if (c == null || engine == null)
+            return;
+        if (c.height() != engine.height() || c.round() < engine.round()) {
+            creation = null;
+            creationWaiting = false;
+            return;
+        }
+        long now = scheduler.nowMillis();
+        long earliest = headSeenMillis + timings.blockPeriod().toMillis();
+        long emptyAt = headSeenMillis + timings.emptyBlockPeriod().toMillis();
+        if (now < earliest) {
+            scheduler.schedule(() -> submit(this::tryCreate), earliest - now);
+            return;
+        }
+        // A round after a round change proposes at once, empty or not: the network is waiting for it.
+        if (node.pool().pendingCount() == 0 && now < emptyAt && c.round() == 0) {
+            creationWaiting = true;
+            scheduler.schedule(() -> submit(this::tryCreate), emptyAt - now);
+            return;
+        }
+        creation = null;
+        creationWaiting = false;
+        QbftBlock block = QbftBlocks.build(node, c.parent(), c.round(), now / 1000, self, validators);
+        handle(new Event.BlockCreated(c.height(), c.round(), block));
+    }
+
+    /** A proposal is voted for only when it keeps the validator set and the importer would accept it. */
+    private boolean isValid(QbftBlock proposal) {
+        Block block;
+        try {
+            block = QbftBlocks.toBlock(proposal);
+            BftExtraData extra = BftExtraDataCodec.decode(block.header().extraData());
+            if (!extra.validators().equals(validators) || !extra.seals().isEmpty())
+                return false;
+        } catch (RlpException | IllegalArgumentException e) {
+            return false;
+        }
+        return node.importer().check(block) instanceof ImportResult.Imported;
+    }
+
+    private void importFinal(Block block) {
+        ImportResult r = node.importBlock(block);
+        switch (r) {
+            case ImportResult.Imported i -> afterImport(i.block());
+            case ImportResult.AlreadyKnown k -> {
+            }
+            case ImportResult.Refused refused -> LOG.log(System.Logger.Level.ERROR,
+                    "a block QBFT finalised was refused by the importer: " + refused.refusal());
+        }
+    }
+
+    /** A new head, however it came: the engine moves to the next height, peers hear of it. */
+    private void afterImport(Block block) {
+        headSeenMillis = scheduler.nowMillis();
+        BlockHeader h = block.header();
+        network.broadcast(new Message.NewBlock(h.number(), node.blocks().hash(h)));
+        handle(new Event.BlockImported(h));
+    }
+
+    // ---- transactions
+
+    private void admit(Address peer, Message.Transactions batch) {
+        for (Bytes raw : batch.transactions()) {
+            Transaction tx;
+            Address sender;
+            try {
+                tx = TransactionDecoder.decode(raw.toArray());
+                sender = txValidator.validateAndRecoverSender(tx, node.fork(), NodeServices.SUITE);
+            } catch (RuntimeException e) {
+                network.misbehaved(peer, "gossiped an invalid transaction: " + e.getMessage());
+                return;
+            }
+            try {
+                node.pool().add(tx, tx.hash(NodeServices.SUITE), sender);
+            } catch (TxPoolException e) {
+                // known, underpriced, nonce too low: ordinary under gossip
+            }
+        }
+    }
+
+    private void flushGossip() {
+        gossipScheduled.set(false);
+        P2pNetwork net = network;
+        if (net == null) {
+            gossip.clear();
+            return;
+        }
+        List<Bytes> batch = new ArrayList<>();
+        Bytes tx;
+        while ((tx = gossip.poll()) != null) {
+            batch.add(tx);
+            if (batch.size() == GOSSIP_BATCH) {
+                net.broadcast(new Message.Transactions(batch));
+                batch = new ArrayList<>();
+            }
+        }
+        if (!batch.isEmpty())
+            net.broadcast(new Message.Transactions(batch));
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        events.shutdown();
+        intake.shutdown();
+        try {
+            events.awaitTermination(10, TimeUnit.SECONDS);
+            intake.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (wal != null)
+            wal.close();
+    }
+}

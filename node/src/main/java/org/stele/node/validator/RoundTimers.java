@@ -1,0 +1,26 @@
+package org.stele.node.validator;
+
+import java.util.function.Consumer;
+import org.stele.consensus.qbft.engine.Action;
+import org.stele.consensus.qbft.engine.Event;
+
+/**
+ * Carries out the engine's {@link Action.ScheduleTimer}s with a {@link Scheduler}. Round 0 waits the empty-block
+ * period longer: an idle proposer proposes only that often, and its peers must not give up on it meanwhile.
+ */
+final class RoundTimers {
+    private final Scheduler scheduler;
+    private final long roundZeroExtraMillis;
+    private final Consumer<Event.RoundTimerExpired> expired;
+
+    RoundTimers(Scheduler scheduler, long roundZeroExtraMillis, Consumer<Event.RoundTimerExpired> expired) {
+        this.scheduler = scheduler;
+        this.roundZeroExtraMillis = roundZeroExtraMillis;
+        this.expired = expired;
+    }
+
+    void schedule(Action.ScheduleTimer t) {
+        long delay = t.delayMillis() + (t.round() == 0 ? roundZeroExtraMillis : 0);
+        scheduler.schedule(() -> expired.accept(new Event.RoundTimerExpired(t.height(), t.round())), delay);
+    }
+}
