@@ -84,5 +84,14 @@ class BlobTransactionRoundTripTest {
         assertThatThrownBy(() -> new BlobTransaction(tooBig, 0, BigInteger.ONE, BigInteger.ONE, 21_000,
                 Optional.of(TO), BigInteger.ZERO, Bytes.EMPTY, List.of(), BigInteger.ONE, List.of(),
                 TransactionSignature.UNSIGNED)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new BlobTransaction(BigInteger.ONE, 0, tooBig, BigInteger.ONE, 21_000,
+                Optional.of(TO), BigInteger.ZERO, Bytes.EMPTY, List.of(), BigInteger.ONE, List.of(),
+                TransactionSignature.UNSIGNED)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new BlobTransaction(BigInteger.ONE, 0, BigInteger.ONE, tooBig, 21_000,
+                Optional.of(TO), BigInteger.ZERO, Bytes.EMPTY, List.of(), BigInteger.ONE, List.of(),
+                TransactionSignature.UNSIGNED)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new BlobTransaction(BigInteger.ONE, 0, BigInteger.ONE, BigInteger.ONE, 21_000,
+                Optional.of(TO), tooBig, Bytes.EMPTY, List.of(), BigInteger.ONE, List.of(),
+                TransactionSignature.UNSIGNED)).isInstanceOf(IllegalArgumentException.class);
     }
 }
