@@ -331,7 +331,8 @@ public final class QbftEngine {
 
     private void onProposal(Proposal p) {
         int r = p.round();
-        if (r < round && decided() || r > round + config.futureRoundWindow())
+        // a decided height ignores everything, so it asks the chain to validate no further block
+        if (decided() || r > round + config.futureRoundWindow())
             return;
         if (!p.author().equals(proposer(r)))
             return;
