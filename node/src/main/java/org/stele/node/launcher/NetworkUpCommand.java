@@ -1,0 +1,61 @@
+package org.stele.node.launcher;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import org.stele.node.config.ConfigException;
+import org.stele.node.launcher.NetworkSupervisor.NodeStartException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code stele network up}: every node of a network directory as a process of its own on this machine, in the
+ * foreground until Ctrl-C, which stops them all. Run again on the same directory, it resumes the same chain.
+ */
+@Command(name = "up", mixinStandardHelpOptions = true, description = "Run every node of a network directory as its own process on this machine; Ctrl-C stops them all.")
+public final class NetworkUpCommand implements Callable<Integer> {
+    @Option(names = "--dir", description = "The network directory, made by `stele network init` (default: ${DEFAULT-VALUE}).")
+    Path dir = Path.of(".stele/network");
+
+    @Option(names = "--heap", description = "Heap of each node's JVM (default: ${DEFAULT-VALUE}).")
+    String heap = "1g";
+
+    @Option(names = "--start-timeout", description = "How long a node may take to serve JSON-RPC, in seconds (default: ${DEFAULT-VALUE}).")
+    long startTimeoutSeconds = 120;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        if (!Files.isRegularFile(dir.resolve("genesis.json"))) {
+            System.err.println("stele network up: " + dir
+                    + " holds no genesis.json; create the network with `stele network init --out " + dir + "`");
+            return 2;
+        }
+        List<NodeDirectory> nodes;
+        try {
+            nodes = NodeDirectory.scan(dir);
+        } catch (ConfigException e) {
+            System.err.println("stele network up: " + e.getMessage());
+            return 2;
+        }
+        NetworkSupervisor supervisor = new NetworkSupervisor(nodes, NodeCommandLine.ofThisJvm(heap), out);
+        Thread stopper = new Thread(supervisor::close, "stele-network-stop");
+        Runtime.getRuntime().addShutdownHook(stopper);
+        try {
+            supervisor.start(Duration.ofSeconds(startTimeoutSeconds));
+        } catch (NodeStartException e) {
+            System.err.println("stele network up: " + e.getMessage());
+            return 1;
+        }
+        out.println(nodes.size() + " nodes running from " + dir.toAbsolutePath() + "; Ctrl-C stops them all");
+        CompletableFuture.allOf(supervisor.processes().stream().map(Process::onExit).toArray(CompletableFuture[]::new))
+                .join();
+        out.println("every node has exited");
+        return 1;
+    }
+}
