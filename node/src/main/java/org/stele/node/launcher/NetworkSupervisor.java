@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,6 +19,8 @@ import java.util.concurrent.TimeUnit;
 public final class NetworkSupervisor implements AutoCloseable {
     /** Log file of a node, in its folder. */
     public static final String LOG_FILE = "node.log";
+    /** The process id of a running node, in its folder, for scripts and operators. */
+    public static final String PID_FILE = "node.pid";
 
     private static final Duration POLL = Duration.ofMillis(100);
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
@@ -63,9 +66,11 @@ public final class NetworkSupervisor implements AutoCloseable {
     private Process launch(NodeDirectory node) {
         Path log = node.dir().resolve(LOG_FILE);
         try {
-            return new ProcessBuilder(commandLine.arguments()).directory(node.dir().toFile())
+            Process process = new ProcessBuilder(commandLine.arguments()).directory(node.dir().toFile())
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();
+            Files.writeString(node.dir().resolve(PID_FILE), process.pid() + "\n");
+            return process;
         } catch (IOException e) {
             throw new NodeStartException("node " + node.index() + " could not be started: " + e.getMessage());
         }
@@ -102,6 +107,11 @@ public final class NetworkSupervisor implements AutoCloseable {
     }
 
     private void reportExit(NodeDirectory node, Process process) {
+        try {
+            Files.deleteIfExists(node.dir().resolve(PID_FILE));
+        } catch (IOException e) {
+            out.println("node " + node.index() + ": could not remove " + PID_FILE + ": " + e.getMessage());
+        }
         if (stopping)
             return;
         out.println("node " + node.index() + " exited with code " + process.exitValue() + "; log: "
