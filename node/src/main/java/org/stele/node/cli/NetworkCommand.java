@@ -6,14 +6,15 @@ import java.security.SecureRandom;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.stele.node.launcher.NetworkUpCommand;
 import org.stele.node.network.NetworkInit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code stele network}: a network of validators defined on disk. */
-@Command(name = "network", description = "A QBFT network: write its definition (genesis, keys, configurations).", subcommands = {
-        NetworkCommand.Init.class})
+@Command(name = "network", description = "A QBFT network: write its definition (genesis, keys, configurations) and run it on this machine.", subcommands = {
+        NetworkCommand.Init.class, NetworkUpCommand.class})
 public final class NetworkCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -38,7 +39,7 @@ public final class NetworkCommand implements Runnable {
         @Option(names = "--chain-id", description = "Chain id (default: ${DEFAULT-VALUE}).", defaultValue = "1337")
         long chainId;
 
-        @Option(names = "--base-port", description = "Node I gets JSON-RPC on BASE+10(I-1) and P2P on the next port (default: free ports picked now).")
+        @Option(names = "--base-port", description = "Node I gets JSON-RPC on BASE+10(I-1), P2P on the next port and metrics on the one after (default: free ports picked now).")
         int basePort;
 
         @Option(names = "--passphrase-file", description = "Encrypt every key as a web3 keystore with the first line of this file.")

@@ -5,22 +5,32 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.security.SecureRandom;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import org.stele.node.config.ConfigException;
 import org.stele.node.launcher.NetworkSupervisor.NodeStartException;
+import org.stele.node.network.NetworkInit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * {@code stele network up}: every node of a network directory as a process of its own on this machine, in the
- * foreground until Ctrl-C, which stops them all. Run again on the same directory, it resumes the same chain.
+ * foreground until Ctrl-C, which stops them all. A directory without a network gets a new one (as {@code stele
+ * network init} writes it); run again on the same directory, it resumes the same chain.
  */
 @Command(name = "up", mixinStandardHelpOptions = true, description = "Run every node of a network directory as its own process on this machine; Ctrl-C stops them all.")
 public final class NetworkUpCommand implements Callable<Integer> {
     @Option(names = "--dir", description = "The network directory, made by `stele network init` (default: ${DEFAULT-VALUE}).")
     Path dir = Path.of(".stele/network");
+
+    @Option(names = "--validators", description = "Validators of a new network, when the directory holds none yet (default: ${DEFAULT-VALUE}).")
+    int validators = 4;
+
+    @Option(names = "--chain-id", description = "Chain id of a new network (default: ${DEFAULT-VALUE}).")
+    long chainId = 1337;
 
     @Option(names = "--heap", description = "Heap of each node's JVM (default: ${DEFAULT-VALUE}).")
     String heap = "1g";
@@ -32,9 +42,16 @@ public final class NetworkUpCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         if (!Files.isRegularFile(dir.resolve("genesis.json"))) {
-            System.err.println("stele network up: " + dir
-                    + " holds no genesis.json; create the network with `stele network init --out " + dir + "`");
-            return 2;
+            try {
+                new NetworkInit(validators, chainId, 0, Optional.empty()).write(dir, new SecureRandom());
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                System.err.println("stele network up: " + e.getMessage());
+                return 2;
+            }
+            out.println("A new " + validators + "-validator network in " + dir.toAbsolutePath()
+                    + " (its README.md says how to run each node by hand)");
+        } else {
+            out.println("Resuming the network in " + dir.toAbsolutePath());
         }
         List<NodeDirectory> nodes;
         try {
