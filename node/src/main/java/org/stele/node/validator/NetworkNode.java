@@ -127,6 +127,7 @@ public final class NetworkNode implements AutoCloseable {
                     }, allowed::contains, config.p2p().staticPeerEndpoints(), P2pLimits.DEFAULT, clock,
                     new SecureRandom());
             network = P2pNetwork.start(p2p, qbft);
+            services.useNetwork(network);
             InetSocketAddress rpc = services.start();
             qbft.start(network);
             return new NetworkNode(services, qbft, network, timers, rpc, spec.chainId());

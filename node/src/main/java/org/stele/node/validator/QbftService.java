@@ -2,6 +2,7 @@ package org.stele.node.validator;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -25,6 +26,8 @@ import org.stele.consensus.qbft.ValidatorProvider;
 import org.stele.consensus.qbft.engine.Action;
 import org.stele.consensus.qbft.engine.Event;
 import org.stele.consensus.qbft.engine.QbftEngine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.stele.consensus.qbft.message.MessageCodec;
 import org.stele.consensus.qbft.message.MessageDecodingException;
 import org.stele.consensus.qbft.message.QbftMessage;
@@ -47,7 +50,7 @@ import org.stele.txpool.TxPoolException;
  * blocks peers announce, whose seals the importer checks. Transactions admitted to the pool are gossiped in batches.
  */
 public final class QbftService implements P2pListener, AutoCloseable {
-    private static final System.Logger LOG = System.getLogger(QbftService.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(QbftService.class);
     /** Transactions per gossip message; P2P allows up to {@link Message#MAX_RANGE}. */
     private static final int GOSSIP_BATCH = 256;
     private static final long GOSSIP_DELAY_MILLIS = 10;
@@ -75,6 +78,10 @@ public final class QbftService implements P2pListener, AutoCloseable {
     // event thread only
     private Action.CreateBlock creation;
     private long headSeenMillis;
+    /** The height and round last reported to the metrics, and when this height's first proposal was seen. */
+    private long reportedHeight = -1;
+    private int reportedRound = -1;
+    private long proposalSeenMillis = -1;
 
     /**
      * @param key        the node's key; the node validates when its address is in {@code validators}
@@ -170,7 +177,7 @@ public final class QbftService implements P2pListener, AutoCloseable {
                 try {
                     task.run();
                 } catch (RuntimeException e) {
-                    LOG.log(System.Logger.Level.ERROR, "QBFT service task failed", e);
+                    LOG.error("QBFT service task failed", e);
                 }
             });
         } catch (RejectedExecutionException e) {
@@ -184,6 +191,7 @@ public final class QbftService implements P2pListener, AutoCloseable {
     }
 
     private void perform(List<Action> actions) {
+        report();
         for (Action a : actions) {
             switch (a) {
                 case Action.Broadcast b ->
@@ -193,9 +201,16 @@ public final class QbftService implements P2pListener, AutoCloseable {
                     creation = c;
                     tryCreate();
                 }
-                case Action.ValidateBlock v ->
+                case Action.ValidateBlock v -> {
+                    if (proposalSeenMillis < 0)
+                        proposalSeenMillis = scheduler.nowMillis();
                     handle(new Event.ProposalValidated(v.height(), v.digest(), isValid(v.block())));
-                case Action.ImportBlock i -> importFinal(QbftBlocks.toBlock(i.block()));
+                }
+                case Action.ImportBlock i -> {
+                    if (proposalSeenMillis >= 0)
+                        node.metrics().blockCommitted(Duration.ofMillis(scheduler.nowMillis() - proposalSeenMillis));
+                    importFinal(QbftBlocks.toBlock(i.block()));
+                }
             }
         }
     }
@@ -264,9 +279,20 @@ public final class QbftService implements P2pListener, AutoCloseable {
             case ImportResult.Imported i -> afterImport(i.block());
             case ImportResult.AlreadyKnown k -> {
             }
-            case ImportResult.Refused refused -> LOG.log(System.Logger.Level.ERROR,
-                    "a block QBFT finalised was refused by the importer: " + refused.refusal());
+            case ImportResult.Refused refused ->
+                LOG.error("a block QBFT finalised was refused by the importer: {}", refused.refusal());
         }
+    }
+
+    /** Tells the metrics where the engine stands when its height or round moved. */
+    private void report() {
+        if (engine == null || (engine.height() == reportedHeight && engine.round() == reportedRound))
+            return;
+        if (engine.height() != reportedHeight)
+            proposalSeenMillis = -1;
+        reportedHeight = engine.height();
+        reportedRound = engine.round();
+        node.metrics().roundChanged(reportedHeight, reportedRound);
     }
 
     /** A new head, however it came: the engine moves to the next height, peers hear of it. */

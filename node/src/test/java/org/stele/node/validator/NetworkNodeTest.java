@@ -60,6 +60,13 @@ class NetworkNodeTest {
             JsonNode block = net.rpc(3, "eth_getBlockByHash", "[\"" + first.get("blockHash").asText() + "\", false]");
             assertThat(block.get("number")).isEqualTo(first.get("blockNumber"));
             assertAgreeOnEveryBlock(net, 0, 1, 2, 3);
+
+            // What an operator sees: the peers over JSON-RPC and QBFT's progress in the metrics.
+            assertThat(net.rpc(0, "net_peerCount", "[]").asText()).isEqualTo("0x3");
+            String metrics = net.nodes[0].services().metrics().scrape();
+            assertThat(metrics).containsPattern("(?m)^ethereum_peer_count 3\\.0$")
+                    .containsPattern("(?m)^stele_qbft_height [1-9][0-9]*\\.0$")
+                    .containsPattern("(?m)^stele_qbft_proposal_to_commit_seconds_count [1-9][0-9]*(\\.0)?$");
         }
     }
 
