@@ -43,7 +43,8 @@ class NetworkCommandTest {
             keys.add(Secp256k1KeccakSuite.instance().address(NodeKeyFile.load(key, Optional.empty()).publicKey()));
             ConfigSource toml = TomlFile.read(node.resolve("node.toml"));
             assertThat(toml.values().keySet()).containsExactlyInAnyOrder("data-path", "genesis", "node-key-file",
-                    "rpc-http-host", "rpc-http-port", "p2p-host", "p2p-port", "p2p-static-peers");
+                    "rpc-http-host", "rpc-http-port", "p2p-host", "p2p-port", "p2p-static-peers", "metrics-host",
+                    "metrics-port");
             NetworkNodeConfig config = NetworkNodeConfig.SCHEMA.build(List.of(toml));
             assertThat(config.genesis()).isEqualTo(Path.of("../genesis.json"));
             assertThat(config.node().dataPath()).isEqualTo(Path.of("data"));
