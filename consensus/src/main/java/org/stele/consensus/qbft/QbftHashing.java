@@ -2,6 +2,7 @@ package org.stele.consensus.qbft;
 
 import java.util.List;
 import org.stele.chain.BlockHeader;
+import org.stele.chain.rules.SteleQbft;
 import org.stele.common.Bytes32;
 import org.stele.common.crypto.CryptoSuite;
 import org.stele.common.crypto.Signature;
@@ -15,6 +16,9 @@ import org.stele.common.crypto.Signature;
  * hashed with its extra data as written, as Besu's {@code BftBlockHashing.serializeHeader} does.
  */
 public final class QbftHashing {
+    /** The chain profile names QBFT blocks; this class agrees with it by asking it. */
+    private static final SteleQbft PROFILE = new SteleQbft();
+
     private final CryptoSuite suite;
 
     public QbftHashing(CryptoSuite suite) {
@@ -27,10 +31,9 @@ public final class QbftHashing {
 
     /** @throws org.stele.common.rlp.RlpException when the header's extra data is not QBFT's */
     public Bytes32 blockHash(BlockHeader header) {
-        if (header.number() == 0)
-            return header.hash(suite);
-        BftExtraData d = BftExtraDataCodec.decode(header.extraData());
-        return header.withExtraData(BftExtraDataCodec.encodeWithoutRoundAndSeals(d)).hash(suite);
+        if (header.number() > 0)
+            BftExtraDataCodec.decode(header.extraData()); // refuses extra data that is not QBFT's
+        return PROFILE.blockHash(header, suite);
     }
 
     /** @throws org.stele.common.rlp.RlpException when the header's extra data is not QBFT's */

@@ -20,7 +20,6 @@ import org.stele.common.Bytes32;
 import org.stele.common.Fork;
 import org.stele.common.crypto.KeyPair;
 import org.stele.execution.block.BlockExecutor;
-import org.stele.execution.block.CandidateSource;
 import org.stele.execution.genesis.GenesisFile;
 import org.stele.node.dev.DevAccounts;
 import org.stele.node.dev.Mnemonic;
@@ -28,7 +27,6 @@ import org.stele.node.validator.QbftSealVerifier;
 import org.stele.node.wiring.NodeServices;
 import org.stele.rpc.RpcMethod;
 import org.stele.storage.InMemoryKeyValueStore;
-import org.stele.txpool.PendingSelection;
 import org.stele.txpool.PooledTransaction;
 
 /**
@@ -170,21 +168,9 @@ public final class DevNode implements AutoCloseable {
     /** Builds, stores and announces one block from the pool; returns how many transactions it took. */
     int seal() {
         BlockHeader parent = head();
-        PendingSelection selection = node.pool().selection(BaseFee.next(parent));
-        CandidateSource candidates = new CandidateSource() {
-            @Override
-            public BlockExecutor.Candidate next() {
-                PooledTransaction p = selection.next();
-                return p == null ? null : new BlockExecutor.Candidate(p.transaction(), p.sender());
-            }
-
-            @Override
-            public void skipSender() {
-                selection.skipSender();
-            }
-        };
         long timestamp = Math.max(clock.instant().getEpochSecond(), parent.timestamp() + 1);
-        BlockExecutor.Result built = node.executor().build(parent, timestamp, Address.ZERO, candidates);
+        BlockExecutor.Result built = node.executor().build(parent, timestamp, Address.ZERO,
+                node.candidates(parent));
         BlockExecutor.Result r = new BlockExecutor.Result(
                 new Block(validator.seal(built.block().header()), built.block().body()), built.receipts(),
                 built.batch(), built.rejected());

@@ -29,8 +29,8 @@ final class QbftBlocks {
             List<Address> validators) {
         long timestamp = Math.max(nowSeconds, parent.timestamp() + 1);
         BlockExecutor.Result r = node.executor().build(parent, timestamp, proposer, node.candidates(parent));
-        BlockHeader header = r.block().header().toBuilder().parentHash(node.blocks().hash(parent))
-                .difficulty(java.math.BigInteger.ONE).mixHash(SteleQbft.MIX_HASH).nonce(0)
+        BlockHeader header = r.block().header().toBuilder().difficulty(java.math.BigInteger.ONE)
+                .mixHash(SteleQbft.MIX_HASH).nonce(0)
                 .extraData(BftExtraDataCodec.encode(new BftExtraData(VANITY, validators, Optional.empty(), round,
                         List.of())))
                 .build();
