@@ -8,7 +8,7 @@ set -uo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/.." && pwd)"
 js="$here/proof-js"
-bundle=node/src/main/resources/web/proof/verify.js
+bundle=web/src/main/resources/web/proof/verify.js
 data=$(mktemp -d)
 dev_pid=""
 trap '[ -n "$dev_pid" ] && kill "$dev_pid" 2>/dev/null; rm -rf "$data"' EXIT
@@ -34,6 +34,8 @@ for _ in $(seq 1 100); do rpc eth_getTransactionReceipt "[\"$tx\"]" | result > /
 rpc stele_getTransactionProof "[\"$tx\"]" | result > "$data/proof.json"
 # What the JavaScript side trusts: the genesis hash the node reported (the Java side reads the genesis file instead).
 genesis_hash=$(rpc eth_getBlockByNumber '["0x0",false]' | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).result.hash))')
+check "the node serves the browser verifier it was built with at /proof/verify.js" \
+  'curl -sf "${url%/}/proof/verify.js" | cmp -s - "$root/$bundle"'
 kill "$dev_pid"; wait "$dev_pid" 2>/dev/null; dev_pid=""
 node "$js/bin/tamper-seal.js" "$data/proof.json" "$data/tampered.json"
 

@@ -47,7 +47,7 @@ test('a document that is not a proof is refused as a format error naming the fie
 });
 
 test('the bundle the node serves (npm run build) gives the same answers', async () => {
-  const bundle = await import('../../../node/src/main/resources/web/proof/verify.js');
+  const bundle = await import('../../../web/src/main/resources/web/proof/verify.js');
   for (const v of expected.vectors) {
     const r = bundle.verifyProof(load(v.file), v.trusted === false ? undefined : trusted);
     assert.equal(r.ok ? 'ok' : r.check, v.expect, `${v.file}: ${r.message}`);

@@ -46,8 +46,9 @@ class ModuleDependencyRulesTest {
             Map.entry("simulation", Set.of("common", "chain", "consensus")),
             Map.entry("testchain",
                     Set.of("common", "storage", "trie", "evm", "chain", "state", "execution", "testkit")),
+            Map.entry("web", Set.of()),
             Map.entry("bench", Set.of("common", "storage", "trie", "evm", "chain", "state", "testkit", "execution",
-                    "consensus", "simulation", "proof", "p2p", "txpool", "rpc", "testchain")));
+                    "consensus", "simulation", "proof", "p2p", "txpool", "rpc", "testchain", "web")));
 
     private static JavaClasses classes;
 

@@ -14,6 +14,7 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.timeout.IdleStateEvent;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -24,8 +25,8 @@ import org.stele.rpc.JsonRpcDispatcher;
 import org.stele.rpc.RpcSession;
 
 /**
- * JSON-RPC over HTTP POST, one instance per connection. WebSocket upgrade requests that pass the browser policy are
- * passed on to the WebSocket handshake.
+ * JSON-RPC over HTTP POST, one instance per connection; GET and HEAD read the node's pages ({@link StaticPages}).
+ * WebSocket upgrade requests that pass the browser policy are passed on to the WebSocket handshake.
  *
  * <p>
  * Replies go out in request order (RFC 9112 §9.3.2) although calls run on worker threads: each request takes a
@@ -43,7 +44,15 @@ final class HttpRpcHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
     private static final byte[] NOT_POST = json(
             "JSON-RPC requests are POSTed as application/json, or sent over a WebSocket");
 
+    /**
+     * The node's pages load scripts, styles and images from the node only, and talk to the node only: a page cannot
+     * be framed by another site, nor send what it reads elsewhere.
+     */
+    private static final String PAGE_POLICY = "default-src 'self'; connect-src 'self'; img-src 'self' data:; "
+            + "style-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+
     private final JsonRpcDispatcher dispatcher;
+    private final StaticPages pages;
     private final Executor workers;
     private final BrowserPolicy browsers;
     private final int maxPipelined;
@@ -55,9 +64,10 @@ final class HttpRpcHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
 
     private record Reply(FullHttpResponse response, boolean close) {}
 
-    HttpRpcHandler(JsonRpcDispatcher dispatcher, Executor workers, BrowserPolicy browsers, int maxPipelined,
-            RequestDeadline deadline) {
+    HttpRpcHandler(JsonRpcDispatcher dispatcher, StaticPages pages, Executor workers, BrowserPolicy browsers,
+            int maxPipelined, RequestDeadline deadline) {
         this.dispatcher = dispatcher;
+        this.pages = pages;
         this.workers = workers;
         this.browsers = browsers;
         this.maxPipelined = maxPipelined;
@@ -105,6 +115,10 @@ final class HttpRpcHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
             finish(ctx, seq, HttpResponseStatus.NO_CONTENT, new byte[0], origin, !keepAlive);
             return;
         }
+        if (request.method().equals(HttpMethod.GET) || request.method().equals(HttpMethod.HEAD)) {
+            serveFile(ctx, seq, request, !keepAlive);
+            return;
+        }
         if (!request.method().equals(HttpMethod.POST)) {
             finish(ctx, seq, HttpResponseStatus.METHOD_NOT_ALLOWED, NOT_POST, origin, !keepAlive);
             return;
@@ -122,18 +136,62 @@ final class HttpRpcHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         });
     }
 
-    private void finish(ChannelHandlerContext ctx, long seq, HttpResponseStatus status, byte[] body, String origin,
-            boolean close) {
+    /**
+     * A GET or HEAD: one of the node's pages, or, where there is none, how to call JSON-RPC. Pages are same-origin only
+     * (no CORS headers) and may load nothing from elsewhere.
+     */
+    private void serveFile(ChannelHandlerContext ctx, long seq, FullHttpRequest request, boolean close) {
+        String path = new QueryStringDecoder(request.uri()).path();
+        switch (pages.find(path)) {
+            case StaticPages.Lookup.Found(StaticPages.Page page) -> {
+                boolean fresh = page.etag().equals(request.headers().get(HttpHeaderNames.IF_NONE_MATCH));
+                boolean head = request.method().equals(HttpMethod.HEAD);
+                byte[] body = fresh || head ? new byte[0] : page.body();
+                FullHttpResponse response = response(fresh ? HttpResponseStatus.NOT_MODIFIED : HttpResponseStatus.OK,
+                        body, page.contentType());
+                response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, fresh ? 0 : page.body().length);
+                response.headers().set(HttpHeaderNames.ETAG, page.etag());
+                response.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-cache");
+                response.headers().set("X-Content-Type-Options", "nosniff");
+                response.headers().set("Content-Security-Policy", PAGE_POLICY);
+                response.headers().set("Referrer-Policy", "no-referrer");
+                send(ctx, seq, response, close);
+            }
+            case StaticPages.Lookup.Redirect(String location) -> {
+                FullHttpResponse response = response(HttpResponseStatus.MOVED_PERMANENTLY, new byte[0],
+                        "text/plain; charset=utf-8");
+                response.headers().set(HttpHeaderNames.LOCATION, location);
+                send(ctx, seq, response, close);
+            }
+            case StaticPages.Lookup.Missing() -> {
+                if (path.equals("/")) finish(ctx, seq, HttpResponseStatus.METHOD_NOT_ALLOWED, NOT_POST, null, close);
+                else
+                    finish(ctx, seq, HttpResponseStatus.NOT_FOUND, json("no page at " + path), null, close);
+            }
+        }
+    }
+
+    private static FullHttpResponse response(HttpResponseStatus status, byte[] body, String contentType) {
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
                 Unpooled.wrappedBuffer(body));
-        response.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON);
+        response.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType);
         response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
+        return response;
+    }
+
+    private void finish(ChannelHandlerContext ctx, long seq, HttpResponseStatus status, byte[] body, String origin,
+            boolean close) {
+        FullHttpResponse response = response(status, body, HttpHeaderValues.APPLICATION_JSON.toString());
         if (origin != null) {
             response.headers().set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN, origin);
             response.headers().set(HttpHeaderNames.VARY, HttpHeaderNames.ORIGIN);
             response.headers().set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_HEADERS, "content-type, authorization");
             response.headers().set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_METHODS, "POST, OPTIONS");
         }
+        send(ctx, seq, response, close);
+    }
+
+    private void send(ChannelHandlerContext ctx, long seq, FullHttpResponse response, boolean close) {
         response.headers().set(HttpHeaderNames.CONNECTION,
                 close ? HttpHeaderValues.CLOSE : HttpHeaderValues.KEEP_ALIVE);
         if (close) closing = true;

@@ -23,13 +23,14 @@ import java.util.concurrent.TimeUnit;
 import org.stele.rpc.JsonRpcDispatcher;
 
 /**
- * JSON-RPC over HTTP and WebSocket on one port. Each connection passes, in order: the connection count, the idle
+ * JSON-RPC over HTTP and WebSocket on one port, and the node's pages on GET. Each connection passes, in order: the connection count, the idle
  * timeout and the header-read timeout (both dropped once a connection becomes a WebSocket), HTTP decoding, the browser
  * policy and in-order replies, then the WebSocket protocol.
  */
 public final class RpcServer implements AutoCloseable {
     static final String IDLE = "idle";
     private final JsonRpcDispatcher dispatcher;
+    private final StaticPages pages;
     private final RpcServerConfig config;
     private final EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     private final EventLoopGroup io = new MultiThreadIoEventLoopGroup(0, NioIoHandler.newFactory());
@@ -38,7 +39,13 @@ public final class RpcServer implements AutoCloseable {
     private Channel serverChannel;
 
     public RpcServer(JsonRpcDispatcher dispatcher, RpcServerConfig config) {
+        this(dispatcher, config, StaticPages.defaults());
+    }
+
+    /** A server that serves {@code pages} on GET besides JSON-RPC ({@link StaticPages#NONE} for none). */
+    public RpcServer(JsonRpcDispatcher dispatcher, RpcServerConfig config, StaticPages pages) {
         this.dispatcher = dispatcher;
+        this.pages = pages;
         this.config = config;
         this.connections = new ConnectionCounter(config.connections().maxConnections());
     }
@@ -64,7 +71,7 @@ public final class RpcServer implements AutoCloseable {
                                 .addLast(RequestDeadline.NAME, deadline)
                                 .addLast(new HttpServerCodec(new HttpDecoderConfig(), Integer.MAX_VALUE))
                                 .addLast(new HttpObjectAggregator(max))
-                                .addLast(new HttpRpcHandler(dispatcher, workers, config.browsers(),
+                                .addLast(new HttpRpcHandler(dispatcher, pages, workers, config.browsers(),
                                         limits.maxPipelined(), deadline))
                                 .addLast(new WebSocketServerProtocolHandler(WebSocketServerProtocolConfig.newBuilder()
                                         .websocketPath("/").checkStartsWith(true).maxFramePayloadLength(max)
