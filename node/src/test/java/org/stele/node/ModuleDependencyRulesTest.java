@@ -65,8 +65,8 @@ class ModuleDependencyRulesTest {
             forbidden.add("node");
             forbidden.remove(entry.getKey());
             forbidden.removeAll(entry.getValue());
-            String[] packages = forbidden.stream().map(m -> "org.stele." + m + "..").toArray(String[]::new);
-            noClasses().that().resideInAPackage("org.stele." + entry.getKey() + "..")
+            String[] packages = forbidden.stream().map(ModuleDependencyRulesTest::packageOf).toArray(String[]::new);
+            noClasses().that().resideInAPackage(packageOf(entry.getKey()))
                     .should().dependOnClassesThat().resideInAnyPackage(packages)
                     .because("the module map: " + entry.getKey() + " may use only " + entry.getValue())
                     .allowEmptyShould(true)
@@ -76,7 +76,7 @@ class ModuleDependencyRulesTest {
 
     @Test
     void nothingDependsOnTheNodeModule() {
-        List<String> others = ALLOWED.keySet().stream().map(m -> "org.stele." + m + "..").toList();
+        List<String> others = ALLOWED.keySet().stream().map(ModuleDependencyRulesTest::packageOf).toList();
         noClasses().that().resideInAnyPackage(others.toArray(String[]::new))
                 .should().dependOnClassesThat().resideInAPackage("org.stele.node..")
                 .allowEmptyShould(true)
@@ -85,7 +85,13 @@ class ModuleDependencyRulesTest {
 
     private static final Path ROOT = Path.of(System.getProperty("stele.root", ".."));
     /** A row of the README's module table: | `name` | may use | owns |. */
-    private static final Pattern README_ROW = Pattern.compile("^\\| `([a-z0-9-]+)` \\| ([^|]+) \\|", Pattern.MULTILINE);
+    private static final Pattern README_ROW = Pattern.compile("^\\| `([a-z0-9/-]+)` \\| ([^|]+) \\|",
+            Pattern.MULTILINE);
+
+    /** A module's packages: {@code org.stele.<module>..}, with an application {@code apps/x} in {@code org.stele.apps.x}. */
+    private static String packageOf(String module) {
+        return "org.stele." + module.replace('/', '.') + "..";
+    }
     private static final Pattern POM_MODULE = Pattern.compile("<module>([^<]+)</module>");
 
     /** The README's module table: each module and what it says the module may use. */
