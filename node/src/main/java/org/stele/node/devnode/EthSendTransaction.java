@@ -55,7 +55,7 @@ final class EthSendTransaction implements RpcMethod {
                     + ": eth_sendTransaction signs only for the dev accounts (eth_accounts)");
         }
         var head = backend.blocks().head().orElseThrow();
-        long gas = call.gas() != 0 ? call.gas() : calls.estimate(head, call);
+        long gas = call.gas() != 0 ? call.gas() : calls.estimate(calls.next(head), call);
         BigInteger tip = call.maxPriorityFeePerGas() != null ? call.maxPriorityFeePerGas() : TIP;
         BigInteger maxFee = call.maxFeePerGas() != null
                 ? call.maxFeePerGas()

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import org.stele.chain.BaseFee;
 import org.stele.chain.BlockHeader;
 import org.stele.common.Address;
 import org.stele.common.Bytes;
@@ -16,6 +18,7 @@ import org.stele.evm.WorldView;
 import org.stele.execution.TransactionProcessor;
 import org.stele.execution.TransactionRequest;
 import org.stele.execution.TransactionResult;
+import org.stele.rpc.BlockParameter;
 import org.stele.rpc.JsonRpcError;
 import org.stele.rpc.JsonRpcException;
 import org.stele.rpc.Params;
@@ -28,11 +31,53 @@ import org.stele.rpc.Params;
 public final class Calls {
     private final EthBackend backend;
     private final long gasCap;
+    private final InstantSource clock;
 
     /** @param gasCap the most gas a call may use (geth: 50,000,000) */
     public Calls(EthBackend backend, long gasCap) {
+        this(backend, gasCap, InstantSource.system());
+    }
+
+    /**
+     * @param gasCap the most gas a call may use (geth: 50,000,000)
+     * @param clock gives the timestamp of the next block, for calls against {@code pending}
+     */
+    public Calls(EthBackend backend, long gasCap, InstantSource clock) {
         this.backend = backend;
         this.gasCap = gasCap;
+        this.clock = clock;
+    }
+
+    /**
+     * Where a call runs: on the state after block {@code state}, in the context of a block with this number, timestamp
+     * and base fee. For a stored block they are its own; for {@code pending} they are those of the block that comes
+     * next, as anvil runs them, so that a call that writes {@code block.number} or {@code block.timestamp} costs what
+     * it will cost when it is mined.
+     */
+    public record At(BlockHeader state, long number, long timestamp, BigInteger baseFee) {
+        /** A call in the context of the stored block {@code header} itself. */
+        public static At block(BlockHeader header) {
+            return new At(header, header.number(), header.timestamp(),
+                    header.baseFeePerGas().orElse(BigInteger.ZERO));
+        }
+    }
+
+    /**
+     * The context of the block after {@code head}: number head + 1, the timestamp a block sealed now would get (never
+     * less than the head's + 1) and the base fee EIP-1559 gives it.
+     */
+    public At next(BlockHeader head) {
+        long timestamp = Math.max(clock.instant().getEpochSecond(), head.timestamp() + 1);
+        BigInteger baseFee = head.baseFeePerGas().isPresent() ? BaseFee.next(head) : BigInteger.ZERO;
+        return new At(head, head.number() + 1, timestamp, baseFee);
+    }
+
+    /** Where a call against {@code block} runs: {@code pending} is the next block, anything else a stored block. */
+    public At at(BlockParameter block) {
+        if (block instanceof BlockParameter.Tag t && t.name() == BlockParameter.TagName.PENDING) {
+            return next(Blocks.require(backend.blocks(), BlockParameter.LATEST));
+        }
+        return At.block(Blocks.require(backend.blocks(), block));
     }
 
     /** A call object as clients send it. {@code to} is null for a creation; {@code gas} 0 means "the cap". */
@@ -75,7 +120,7 @@ public final class Calls {
 
     /** Runs the call with {@code gas} (or its own, or the cap) and answers its result or the JSON-RPC error. */
     public TransactionResult.Executed execute(BlockHeader header, CallRequest call, long gas) {
-        return execute(header, call, gas, null, StateOverrides.NONE);
+        return execute(At.block(header), call, gas, null, StateOverrides.NONE);
     }
 
     /**
@@ -84,9 +129,16 @@ public final class Calls {
      */
     public TransactionResult.Executed execute(BlockHeader header, CallRequest call, long gas,
             org.stele.evm.tracing.Tracer tracer, StateOverrides overrides) {
+        return execute(At.block(header), call, gas, tracer, overrides);
+    }
+
+    /** As {@link #execute(BlockHeader, CallRequest, long, org.stele.evm.tracing.Tracer, StateOverrides)}, at {@code at}. */
+    public TransactionResult.Executed execute(At at, CallRequest call, long gas, org.stele.evm.tracing.Tracer tracer,
+            StateOverrides overrides) {
+        BlockHeader header = at.state();
         WorldView world = overrides.over(backend.stateAt(header));
-        BigInteger baseFee = call.namesFee() ? header.baseFeePerGas().orElse(BigInteger.ZERO) : BigInteger.ZERO;
-        BlockContext ctx = new BlockContext(header.coinbase(), header.number(), header.timestamp(),
+        BigInteger baseFee = call.namesFee() ? at.baseFee() : BigInteger.ZERO;
+        BlockContext ctx = new BlockContext(header.coinbase(), at.number(), at.timestamp(),
                 Math.max(header.gasLimit(), gasCap),
                 baseFee, header.difficulty(), header.mixHash(), backend.chainId(), BigInteger.ONE);
         var sender = world.account(call.from()); // null when the account does not exist
@@ -114,12 +166,12 @@ public final class Calls {
      * The least gas with which the call succeeds: a binary search from the gas it used at its limit. The 63/64 rule
      * and refunds make the gas needed exceed the gas used; anything below the used gas fails.
      */
-    public long estimate(BlockHeader at, CallRequest call) {
+    public long estimate(At at, CallRequest call) {
         return estimate(at, call, StateOverrides.NONE);
     }
 
-    /** As {@link #estimate(BlockHeader, CallRequest)}, on the state seen through {@code overrides}. */
-    public long estimate(BlockHeader at, CallRequest call, StateOverrides overrides) {
+    /** As {@link #estimate(At, CallRequest)}, on the state seen through {@code overrides}. */
+    public long estimate(At at, CallRequest call, StateOverrides overrides) {
         long hi = gasFor(call);
         TransactionResult.Executed first = execute(at, call, hi, null, overrides);
         if (first.status() != Status.SUCCESS) throw failure(first);
