@@ -92,4 +92,4 @@ export const derivationPath = (i) => `m/44'/60'/0'/0/${i}`;
 /**
  * Which dev accounts each suite signs with, so suites sharing one node never race on a nonce.
  */
-export const ACCOUNTS = { ethers: [0, 1], viem: [2, 3], cast: [4, 5], web3j: [6, 7] };
+export const ACCOUNTS = { ethers: [0, 1], viem: [2, 3], cast: [4, 5], web3j: [6, 7], identity: [8, 9] };

@@ -47,8 +47,10 @@ class ModuleDependencyRulesTest {
             Map.entry("testchain",
                     Set.of("common", "storage", "trie", "evm", "chain", "state", "execution", "testkit")),
             Map.entry("web", Set.of()),
+            Map.entry("apps/identity", Set.of("common")),
             Map.entry("bench", Set.of("common", "storage", "trie", "evm", "chain", "state", "testkit", "execution",
-                    "consensus", "simulation", "proof", "p2p", "txpool", "rpc", "testchain", "web")));
+                    "consensus", "simulation", "proof", "p2p", "txpool", "rpc", "testchain", "web",
+                    "apps/identity")));
 
     private static JavaClasses classes;
 

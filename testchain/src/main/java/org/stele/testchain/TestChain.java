@@ -9,10 +9,15 @@ import org.stele.chain.BlockHeader;
 import org.stele.common.Address;
 import org.stele.common.Bytes;
 import org.stele.common.Bytes32;
+import org.stele.evm.BlockContext;
+import org.stele.execution.TransactionProcessor;
+import org.stele.execution.TransactionRequest;
+import org.stele.execution.TransactionResult;
 import org.stele.execution.block.BlockExecutor;
 import org.stele.execution.block.Genesis;
 import org.stele.execution.chainstore.KeyValueBlockStore;
 import org.stele.storage.InMemoryKeyValueStore;
+import org.stele.state.WorldState;
 import org.stele.storage.KeyValueStore;
 import org.stele.testkit.TestChainSpec;
 import org.stele.testkit.TestKeys;
@@ -66,6 +71,27 @@ public final class TestChain {
                         head.timestamp() + 1, Address.ZERO, candidates);
         blocks.append(r.block(), r.receipts(), r.batch());
         return r;
+    }
+
+    /**
+     * Runs a read-only call from {@code from} to {@code to} on the head's state, in the context of the block after it,
+     * as {@code eth_call} against {@code pending} would: nothing is written, no fee is charged.
+     */
+    public TransactionResult.Executed call(Address from, Address to, Bytes data) {
+        BlockHeader head = head();
+        WorldState world = WorldState.openReadOnly(store, head.stateRoot(), n -> blocks.hashOf(n).orElse(Bytes32.ZERO));
+        var account = world.account(from);
+        BlockContext context = new BlockContext(Address.ZERO, head.number() + 1, head.timestamp() + 1,
+                head.gasLimit(), BigInteger.ZERO, head.difficulty(), head.mixHash(), TestChainSpec.CHAIN_ID,
+                BigInteger.ONE);
+        TransactionRequest request = new TransactionRequest(TransactionRequest.LEGACY, from,
+                account == null ? 0 : account.nonce(), head.gasLimit(), to, BigInteger.ZERO, data, BigInteger.ZERO,
+                BigInteger.ZERO, List.of(), List.of(), BigInteger.ZERO);
+        return switch (new TransactionProcessor(TestChainSpec.FORK).process(world, context, request,
+                head.gasLimit())) {
+            case TransactionResult.Executed e -> e;
+            case TransactionResult.Invalid i -> throw new IllegalStateException("call is invalid: " + i.message());
+        };
     }
 
     public Block genesis() {

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import org.stele.apps.identity.DidRegistry;
 import org.stele.chain.BaseFee;
 import org.stele.chain.rules.SteleQbft;
 import org.stele.common.Address;
@@ -71,6 +72,7 @@ final class DevGenesis {
         ObjectNode alloc = g.putObject("alloc");
         for (Address a : accounts)
             alloc.putObject(a.toHex()).put("balance", "0x" + DEV_BALANCE.toString(16));
+        DidRegistry.addTo(alloc);
         return g;
     }
 }

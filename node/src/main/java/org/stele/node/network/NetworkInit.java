@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.stele.apps.identity.DidRegistry;
 import org.stele.chain.rules.SteleQbft;
 import org.stele.common.Address;
 import org.stele.common.Bytes;
@@ -145,6 +146,7 @@ public record NetworkInit(int validators, long chainId, int basePort, Optional<P
         ObjectNode alloc = root.putObject("alloc");
         for (DevAccounts.Account a : DevAccounts.derive(Mnemonic.parse(Mnemonic.DEFAULT), "", FUNDED_ACCOUNTS))
             alloc.putObject(a.address().toHex()).put("balance", BALANCE);
+        DidRegistry.addTo(alloc);
         try {
             return json.writeValueAsString(root) + "\n";
         } catch (IOException e) {
