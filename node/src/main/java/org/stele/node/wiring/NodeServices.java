@@ -68,6 +68,7 @@ import org.stele.rpc.eth.SubscriptionManager;
 import org.stele.rpc.net.NetMethods;
 import org.stele.rpc.ots.OtsMethods;
 import org.stele.rpc.server.RpcServer;
+import org.stele.rpc.stele.SteleGetBlockConsensus;
 import org.stele.rpc.stele.SteleGetTransactionProof;
 import org.stele.rpc.txpool.TxPoolMethods;
 import org.stele.rpc.web3.Web3ClientVersion;
@@ -173,6 +174,7 @@ public final class NodeServices implements AutoCloseable {
         methods.addAll(AdminMethods.all(network, blocks, SUITE, chainId, "Stele/v" + VersionCommand.version()));
         methods.addAll(QbftMethods.all(blocks, QbftHeaderReader.INSTANCE));
         methods.add(new SteleGetTransactionProof(backend));
+        methods.add(new SteleGetBlockConsensus(blocks, QbftHeaderReader.INSTANCE, SUITE));
         metrics.chainHeight(() -> head().number()).transactionPool(pool::pendingCount, pool::queuedCount)
                 .syncProgress(sync).peerCount(network::peerCount);
         methods.addAll(OtsMethods.all(backend, blocks.explorer()));

@@ -1,13 +1,19 @@
 package org.stele.node.wiring;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.stele.chain.BlockHeader;
 import org.stele.common.Address;
+import org.stele.common.crypto.CryptoSuite;
+import org.stele.common.crypto.InvalidSignatureException;
+import org.stele.common.crypto.Secp256k1KeccakSuite;
+import org.stele.common.crypto.Signature;
 import org.stele.common.rlp.RlpException;
 import org.stele.consensus.qbft.BftExtraData;
 import org.stele.consensus.qbft.BftExtraDataCodec;
+import org.stele.consensus.qbft.QbftHashing;
 import org.stele.rpc.qbft.QbftHeaders;
 
 /**
@@ -15,9 +21,13 @@ import org.stele.rpc.qbft.QbftHeaders;
  * is not QBFT's (a dev chain's, an Ethereum chain's) has no validators, proposer or round.
  */
 public final class QbftHeaderReader implements QbftHeaders {
-    public static final QbftHeaderReader INSTANCE = new QbftHeaderReader();
+    /** The reader for Stele's chains, which sign with secp256k1 and Keccak-256. */
+    public static final QbftHeaderReader INSTANCE = new QbftHeaderReader(Secp256k1KeccakSuite.instance());
 
-    private QbftHeaderReader() {
+    private final QbftHashing hashing;
+
+    private QbftHeaderReader(CryptoSuite suite) {
+        this.hashing = new QbftHashing(suite);
     }
 
     @Override
@@ -32,8 +42,26 @@ public final class QbftHeaderReader implements QbftHeaders {
     }
 
     /** The round the block was committed in. */
+    @Override
     public OptionalInt round(BlockHeader header) {
         return extraData(header).map(d -> OptionalInt.of(d.round())).orElse(OptionalInt.empty());
+    }
+
+    @Override
+    public List<Address> sealers(BlockHeader header) {
+        Optional<BftExtraData> data = extraData(header);
+        if (data.isEmpty() || header.number() == 0)
+            return List.of();
+        byte[] sealHash = hashing.commitSealHash(header).toArray();
+        List<Address> sealers = new ArrayList<>();
+        for (Signature seal : data.get().seals()) {
+            try {
+                sealers.add(hashing.suite().recoverAddress(sealHash, seal));
+            } catch (InvalidSignatureException e) {
+                // A seal that recovers to nobody names no sealer; the importer refused such blocks anyway.
+            }
+        }
+        return List.copyOf(sealers);
     }
 
     private static Optional<BftExtraData> extraData(BlockHeader header) {

@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.List;
 import java.util.Map;
 import org.stele.node.config.ConfigSource;
+import org.stele.node.dev.Mnemonic;
 
 /** The dev chain end to end over HTTP: accounts, a transaction signed by the node, its receipt, a restart. */
 class DevNodeTest {
@@ -134,6 +135,30 @@ class DevNodeTest {
                     .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(json.readTree(r.body()).get("error").get("message").asText()).startsWith("unknown account");
+        }
+    }
+
+    @Test
+    void aSealedBlockNamesItsRoundItsValidatorsAndTheValidatorsThatSealedIt(@TempDir Path dir) throws Exception {
+        try (DevNode node = start(dir)) {
+            JsonNode accounts = call("eth_accounts", "[]");
+            String hash = call("eth_sendTransaction", "[{\"from\":\"" + accounts.get(0).asText() + "\",\"to\":\""
+                    + accounts.get(1).asText() + "\",\"value\":\"0x1\"}]").asText();
+            JsonNode receipt = awaitReceipt(hash);
+            String validator = new DevValidator(Mnemonic.parse(Mnemonic.DEFAULT)).address().toHex();
+
+            JsonNode consensus = call("stele_getBlockConsensus", "[\"" + receipt.get("blockNumber").asText() + "\"]");
+            assertThat(consensus.get("hash").asText()).isEqualTo(receipt.get("blockHash").asText());
+            assertThat(consensus.get("round").asText()).isEqualTo("0x0");
+            assertThat(consensus.get("validators").toString()).isEqualTo("[\"" + validator + "\"]");
+            assertThat(consensus.get("sealers").toString()).isEqualTo("[\"" + validator + "\"]");
+            assertThat(consensus.get("quorum").asText()).isEqualTo("0x1");
+            assertThat(consensus.get("proposer").asText()).as("Besu's rule: the coinbase")
+                    .isEqualTo(call("eth_getBlockByNumber", "[\"latest\",false]").get("miner").asText());
+
+            JsonNode genesis = call("stele_getBlockConsensus", "[\"earliest\"]");
+            assertThat(genesis.get("sealers")).as("nobody seals genesis").isEmpty();
+            assertThat(call("stele_getBlockConsensus", "[\"0x64\"]").isNull()).as("a block not there").isTrue();
         }
     }
 }

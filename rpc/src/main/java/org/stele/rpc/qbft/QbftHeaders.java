@@ -2,6 +2,7 @@ package org.stele.rpc.qbft;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.stele.chain.BlockHeader;
 import org.stele.common.Address;
 
@@ -12,4 +13,14 @@ public interface QbftHeaders {
 
     /** Who proposed the block; empty when the header is not a QBFT header. */
     Optional<Address> proposer(BlockHeader header);
+
+    /** The round in which the block was committed; empty when the header is not a QBFT header. */
+    OptionalInt round(BlockHeader header);
+
+    /**
+     * The validators whose commit seals the header carries, in the header's order, recovered from the seals; empty
+     * for a header without QBFT extra data (and for genesis, which nobody seals). A seal that does not recover is left
+     * out.
+     */
+    List<Address> sealers(BlockHeader header);
 }
