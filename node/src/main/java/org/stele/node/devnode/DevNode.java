@@ -169,7 +169,8 @@ public final class DevNode implements AutoCloseable {
     int seal() {
         BlockHeader parent = head();
         long timestamp = Math.max(clock.instant().getEpochSecond(), parent.timestamp() + 1);
-        BlockExecutor.Result built = node.executor().build(parent, timestamp, Address.ZERO,
+        // The validator is the block's beneficiary, as a QBFT proposer makes itself: tools read the proposer there.
+        BlockExecutor.Result built = node.executor().build(parent, timestamp, validator.address(),
                 node.candidates(parent));
         BlockExecutor.Result r = new BlockExecutor.Result(
                 new Block(validator.seal(built.block().header()), built.block().body()), built.receipts(),

@@ -153,8 +153,9 @@ class DevNodeTest {
             assertThat(consensus.get("validators").toString()).isEqualTo("[\"" + validator + "\"]");
             assertThat(consensus.get("sealers").toString()).isEqualTo("[\"" + validator + "\"]");
             assertThat(consensus.get("quorum").asText()).isEqualTo("0x1");
-            assertThat(consensus.get("proposer").asText()).as("Besu's rule: the coinbase")
-                    .isEqualTo(call("eth_getBlockByNumber", "[\"latest\",false]").get("miner").asText());
+            assertThat(consensus.get("proposer").asText()).as("the validator, its block's beneficiary")
+                    .isEqualTo(validator);
+            assertThat(call("eth_getBlockByNumber", "[\"latest\",false]").get("miner").asText()).isEqualTo(validator);
 
             JsonNode genesis = call("stele_getBlockConsensus", "[\"earliest\"]");
             assertThat(genesis.get("sealers")).as("nobody seals genesis").isEmpty();
