@@ -33,6 +33,7 @@ import org.stele.chain.tx.TransactionSignature;
 import org.stele.common.Address;
 import org.stele.common.Bytes;
 import org.stele.common.Fork;
+import org.stele.common.crypto.KeyPair;
 import org.stele.common.crypto.Keccak256;
 import org.stele.common.crypto.Secp256k1KeccakSuite;
 import org.stele.evm.Evm;
@@ -57,15 +58,31 @@ public class BlockBuildBenchmark {
     static final int TXS_PER_BLOCK = 800;
     private static final long CHAIN_ID = 31337;
     private static final BigInteger GWEI = BigInteger.TEN.pow(9);
-    private static final Address DEPLOYER = Address.fromHex("0x00000000000000000000000000000000000d0d0d");
+    private static final Secp256k1KeccakSuite SUITE = Secp256k1KeccakSuite.instance();
+    private static final KeyPair DEPLOYER_KEY = SUITE.keyPair(Keccak256.hash("deployer".getBytes()));
+    private static final Address DEPLOYER = SUITE.address(DEPLOYER_KEY.publicKey());
 
     private Path dir;
     private KeyValueStore store;
     private KeyValueBlockStore blocks;
     private BlockExecutor executor;
     private final List<Address> senders = new ArrayList<>();
+    private final Map<Address, KeyPair> keys = new java.util.HashMap<>();
+    /**
+     * Whether transactions are signed. Building needs no signatures (candidates carry their senders, as the
+     * importer's do); what reads the stored transactions back as JSON, as the explorer does, needs them.
+     */
+    private final boolean signed;
     private Address token;
     private long round;
+
+    public BlockBuildBenchmark() {
+        this(false);
+    }
+
+    BlockBuildBenchmark(boolean signed) {
+        this.signed = signed;
+    }
 
     @Setup(Level.Trial)
     public void setUp() throws IOException {
@@ -74,15 +91,15 @@ public class BlockBuildBenchmark {
         store = new CachedSegmentStore(RocksDbKeyValueStore.open(dir),
                 java.util.Set.of(Segment.TRIE_NODES, Segment.CODE),
                 64L << 20);
-        Secp256k1KeccakSuite suite = Secp256k1KeccakSuite.instance();
-        blocks = new KeyValueBlockStore(store, suite);
-        executor = new BlockExecutor(Fork.CANCUN, suite, CHAIN_ID, store, blocks);
+        blocks = new KeyValueBlockStore(store, SUITE);
+        executor = new BlockExecutor(Fork.CANCUN, SUITE, CHAIN_ID, store, blocks);
         Map<Address, Genesis.Allocation> alloc = new LinkedHashMap<>();
         BigInteger ether = BigInteger.TEN.pow(18);
         alloc.put(DEPLOYER, Genesis.Allocation.balance(ether.multiply(BigInteger.valueOf(1_000))));
         for (int i = 0; i < TXS_PER_BLOCK; i++) {
-            Address a = Address
-                    .wrap(java.util.Arrays.copyOfRange(Keccak256.hash(new byte[]{(byte) (i >> 8), (byte) i}), 12, 32));
+            KeyPair key = SUITE.keyPair(Keccak256.hash(new byte[]{(byte) (i >> 8), (byte) i}));
+            Address a = SUITE.address(key.publicKey());
+            keys.put(a, key);
             senders.add(a);
             alloc.put(a, Genesis.Allocation.balance(ether.multiply(BigInteger.valueOf(1_000))));
         }
@@ -153,16 +170,22 @@ public class BlockBuildBenchmark {
         return store;
     }
 
+    /** The ERC-20 token that every transfer calls. */
+    Address token() {
+        return token;
+    }
+
     /** The sender of each transaction of a block of transfers, in order. */
     List<Address> senders() {
         return List.copyOf(senders);
     }
 
-    private static BlockExecutor.Candidate candidate(Address from, long nonce, Optional<Address> to, Bytes data,
-            long gas) {
+    private BlockExecutor.Candidate candidate(Address from, long nonce, Optional<Address> to, Bytes data, long gas) {
         Transaction tx = new FeeMarketTransaction(BigInteger.valueOf(CHAIN_ID), nonce, GWEI,
                 GWEI.multiply(BigInteger.valueOf(1_000)), gas, to, BigInteger.ZERO, data, List.of(),
                 TransactionSignature.UNSIGNED);
+        if (signed)
+            tx = tx.sign(from.equals(DEPLOYER) ? DEPLOYER_KEY : keys.get(from), SUITE);
         return new BlockExecutor.Candidate(tx, from);
     }
 
