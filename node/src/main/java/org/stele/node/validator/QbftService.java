@@ -37,6 +37,7 @@ import org.stele.node.wiring.NodeServices;
 import org.stele.p2p.P2pListener;
 import org.stele.p2p.P2pNetwork;
 import org.stele.p2p.PeerInfo;
+import org.stele.p2p.message.DisconnectReason;
 import org.stele.p2p.message.Message;
 import org.stele.txpool.TxPoolException;
 
@@ -71,7 +72,7 @@ public final class QbftService implements P2pListener, AutoCloseable {
     private final AtomicBoolean gossipScheduled = new AtomicBoolean();
     private volatile P2pNetwork network;
     /** Set before {@link #network}, whose volatile write publishes it to the event thread. */
-    private RangeFollower follower;
+    private ChainSync follower;
     private volatile boolean creationWaiting;
     private volatile boolean closed;
 
@@ -127,7 +128,8 @@ public final class QbftService implements P2pListener, AutoCloseable {
 
     /** Starts consensus over {@code network}, which must have been started with this service as its listener. */
     public void start(P2pNetwork network) {
-        this.follower = new RangeFollower(node, network, scheduler, this::submit, this::afterImport);
+        this.follower = new ChainSync(node, network, scheduler, ValidatorProvider.fixed(validators), this::submit,
+                this::afterImport);
         this.network = network;
         submit(() -> {
             headSeenMillis = scheduler.nowMillis();
@@ -159,6 +161,11 @@ public final class QbftService implements P2pListener, AutoCloseable {
     public void onConnected(PeerInfo peer) {
         long theirs = peer.hello().headNumber();
         submit(() -> follower.peerHead(peer.address(), theirs));
+    }
+
+    @Override
+    public void onDisconnected(Address peer, DisconnectReason reason, boolean byPeer) {
+        submit(() -> follower.peerGone(peer));
     }
 
     // ---- the event thread
@@ -276,7 +283,10 @@ public final class QbftService implements P2pListener, AutoCloseable {
     private void importFinal(Block block) {
         ImportResult r = node.importBlock(block);
         switch (r) {
-            case ImportResult.Imported i -> afterImport(i.block());
+            case ImportResult.Imported i -> {
+                afterImport(i.block());
+                follower.headMoved();
+            }
             case ImportResult.AlreadyKnown k -> {
             }
             case ImportResult.Refused refused ->
