@@ -22,6 +22,7 @@ import org.stele.common.rlp.RlpException;
 import org.stele.consensus.qbft.BftExtraData;
 import org.stele.consensus.qbft.BftExtraDataCodec;
 import org.stele.consensus.qbft.QbftBlock;
+import org.stele.consensus.qbft.QbftHashing;
 import org.stele.consensus.qbft.ValidatorProvider;
 import org.stele.consensus.qbft.engine.Action;
 import org.stele.consensus.qbft.engine.Event;
@@ -61,6 +62,8 @@ public final class QbftService implements P2pListener, AutoCloseable {
     private final QbftTimings timings;
     private final Scheduler scheduler;
     private final MessageCodec codec = new MessageCodec(NodeServices.SUITE);
+    /** Event thread only. */
+    private final Equivocations equivocations = new Equivocations(new QbftHashing(NodeServices.SUITE));
     private final TransactionValidator txValidator;
     private final Address self;
     private final FileWal wal;
@@ -234,6 +237,15 @@ public final class QbftService implements P2pListener, AutoCloseable {
             network.misbehaved(peer, "QBFT message from " + m.author() + ", who is not a validator");
             return;
         }
+        var equivocation = equivocations.check(m, node.head().number());
+        if (equivocation.isPresent()) {
+            // The proof is the two signed messages; the peer that sent the second is cut off when it is the signer
+            // (validators send only their own messages), and the engine never sees the contradicting one.
+            LOG.warn("Equivocation: {}", equivocation.get());
+            if (peer.equals(m.author()))
+                network.misbehaved(peer, equivocation.get());
+            return;
+        }
         handle(new Event.MessageReceived(m));
     }
 
@@ -310,6 +322,7 @@ public final class QbftService implements P2pListener, AutoCloseable {
         headSeenMillis = scheduler.nowMillis();
         BlockHeader h = block.header();
         network.broadcast(new Message.NewBlock(h.number(), node.blocks().hash(h)));
+        equivocations.decided(h.number());
         handle(new Event.BlockImported(h));
     }
 
