@@ -88,7 +88,7 @@ final class SimNode {
     }
 
     private void start() {
-        engine = new QbftEngine(Simulation.ENGINE, key, Simulation.SUITE, sim.validators, wal);
+        engine = new QbftEngine(sim.engine, key, Simulation.SUITE, sim.validators, wal);
         perform(engine.start(head()));
     }
 
@@ -119,7 +119,7 @@ final class SimNode {
             // the deliberately broken validator: at every round change it forgets its lock (its prepared
             // certificate), by restarting from a WAL that lost those records
             wal.forget(r -> r.length > 0 && r[0] == QbftEngine.WAL_PREPARED);
-            engine = new QbftEngine(Simulation.ENGINE, key, Simulation.SUITE, sim.validators, wal);
+            engine = new QbftEngine(sim.engine, key, Simulation.SUITE, sim.validators, wal);
             perform(engine.start(head()));
         }
         if (engine != null)
@@ -138,6 +138,10 @@ final class SimNode {
             switch (a) {
                 case Action.Broadcast b -> send(b.message());
                 case Action.ScheduleTimer t -> {
+                    long cap = sim.engine.baseRoundTimeoutMillis() << sim.engine.maxTimeoutExponent();
+                    if (t.delayMillis() > cap)
+                        sim.violation("timer cap: n" + index + " set a " + t.delayMillis() + " ms timer for round "
+                                + t.round() + ", beyond the cap of " + cap + " ms");
                     int inc = incarnation;
                     sim.schedule(sim.now() + t.delayMillis(), () -> {
                         if (engine != null && incarnation == inc)

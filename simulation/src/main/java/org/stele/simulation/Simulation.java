@@ -39,13 +39,13 @@ import org.stele.consensus.qbft.message.QbftMessage;
  */
 public final class Simulation {
     static final CryptoSuite SUITE = Secp256k1KeccakSuite.instance();
-    /** The engine settings of the simulated validators: 1 s rounds, back-off capped at 16 s. */
-    static final EngineConfig ENGINE = new EngineConfig(1_000, 4, 10, 10, 100);
     static final long PROGRESS_BOUND_MILLIS = 180_000;
     private static final int MAX_VALIDATORS = 64;
     private static final KeyPair[] KEYS = new KeyPair[MAX_VALIDATORS + 1];
 
     final SimulationConfig config;
+    /** The engine settings of the simulated validators: 1 s rounds, back-off capped as the configuration says. */
+    final EngineConfig engine;
     final Random random;
     final ValidatorProvider validators;
     final QbftHashing hashing = new QbftHashing(SUITE);
@@ -100,7 +100,8 @@ public final class Simulation {
         this.validators = ValidatorProvider.fixed(addresses);
         this.rules = new SimChainRules(hashing, validators);
         this.outsider = key(MAX_VALIDATORS);
-        boolean faults = config.partitions() || config.crashes() || config.byzantine() > 0 || config.brokenLock();
+        this.engine = new EngineConfig(1_000, config.timerCap(), 10, 10, 100);
+        boolean faults = config.faulty() || config.brokenLock();
         this.dropRate = faults ? 0.05 : 0;
         this.duplicateRate = faults ? 0.05 : 0;
         List<Integer> order = new ArrayList<>();
@@ -191,8 +192,13 @@ public final class Simulation {
     }
 
     private void scheduleFaults() {
-        boolean faults = config.partitions() || config.crashes() || config.byzantine() > 0 || config.brokenLock();
+        boolean faults = config.faulty() || config.brokenLock();
         gst = faults ? (config.brokenLock() ? 30_000 : 8_000 + random.nextInt(12_000)) : 0;
+        // A network that lost every message stabilises when the outage ends, with its rounds as long as they grew.
+        gst = Math.max(gst, config.outageMillis());
+        if (config.outageMillis() > 0)
+            schedule(0,
+                    () -> trace.add(now, "outage: every message lost until " + config.outageMillis() / 1000 + " s"));
         goal = config.targetHeight();
         if (config.partitions()) {
             long t = 500 + random.nextInt(2_500);
@@ -266,6 +272,8 @@ public final class Simulation {
         if (from == to)
             return;
         if (!stable) {
+            if (now < config.outageMillis())
+                return;
             if (partitionSide != null && partitionSide[from] != partitionSide[to])
                 return;
             if (random.nextDouble() < dropRate)

@@ -19,9 +19,10 @@ public record SimulationResult(SimulationConfig config, List<String> violations,
 
     /** One line: seed, verdict, heights, time. */
     public String summary() {
-        return String.format("seed=%d n=%d byz=%d%s%s%s %s heights>=%d t=%.1fs msgs=%d", config.seed(),
+        return String.format("seed=%d n=%d byz=%d%s%s%s%s cap=%d %s heights>=%d t=%.1fs msgs=%d", config.seed(),
                 config.validators(), config.byzantine(), config.partitions() ? " partitions" : "",
                 config.crashes() ? " crashes" : "", config.brokenLock() ? " broken-lock" : "",
+                config.outageMillis() > 0 ? " outage=" + config.outageMillis() / 1000 + "s" : "", config.timerCap(),
                 ok() ? "OK" : "VIOLATION " + violations.get(0), minHeight, simMillis / 1000.0, deliveries);
     }
 }

@@ -111,6 +111,18 @@ class SimulationTest {
     }
 
     @Test
+    void aNetworkWithoutQuorumForAnHourResumesWithinTheBoundBecauseRoundTimersAreCapped() throws Exception {
+        assertAllHold(SimulationConfig.of(4, 1, false, false, 80_000).withOutage(3_600_000), 10);
+    }
+
+    @Test
+    void withoutTheCapTheSameHourLongOutageLeavesTheValidatorsWaitingPastTheBound() throws Exception {
+        List<SimulationResult> results = runAll(SimulationConfig.of(4, 0, false, false, 90_000)
+                .withOutage(3_600_000).withTimerCap(30), 4);
+        assertThat(results).allSatisfy(r -> assertThat(r.violations()).first().asString().startsWith("progress"));
+    }
+
+    @Test
     void theRunnerPrintsALinePerRunAndTheTotal() {
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
         int v = SimulationRunner.runMany(SimulationConfig.of(4, 1, false, false, 5), 3, 2,

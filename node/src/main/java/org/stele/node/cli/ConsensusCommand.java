@@ -42,6 +42,12 @@ public final class ConsensusCommand implements Runnable {
         @Option(names = "--crashes", description = "Honest validators crash and restart from their WAL before the network stabilises.")
         boolean crashes;
 
+        @Option(names = "--outage", description = "Every message is lost for this many seconds first, so the network has no quorum (default: ${DEFAULT-VALUE}).")
+        long outageSeconds = 0;
+
+        @Option(names = "--timer-cap", description = "Round timers double at most this many times: round r lasts 1 s x 2^min(r, cap) (default: ${DEFAULT-VALUE}).")
+        int timerCap = SimulationConfig.DEFAULT_TIMER_CAP;
+
         @Option(names = "--target-height", description = "Height every honest validator must reach (default: ${DEFAULT-VALUE}).")
         int targetHeight = 5;
 
@@ -50,15 +56,17 @@ public final class ConsensusCommand implements Runnable {
 
         @Override
         public Integer call() {
-            if (validators < 2 || byzantine < 0 || byzantine > validators || runs < 1 || targetHeight < 1) {
-                System.err.println("invalid options: need validators >= 2, 0 <= byzantine <= validators, runs >= 1");
+            if (validators < 2 || byzantine < 0 || byzantine > validators || runs < 1 || targetHeight < 1
+                    || outageSeconds < 0 || outageSeconds > 365L * 24 * 3600 || timerCap < 0 || timerCap > 30) {
+                System.err.println("invalid options: need validators >= 2, 0 <= byzantine <= validators, runs >= 1, "
+                        + "an outage of 0 s to a year and a timer cap of 0 to 30");
                 return 2;
             }
             if (byzantine > (validators - 1) / 3)
                 System.err.println("note: " + byzantine + " Byzantine of " + validators
                         + " exceeds f = (N-1)/3; QBFT promises nothing then");
             SimulationConfig c = new SimulationConfig(validators, byzantine, partitions, crashes, seed, targetHeight,
-                    false);
+                    false, outageSeconds * 1000, timerCap);
             return SimulationRunner.runMany(c, runs, threads, System.out) == 0 ? 0 : 1;
         }
     }

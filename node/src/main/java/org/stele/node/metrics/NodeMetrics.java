@@ -31,6 +31,8 @@ public final class NodeMetrics {
     private final DistributionSummary gasPerBlock;
     private final Counter roundChanges;
     private final Timer proposalToCommit;
+    private final Counter rangesServed;
+    private final Counter rangesRefused;
     private final AtomicLong consensusHeight = new AtomicLong();
     private final AtomicInteger consensusRound = new AtomicInteger();
     private volatile IntSupplier peers = () -> 0;
@@ -47,6 +49,10 @@ public final class NodeMetrics {
         proposalToCommit = Timer.builder("stele.qbft.proposal.to.commit")
                 .description("Time from a block's proposal to its commit, as this validator saw it")
                 .register(registry);
+        rangesServed = Counter.builder("stele.sync.ranges.served")
+                .description("Ranges of blocks peers asked this node for").register(registry);
+        rangesRefused = Counter.builder("stele.sync.ranges.refused")
+                .description("Ranges peers served that this node refused (the peer was cut off)").register(registry);
         Gauge.builder("stele.qbft.height", consensusHeight::get).description("Height QBFT is deciding")
                 .register(registry);
         Gauge.builder("stele.qbft.round", consensusRound::get).description("QBFT round at the current height")
@@ -80,6 +86,27 @@ public final class NodeMetrics {
         Gauge.builder("stele.sync.highest.block", () -> sync.current().map(p -> p.highestBlock()).orElse(0L))
                 .description("Highest block peers announced while catching up").register(registry);
         return this;
+    }
+
+    /**
+     * {@code blocks} blocks that {@code peer} served were imported by catching up. Labelled by peer, which the
+     * allowlist bounds, so an operator sees which peers a catch-up leaned on.
+     */
+    public void blocksSynced(String peer, int blocks) {
+        if (blocks > 0)
+            Counter.builder("stele.sync.blocks").tag("peer", peer)
+                    .description("Blocks imported by catching up with peers, by the peer that served them")
+                    .register(registry).increment(blocks);
+    }
+
+    /** A peer asked this node for a range of blocks. */
+    public void rangeServed() {
+        rangesServed.increment();
+    }
+
+    /** A peer served a range this node refused (a forged or missing seal, a block that does not link or import). */
+    public void rangeRefused() {
+        rangesRefused.increment();
     }
 
     /** The number of connected peers, read when scraped (0 until a network reports it). */

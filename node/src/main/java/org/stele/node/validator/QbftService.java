@@ -22,6 +22,7 @@ import org.stele.common.rlp.RlpException;
 import org.stele.consensus.qbft.BftExtraData;
 import org.stele.consensus.qbft.BftExtraDataCodec;
 import org.stele.consensus.qbft.QbftBlock;
+import org.stele.consensus.qbft.QbftHashing;
 import org.stele.consensus.qbft.ValidatorProvider;
 import org.stele.consensus.qbft.engine.Action;
 import org.stele.consensus.qbft.engine.Event;
@@ -37,6 +38,7 @@ import org.stele.node.wiring.NodeServices;
 import org.stele.p2p.P2pListener;
 import org.stele.p2p.P2pNetwork;
 import org.stele.p2p.PeerInfo;
+import org.stele.p2p.message.DisconnectReason;
 import org.stele.p2p.message.Message;
 import org.stele.txpool.TxPoolException;
 
@@ -60,6 +62,8 @@ public final class QbftService implements P2pListener, AutoCloseable {
     private final QbftTimings timings;
     private final Scheduler scheduler;
     private final MessageCodec codec = new MessageCodec(NodeServices.SUITE);
+    /** Event thread only. */
+    private final Equivocations equivocations = new Equivocations(new QbftHashing(NodeServices.SUITE));
     private final TransactionValidator txValidator;
     private final Address self;
     private final FileWal wal;
@@ -71,7 +75,7 @@ public final class QbftService implements P2pListener, AutoCloseable {
     private final AtomicBoolean gossipScheduled = new AtomicBoolean();
     private volatile P2pNetwork network;
     /** Set before {@link #network}, whose volatile write publishes it to the event thread. */
-    private RangeFollower follower;
+    private ChainSync follower;
     private volatile boolean creationWaiting;
     private volatile boolean closed;
 
@@ -127,7 +131,8 @@ public final class QbftService implements P2pListener, AutoCloseable {
 
     /** Starts consensus over {@code network}, which must have been started with this service as its listener. */
     public void start(P2pNetwork network) {
-        this.follower = new RangeFollower(node, network, scheduler, this::submit, this::afterImport);
+        this.follower = new ChainSync(node, network, scheduler, ValidatorProvider.fixed(validators), this::submit,
+                this::afterImport);
         this.network = network;
         submit(() -> {
             headSeenMillis = scheduler.nowMillis();
@@ -159,6 +164,11 @@ public final class QbftService implements P2pListener, AutoCloseable {
     public void onConnected(PeerInfo peer) {
         long theirs = peer.hello().headNumber();
         submit(() -> follower.peerHead(peer.address(), theirs));
+    }
+
+    @Override
+    public void onDisconnected(Address peer, DisconnectReason reason, boolean byPeer) {
+        submit(() -> follower.peerGone(peer));
     }
 
     // ---- the event thread
@@ -227,6 +237,15 @@ public final class QbftService implements P2pListener, AutoCloseable {
             network.misbehaved(peer, "QBFT message from " + m.author() + ", who is not a validator");
             return;
         }
+        var equivocation = equivocations.check(m, node.head().number());
+        if (equivocation.isPresent()) {
+            // The proof is the two signed messages; the peer that sent the second is cut off when it is the signer
+            // (validators send only their own messages), and the engine never sees the contradicting one.
+            LOG.warn("Equivocation: {}", equivocation.get());
+            if (peer.equals(m.author()))
+                network.misbehaved(peer, equivocation.get());
+            return;
+        }
         handle(new Event.MessageReceived(m));
     }
 
@@ -276,7 +295,10 @@ public final class QbftService implements P2pListener, AutoCloseable {
     private void importFinal(Block block) {
         ImportResult r = node.importBlock(block);
         switch (r) {
-            case ImportResult.Imported i -> afterImport(i.block());
+            case ImportResult.Imported i -> {
+                afterImport(i.block());
+                follower.headMoved();
+            }
             case ImportResult.AlreadyKnown k -> {
             }
             case ImportResult.Refused refused ->
@@ -300,6 +322,7 @@ public final class QbftService implements P2pListener, AutoCloseable {
         headSeenMillis = scheduler.nowMillis();
         BlockHeader h = block.header();
         network.broadcast(new Message.NewBlock(h.number(), node.blocks().hash(h)));
+        equivocations.decided(h.number());
         handle(new Event.BlockImported(h));
     }
 

@@ -99,4 +99,33 @@ class NetworkCommandTest {
         assertThat(r.status()).isEqualTo(2);
         assertThat(r.err().strip()).startsWith("stele node:").doesNotContain("\n").doesNotContain("Exception");
     }
+
+    @Test
+    void networkGenesisListsTheGivenAddressesInOrderAndRefusesBadOnesInOneLine(@TempDir Path dir) throws Exception {
+        List<String> given = List.of("0xbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb",
+                "0xaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+                "0xcccccccccccccccccccccccccccccccccccccccc", "0x1111111111111111111111111111111111111111");
+        List<String> args = new ArrayList<>(List.of("network", "genesis", "--chain-id", "2026", "--out",
+                dir.resolve("genesis.json").toString()));
+        given.forEach(a -> args.addAll(List.of("--validator", a)));
+        CliRun r = run(args.toArray(String[]::new));
+        assertThat(r.status()).as(r.err()).isZero();
+        GenesisFile genesis = GenesisFile.read(dir.resolve("genesis.json"));
+        assertThat(genesis.chainId()).isEqualTo(2026);
+        assertThat(genesis.profile()).isInstanceOf(SteleQbft.class);
+        assertThat(BftExtraDataCodec.decode(genesis.template().extraData()).validators())
+                .isEqualTo(given.stream().map(Address::fromHex).sorted().toList());
+
+        CliRun again = run(args.toArray(String[]::new));
+        assertThat(again.status()).isEqualTo(2);
+        assertThat(again.err()).contains("exists; it is not overwritten").hasLineCount(1);
+        CliRun bad = run("network", "genesis", "--validator", "0x12", "--out", dir.resolve("g2.json").toString());
+        assertThat(bad.status()).isEqualTo(2);
+        assertThat(bad.err()).isEqualTo("stele network genesis: --validator 0x12 is not a 20-byte 0x address\n");
+        CliRun twice = run("network", "genesis", "--validator", given.get(0), "--validator", given.get(0), "--out",
+                dir.resolve("g3.json").toString());
+        assertThat(twice.err()).contains("is given twice");
+        assertThat(dir.resolve("g2.json")).doesNotExist();
+        assertThat(dir.resolve("g3.json")).doesNotExist();
+    }
 }

@@ -34,6 +34,8 @@ final class TestNetwork implements AutoCloseable {
     final NetworkNode[] nodes;
     /** Run with the genesis's QBFT timings instead of the tests' short ones. */
     boolean genesisTimings;
+    /** Configuration keys set on every node, over the others. */
+    final Map<String, JsonNode> overrides = new HashMap<>();
     private final HttpClient http = HttpClient.newHttpClient();
 
     TestNetwork(Path dir, int validators) {
@@ -71,6 +73,7 @@ final class TestNetwork implements AutoCloseable {
             v.put("qbft-block-period", TextNode.valueOf("100ms"));
             v.put("qbft-empty-block-period", TextNode.valueOf("300ms"));
         }
+        v.putAll(overrides);
         return NetworkNodeConfig.SCHEMA
                 .build(List.of(TomlFile.read(nd.resolve("node.toml")), new ConfigSource("test", v, Map.of())));
     }
