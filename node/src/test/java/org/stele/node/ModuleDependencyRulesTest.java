@@ -47,8 +47,9 @@ class ModuleDependencyRulesTest {
             Map.entry("testchain",
                     Set.of("common", "storage", "trie", "evm", "chain", "state", "execution", "testkit")),
             Map.entry("web", Set.of()),
+            Map.entry("apps/charity", Set.of()),
             Map.entry("bench", Set.of("common", "storage", "trie", "evm", "chain", "state", "testkit", "execution",
-                    "consensus", "simulation", "proof", "p2p", "txpool", "rpc", "testchain", "web")));
+                    "consensus", "simulation", "proof", "p2p", "txpool", "rpc", "testchain", "web", "apps/charity")));
 
     private static JavaClasses classes;
 
