@@ -49,7 +49,7 @@ export function encodeArgs(types, values) {
   return head + tail;
 }
 
-/** The calldata of a call: `signature` as in selectors.js, e.g. 'donate(uint256)'. */
+/** The calldata (0x-hex) of a call: `signature` as in selectors.js, e.g. 'donate(uint256)'. */
 export function encodeCall(signature, ...values) {
   const selector = FUNCTIONS[signature];
   if (!selector) throw new Error(`no selector for ${signature}`);
