@@ -85,10 +85,18 @@ public final class CharityCommand implements Runnable {
             return new ClientTransactionManager(web3j, from);
         }
 
+        /** A client that only reads. */
         CharityClient client() throws IOException {
             if (contract == null) throw new IllegalArgumentException("give --contract ADDRESS (the Charity contract)");
             HttpService service = service();
             return new CharityClient(service, keyFile == null && from == null ? null : sender(service), contract);
+        }
+
+        /** A client that sends transactions: --from or --key-file is required. */
+        CharityClient signingClient() throws IOException {
+            if (keyFile == null && from == null)
+                throw new IllegalArgumentException("give --from ADDRESS or --key-file FILE to sign");
+            return client();
         }
     }
 
@@ -164,9 +172,10 @@ public final class CharityCommand implements Runnable {
 
         @Override
         void run() throws IOException {
-            var r = connection.client().send(CharityCalls.registerOrganisation(admin, name), BigInteger.ZERO);
-            out.println(only(connection.client(), r.getTransactionHash(), CharityEvent.OrganisationRegistered.class)
-                    .organisation());
+            var r = connection.signingClient().send(CharityCalls.registerOrganisation(admin, name), BigInteger.ZERO);
+            out.println(
+                    only(connection.signingClient(), r.getTransactionHash(), CharityEvent.OrganisationRegistered.class)
+                            .organisation());
         }
     }
 
@@ -198,7 +207,7 @@ public final class CharityCommand implements Runnable {
                 if (eq < 0) throw new IllegalArgumentException("--beneficiary " + b + ": give ADDRESS=Name");
                 list.add(new CharityCalls.Beneficiary(b.substring(0, eq).strip(), b.substring(eq + 1).strip()));
             }
-            CharityClient client = connection.client();
+            CharityClient client = connection.signingClient();
             long now = Web3j.build(connection.service()).ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false)
                     .send().getBlock().getTimestamp().longValueExact();
             var r = client.send(CharityCalls.createCampaign(BigInteger.valueOf(organisation), title, token, coins(goal),
@@ -217,7 +226,7 @@ public final class CharityCommand implements Runnable {
 
         @Override
         void run() throws IOException {
-            CharityClient client = connection.client();
+            CharityClient client = connection.signingClient();
             BigInteger value = coins(amount);
             BigInteger id = BigInteger.valueOf(campaign);
             CharityEvent.CampaignCreated created = client.events().stream()
@@ -271,7 +280,7 @@ public final class CharityCommand implements Runnable {
             }
             if (hash == null || !hash.matches("0x[0-9a-fA-F]{64}"))
                 throw new IllegalArgumentException("give --evidence FILE or --evidence-hash 0x… (32 bytes)");
-            CharityClient client = connection.client();
+            CharityClient client = connection.signingClient();
             var r = client.send(CharityCalls.disburse(BigInteger.valueOf(campaign), beneficiary, coins(amount), hash,
                     uri), BigInteger.ZERO);
             out.println(only(client, r.getTransactionHash(), CharityEvent.Disbursed.class).disbursement());
@@ -285,7 +294,7 @@ public final class CharityCommand implements Runnable {
 
         @Override
         void run() throws IOException {
-            out.println(connection.client().send(CharityCalls.confirmDelivery(BigInteger.valueOf(disbursement)),
+            out.println(connection.signingClient().send(CharityCalls.confirmDelivery(BigInteger.valueOf(disbursement)),
                     BigInteger.ZERO).getTransactionHash());
         }
     }
@@ -297,8 +306,9 @@ public final class CharityCommand implements Runnable {
 
         @Override
         void run() throws IOException {
-            out.println(connection.client().send(CharityCalls.refund(BigInteger.valueOf(campaign)), BigInteger.ZERO)
-                    .getTransactionHash());
+            out.println(
+                    connection.signingClient().send(CharityCalls.refund(BigInteger.valueOf(campaign)), BigInteger.ZERO)
+                            .getTransactionHash());
         }
     }
 

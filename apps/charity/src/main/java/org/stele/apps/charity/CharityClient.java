@@ -39,6 +39,7 @@ public final class CharityClient {
     private final TransactionManager sender;
     private final String contract;
 
+    /** @param sender signs what {@link #send} sends; null for a client that only reads */
     public CharityClient(Web3jService service, TransactionManager sender, String contract) {
         this.service = service;
         this.web3j = Web3j.build(service);
@@ -80,6 +81,7 @@ public final class CharityClient {
 
     /** Sends to another contract (a token's approve, say), with the same refusal check. */
     public TransactionReceipt sendTo(String to, String data, BigInteger value) throws IOException {
+        if (sender == null) throw new CharityException("this client has no signer: it only reads");
         EthCall dry = web3j.ethCall(Transaction.createFunctionCallTransaction(sender.getFromAddress(), null, null,
                 CALL_GAS, to, value, data), DefaultBlockParameterName.LATEST).send();
         if (dry.hasError() || dry.isReverted()) throw new CharityException(refusal(dry));
