@@ -48,9 +48,10 @@ class ModuleDependencyRulesTest {
                     Set.of("common", "storage", "trie", "evm", "chain", "state", "execution", "testkit")),
             Map.entry("web", Set.of()),
             Map.entry("apps/identity", Set.of("common")),
+            Map.entry("apps/charity", Set.of()),
             Map.entry("bench", Set.of("common", "storage", "trie", "evm", "chain", "state", "testkit", "execution",
                     "consensus", "simulation", "proof", "p2p", "txpool", "rpc", "testchain", "web",
-                    "apps/identity")));
+                    "apps/identity", "apps/charity")));
 
     private static JavaClasses classes;
 
