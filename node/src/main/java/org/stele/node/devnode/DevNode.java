@@ -171,11 +171,8 @@ public final class DevNode implements AutoCloseable {
         long timestamp = Math.max(clock.instant().getEpochSecond(), parent.timestamp() + 1);
         BlockExecutor.Result built = node.executor().build(parent, timestamp, Address.ZERO,
                 node.candidates(parent));
-        BlockExecutor.Result r = new BlockExecutor.Result(
-                new Block(validator.seal(built.block().header()), built.block().body()), built.receipts(),
-                built.batch(), built.rejected());
-        node.append(r);
-        return r.block().body().transactions().size();
+        node.append(new Block(validator.seal(built.block().header()), built.block().body()), built);
+        return built.block().body().transactions().size();
     }
 
     @Override
