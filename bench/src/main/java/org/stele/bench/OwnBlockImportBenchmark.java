@@ -48,7 +48,7 @@ import org.stele.storage.Segment;
  * before) and {@code importBuilt} (the importer checks the header and writes the builder's results,
  * {@link BlockImporter#importBuilt}). Each way has its own RocksDB-backed chain and gets the same signed ERC-20
  * transfers from distinct senders; rounds alternate between the two, and each is charged its thread's CPU time, so
- * other load on the machine does not inflate the figures.
+ * other load on the machine inflates the figures less, and its wall time.
  *
  * <pre>java -cp bench/target/benchmarks.jar org.stele.bench.OwnBlockImportBenchmark [blocks per round] [rounds]</pre>
  */
@@ -150,6 +150,7 @@ public final class OwnBlockImportBenchmark {
         try (Chain again = new Chain(alloc, true); Chain built = new Chain(alloc, false)) {
             Chain[] ways = {again, built};
             long[] cpu = new long[2];
+            long[] wall = new long[2];
             int next = 0;
             for (List<BlockExecutor.Candidate> s : setup) {
                 again.seal(s);
@@ -161,8 +162,12 @@ public final class OwnBlockImportBenchmark {
                     Chain c = ways[(r + w) % 2];
                     int idx = c == again ? 0 : 1;
                     long t0 = threads.getCurrentThreadCpuTime();
+                    long w0 = System.nanoTime();
                     for (int b = 0; b < perRound; b++) c.seal(transfers.get((next + b) % measured));
-                    if (warm) cpu[idx] += threads.getCurrentThreadCpuTime() - t0;
+                    if (warm) {
+                        cpu[idx] += threads.getCurrentThreadCpuTime() - t0;
+                        wall[idx] += System.nanoTime() - w0;
+                    }
                 }
                 next += perRound;
             }
@@ -170,10 +175,11 @@ public final class OwnBlockImportBenchmark {
             if (!again.blocks.head().equals(built.blocks.head()))
                 throw new IllegalStateException("the two ways reached different heads");
             System.out.printf(Locale.ROOT,
-                    "build + import (executed again): %.1f us CPU per transaction%n"
-                            + "build + importBuilt:             %.1f us CPU per transaction%n"
+                    "build + import (executed again): %.1f us CPU of this thread, %.1f us wall per transaction%n"
+                            + "build + importBuilt:             %.1f us CPU of this thread, %.1f us wall per transaction%n"
                             + "(%d measured blocks of %d ERC-20 transfers each way, after as many warm-up blocks)%n",
-                    cpu[0] / 1e3 / txs, cpu[1] / 1e3 / txs, rounds * perRound, TXS_PER_BLOCK);
+                    cpu[0] / 1e3 / txs, wall[0] / 1e3 / txs, cpu[1] / 1e3 / txs, wall[1] / 1e3 / txs,
+                    rounds * perRound, TXS_PER_BLOCK);
         }
     }
 
