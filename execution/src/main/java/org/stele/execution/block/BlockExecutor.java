@@ -11,6 +11,9 @@ import org.stele.chain.BlockHeader;
 import org.stele.chain.Log;
 import org.stele.chain.LogsBloom;
 import org.stele.chain.Receipt;
+import org.stele.chain.rules.ChainProfile;
+import org.stele.chain.rules.EthereumCancun;
+import org.stele.chain.rules.SteleQbft;
 import org.stele.chain.store.BlockStore;
 import org.stele.chain.tx.Transaction;
 import org.stele.common.Address;
@@ -21,6 +24,7 @@ import org.stele.evm.BlockContext;
 import org.stele.execution.BeaconRootCall;
 import org.stele.execution.TransactionProcessor;
 import org.stele.execution.TransactionResult;
+import org.stele.execution.explorer.TransactionFacts;
 import org.stele.state.WorldState;
 import org.stele.storage.KeyValueStore;
 import org.stele.storage.WriteBatch;
@@ -40,12 +44,36 @@ public final class BlockExecutor {
     private final BlockStore blocks;
     private final TransactionProcessor processor;
     private final BeaconRootCall beaconRootCall;
+    /**
+     * The header fields the EVM reads that the chain's profile fixes (DIFFICULTY, and PREVRANDAO, which is the
+     * mixHash): a block is executed with the values its header will carry, so that an importer executing the sealed
+     * block again gets the same results.
+     */
+    private final BigInteger difficulty;
+    private final Bytes32 mixHash;
     /** QBFT has no beacon chain: every block names the zero root, and EIP-4788's contract records it as such. */
     private static final Bytes32 PARENT_BEACON_BLOCK_ROOT = Bytes32.ZERO;
     /** No transaction costs less than this (the intrinsic gas of a plain transfer). */
     private static final long MIN_TRANSACTION_GAS = 21_000;
 
+    /** An executor for blocks under Ethereum's post-merge header conventions: difficulty 0, a zero mixHash. */
     public BlockExecutor(Fork fork, CryptoSuite suite, long chainId, KeyValueStore store, BlockStore blocks) {
+        this(fork, suite, chainId, store, blocks, new EthereumCancun());
+    }
+
+    /** An executor for blocks under {@code profile}'s header conventions (QBFT's difficulty 1 and mixHash). */
+    public BlockExecutor(Fork fork, CryptoSuite suite, long chainId, KeyValueStore store, BlockStore blocks,
+            ChainProfile profile) {
+        switch (profile) {
+            case SteleQbft q -> {
+                this.difficulty = BigInteger.ONE;
+                this.mixHash = SteleQbft.MIX_HASH;
+            }
+            case EthereumCancun e -> {
+                this.difficulty = BigInteger.ZERO;
+                this.mixHash = Bytes32.ZERO;
+            }
+        }
         this.fork = fork;
         this.suite = suite;
         this.chainId = chainId;
@@ -62,10 +90,11 @@ public final class BlockExecutor {
     public record Rejected(Candidate candidate, String reason) {}
 
     /**
-     * The result: the block, its receipts, the batch holding its state (to be written together with the block) and
-     * the candidates left out.
+     * The result: the block, its receipts, the batch holding its state (to be written together with the block), what
+     * execution learned about each included transaction (for the explorer indexes) and the candidates left out.
      */
-    public record Result(Block block, List<Receipt> receipts, WriteBatch batch, List<Rejected> rejected) {}
+    public record Result(Block block, List<Receipt> receipts, WriteBatch batch, List<TransactionFacts> facts,
+            List<Rejected> rejected) {}
 
     /** Builds the child of {@code parent} from {@code candidates}, in their order, up to the gas limit. */
     public Result build(BlockHeader parent, long timestamp, Address coinbase, List<Candidate> candidates) {
@@ -78,12 +107,14 @@ public final class BlockExecutor {
      */
     public Result build(BlockHeader parent, long timestamp, Address coinbase, CandidateSource candidates) {
         BigInteger baseFee = BaseFee.next(parent);
-        BlockContext ctx = context(coinbase, parent.number() + 1, timestamp, parent.gasLimit(), baseFee, chainId);
+        BlockContext ctx = new BlockContext(coinbase, parent.number() + 1, timestamp, parent.gasLimit(), baseFee,
+                difficulty, mixHash, chainId, BigInteger.ONE);
         WorldState world = WorldState.open(store, parent.stateRoot(), this::hashOf);
         beaconRootCall.apply(world, ctx, PARENT_BEACON_BLOCK_ROOT);
         List<Transaction> included = new ArrayList<>();
         List<Receipt> receipts = new ArrayList<>();
         List<Rejected> rejected = new ArrayList<>();
+        List<TransactionFacts> facts = new ArrayList<>();
         long gasUsed = 0;
         Candidate c;
         while (parent.gasLimit() - gasUsed >= MIN_TRANSACTION_GAS && (c = candidates.next()) != null) {
@@ -103,6 +134,7 @@ public final class BlockExecutor {
                     gasUsed += executed.gasUsed();
                     included.add(c.transaction());
                     receipts.add(Receipt.of(c.transaction().type(), executed.isSuccess(), gasUsed, logs(executed)));
+                    facts.add(TransactionFacts.of(c.sender(), executed));
                 }
             }
         }
@@ -114,10 +146,11 @@ public final class BlockExecutor {
                 .transactionsRoot(body.transactionsRoot(MerklePatriciaTrie::orderedRoot))
                 .receiptsRoot(Receipt.root(receipts, MerklePatriciaTrie::orderedRoot))
                 .logsBloom(Receipt.blockBloom(receipts)).gasLimit(parent.gasLimit()).gasUsed(gasUsed)
-                .timestamp(timestamp).extraData(parent.extraData()).baseFeePerGas(baseFee)
+                .timestamp(timestamp).extraData(parent.extraData()).difficulty(difficulty).mixHash(mixHash).nonce(0)
+                .baseFeePerGas(baseFee)
                 .withdrawalsRoot(BlockHeader.EMPTY_TRIE_ROOT).blobGasUsed(0).excessBlobGas(0)
                 .parentBeaconBlockRoot(PARENT_BEACON_BLOCK_ROOT).build();
-        return new Result(new Block(header, body), receipts, batch, rejected);
+        return new Result(new Block(header, body), receipts, batch, facts, rejected);
     }
 
     /** The EVM's view of a block: no difficulty and a zero PREVRANDAO, since QBFT has no randomness beacon. */

@@ -13,6 +13,7 @@ import org.stele.common.Bytes32;
 import org.stele.common.Fork;
 import org.stele.common.crypto.CryptoSuite;
 import org.stele.common.rlp.RlpException;
+import org.stele.execution.block.BlockExecutor;
 import org.stele.execution.chainstore.KeyValueBlockStore;
 import org.stele.storage.KeyValueStore;
 import org.stele.trie.MerklePatriciaTrie;
@@ -24,6 +25,10 @@ import org.stele.trie.MerklePatriciaTrie;
  * used, bloom, receipts root, state root) must match the header. A valid block
  * is written with its receipts, state and indexes in one batch, as the head or as a side block according to the
  * profile's {@link ForkChoice}; a refused one writes nothing. Calls are serialised: one block at a time per chain.
+ * <p>
+ * A block that this node's own {@link BlockExecutor} has just built and executed comes in through
+ * {@link #importBuilt}: it keeps every rule above except that its transactions are not executed a second time, since
+ * the builder's receipts and state are the execution's results. Every other block is executed here.
  */
 public final class BlockImporter {
     private final ChainProfile profile;
@@ -65,8 +70,30 @@ public final class BlockImporter {
     }
 
     public synchronized ImportResult importBlock(Block block) {
+        return timed(block, null);
+    }
+
+    /**
+     * Imports {@code sealed}, the block {@code built} by this node's {@link BlockExecutor} with its seal added, taking
+     * the builder's receipts, state batch and transaction facts instead of executing its transactions again. The
+     * header, seal and body-shape rules are checked as for any block, and it is written the same way.
+     *
+     * @throws IllegalArgumentException
+     *             when {@code sealed} is not {@code built}'s block: its body must be the very one built, and its header
+     *             may differ from the built one only in its extra data (where the seal goes)
+     */
+    public synchronized ImportResult importBuilt(Block sealed, BlockExecutor.Result built) {
+        BlockHeader header = sealed.header();
+        if (sealed.body() != built.block().body()
+                || !header.equals(built.block().header().withExtraData(header.extraData())))
+            throw new IllegalArgumentException("block " + header.number()
+                    + " is not the one built: only the extra data of a built block may change before its import");
+        return timed(sealed, built);
+    }
+
+    private ImportResult timed(Block block, BlockExecutor.Result built) {
         long started = System.nanoTime();
-        ImportResult result = run(block, true);
+        ImportResult result = run(block, true, built);
         if (result instanceof ImportResult.Imported imported)
             listener.imported(imported, Duration.ofNanos(System.nanoTime() - started));
         return result;
@@ -78,10 +105,11 @@ public final class BlockImporter {
      * (with {@code head} false) when the block would be accepted.
      */
     public synchronized ImportResult check(Block block) {
-        return run(block, false);
+        return run(block, false, null);
     }
 
-    private ImportResult run(Block block, boolean write) {
+    /** Imports or checks {@code block}; {@code built} is its builder's result when this node built it, else null. */
+    private ImportResult run(Block block, boolean write, BlockExecutor.Result built) {
         BlockHeader header = block.header();
         Bytes32 hash = blocks.hash(header);
         if (write && blocks.contains(hash))
@@ -98,6 +126,11 @@ public final class BlockImporter {
                 .or(() -> profile.checkBodyShape(block));
         if (broken.isPresent())
             return refused(Refusal.of(broken.get()));
+        if (built != null) {
+            boolean head = isHead(header);
+            blocks.put(block, built.receipts(), built.batch(), head, built.facts());
+            return new ImportResult.Imported(block, hash, head);
+        }
         BlockProcessor.Outcome outcome = processor.process(block, parent,
                 new AncestorHashes(blocks, parent, header.parentHash()));
         return switch (outcome) {
@@ -109,12 +142,17 @@ public final class BlockImporter {
                     yield refused(Refusal.of(wrong.get()));
                 if (!write)
                     yield new ImportResult.Imported(block, hash, false);
-                boolean head = profile.forkChoice() == ForkChoice.NEWEST_BLOCK
-                        || header.parentHash().equals(blocks.hash(blocks.head().orElseThrow()));
+                boolean head = isHead(header);
                 blocks.put(block, processed.result().receipts(), processed.batch(), head, processed.facts());
                 yield new ImportResult.Imported(block, hash, head);
             }
         };
+    }
+
+    /** Whether a valid block with {@code header} becomes the head, by the profile's fork choice. */
+    private boolean isHead(BlockHeader header) {
+        return profile.forkChoice() == ForkChoice.NEWEST_BLOCK
+                || header.parentHash().equals(blocks.hash(blocks.head().orElseThrow()));
     }
 
     private static ImportResult refused(Refusal refusal) {

@@ -105,7 +105,7 @@ final class BlockProcessor {
                     gasUsed += executed.gasUsed();
                     blobGasUsed += executed.blobGasUsed();
                     receipts.add(Receipt.of(tx.type(), executed.isSuccess(), gasUsed, logs(executed)));
-                    facts.add(new TransactionFacts(sender, deployed(executed)));
+                    facts.add(TransactionFacts.of(sender, executed));
                 }
             }
         }
@@ -114,12 +114,6 @@ final class BlockProcessor {
         Bytes32 stateRoot = world.commit(batch);
         return new Processed(new ExecutionResultRules.Executed(receipts, gasUsed, blobGasUsed, stateRoot), batch,
                 facts);
-    }
-
-    /** The accounts given code by a transaction: the contracts it created, at the top level or inside. */
-    private static List<Address> deployed(TransactionResult.Executed executed) {
-        return executed.changes().accounts().stream().filter(c -> c.code() != null && !c.code().isEmpty())
-                .map(org.stele.evm.state.AccountChange::address).toList();
     }
 
     /** EIP-4895: each withdrawal credits its amount in gwei; a zero amount creates no account. */

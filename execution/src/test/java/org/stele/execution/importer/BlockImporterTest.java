@@ -1,6 +1,7 @@
 package org.stele.execution.importer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.stele.testkit.TestAccounts.ETHER;
 import static org.stele.testkit.TestChainSpec.CHAIN_ID;
 import static org.stele.testkit.TestChainSpec.GENESIS_BASE_FEE;
@@ -71,13 +72,18 @@ class BlockImporterTest {
         }
 
         Block build(BlockHeader parent, long timestamp, Transaction... txs) {
+            BlockExecutor.Result built = execute(new EthereumCancun(), parent, timestamp, txs);
+            store.write(built.batch()); // the block's state, so that children can be built on it
+            return built.block();
+        }
+
+        /** A block built on {@code parent} under {@code profile}'s header conventions; nothing written. */
+        BlockExecutor.Result execute(ChainProfile profile, BlockHeader parent, long timestamp, Transaction... txs) {
             List<BlockExecutor.Candidate> candidates = new ArrayList<>();
             for (Transaction tx : txs)
                 candidates.add(new BlockExecutor.Candidate(tx, ALICE));
-            BlockExecutor.Result built = new BlockExecutor(Fork.CANCUN, SUITE, CHAIN_ID, store, blocks).build(parent,
-                    timestamp, COINBASE, candidates);
-            store.write(built.batch()); // the block's state, so that children can be built on it
-            return built.block();
+            return new BlockExecutor(Fork.CANCUN, SUITE, CHAIN_ID, store, blocks, profile).build(parent, timestamp,
+                    COINBASE, candidates);
         }
     }
 
@@ -208,6 +214,73 @@ class BlockImporterTest {
         assertThat(qbft.importBlock(withHeader(b1, b1.header().toBuilder().mixHash(Bytes32.ZERO).build())))
                 .isInstanceOfSatisfying(ImportResult.Refused.class,
                         r -> assertThat(r.refusal().rule()).isEqualTo(BlockRule.MIX_HASH));
+    }
+
+    @Test
+    void aBlockThisNodeBuiltIsWrittenFromItsBuildAsAFullImportWritesIt() {
+        BlockImporter own = builder.importer(new EthereumCancun());
+        BlockExecutor.Result built = builder.execute(new EthereumCancun(), builder.genesis, 12, transfer(0),
+                transfer(1));
+
+        assertThat(own.importBuilt(built.block(), built)).isInstanceOf(ImportResult.Imported.class);
+        assertThat(importer.importBlock(built.block())).isInstanceOf(ImportResult.Imported.class);
+
+        Bytes32 hash = built.block().hash(SUITE);
+        assertThat(builder.blocks.head()).isEqualTo(node.blocks.head()).contains(built.block().header());
+        assertThat(builder.blocks.receipts(hash)).isEqualTo(node.blocks.receipts(hash));
+        assertThat(builder.blocks.transactionLocation(transfer(1).hash(SUITE)))
+                .isEqualTo(node.blocks.transactionLocation(transfer(1).hash(SUITE))).isPresent();
+        assertThat(WorldState.open(builder.store, built.block().header().stateRoot(), BlockHashes.NONE).account(ALICE)
+                .nonce())
+                .isEqualTo(2);
+        assertThat(builder.blocks.explorer().transactionBySenderAndNonce(ALICE, 1))
+                .isEqualTo(node.blocks.explorer().transactionBySenderAndNonce(ALICE, 1)).isPresent();
+    }
+
+    @Test
+    void aBuiltBlockWhoseHeaderChangedBeyondItsSealIsNotTakenFromItsBuild() {
+        BlockImporter own = builder.importer(new EthereumCancun());
+        BlockExecutor.Result built = builder.execute(new EthereumCancun(), builder.genesis, 12, transfer(0));
+        Block otherState = withHeader(built.block(),
+                built.block().header().toBuilder().stateRoot(builder.genesis.stateRoot()).build());
+        Block otherBody = new Block(built.block().header(), new org.stele.chain.BlockBody(List.of(transfer(0)),
+                List.of(), built.block().body().withdrawals()));
+
+        assertThatThrownBy(() -> own.importBuilt(otherState, built)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> own.importBuilt(otherBody, built)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(builder.blocks.head()).contains(builder.genesis);
+    }
+
+    @Test
+    void aBuiltBlockIsStillHeldToTheHeaderRules() {
+        BlockImporter own = builder.importer(new EthereumCancun());
+        BlockExecutor.Result built = builder.execute(new EthereumCancun(), builder.genesis, 12, transfer(0));
+        Block longExtra = withHeader(built.block(),
+                built.block().header().withExtraData(Bytes.wrap(new byte[33])));
+        int keysBefore = keyCount(builder.store);
+
+        assertThat(own.importBuilt(longExtra, built)).isInstanceOfSatisfying(ImportResult.Refused.class,
+                r -> assertThat(r.refusal().rule()).isEqualTo(BlockRule.EXTRA_DATA));
+        assertThat(keyCount(builder.store)).isEqualTo(keysBefore);
+    }
+
+    @Test
+    void underQbftTheBuilderExecutesWithTheMixHashItsHeaderCarriesAsPrevrandao() {
+        Address reader = Address.fromHex("0x00000000000000000000000000000000000000aa");
+        // PREVRANDAO PUSH0 SSTORE STOP: keeps what the block said PREVRANDAO was in slot 0
+        Map<Address, Genesis.Allocation> contract = Map.of(reader,
+                new Genesis.Allocation(BigInteger.ZERO, 1, Bytes.fromHex("0x445f5500"), Map.of()));
+        Bytes extra = qbftExtraData();
+        Chain qbftBuilder = new Chain(extra, contract);
+        Chain qbftNode = new Chain(extra, contract);
+        Transaction call = TxBuilder.feeMarket().chainId(CHAIN_ID).nonce(0).fees(10_000_000_000L, 2_000_000_000)
+                .to(reader).gasLimit(100_000).signedBy(KEY);
+        BlockExecutor.Result built = qbftBuilder.execute(new SteleQbft(), qbftBuilder.genesis, 12, call);
+
+        assertThat(qbftNode.importer(new SteleQbft()).importBlock(built.block()))
+                .isInstanceOf(ImportResult.Imported.class);
+        assertThat(WorldState.open(qbftNode.store, built.block().header().stateRoot(), BlockHashes.NONE)
+                .storage(reader, Bytes32.ZERO)).isEqualTo(SteleQbft.MIX_HASH);
     }
 
     private BlockRule refusal(Block block) {

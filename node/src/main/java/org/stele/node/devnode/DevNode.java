@@ -172,11 +172,8 @@ public final class DevNode implements AutoCloseable {
         // The validator is the block's beneficiary, as a QBFT proposer makes itself: tools read the proposer there.
         BlockExecutor.Result built = node.executor().build(parent, timestamp, validator.address(),
                 node.candidates(parent));
-        BlockExecutor.Result r = new BlockExecutor.Result(
-                new Block(validator.seal(built.block().header()), built.block().body()), built.receipts(),
-                built.batch(), built.rejected());
-        node.append(r);
-        return r.block().body().transactions().size();
+        node.append(new Block(validator.seal(built.block().header()), built.block().body()), built);
+        return built.block().body().transactions().size();
     }
 
     @Override

@@ -142,7 +142,7 @@ public final class NodeServices implements AutoCloseable {
             blocks.append(built.block(), List.of(), built.batch());
         }
         this.pool = new TransactionPool(config.txPool(), fork, stateAtHead(), head().gasLimit());
-        this.executor = new BlockExecutor(fork, SUITE, chainId, store, blocks);
+        this.executor = new BlockExecutor(fork, SUITE, chainId, store, blocks, profile);
         this.importer = new BlockImporter(profile, fork, SUITE, chainId, store, blocks, seals);
         importer.listen(this::imported);
         this.backend = new EthBackend(blocks, store, pool, SUITE, chainId, fork);
@@ -247,21 +247,22 @@ public final class NodeServices implements AutoCloseable {
     }
 
     /**
-     * Imports a built block (checked and executed again by the importer, which writes it) and announces it: the pool
-     * moves to the new state, subscribers hear of it.
+     * Imports a block this node built, {@code sealed} being {@code built}'s block with its seal, and announces it: the
+     * pool moves to the new state, subscribers hear of it. The importer checks its header, seal and body shape as for
+     * any block and writes the builder's results without executing the block again.
      *
      * @throws IllegalStateException
      *             when the importer refuses the block, which means the builder and the rules disagree
      */
-    public void append(BlockExecutor.Result r) {
-        if (importer.importBlock(r.block()) instanceof ImportResult.Refused refused)
+    public void append(Block sealed, BlockExecutor.Result built) {
+        if (importer.importBuilt(sealed, built) instanceof ImportResult.Refused refused)
             throw new IllegalStateException("this node refuses the block it built: " + refused.refusal());
-        pool.removeAll(r.rejected().stream().map(x -> x.candidate().transaction().hash(SUITE)).toList());
-        BlockHeader header = r.block().header();
+        pool.removeAll(built.rejected().stream().map(x -> x.candidate().transaction().hash(SUITE)).toList());
+        BlockHeader header = sealed.header();
         if (admitOnlyWhatTheNextBlockPays) pool.onNewHead(stateAtHead(), header.gasLimit(), BaseFee.next(header));
         else
             pool.onNewHead(stateAtHead(), header.gasLimit());
-        announce(r.block(), r.receipts());
+        announce(sealed, built.receipts());
     }
 
     /**
