@@ -153,8 +153,13 @@ final class ChainSync {
         if (!active || settling)
             return;
         long head = node.head().number();
-        for (SyncPlan.Assignment a : plan.assign(head))
-            ask(a.peer(), a.span());
+        // A peer that cannot be sent to is forgotten and its span given back: assign again until every span is out.
+        boolean again = true;
+        while (again) {
+            again = false;
+            for (SyncPlan.Assignment a : plan.assign(head))
+                again |= !ask(a.peer(), a.span());
+        }
         if (plan.idle() && ready.isEmpty() && plan.highest() <= head) {
             active = false;
             if (reporting) {
@@ -165,7 +170,8 @@ final class ChainSync {
         }
     }
 
-    private void ask(Address peer, SyncPlan.Span span) {
+    /** False when {@code peer} could not be sent to (it is then forgotten). */
+    private boolean ask(Address peer, SyncPlan.Span span) {
         Request r = new Request(nextRequestId++, span);
         requests.put(peer, r);
         if (!network.send(peer, new Message.GetHeaders(r.id, span.from(), span.count()))
@@ -173,7 +179,7 @@ final class ChainSync {
             // Gone, or its queue is full: ask the others. It is asked again when it announces a head.
             requests.remove(peer);
             plan.forget(peer);
-            return;
+            return false;
         }
         scheduler.schedule(() -> eventThread.accept(() -> {
             if (requests.get(peer) == r) {
@@ -182,6 +188,7 @@ final class ChainSync {
                 pump();
             }
         }), TIMEOUT_MILLIS);
+        return true;
     }
 
     private void complete(Address peer, Request r) {
