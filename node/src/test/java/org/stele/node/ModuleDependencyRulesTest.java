@@ -40,6 +40,7 @@ class ModuleDependencyRulesTest {
             Map.entry("proof", Set.of("common", "storage", "trie", "chain", "consensus")),
             Map.entry("p2p", Set.of("common")),
             Map.entry("txpool", Set.of("common", "storage", "trie", "evm", "chain", "state", "execution")),
+            Map.entry("governance", Set.of("common", "storage", "trie", "evm", "chain", "state", "execution")),
             Map.entry("rpc",
                     Set.of("common", "storage", "trie", "evm", "chain", "state", "execution", "txpool", "proof")),
             Map.entry("testkit", Set.of("common", "storage", "trie", "evm", "chain", "state")),
@@ -48,7 +49,7 @@ class ModuleDependencyRulesTest {
                     Set.of("common", "storage", "trie", "evm", "chain", "state", "execution", "testkit")),
             Map.entry("web", Set.of()),
             Map.entry("bench", Set.of("common", "storage", "trie", "evm", "chain", "state", "testkit", "execution",
-                    "consensus", "simulation", "proof", "p2p", "txpool", "rpc", "testchain", "web")));
+                    "consensus", "simulation", "proof", "p2p", "txpool", "rpc", "testchain", "web", "governance")));
 
     private static JavaClasses classes;
 

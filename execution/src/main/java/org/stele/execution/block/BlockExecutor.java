@@ -21,6 +21,9 @@ import org.stele.evm.BlockContext;
 import org.stele.execution.BeaconRootCall;
 import org.stele.execution.TransactionProcessor;
 import org.stele.execution.TransactionResult;
+import org.stele.execution.policy.PolicyRefusal;
+import org.stele.execution.policy.TransactionPolicy;
+import org.stele.execution.policy.TransactionRules;
 import org.stele.state.WorldState;
 import org.stele.storage.KeyValueStore;
 import org.stele.storage.WriteBatch;
@@ -40,12 +43,23 @@ public final class BlockExecutor {
     private final BlockStore blocks;
     private final TransactionProcessor processor;
     private final BeaconRootCall beaconRootCall;
+    private final TransactionPolicy policy;
     /** QBFT has no beacon chain: every block names the zero root, and EIP-4788's contract records it as such. */
     private static final Bytes32 PARENT_BEACON_BLOCK_ROOT = Bytes32.ZERO;
     /** No transaction costs less than this (the intrinsic gas of a plain transfer). */
     private static final long MIN_TRANSACTION_GAS = 21_000;
 
     public BlockExecutor(Fork fork, CryptoSuite suite, long chainId, KeyValueStore store, BlockStore blocks) {
+        this(fork, suite, chainId, store, blocks, TransactionPolicy.NONE);
+    }
+
+    /**
+     * A builder that leaves out (and reports as rejected) the transactions the chain's {@code policy} refuses at the
+     * parent's state, as the block importer would refuse a block holding them.
+     */
+    public BlockExecutor(Fork fork, CryptoSuite suite, long chainId, KeyValueStore store, BlockStore blocks,
+            TransactionPolicy policy) {
+        this.policy = policy;
         this.fork = fork;
         this.suite = suite;
         this.chainId = chainId;
@@ -80,6 +94,7 @@ public final class BlockExecutor {
         BigInteger baseFee = BaseFee.next(parent);
         BlockContext ctx = context(coinbase, parent.number() + 1, timestamp, parent.gasLimit(), baseFee, chainId);
         WorldState world = WorldState.open(store, parent.stateRoot(), this::hashOf);
+        TransactionRules rules = policy.at(WorldState.open(store, parent.stateRoot(), this::hashOf));
         beaconRootCall.apply(world, ctx, PARENT_BEACON_BLOCK_ROOT);
         List<Transaction> included = new ArrayList<>();
         List<Receipt> receipts = new ArrayList<>();
@@ -88,6 +103,12 @@ public final class BlockExecutor {
         Candidate c;
         while (parent.gasLimit() - gasUsed >= MIN_TRANSACTION_GAS && (c = candidates.next()) != null) {
             if (Long.compareUnsigned(c.transaction().gasLimit(), parent.gasLimit() - gasUsed) > 0) {
+                candidates.skipSender();
+                continue;
+            }
+            Optional<PolicyRefusal> refused = rules.check(c.sender(), c.transaction());
+            if (refused.isPresent()) {
+                rejected.add(new Rejected(c, refused.get().detail()));
                 candidates.skipSender();
                 continue;
             }

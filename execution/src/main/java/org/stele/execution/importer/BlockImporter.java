@@ -14,6 +14,7 @@ import org.stele.common.Fork;
 import org.stele.common.crypto.CryptoSuite;
 import org.stele.common.rlp.RlpException;
 import org.stele.execution.chainstore.KeyValueBlockStore;
+import org.stele.execution.policy.TransactionPolicy;
 import org.stele.storage.KeyValueStore;
 import org.stele.trie.MerklePatriciaTrie;
 
@@ -42,6 +43,15 @@ public final class BlockImporter {
         this.processor = new BlockProcessor(fork, suite, chainId, store);
         if (blocks.head().isEmpty())
             throw new IllegalArgumentException("the chain store has no genesis block to import onto");
+    }
+
+    /**
+     * From now on every transaction of a block must also keep the chain's own rules ({@code policy}, read at the
+     * parent's state); a block with one that breaks them is refused as {@code INVALID_TRANSACTION} with the rule's
+     * reason. Call before the first import: a node enforces one policy for its whole chain.
+     */
+    public void enforce(TransactionPolicy policy) {
+        processor.enforce(java.util.Objects.requireNonNull(policy, "policy"));
     }
 
     /** From now on {@code listener} hears of every block written (replacing the one before). */

@@ -1,0 +1,56 @@
+package org.stele.governance;
+
+import java.util.Optional;
+import org.stele.chain.tx.Transaction;
+import org.stele.common.Address;
+import org.stele.evm.WorldView;
+import org.stele.execution.InvalidTransaction;
+import org.stele.execution.policy.PolicyRefusal;
+import org.stele.execution.policy.TransactionPolicy;
+import org.stele.execution.policy.TransactionRules;
+
+/**
+ * The transaction rules the governance contracts set, read at the parent block's state: a frozen account sends
+ * nothing, a frozen contract is called by no transaction, and in allowlist mode only the accounts let in send or
+ * deploy. A current governor may always send to the committee, so an allowlist cannot lock governance out.
+ */
+public final class GovernancePolicy implements TransactionPolicy {
+    public static final GovernancePolicy INSTANCE = new GovernancePolicy();
+
+    private GovernancePolicy() {
+    }
+
+    @Override
+    public TransactionRules at(WorldView parentState) {
+        GovernanceState state = new GovernanceState(parentState);
+        return (sender, tx) -> check(state, sender, tx);
+    }
+
+    private static Optional<PolicyRefusal> check(GovernanceState state, Address sender, Transaction tx) {
+        if (state.isFrozen(sender))
+            return refuse(InvalidTransaction.ACCOUNT_FROZEN,
+                    "account " + sender.toChecksumHex() + " is frozen by governance (Freezes "
+                            + SystemContract.FREEZES.address().toHex() + ")");
+        Optional<Address> to = tx.to();
+        if (to.isPresent() && state.isFrozen(to.get()))
+            return refuse(InvalidTransaction.CONTRACT_FROZEN,
+                    "contract " + to.get().toChecksumHex() + " is frozen by governance (Freezes "
+                            + SystemContract.FREEZES.address().toHex() + ")");
+        boolean toCommittee = to.isPresent() && to.get().equals(SystemContract.COMMITTEE.address());
+        if (toCommittee && state.weight(sender).signum() > 0)
+            return Optional.empty();
+        if (state.sendingAllowlisted() && !state.maySend(sender))
+            return refuse(InvalidTransaction.SENDER_NOT_ALLOWED, "account " + sender.toChecksumHex()
+                    + " is not allowed to send transactions (Accounts " + SystemContract.ACCOUNTS.address().toHex()
+                    + " is in allowlist mode)");
+        if (tx.to().isEmpty() && state.deployingAllowlisted() && !state.mayDeploy(sender))
+            return refuse(InvalidTransaction.DEPLOYER_NOT_ALLOWED, "account " + sender.toChecksumHex()
+                    + " is not allowed to deploy contracts (Accounts " + SystemContract.ACCOUNTS.address().toHex()
+                    + " is in allowlist mode)");
+        return Optional.empty();
+    }
+
+    private static Optional<PolicyRefusal> refuse(InvalidTransaction reason, String detail) {
+        return Optional.of(new PolicyRefusal(reason, detail));
+    }
+}
