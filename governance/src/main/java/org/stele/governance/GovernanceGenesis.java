@@ -58,6 +58,16 @@ public record GovernanceGenesis(List<Governor> governors, int participationThres
                         BigInteger.ZERO, ChainParameters.DEFAULT_MAX_TX_SIZE, blockPeriodMillis));
     }
 
+    /**
+     * A dev chain's governance: one governor (the first dev account, so that a developer can propose and vote alone),
+     * the dev validator, and its node admitted.
+     */
+    public static GovernanceGenesis ofDev(Address governor, Address validator, long gasLimit, long blockPeriodMillis) {
+        return new GovernanceGenesis(List.of(new Governor(governor, 1)), DEFAULT_THRESHOLD, DEFAULT_THRESHOLD,
+                DEFAULT_VOTING_PERIOD, List.of(validator), List.of(validator), new ChainParameters(gasLimit,
+                        BigInteger.ZERO, ChainParameters.DEFAULT_MAX_TX_SIZE, blockPeriodMillis));
+    }
+
     /** The allocations of the six contracts, in address order. */
     public Map<Address, Genesis.Allocation> allocations() {
         Map<Address, Genesis.Allocation> alloc = new TreeMap<>();

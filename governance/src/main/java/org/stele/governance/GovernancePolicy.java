@@ -12,7 +12,8 @@ import org.stele.execution.policy.TransactionRules;
 /**
  * The transaction rules the governance contracts set, read at the parent block's state: a frozen account sends
  * nothing, a frozen contract is called by no transaction, and in allowlist mode only the accounts let in send or
- * deploy. A current governor may always send to the committee, so an allowlist cannot lock governance out.
+ * deploy. A frozen address is neither sender nor recipient of a transaction (a frozen contract is not called, and
+ * a frozen account receives nothing either). A current governor may always send to the committee, so an allowlist cannot lock governance out.
  */
 public final class GovernancePolicy implements TransactionPolicy {
     public static final GovernancePolicy INSTANCE = new GovernancePolicy();
@@ -34,7 +35,7 @@ public final class GovernancePolicy implements TransactionPolicy {
         Optional<Address> to = tx.to();
         if (to.isPresent() && state.isFrozen(to.get()))
             return refuse(InvalidTransaction.CONTRACT_FROZEN,
-                    "contract " + to.get().toChecksumHex() + " is frozen by governance (Freezes "
+                    "recipient " + to.get().toChecksumHex() + " is frozen by governance (Freezes "
                             + SystemContract.FREEZES.address().toHex() + ")");
         boolean toCommittee = to.isPresent() && to.get().equals(SystemContract.COMMITTEE.address());
         if (toCommittee && state.weight(sender).signum() > 0)
