@@ -46,7 +46,11 @@ public enum InvalidTransaction {
     /** Stele governance: sending is allowlisted and the sender is not on the list. */
     SENDER_NOT_ALLOWED,
     /** Stele governance: deploying is allowlisted and the sender is not on the list. */
-    DEPLOYER_NOT_ALLOWED;
+    DEPLOYER_NOT_ALLOWED,
+    /** Stele governance: the fee cap is below the chain's minimum gas price. */
+    GAS_PRICE_BELOW_MINIMUM,
+    /** Stele governance: the encoded transaction is larger than the chain's maximum. */
+    TX_SIZE_EXCEEDED;
 
     /** The name as the fixtures write it, e.g. {@code TransactionException.INTRINSIC_GAS_TOO_LOW}. */
     public String fixtureName() {

@@ -1,6 +1,7 @@
 package org.stele.governance;
 
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.stele.chain.tx.Transaction;
 import org.stele.common.Address;
 import org.stele.evm.WorldView;
@@ -12,7 +13,8 @@ import org.stele.execution.policy.TransactionRules;
 /**
  * The transaction rules the governance contracts set, read at the parent block's state: a frozen account sends
  * nothing, a frozen contract is called by no transaction, and in allowlist mode only the accounts let in send or
- * deploy. A frozen address is neither sender nor recipient of a transaction (a frozen contract is not called, and
+ * deploy; the {@code Parameters} contract sets the block gas limit, the minimum gas price and the largest transaction.
+ * A frozen address is neither sender nor recipient of a transaction (a frozen contract is not called, and
  * a frozen account receives nothing either). A current governor may always send to the committee, so an allowlist cannot lock governance out.
  */
 public final class GovernancePolicy implements TransactionPolicy {
@@ -24,10 +26,35 @@ public final class GovernancePolicy implements TransactionPolicy {
     @Override
     public TransactionRules at(WorldView parentState) {
         GovernanceState state = new GovernanceState(parentState);
-        return (sender, tx) -> check(state, sender, tx);
+        ChainParameters parameters = state.parameters();
+        return new TransactionRules() {
+            @Override
+            public Optional<PolicyRefusal> check(Address sender, Transaction tx) {
+                return GovernancePolicy.check(state, parameters, sender, tx);
+            }
+
+            @Override
+            public OptionalLong blockGasLimit() {
+                return parameters.blockGasLimit() > 0
+                        ? OptionalLong.of(parameters.blockGasLimit())
+                        : OptionalLong.empty();
+            }
+        };
     }
 
-    private static Optional<PolicyRefusal> check(GovernanceState state, Address sender, Transaction tx) {
+    private static Optional<PolicyRefusal> check(GovernanceState state, ChainParameters parameters, Address sender,
+            Transaction tx) {
+        if (tx.maxFeePerGas().compareTo(parameters.minGasPrice()) < 0)
+            return refuse(InvalidTransaction.GAS_PRICE_BELOW_MINIMUM, "max fee per gas " + tx.maxFeePerGas()
+                    + " is below the chain's minimum gas price " + parameters.minGasPrice() + " (Parameters "
+                    + SystemContract.PARAMETERS.address().toHex() + ")");
+        if (parameters.maxTxSize() > 0) {
+            int size = tx.encode().length;
+            if (size > parameters.maxTxSize())
+                return refuse(InvalidTransaction.TX_SIZE_EXCEEDED, "transaction of " + size
+                        + " bytes is above the chain's maximum of " + parameters.maxTxSize() + " (Parameters "
+                        + SystemContract.PARAMETERS.address().toHex() + ")");
+        }
         if (state.isFrozen(sender))
             return refuse(InvalidTransaction.ACCOUNT_FROZEN,
                     "account " + sender.toChecksumHex() + " is frozen by governance (Freezes "

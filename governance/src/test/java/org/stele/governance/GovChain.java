@@ -92,12 +92,21 @@ final class GovChain {
                 .gasLimit(3_000_000).to(to).data(data).signedBy(key);
     }
 
-    /** Builds a block on the head holding {@code txs}, without checking the governance rules. */
+    /** Builds a block on the head holding {@code txs}, without checking the governance rules (nor its gas limit). */
     Block build(Transaction... txs) {
+        return build(TransactionPolicy.NONE, txs);
+    }
+
+    /** Builds a block on the head as an honest node does, keeping the governance rules. */
+    Block buildHonestly(Transaction... txs) {
+        return build(GovernancePolicy.INSTANCE, txs);
+    }
+
+    private Block build(TransactionPolicy policy, Transaction... txs) {
         List<BlockExecutor.Candidate> candidates = new ArrayList<>();
         for (Transaction tx : txs)
             candidates.add(new BlockExecutor.Candidate(tx, tx.sender(SUITE)));
-        BlockExecutor.Result r = new BlockExecutor(Fork.CANCUN, SUITE, CHAIN_ID, store, blocks, TransactionPolicy.NONE)
+        BlockExecutor.Result r = new BlockExecutor(Fork.CANCUN, SUITE, CHAIN_ID, store, blocks, policy)
                 .build(head(), head().timestamp() + 1, Address.ZERO, candidates);
         assertThat(r.rejected()).as("transactions the builder left out").isEmpty();
         return r.block();
@@ -111,7 +120,7 @@ final class GovChain {
     Sent send(KeyPair key, Address to, Bytes data) {
         Transaction tx = tx(key, to, data);
         TransactionResult.Executed simulated = execute(tx.sender(SUITE), tx);
-        Block block = build(tx);
+        Block block = buildHonestly(tx);
         assertThat(importBlock(block)).isInstanceOf(ImportResult.Imported.class);
         Receipt receipt = blocks.receipts(blocks.hash(block.header())).orElseThrow().getFirst();
         assertThat(receipt.success()).as("the receipt against the simulation").isEqualTo(simulated.isSuccess());
@@ -122,7 +131,7 @@ final class GovChain {
     /** Mines {@code n} empty blocks. */
     void skip(int n) {
         for (int i = 0; i < n; i++)
-            assertThat(importBlock(build())).isInstanceOf(ImportResult.Imported.class);
+            assertThat(importBlock(buildHonestly())).isInstanceOf(ImportResult.Imported.class);
     }
 
     /** What {@code data} returns when called on {@code to} at the head (as {@code eth_call} does). */

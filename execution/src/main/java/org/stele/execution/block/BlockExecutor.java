@@ -92,17 +92,18 @@ public final class BlockExecutor {
      */
     public Result build(BlockHeader parent, long timestamp, Address coinbase, CandidateSource candidates) {
         BigInteger baseFee = BaseFee.next(parent);
-        BlockContext ctx = context(coinbase, parent.number() + 1, timestamp, parent.gasLimit(), baseFee, chainId);
-        WorldState world = WorldState.open(store, parent.stateRoot(), this::hashOf);
         TransactionRules rules = policy.at(WorldState.open(store, parent.stateRoot(), this::hashOf));
+        long gasLimit = rules.blockGasLimit().orElse(parent.gasLimit());
+        BlockContext ctx = context(coinbase, parent.number() + 1, timestamp, gasLimit, baseFee, chainId);
+        WorldState world = WorldState.open(store, parent.stateRoot(), this::hashOf);
         beaconRootCall.apply(world, ctx, PARENT_BEACON_BLOCK_ROOT);
         List<Transaction> included = new ArrayList<>();
         List<Receipt> receipts = new ArrayList<>();
         List<Rejected> rejected = new ArrayList<>();
         long gasUsed = 0;
         Candidate c;
-        while (parent.gasLimit() - gasUsed >= MIN_TRANSACTION_GAS && (c = candidates.next()) != null) {
-            if (Long.compareUnsigned(c.transaction().gasLimit(), parent.gasLimit() - gasUsed) > 0) {
+        while (gasLimit - gasUsed >= MIN_TRANSACTION_GAS && (c = candidates.next()) != null) {
+            if (Long.compareUnsigned(c.transaction().gasLimit(), gasLimit - gasUsed) > 0) {
                 candidates.skipSender();
                 continue;
             }
@@ -113,7 +114,7 @@ public final class BlockExecutor {
                 continue;
             }
             TransactionResult r = processor.process(world, ctx, TransactionRequests.of(c.transaction(), c.sender()),
-                    parent.gasLimit() - gasUsed);
+                    gasLimit - gasUsed);
             switch (r) {
                 case TransactionResult.Invalid invalid -> {
                     rejected.add(new Rejected(c, invalid.message()));
@@ -134,7 +135,7 @@ public final class BlockExecutor {
                 .coinbase(coinbase).stateRoot(stateRoot)
                 .transactionsRoot(body.transactionsRoot(MerklePatriciaTrie::orderedRoot))
                 .receiptsRoot(Receipt.root(receipts, MerklePatriciaTrie::orderedRoot))
-                .logsBloom(Receipt.blockBloom(receipts)).gasLimit(parent.gasLimit()).gasUsed(gasUsed)
+                .logsBloom(Receipt.blockBloom(receipts)).gasLimit(gasLimit).gasUsed(gasUsed)
                 .timestamp(timestamp).extraData(parent.extraData()).baseFeePerGas(baseFee)
                 .withdrawalsRoot(BlockHeader.EMPTY_TRIE_ROOT).blobGasUsed(0).excessBlobGas(0)
                 .parentBeaconBlockRoot(PARENT_BEACON_BLOCK_ROOT).build();

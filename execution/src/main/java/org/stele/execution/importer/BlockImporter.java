@@ -15,6 +15,7 @@ import org.stele.common.crypto.CryptoSuite;
 import org.stele.common.rlp.RlpException;
 import org.stele.execution.chainstore.KeyValueBlockStore;
 import org.stele.execution.policy.TransactionPolicy;
+import org.stele.execution.policy.TransactionRules;
 import org.stele.storage.KeyValueStore;
 import org.stele.trie.MerklePatriciaTrie;
 
@@ -103,13 +104,15 @@ public final class BlockImporter {
             return refused(Refusal.of(BlockRule.UNKNOWN_PARENT,
                     "block " + header.number() + " has unknown parent " + header.parentHash()));
         BlockHeader parent = parentHeader.get();
-        Optional<Violation> broken = profile.checkHeader(header, parent)
+        AncestorHashes hashes = new AncestorHashes(blocks, parent, header.parentHash());
+        // the chain's rules are those of the parent's state: the block's own transactions do not change them
+        TransactionRules rules = processor.rulesAt(parent, hashes);
+        Optional<Violation> broken = checkHeader(header, parent, rules)
                 .or(() -> write ? seals.verify(header, parent) : Optional.empty())
                 .or(() -> profile.checkBodyShape(block));
         if (broken.isPresent())
             return refused(Refusal.of(broken.get()));
-        BlockProcessor.Outcome outcome = processor.process(block, parent,
-                new AncestorHashes(blocks, parent, header.parentHash()));
+        BlockProcessor.Outcome outcome = processor.process(block, parent, hashes, rules);
         return switch (outcome) {
             case BlockProcessor.Failed failed -> refused(failed.refusal());
             case BlockProcessor.Processed processed -> {
@@ -125,6 +128,24 @@ public final class BlockImporter {
                 yield new ImportResult.Imported(block, hash, head);
             }
         };
+    }
+
+    /**
+     * The profile's header rules; where the chain's state sets the gas limit, the header must carry exactly that one
+     * instead of keeping within 1/1024 of its parent's, and every other rule is the profile's.
+     */
+    private Optional<Violation> checkHeader(BlockHeader header, BlockHeader parent, TransactionRules rules) {
+        if (rules.blockGasLimit().isEmpty() || rules.blockGasLimit().getAsLong() == parent.gasLimit())
+            return profile.checkHeader(header, parent);
+        long limit = rules.blockGasLimit().getAsLong();
+        if (header.gasLimit() != limit)
+            return Optional.of(new Violation(BlockRule.GAS_LIMIT,
+                    "gas limit " + header.gasLimit() + ", the chain's parameters set " + limit));
+        if (header.gasUsed() > limit)
+            return Optional.of(new Violation(BlockRule.GAS_USED_ABOVE_LIMIT,
+                    "gas used " + header.gasUsed() + " is above the gas limit " + limit));
+        // the profile's other rules, against the parent's limit (the governed one was checked above)
+        return profile.checkHeader(header.toBuilder().gasLimit(parent.gasLimit()).gasUsed(0).build(), parent);
     }
 
     private static ImportResult refused(Refusal refusal) {

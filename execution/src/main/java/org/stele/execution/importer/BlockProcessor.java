@@ -75,11 +75,18 @@ final class BlockProcessor {
 
     record Failed(Refusal refusal) implements Outcome {}
 
+    /** The chain's rules for a child of {@code parent}, read at the parent's state. */
+    TransactionRules rulesAt(BlockHeader parent, BlockHashes hashes) {
+        return policy.at(WorldState.open(store, parent.stateRoot(), hashes));
+    }
+
     Outcome process(Block block, BlockHeader parent, BlockHashes hashes) {
+        return process(block, parent, hashes, rulesAt(parent, hashes));
+    }
+
+    Outcome process(Block block, BlockHeader parent, BlockHashes hashes, TransactionRules rules) {
         BlockHeader h = block.header();
         WorldState world = WorldState.open(store, parent.stateRoot(), hashes);
-        // the rules are those of the parent's state: the block's own transactions do not change them
-        TransactionRules rules = policy.at(WorldState.open(store, parent.stateRoot(), hashes));
         BlockContext ctx = new BlockContext(h.coinbase(), h.number(), h.timestamp(), h.gasLimit(),
                 h.baseFeePerGas().orElse(BigInteger.ZERO), h.difficulty(), h.mixHash(), chainId,
                 BlobGas.baseFee(h.excessBlobGas().orElse(0)));
