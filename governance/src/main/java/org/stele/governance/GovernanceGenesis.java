@@ -76,8 +76,17 @@ public record GovernanceGenesis(List<Governor> governors, int participationThres
         return alloc;
     }
 
-    /** Adds the contracts to a genesis file's {@code alloc} object (code, nonce and storage as geth writes them). */
+    /** What a governor without an account of its own in genesis gets, to pay for its proposals and votes: 1000 ether. */
+    static final String GOVERNOR_BALANCE = "0x3635c9adc5dea00000";
+
+    /**
+     * Adds the contracts to a genesis file's {@code alloc} object (code, nonce and storage as geth writes them), and
+     * funds each governor that the file does not list yet, so that the committee can pay for its transactions.
+     */
     public void addTo(ObjectNode alloc) {
+        for (Governor g : governors)
+            if (!alloc.has(g.address().toHex()))
+                alloc.putObject(g.address().toHex()).put("balance", GOVERNOR_BALANCE);
         allocations().forEach((address, a) -> {
             ObjectNode account = alloc.putObject(address.toHex());
             account.put("balance", "0x0");

@@ -94,7 +94,9 @@ class GenesisLayoutTest {
 
         GenesisFile file = GenesisFile.parse(g);
 
-        assertThat(file.alloc()).isEqualTo(GENESIS.allocations());
+        assertThat(file.alloc()).containsAllEntriesOf(GENESIS.allocations()).hasSize(6 + 3);
+        assertThat(file.alloc().get(A).balance()).as("a governor can pay for its votes")
+                .isEqualTo(new BigInteger(GovernanceGenesis.GOVERNOR_BALANCE.substring(2), 16));
         assertThat(file.alloc().get(SystemContract.COMMITTEE.address()).code())
                 .isEqualTo(SystemContract.COMMITTEE.deployedCode());
     }

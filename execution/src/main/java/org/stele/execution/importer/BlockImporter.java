@@ -108,7 +108,7 @@ public final class BlockImporter {
         // the chain's rules are those of the parent's state: the block's own transactions do not change them
         TransactionRules rules = processor.rulesAt(parent, hashes);
         Optional<Violation> broken = checkHeader(header, parent, rules)
-                .or(() -> write ? seals.verify(header, parent) : Optional.empty())
+                .or(() -> write ? seals.verify(header, parent, processor.stateAfter(parent, hashes)) : Optional.empty())
                 .or(() -> profile.checkBodyShape(block));
         if (broken.isPresent())
             return refused(Refusal.of(broken.get()));

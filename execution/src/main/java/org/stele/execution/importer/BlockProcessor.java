@@ -75,6 +75,11 @@ final class BlockProcessor {
 
     record Failed(Refusal refusal) implements Outcome {}
 
+    /** The state after {@code parent}, read-only for the checks that depend on it (seals, rules). */
+    WorldState stateAfter(BlockHeader parent, BlockHashes hashes) {
+        return WorldState.open(store, parent.stateRoot(), hashes);
+    }
+
     /** The chain's rules for a child of {@code parent}, read at the parent's state. */
     TransactionRules rulesAt(BlockHeader parent, BlockHashes hashes) {
         return policy.at(WorldState.open(store, parent.stateRoot(), hashes));

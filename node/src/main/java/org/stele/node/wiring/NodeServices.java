@@ -332,6 +332,11 @@ public final class NodeServices implements AutoCloseable {
         return calls;
     }
 
+    /** The state after {@code header} (read-only), e.g. to read the governance contracts at that height. */
+    public WorldState stateAfter(BlockHeader header) {
+        return WorldState.openReadOnly(store, header.stateRoot(), n -> blocks.hashOf(n).orElse(Bytes32.ZERO));
+    }
+
     private AccountState stateAtHead() {
         return AccountState.of(WorldState.openReadOnly(store, head().stateRoot(),
                 n -> blocks.hashOf(n).orElse(Bytes32.ZERO)));
