@@ -38,7 +38,19 @@ public enum InvalidTransaction {
     /** r, s or v out of range, high s (EIP-2), or a signature that recovers no key. */
     INVALID_SIGNATURE_VRS,
     /** gas limit × fee cap does not fit in 256 bits. */
-    GASLIMIT_PRICE_PRODUCT_OVERFLOW;
+    GASLIMIT_PRICE_PRODUCT_OVERFLOW,
+    /** Stele governance (not an execution-spec name): the sender is frozen. */
+    ACCOUNT_FROZEN,
+    /** Stele governance: the transaction calls a frozen contract. */
+    CONTRACT_FROZEN,
+    /** Stele governance: sending is allowlisted and the sender is not on the list. */
+    SENDER_NOT_ALLOWED,
+    /** Stele governance: deploying is allowlisted and the sender is not on the list. */
+    DEPLOYER_NOT_ALLOWED,
+    /** Stele governance: the fee cap is below the chain's minimum gas price. */
+    GAS_PRICE_BELOW_MINIMUM,
+    /** Stele governance: the encoded transaction is larger than the chain's maximum. */
+    TX_SIZE_EXCEEDED;
 
     /** The name as the fixtures write it, e.g. {@code TransactionException.INTRINSIC_GAS_TOO_LOW}. */
     public String fixtureName() {

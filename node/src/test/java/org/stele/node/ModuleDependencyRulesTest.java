@@ -40,6 +40,7 @@ class ModuleDependencyRulesTest {
             Map.entry("proof", Set.of("common", "storage", "trie", "chain", "consensus")),
             Map.entry("p2p", Set.of("common")),
             Map.entry("txpool", Set.of("common", "storage", "trie", "evm", "chain", "state", "execution")),
+            Map.entry("governance", Set.of("common", "storage", "trie", "evm", "chain", "state", "execution")),
             Map.entry("rpc",
                     Set.of("common", "storage", "trie", "evm", "chain", "state", "execution", "txpool", "proof")),
             Map.entry("testkit", Set.of("common", "storage", "trie", "evm", "chain", "state")),
@@ -51,7 +52,7 @@ class ModuleDependencyRulesTest {
             Map.entry("apps/charity", Set.of()),
             Map.entry("bench", Set.of("common", "storage", "trie", "evm", "chain", "state", "testkit", "execution",
                     "consensus", "simulation", "proof", "p2p", "txpool", "rpc", "testchain", "web",
-                    "apps/identity", "apps/charity")));
+                    "apps/identity", "apps/charity", "governance")));
 
     private static JavaClasses classes;
 

@@ -17,6 +17,10 @@ import org.stele.chain.tx.Transaction;
 import org.stele.common.Address;
 import org.stele.common.Bytes32;
 import org.stele.common.Fork;
+import org.stele.execution.InvalidTransaction;
+import org.stele.execution.policy.PolicyRefusal;
+import org.stele.execution.policy.TransactionPolicy;
+import org.stele.execution.policy.TransactionRules;
 
 /**
  * The pool. All methods are thread-safe; admission takes a short lock, since signatures were checked before.
@@ -29,6 +33,9 @@ public final class TransactionPool {
     private final Map<Address, SenderQueue> bySender = new LinkedHashMap<>();
     private final List<Consumer<PooledTransaction>> pendingListeners = new CopyOnWriteArrayList<>();
     private AccountState state;
+    private TransactionPolicy policy = TransactionPolicy.NONE;
+    /** The policy's rules at the head: what the next block's transactions must keep. */
+    private TransactionRules rules = TransactionRules.NONE;
     private long blockGasLimit;
     /** What the next block will charge per gas; zero until a node that seals on demand says (see onNewHead). */
     private BigInteger nextBaseFee = BigInteger.ZERO;
@@ -42,6 +49,16 @@ public final class TransactionPool {
         this.fork = fork;
         this.state = head;
         this.blockGasLimit = blockGasLimit;
+    }
+
+    /**
+     * From now on the pool refuses what the chain's own rules refuse at the head (a frozen sender, a frozen contract, an
+     * account not allowed to send), and drops at each new head the transactions of senders those rules now refuse, so
+     * that it holds nothing a block may not include.
+     */
+    public synchronized void enforce(TransactionPolicy policy) {
+        this.policy = policy;
+        this.rules = state.rules(policy);
     }
 
     /** Called with every transaction that becomes pending (executable next), e.g. for subscriptions and gossip. */
@@ -70,6 +87,9 @@ public final class TransactionPool {
         }
         synchronized (this) {
             if (byHash.containsKey(hash)) throw new TxPoolException(TxPoolException.Reason.ALREADY_KNOWN, null);
+            Optional<PolicyRefusal> refused = rules.check(sender, tx);
+            if (refused.isPresent())
+                throw new TxPoolException(TxPoolException.Reason.CHAIN_RULES, refused.get().detail());
             if (Long.compareUnsigned(tx.gasLimit(), blockGasLimit) > 0) {
                 throw new TxPoolException(TxPoolException.Reason.EXCEEDS_BLOCK_GAS_LIMIT,
                         "gas limit " + Long.toUnsignedString(tx.gasLimit()) + " > block gas limit " + blockGasLimit);
@@ -270,6 +290,7 @@ public final class TransactionPool {
         List<PooledTransaction> promoted = new ArrayList<>();
         synchronized (this) {
             this.state = head;
+            this.rules = head.rules(policy);
             this.blockGasLimit = newBlockGasLimit;
             this.nextBaseFee = newNextBaseFee;
             int total = 0;
@@ -296,6 +317,10 @@ public final class TransactionPool {
                         q.costCap = q.maxCost();
                     }
                 }
+                if (!q.txs.isEmpty() && refusesSender(e.getKey(), q.txs.firstEntry().getValue())) {
+                    for (PooledTransaction p : q.txs.values()) byHash.remove(p.hash());
+                    q.txs.clear();
+                }
                 if (q.txs.isEmpty()) {
                     it.remove();
                     continue;
@@ -314,6 +339,13 @@ public final class TransactionPool {
             pendingTotal = total;
         }
         for (PooledTransaction p : promoted) for (var l : pendingListeners) l.accept(p);
+    }
+
+    /** Whether the rules refuse the sender itself (frozen, or not allowed to send), not just this transaction. */
+    private boolean refusesSender(Address sender, PooledTransaction first) {
+        Optional<PolicyRefusal> refused = rules.check(sender, first.transaction());
+        return refused.isPresent() && (refused.get().reason() == InvalidTransaction.ACCOUNT_FROZEN
+                || refused.get().reason() == InvalidTransaction.SENDER_NOT_ALLOWED);
     }
 
     /** Removes transactions, e.g. ones a block builder found invalid. */

@@ -15,7 +15,8 @@ public final class TxPoolException extends RuntimeException {
                                                                 "max initcode size exceeded"), OVERSIZED(
                                                                         "oversized data"), UNPROTECTED(
                                                                                 "only replay-protected (EIP-155) transactions allowed over RPC"), FEE_CAP_BELOW_BASE_FEE(
-                                                                                        "max fee per gas less than block base fee");
+                                                                                        "max fee per gas less than block base fee"), CHAIN_RULES(
+                                                                                                "refused by the chain's governance");
 
         private final String message;
 

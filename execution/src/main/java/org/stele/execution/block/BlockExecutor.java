@@ -25,6 +25,9 @@ import org.stele.execution.BeaconRootCall;
 import org.stele.execution.TransactionProcessor;
 import org.stele.execution.TransactionResult;
 import org.stele.execution.explorer.TransactionFacts;
+import org.stele.execution.policy.PolicyRefusal;
+import org.stele.execution.policy.TransactionPolicy;
+import org.stele.execution.policy.TransactionRules;
 import org.stele.state.WorldState;
 import org.stele.storage.KeyValueStore;
 import org.stele.storage.WriteBatch;
@@ -51,6 +54,7 @@ public final class BlockExecutor {
      */
     private final BigInteger difficulty;
     private final Bytes32 mixHash;
+    private final TransactionPolicy policy;
     /** QBFT has no beacon chain: every block names the zero root, and EIP-4788's contract records it as such. */
     private static final Bytes32 PARENT_BEACON_BLOCK_ROOT = Bytes32.ZERO;
     /** No transaction costs less than this (the intrinsic gas of a plain transfer). */
@@ -58,12 +62,30 @@ public final class BlockExecutor {
 
     /** An executor for blocks under Ethereum's post-merge header conventions: difficulty 0, a zero mixHash. */
     public BlockExecutor(Fork fork, CryptoSuite suite, long chainId, KeyValueStore store, BlockStore blocks) {
-        this(fork, suite, chainId, store, blocks, new EthereumCancun());
+        this(fork, suite, chainId, store, blocks, new EthereumCancun(), TransactionPolicy.NONE);
     }
 
     /** An executor for blocks under {@code profile}'s header conventions (QBFT's difficulty 1 and mixHash). */
     public BlockExecutor(Fork fork, CryptoSuite suite, long chainId, KeyValueStore store, BlockStore blocks,
             ChainProfile profile) {
+        this(fork, suite, chainId, store, blocks, profile, TransactionPolicy.NONE);
+    }
+
+    /**
+     * A builder under Ethereum's header conventions that leaves out (and reports as rejected) the transactions the
+     * chain's {@code policy} refuses at the parent's state, as the block importer would refuse a block holding them.
+     */
+    public BlockExecutor(Fork fork, CryptoSuite suite, long chainId, KeyValueStore store, BlockStore blocks,
+            TransactionPolicy policy) {
+        this(fork, suite, chainId, store, blocks, new EthereumCancun(), policy);
+    }
+
+    /**
+     * A builder for blocks under {@code profile}'s header conventions that leaves out (and reports as rejected) the
+     * transactions the chain's {@code policy} refuses at the parent's state.
+     */
+    public BlockExecutor(Fork fork, CryptoSuite suite, long chainId, KeyValueStore store, BlockStore blocks,
+            ChainProfile profile, TransactionPolicy policy) {
         switch (profile) {
             case SteleQbft q -> {
                 this.difficulty = BigInteger.ONE;
@@ -74,6 +96,7 @@ public final class BlockExecutor {
                 this.mixHash = Bytes32.ZERO;
             }
         }
+        this.policy = policy;
         this.fork = fork;
         this.suite = suite;
         this.chainId = chainId;
@@ -107,8 +130,10 @@ public final class BlockExecutor {
      */
     public Result build(BlockHeader parent, long timestamp, Address coinbase, CandidateSource candidates) {
         BigInteger baseFee = BaseFee.next(parent);
-        BlockContext ctx = new BlockContext(coinbase, parent.number() + 1, timestamp, parent.gasLimit(), baseFee,
-                difficulty, mixHash, chainId, BigInteger.ONE);
+        TransactionRules rules = policy.at(WorldState.open(store, parent.stateRoot(), this::hashOf));
+        long gasLimit = rules.blockGasLimit().orElse(parent.gasLimit());
+        BlockContext ctx = new BlockContext(coinbase, parent.number() + 1, timestamp, gasLimit, baseFee, difficulty,
+                mixHash, chainId, BigInteger.ONE);
         WorldState world = WorldState.open(store, parent.stateRoot(), this::hashOf);
         beaconRootCall.apply(world, ctx, PARENT_BEACON_BLOCK_ROOT);
         List<Transaction> included = new ArrayList<>();
@@ -117,13 +142,19 @@ public final class BlockExecutor {
         List<TransactionFacts> facts = new ArrayList<>();
         long gasUsed = 0;
         Candidate c;
-        while (parent.gasLimit() - gasUsed >= MIN_TRANSACTION_GAS && (c = candidates.next()) != null) {
-            if (Long.compareUnsigned(c.transaction().gasLimit(), parent.gasLimit() - gasUsed) > 0) {
+        while (gasLimit - gasUsed >= MIN_TRANSACTION_GAS && (c = candidates.next()) != null) {
+            if (Long.compareUnsigned(c.transaction().gasLimit(), gasLimit - gasUsed) > 0) {
+                candidates.skipSender();
+                continue;
+            }
+            Optional<PolicyRefusal> refused = rules.check(c.sender(), c.transaction());
+            if (refused.isPresent()) {
+                rejected.add(new Rejected(c, refused.get().detail()));
                 candidates.skipSender();
                 continue;
             }
             TransactionResult r = processor.process(world, ctx, TransactionRequests.of(c.transaction(), c.sender()),
-                    parent.gasLimit() - gasUsed);
+                    gasLimit - gasUsed);
             switch (r) {
                 case TransactionResult.Invalid invalid -> {
                     rejected.add(new Rejected(c, invalid.message()));
@@ -145,7 +176,7 @@ public final class BlockExecutor {
                 .coinbase(coinbase).stateRoot(stateRoot)
                 .transactionsRoot(body.transactionsRoot(MerklePatriciaTrie::orderedRoot))
                 .receiptsRoot(Receipt.root(receipts, MerklePatriciaTrie::orderedRoot))
-                .logsBloom(Receipt.blockBloom(receipts)).gasLimit(parent.gasLimit()).gasUsed(gasUsed)
+                .logsBloom(Receipt.blockBloom(receipts)).gasLimit(gasLimit).gasUsed(gasUsed)
                 .timestamp(timestamp).extraData(parent.extraData()).difficulty(difficulty).mixHash(mixHash).nonce(0)
                 .baseFeePerGas(baseFee)
                 .withdrawalsRoot(BlockHeader.EMPTY_TRIE_ROOT).blobGasUsed(0).excessBlobGas(0)

@@ -15,6 +15,8 @@ import org.stele.common.crypto.CryptoSuite;
 import org.stele.common.rlp.RlpException;
 import org.stele.execution.block.BlockExecutor;
 import org.stele.execution.chainstore.KeyValueBlockStore;
+import org.stele.execution.policy.TransactionPolicy;
+import org.stele.execution.policy.TransactionRules;
 import org.stele.storage.KeyValueStore;
 import org.stele.trie.MerklePatriciaTrie;
 
@@ -47,6 +49,15 @@ public final class BlockImporter {
         this.processor = new BlockProcessor(fork, suite, chainId, store);
         if (blocks.head().isEmpty())
             throw new IllegalArgumentException("the chain store has no genesis block to import onto");
+    }
+
+    /**
+     * From now on every transaction of a block must also keep the chain's own rules ({@code policy}, read at the
+     * parent's state); a block with one that breaks them is refused as {@code INVALID_TRANSACTION} with the rule's
+     * reason. Call before the first import: a node enforces one policy for its whole chain.
+     */
+    public void enforce(TransactionPolicy policy) {
+        processor.enforce(java.util.Objects.requireNonNull(policy, "policy"));
     }
 
     /** From now on {@code listener} hears of every block written (replacing the one before). */
@@ -121,18 +132,22 @@ public final class BlockImporter {
             return refused(Refusal.of(BlockRule.UNKNOWN_PARENT,
                     "block " + header.number() + " has unknown parent " + header.parentHash()));
         BlockHeader parent = parentHeader.get();
-        Optional<Violation> broken = profile.checkHeader(header, parent)
-                .or(() -> write ? seals.verify(header, parent) : Optional.empty())
+        AncestorHashes hashes = new AncestorHashes(blocks, parent, header.parentHash());
+        // the chain's rules are those of the parent's state: the block's own transactions do not change them
+        TransactionRules rules = processor.rulesAt(parent, hashes);
+        Optional<Violation> broken = checkHeader(header, parent, rules)
+                .or(() -> write ? seals.verify(header, parent, processor.stateAfter(parent, hashes)) : Optional.empty())
                 .or(() -> profile.checkBodyShape(block));
         if (broken.isPresent())
             return refused(Refusal.of(broken.get()));
         if (built != null) {
+            // This node built the block under the same rules (the builder applied the chain's policy at the parent's
+            // state): its execution results are the block's.
             boolean head = isHead(header);
             blocks.put(block, built.receipts(), built.batch(), head, built.facts());
             return new ImportResult.Imported(block, hash, head);
         }
-        BlockProcessor.Outcome outcome = processor.process(block, parent,
-                new AncestorHashes(blocks, parent, header.parentHash()));
+        BlockProcessor.Outcome outcome = processor.process(block, parent, hashes, rules);
         return switch (outcome) {
             case BlockProcessor.Failed failed -> refused(failed.refusal());
             case BlockProcessor.Processed processed -> {
@@ -153,6 +168,24 @@ public final class BlockImporter {
     private boolean isHead(BlockHeader header) {
         return profile.forkChoice() == ForkChoice.NEWEST_BLOCK
                 || header.parentHash().equals(blocks.hash(blocks.head().orElseThrow()));
+    }
+
+    /**
+     * The profile's header rules; where the chain's state sets the gas limit, the header must carry exactly that one
+     * instead of keeping within 1/1024 of its parent's, and every other rule is the profile's.
+     */
+    private Optional<Violation> checkHeader(BlockHeader header, BlockHeader parent, TransactionRules rules) {
+        if (rules.blockGasLimit().isEmpty() || rules.blockGasLimit().getAsLong() == parent.gasLimit())
+            return profile.checkHeader(header, parent);
+        long limit = rules.blockGasLimit().getAsLong();
+        if (header.gasLimit() != limit)
+            return Optional.of(new Violation(BlockRule.GAS_LIMIT,
+                    "gas limit " + header.gasLimit() + ", the chain's parameters set " + limit));
+        if (header.gasUsed() > limit)
+            return Optional.of(new Violation(BlockRule.GAS_USED_ABOVE_LIMIT,
+                    "gas used " + header.gasUsed() + " is above the gas limit " + limit));
+        // the profile's other rules, against the parent's limit (the governed one was checked above)
+        return profile.checkHeader(header.toBuilder().gasLimit(parent.gasLimit()).gasUsed(0).build(), parent);
     }
 
     private static ImportResult refused(Refusal refusal) {

@@ -24,6 +24,10 @@ import org.stele.execution.InvalidTransaction;
 import org.stele.execution.TransactionProcessor;
 import org.stele.execution.TransactionResult;
 import org.stele.execution.explorer.TransactionFacts;
+import org.stele.execution.policy.PolicyRefusal;
+import org.stele.execution.policy.TransactionPolicy;
+import org.stele.execution.policy.TransactionRules;
+import java.util.Optional;
 import org.stele.execution.block.TransactionRequests;
 import org.stele.state.BlockHashes;
 import org.stele.state.WorldState;
@@ -45,6 +49,7 @@ final class BlockProcessor {
     private final TransactionProcessor processor;
     private final long chainId;
     private final BeaconRootCall beaconRootCall;
+    private volatile TransactionPolicy policy = TransactionPolicy.NONE;
 
     BlockProcessor(Fork fork, CryptoSuite suite, long chainId, KeyValueStore store) {
         this.fork = fork;
@@ -54,6 +59,10 @@ final class BlockProcessor {
         this.validator = new TransactionValidator(chainId);
         this.processor = new TransactionProcessor(fork);
         this.beaconRootCall = new BeaconRootCall(fork);
+    }
+
+    void enforce(TransactionPolicy policy) {
+        this.policy = policy;
     }
 
     /** The block's receipts and the batch holding its new state, or why executing it refutes its header. */
@@ -66,7 +75,21 @@ final class BlockProcessor {
 
     record Failed(Refusal refusal) implements Outcome {}
 
+    /** The state after {@code parent}, read-only for the checks that depend on it (seals, rules). */
+    WorldState stateAfter(BlockHeader parent, BlockHashes hashes) {
+        return WorldState.open(store, parent.stateRoot(), hashes);
+    }
+
+    /** The chain's rules for a child of {@code parent}, read at the parent's state. */
+    TransactionRules rulesAt(BlockHeader parent, BlockHashes hashes) {
+        return policy.at(WorldState.open(store, parent.stateRoot(), hashes));
+    }
+
     Outcome process(Block block, BlockHeader parent, BlockHashes hashes) {
+        return process(block, parent, hashes, rulesAt(parent, hashes));
+    }
+
+    Outcome process(Block block, BlockHeader parent, BlockHashes hashes, TransactionRules rules) {
         BlockHeader h = block.header();
         WorldState world = WorldState.open(store, parent.stateRoot(), hashes);
         BlockContext ctx = new BlockContext(h.coinbase(), h.number(), h.timestamp(), h.gasLimit(),
@@ -94,6 +117,9 @@ final class BlockProcessor {
                 if (sender == null)
                     return new Failed(Refusal.transaction(i, InvalidTransaction.INVALID_SIGNATURE_VRS, e.getMessage()));
             }
+            Optional<PolicyRefusal> refused = rules.check(sender, tx);
+            if (refused.isPresent())
+                return new Failed(Refusal.transaction(i, refused.get().reason(), refused.get().detail()));
             TransactionResult r = processor.process(world, ctx, TransactionRequests.of(tx, sender),
                     h.gasLimit() - gasUsed);
             switch (r) {

@@ -89,6 +89,8 @@ public final class BlocksCommand implements Runnable {
                 KeyValueBlockStore blocks = new KeyValueBlockStore(store, SUITE, spec.profile());
                 BlockImporter importer = GenesisChain.open(spec, SUITE, store, blocks,
                         spec.profile() instanceof SteleQbft ? new QbftSealVerifier(SUITE) : SealVerifier.NONE);
+                if (spec.profile() instanceof SteleQbft)
+                    importer.enforce(org.stele.governance.GovernancePolicy.INSTANCE);
                 return importAll(new BlockFile(in), importer, blocks, err);
             } catch (IllegalStateException | StorageException e) {
                 err.println("stele blocks import: " + e.getMessage());

@@ -16,6 +16,7 @@ import org.stele.chain.BaseFee;
 import org.stele.chain.rules.SteleQbft;
 import org.stele.common.Address;
 import org.stele.execution.genesis.GenesisFile;
+import org.stele.governance.GovernanceGenesis;
 
 /**
  * The genesis file of a dev chain, Besu-shaped ({@code config.qbft}, QBFT extra data listing the dev validator,
@@ -73,6 +74,8 @@ final class DevGenesis {
         for (Address a : accounts)
             alloc.putObject(a.toHex()).put("balance", "0x" + DEV_BALANCE.toString(16));
         DidRegistry.addTo(alloc);
+        GovernanceGenesis.ofDev(accounts.get(0), validator.address(), config.gasLimit(),
+                1000L * Math.max(1, config.blockTime())).addTo(alloc);
         return g;
     }
 }

@@ -23,6 +23,7 @@ import org.stele.common.crypto.KeyPair;
 import org.stele.common.crypto.Secp256k1KeccakSuite;
 import org.stele.consensus.qbft.BftExtraData;
 import org.stele.consensus.qbft.BftExtraDataCodec;
+import org.stele.governance.GovernanceGenesis;
 import org.stele.node.dev.DevAccounts;
 import org.stele.node.dev.Mnemonic;
 import org.stele.node.keys.KeyFileException;
@@ -47,6 +48,7 @@ public record NetworkInit(int validators, long chainId, int basePort, Optional<P
 
     public static final long DEFAULT_CHAIN_ID = 1337;
     public static final long GAS_LIMIT = 30_000_000;
+    private static final long BLOCK_PERIOD_MILLIS = 250;
     /** Funded accounts: the first ones of {@code stele dev}'s, so the same scripts and wallets work. */
     public static final int FUNDED_ACCOUNTS = 10;
     private static final String BALANCE = "0x21e19e0c9bab2400000"; // 10,000 ETH
@@ -131,7 +133,7 @@ public record NetworkInit(int validators, long chainId, int basePort, Optional<P
         ObjectNode qbft = config.putObject("qbft");
         // Besu counts the block period in whole seconds; Stele reads blockperiodmilliseconds first when it is there.
         qbft.put("blockperiodseconds", 1);
-        qbft.put("blockperiodmilliseconds", 250);
+        qbft.put("blockperiodmilliseconds", BLOCK_PERIOD_MILLIS);
         qbft.put("emptyblockperiodseconds", 5);
         qbft.put("epochlength", 30000);
         qbft.put("requesttimeoutseconds", 2);
@@ -147,6 +149,7 @@ public record NetworkInit(int validators, long chainId, int basePort, Optional<P
         for (DevAccounts.Account a : DevAccounts.derive(Mnemonic.parse(Mnemonic.DEFAULT), "", FUNDED_ACCOUNTS))
             alloc.putObject(a.address().toHex()).put("balance", BALANCE);
         DidRegistry.addTo(alloc);
+        GovernanceGenesis.ofValidators(validators, GAS_LIMIT, BLOCK_PERIOD_MILLIS).addTo(alloc);
         try {
             return json.writeValueAsString(root) + "\n";
         } catch (IOException e) {

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.InstantSource;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -26,6 +25,8 @@ import org.stele.node.keys.NodeKeyFile;
 import org.stele.node.wiring.NodeServices;
 import org.stele.p2p.ChainHead;
 import org.stele.p2p.P2pConfig;
+import org.stele.p2p.PeerAllowlist;
+import org.stele.governance.GovernanceState;
 import org.stele.p2p.P2pLimits;
 import org.stele.p2p.P2pNetwork;
 import org.stele.storage.KeyValueStore;
@@ -115,16 +116,14 @@ public final class NetworkNode implements AutoCloseable {
             Clock clock = Clock.systemUTC();
             qbft = new QbftService(services, spec.chainId(), key, validators, timings, data.resolve("qbft-wal"),
                     Scheduler.of(timers, clock));
-            Set<Address> allowed = new HashSet<>(config.p2p().allowlist().isEmpty()
-                    ? validators
-                    : config.p2p().allowlistAddresses());
+            PeerAllowlist allowed = admission(services, validators, config.p2p().allowlistAddresses());
             KeyValueBlockStore blocks = services.blocks();
             P2pConfig p2p = new P2pConfig(key, NodeServices.SUITE,
                     new InetSocketAddress(config.p2p().host(), config.p2p().port()), spec.chainId(),
                     blocks.hashOf(0).orElseThrow(), () -> {
                         BlockHeader head = services.head();
                         return new ChainHead(head.number(), blocks.hash(head));
-                    }, allowed::contains, config.p2p().staticPeerEndpoints(), P2pLimits.DEFAULT, clock,
+                    }, allowed, config.p2p().staticPeerEndpoints(), P2pLimits.DEFAULT, clock,
                     new SecureRandom());
             network = P2pNetwork.start(p2p, qbft);
             services.useNetwork(network);
@@ -142,6 +141,23 @@ public final class NetworkNode implements AutoCloseable {
                 throw new NodeStartException(ise.getMessage());
             throw e;
         }
+    }
+
+    /**
+     * Who may connect: the nodes the {@code NodeAllowlist} contract admits at the head, and those of the node's
+     * {@code p2p-allowlist} besides; on a chain without the contract, the configured list or else the genesis
+     * validators. Asked at every handshake, so a node the committee removes cannot reconnect.
+     */
+    private static PeerAllowlist admission(NodeServices services, List<Address> genesisValidators,
+            List<Address> configured) {
+        Set<Address> extra = Set.copyOf(configured);
+        Set<Address> fallback = Set.copyOf(configured.isEmpty() ? genesisValidators : configured);
+        return node -> {
+            GovernanceState governance = new GovernanceState(services.stateAfter(services.head()));
+            if (governance.nodes().isEmpty())
+                return fallback.contains(node);
+            return governance.isAdmitted(node) || extra.contains(node);
+        };
     }
 
     public NodeServices services() {

@@ -32,7 +32,8 @@ public record NetworkNodeConfig(@Flatten NodeConfig node, Path genesis, Path nod
      * @param host        interface to listen on
      * @param port        port to listen on (0: any free port)
      * @param staticPeers peers to keep connected, each {@code 0xADDRESS@HOST:PORT}
-     * @param allowlist   addresses that may connect; empty means the genesis validators
+     * @param allowlist   addresses that may connect besides those the NodeAllowlist contract admits (on a chain
+     *                    without it: these, or the genesis validators when empty)
      */
     public record P2pSettings(String host, int port, List<String> staticPeers, List<String> allowlist) {
         public P2pSettings {

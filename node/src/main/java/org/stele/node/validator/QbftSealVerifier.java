@@ -11,12 +11,15 @@ import org.stele.common.rlp.RlpException;
 import org.stele.consensus.qbft.BftExtraDataCodec;
 import org.stele.consensus.qbft.FinalityVerifier;
 import org.stele.consensus.qbft.InvalidCertificateException;
+import org.stele.evm.WorldView;
 import org.stele.execution.importer.SealVerifier;
+import org.stele.governance.GovernanceState;
 
 /**
- * The seal check of a QBFT chain: a header is proven when a quorum of the validators of its height signed it. Until
- * on-chain governance exists, the validators of a height are those the parent's extra data lists (genesis lists the
- * first set), and a block must list the same set as its parent.
+ * The seal check of a QBFT chain: a header is proven when a quorum of the validators of its height signed it, and it
+ * lists exactly them in its extra data. The validators of height h are the {@code Validators} contract's set in the
+ * state after h-1 (sorted, as QBFT orders them); a chain without the governance contracts keeps the set its genesis
+ * extra data lists, carried from parent to child.
  */
 public final class QbftSealVerifier implements SealVerifier {
     private final FinalityVerifier finality;
@@ -25,24 +28,49 @@ public final class QbftSealVerifier implements SealVerifier {
         this.finality = new FinalityVerifier(suite);
     }
 
-    /** The validators that decide the child of {@code parent}. */
+    /** The validators that decide the child of {@code parent}, by its extra data alone (a chain without governance). */
     public static List<Address> validatorsAfter(BlockHeader parent) {
         return BftExtraDataCodec.decode(parent.extraData()).validators();
     }
 
+    /**
+     * The validators that decide the child of {@code parent}: the governance contract's set in {@code parentState},
+     * sorted; the parent's extra data's when the chain has no such contract.
+     */
+    public static List<Address> validatorsAfter(BlockHeader parent, WorldView parentState) {
+        List<Address> governed = new GovernanceState(parentState).validators();
+        return governed.isEmpty() ? validatorsAfter(parent) : governed.stream().sorted().distinct().toList();
+    }
+
     @Override
     public Optional<Violation> verify(BlockHeader header, BlockHeader parent) {
-        List<Address> validators;
+        try {
+            return verify(header, validatorsAfter(parent));
+        } catch (RlpException e) {
+            return Optional.of(new Violation(BlockRule.SEAL, "extra data is not QBFT's: " + e.getMessage()));
+        }
+    }
+
+    @Override
+    public Optional<Violation> verify(BlockHeader header, BlockHeader parent, WorldView parentState) {
+        try {
+            return verify(header, validatorsAfter(parent, parentState));
+        } catch (RlpException e) {
+            return Optional.of(new Violation(BlockRule.SEAL, "extra data is not QBFT's: " + e.getMessage()));
+        }
+    }
+
+    private Optional<Violation> verify(BlockHeader header, List<Address> validators) {
         List<Address> listed;
         try {
-            validators = validatorsAfter(parent);
             listed = BftExtraDataCodec.decode(header.extraData()).validators();
         } catch (RlpException e) {
             return Optional.of(new Violation(BlockRule.SEAL, "extra data is not QBFT's: " + e.getMessage()));
         }
         if (!listed.equals(validators))
             return Optional.of(new Violation(BlockRule.SEAL, "block " + header.number()
-                    + " lists other validators than its parent, and the set only changes by governance"));
+                    + " lists other validators than those of its height, " + validators
+                    + ", and the set only changes by governance"));
         try {
             finality.verify(header, validators);
             return Optional.empty();

@@ -1,5 +1,7 @@
 package org.stele.node.validator;
 
+import org.stele.governance.GovernanceState;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.time.Duration;
@@ -58,7 +60,8 @@ public final class QbftService implements P2pListener, AutoCloseable {
     private static final long GOSSIP_DELAY_MILLIS = 10;
 
     private final NodeServices node;
-    private final List<Address> validators;
+    /** The validators of the genesis, which decide until the chain says otherwise (see {@link #validatorsAfter}). */
+    private final List<Address> genesisValidators;
     private final QbftTimings timings;
     private final Scheduler scheduler;
     private final MessageCodec codec = new MessageCodec(NodeServices.SUITE);
@@ -86,6 +89,8 @@ public final class QbftService implements P2pListener, AutoCloseable {
     private long reportedHeight = -1;
     private int reportedRound = -1;
     private long proposalSeenMillis = -1;
+    /** The {@code NodeAllowlist} at the last head: when it changes, peers it no longer admits are disconnected. */
+    private List<Address> admittedNodes;
 
     /**
      * @param key        the node's key; the node validates when its address is in {@code validators}
@@ -95,21 +100,17 @@ public final class QbftService implements P2pListener, AutoCloseable {
     public QbftService(NodeServices node, long chainId, KeyPair key, List<Address> validators, QbftTimings timings,
             Path walFile, Scheduler scheduler) {
         this.node = node;
-        this.validators = List.copyOf(validators);
+        this.genesisValidators = List.copyOf(validators);
         this.timings = timings;
         this.scheduler = scheduler;
         this.txValidator = new TransactionValidator(chainId);
         this.self = NodeServices.SUITE.address(key.publicKey());
         this.events = Executors.newSingleThreadExecutor(r -> new Thread(r, "stele-qbft-events"));
         this.intake = Executors.newSingleThreadExecutor(r -> new Thread(r, "stele-tx-intake"));
-        if (validators.contains(self)) {
-            this.wal = new FileWal(walFile);
-            this.engine = new QbftEngine(timings.engineConfig(), key, NodeServices.SUITE,
-                    ValidatorProvider.fixed(validators), wal);
-        } else {
-            this.wal = null;
-            this.engine = null;
-        }
+        // Every node runs the engine: a node the committee makes a validator signs from that height on, and until then
+        // its engine only follows (what it would send is dropped in perform, as it is no validator of the height).
+        this.wal = new FileWal(walFile);
+        this.engine = new QbftEngine(timings.engineConfig(), key, NodeServices.SUITE, this::validatorsForBlock, wal);
         this.timers = new RoundTimers(scheduler, timings.emptyBlockPeriod().toMillis(),
                 expired -> submit(() -> handle(expired)));
         node.pool().onPending(p -> {
@@ -121,8 +122,20 @@ public final class QbftService implements P2pListener, AutoCloseable {
         });
     }
 
+    /** Whether this node is a validator of the next height. */
     public boolean isValidator() {
-        return engine != null;
+        return validatorsAfter(node.head()).contains(self);
+    }
+
+    /** The validators of the child of {@code parent}: the governance contract's set after it (QBFT's order). */
+    private List<Address> validatorsAfter(BlockHeader parent) {
+        return QbftSealVerifier.validatorsAfter(parent, node.stateAfter(parent));
+    }
+
+    /** For the engine: the validators of {@code height}, from the state after its parent (the head's when unknown). */
+    private List<Address> validatorsForBlock(long height) {
+        BlockHeader parent = node.blocks().hashOf(height - 1).flatMap(node.blocks()::header).orElse(node.head());
+        return validatorsAfter(parent);
     }
 
     public Address address() {
@@ -131,7 +144,7 @@ public final class QbftService implements P2pListener, AutoCloseable {
 
     /** Starts consensus over {@code network}, which must have been started with this service as its listener. */
     public void start(P2pNetwork network) {
-        this.follower = new ChainSync(node, network, scheduler, ValidatorProvider.fixed(validators), this::submit,
+        this.follower = new ChainSync(node, network, scheduler, this::validatorsForBlock, this::submit,
                 this::afterImport);
         this.network = network;
         submit(() -> {
@@ -204,8 +217,10 @@ public final class QbftService implements P2pListener, AutoCloseable {
         report();
         for (Action a : actions) {
             switch (a) {
-                case Action.Broadcast b ->
-                    network.broadcast(new Message.QbftMessage(Bytes.wrap(codec.toWire(b.message()))));
+                case Action.Broadcast b -> {
+                    if (validatorsForBlock(b.message().height()).contains(self))
+                        network.broadcast(new Message.QbftMessage(Bytes.wrap(codec.toWire(b.message()))));
+                }
                 case Action.ScheduleTimer t -> timers.schedule(t);
                 case Action.CreateBlock c -> {
                     creation = c;
@@ -233,10 +248,10 @@ public final class QbftService implements P2pListener, AutoCloseable {
             network.misbehaved(peer, "bad QBFT message: " + e.getMessage());
             return;
         }
-        if (!validators.contains(m.author())) {
-            network.misbehaved(peer, "QBFT message from " + m.author() + ", who is not a validator");
+        // The set changes by governance: a message from outside the current set may be a late one from a removed
+        // validator, so it is dropped rather than held against the peer; the engine checks each height's set.
+        if (!validatorsAfter(node.head()).contains(m.author()) && !genesisValidators.contains(m.author()))
             return;
-        }
         var equivocation = equivocations.check(m, node.head().number());
         if (equivocation.isPresent()) {
             // The proof is the two signed messages; the peer that sent the second is cut off when it is the signer
@@ -274,7 +289,8 @@ public final class QbftService implements P2pListener, AutoCloseable {
         }
         creation = null;
         creationWaiting = false;
-        QbftBlock block = QbftBlocks.build(node, c.parent(), c.round(), now / 1000, self, validators);
+        QbftBlock block = QbftBlocks.build(node, c.parent(), c.round(), now / 1000, self,
+                validatorsAfter(c.parent()));
         handle(new Event.BlockCreated(c.height(), c.round(), block));
     }
 
@@ -284,7 +300,8 @@ public final class QbftService implements P2pListener, AutoCloseable {
         try {
             block = QbftBlocks.toBlock(proposal);
             BftExtraData extra = BftExtraDataCodec.decode(block.header().extraData());
-            if (!extra.validators().equals(validators) || !extra.seals().isEmpty())
+            BlockHeader parent = node.blocks().header(block.header().parentHash()).orElse(null);
+            if (parent == null || !extra.validators().equals(validatorsAfter(parent)) || !extra.seals().isEmpty())
                 return false;
         } catch (RlpException | IllegalArgumentException e) {
             return false;
@@ -321,6 +338,14 @@ public final class QbftService implements P2pListener, AutoCloseable {
     private void afterImport(Block block) {
         headSeenMillis = scheduler.nowMillis();
         BlockHeader h = block.header();
+        List<Address> nodes = new GovernanceState(node.stateAfter(h)).nodes();
+        if (admittedNodes != null && !nodes.equals(admittedNodes)) {
+            int dropped = network.enforceAllowlist();
+            if (dropped > 0)
+                LOG.info("disconnected {} peer(s) the node allowlist no longer admits at block {}", dropped,
+                        h.number());
+        }
+        admittedNodes = nodes;
         network.broadcast(new Message.NewBlock(h.number(), node.blocks().hash(h)));
         equivocations.decided(h.number());
         handle(new Event.BlockImported(h));

@@ -19,6 +19,9 @@ import org.stele.chain.BlockHeader;
 import org.stele.chain.Receipt;
 import org.stele.chain.rules.ChainProfile;
 import org.stele.chain.rules.EthereumCancun;
+import org.stele.chain.rules.SteleQbft;
+import org.stele.execution.policy.TransactionPolicy;
+import org.stele.governance.GovernancePolicy;
 import org.stele.common.Bytes32;
 import org.stele.common.Fork;
 import org.stele.common.crypto.Secp256k1KeccakSuite;
@@ -141,9 +144,13 @@ public final class NodeServices implements AutoCloseable {
             Genesis.Built built = genesis.apply(store);
             blocks.append(built.block(), List.of(), built.batch());
         }
+        // Stele's own chains follow their governance contracts; an Ethereum chain replayed here has none.
+        TransactionPolicy policy = profile instanceof SteleQbft ? GovernancePolicy.INSTANCE : TransactionPolicy.NONE;
         this.pool = new TransactionPool(config.txPool(), fork, stateAtHead(), head().gasLimit());
-        this.executor = new BlockExecutor(fork, SUITE, chainId, store, blocks, profile);
+        pool.enforce(policy);
+        this.executor = new BlockExecutor(fork, SUITE, chainId, store, blocks, profile, policy);
         this.importer = new BlockImporter(profile, fork, SUITE, chainId, store, blocks, seals);
+        importer.enforce(policy);
         importer.listen(this::imported);
         this.backend = new EthBackend(blocks, store, pool, SUITE, chainId, fork);
         EthJson json = backend.json();
@@ -326,6 +333,11 @@ public final class NodeServices implements AutoCloseable {
 
     public Calls calls() {
         return calls;
+    }
+
+    /** The state after {@code header} (read-only), e.g. to read the governance contracts at that height. */
+    public WorldState stateAfter(BlockHeader header) {
+        return WorldState.openReadOnly(store, header.stateRoot(), n -> blocks.hashOf(n).orElse(Bytes32.ZERO));
     }
 
     private AccountState stateAtHead() {

@@ -1,0 +1,84 @@
+package org.stele.governance;
+
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.stele.chain.tx.Transaction;
+import org.stele.common.Address;
+import org.stele.evm.WorldView;
+import org.stele.execution.InvalidTransaction;
+import org.stele.execution.policy.PolicyRefusal;
+import org.stele.execution.policy.TransactionPolicy;
+import org.stele.execution.policy.TransactionRules;
+
+/**
+ * The transaction rules the governance contracts set, read at the parent block's state: a frozen account sends
+ * nothing, a frozen contract is called by no transaction, and in allowlist mode only the accounts let in send or
+ * deploy; the {@code Parameters} contract sets the block gas limit, the minimum gas price and the largest transaction.
+ * A frozen address is neither sender nor recipient of a transaction (a frozen contract is not called, and
+ * a frozen account receives nothing either). A current governor may always send to the committee, so an allowlist cannot lock governance out.
+ */
+public final class GovernancePolicy implements TransactionPolicy {
+    public static final GovernancePolicy INSTANCE = new GovernancePolicy();
+
+    private GovernancePolicy() {
+    }
+
+    @Override
+    public TransactionRules at(WorldView parentState) {
+        GovernanceState state = new GovernanceState(parentState);
+        ChainParameters parameters = state.parameters();
+        return new TransactionRules() {
+            @Override
+            public Optional<PolicyRefusal> check(Address sender, Transaction tx) {
+                return GovernancePolicy.check(state, parameters, sender, tx);
+            }
+
+            @Override
+            public OptionalLong blockGasLimit() {
+                return parameters.blockGasLimit() > 0
+                        ? OptionalLong.of(parameters.blockGasLimit())
+                        : OptionalLong.empty();
+            }
+        };
+    }
+
+    private static Optional<PolicyRefusal> check(GovernanceState state, ChainParameters parameters, Address sender,
+            Transaction tx) {
+        if (tx.maxFeePerGas().compareTo(parameters.minGasPrice()) < 0)
+            return refuse(InvalidTransaction.GAS_PRICE_BELOW_MINIMUM, "max fee per gas " + tx.maxFeePerGas()
+                    + " is below the chain's minimum gas price " + parameters.minGasPrice() + " (Parameters "
+                    + SystemContract.PARAMETERS.address().toHex() + ")");
+        if (parameters.maxTxSize() > 0) {
+            int size = tx.encode().length;
+            if (size > parameters.maxTxSize())
+                return refuse(InvalidTransaction.TX_SIZE_EXCEEDED, "transaction of " + size
+                        + " bytes is above the chain's maximum of " + parameters.maxTxSize() + " (Parameters "
+                        + SystemContract.PARAMETERS.address().toHex() + ")");
+        }
+        if (state.isFrozen(sender))
+            return refuse(InvalidTransaction.ACCOUNT_FROZEN,
+                    "account " + sender.toChecksumHex() + " is frozen by governance (Freezes "
+                            + SystemContract.FREEZES.address().toHex() + ")");
+        Optional<Address> to = tx.to();
+        if (to.isPresent() && state.isFrozen(to.get()))
+            return refuse(InvalidTransaction.CONTRACT_FROZEN,
+                    "recipient " + to.get().toChecksumHex() + " is frozen by governance (Freezes "
+                            + SystemContract.FREEZES.address().toHex() + ")");
+        boolean toCommittee = to.isPresent() && to.get().equals(SystemContract.COMMITTEE.address());
+        if (toCommittee && state.weight(sender).signum() > 0)
+            return Optional.empty();
+        if (state.sendingAllowlisted() && !state.maySend(sender))
+            return refuse(InvalidTransaction.SENDER_NOT_ALLOWED, "account " + sender.toChecksumHex()
+                    + " is not allowed to send transactions (Accounts " + SystemContract.ACCOUNTS.address().toHex()
+                    + " is in allowlist mode)");
+        if (tx.to().isEmpty() && state.deployingAllowlisted() && !state.mayDeploy(sender))
+            return refuse(InvalidTransaction.DEPLOYER_NOT_ALLOWED, "account " + sender.toChecksumHex()
+                    + " is not allowed to deploy contracts (Accounts " + SystemContract.ACCOUNTS.address().toHex()
+                    + " is in allowlist mode)");
+        return Optional.empty();
+    }
+
+    private static Optional<PolicyRefusal> refuse(InvalidTransaction reason, String detail) {
+        return Optional.of(new PolicyRefusal(reason, detail));
+    }
+}

@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: Apache-2.0
+pragma solidity 0.8.30;
+
+import {Governed} from "./SystemAddresses.sol";
+
+/// @title Frozen accounts and contracts.
+/// @notice A frozen account's transactions are refused by every node's pool and make a block invalid; a transaction
+/// calling a frozen contract is refused the same way. Frozen and unfrozen by proposal only.
+/// @dev Storage layout: slot 0 isFrozen (mapping(address => bool)).
+contract Freezes is Governed {
+    mapping(address => bool) public isFrozen;
+
+    event Frozen(address indexed account, string reason);
+    event Unfrozen(address indexed account);
+
+    error AlreadyFrozen(address account);
+    error NotFrozen(address account);
+    /// @notice The system contracts cannot be frozen: that would stop governance itself.
+    error SystemContract(address account);
+
+    function freeze(address account, string calldata reason) external onlyCommittee {
+        if (uint160(account) >= 0x1000 && uint160(account) <= 0x10ff) revert SystemContract(account);
+        if (isFrozen[account]) revert AlreadyFrozen(account);
+        isFrozen[account] = true;
+        emit Frozen(account, reason);
+    }
+
+    function unfreeze(address account) external onlyCommittee {
+        if (!isFrozen[account]) revert NotFrozen(account);
+        isFrozen[account] = false;
+        emit Unfrozen(account);
+    }
+}

@@ -1,0 +1,492 @@
+package org.stele.node.gov;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.math.BigInteger;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.stele.common.Address;
+import org.stele.common.Bytes;
+import org.stele.common.crypto.KeyPair;
+import org.stele.governance.GovernanceCalls;
+import org.stele.governance.Roles;
+import org.stele.governance.SystemContract;
+import org.stele.node.keys.KeyFileException;
+import org.stele.node.keys.NodeKeyFile;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code stele gov}: proposals, votes and the governance history of a chain, through one of its nodes. */
+@Command(name = "gov", description = "On-chain governance: propose, vote, list, show, history, and shortcuts that propose (and vote yes).", subcommands = {
+        GovCommand.Propose.class, GovCommand.Vote.class, GovCommand.ListProposals.class, GovCommand.Show.class,
+        GovCommand.History.class, GovCommand.AddValidator.class, GovCommand.RemoveValidator.class,
+        GovCommand.AdmitNode.class, GovCommand.RemoveNode.class, GovCommand.Freeze.class, GovCommand.Unfreeze.class,
+        GovCommand.SetParam.class, GovCommand.Grant.class, GovCommand.Revoke.class})
+public final class GovCommand implements Runnable {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** QBFT tolerates f faults among 3f+1: under four validators it tolerates none. */
+    static final int SAFE_VALIDATORS = 4;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    /** The node to talk to, the key to sign with, the output form. */
+    static final class Connection {
+        @Option(names = "--rpc", description = "The node's JSON-RPC URL (default: ${DEFAULT-VALUE}).")
+        URI rpc = URI.create("http://127.0.0.1:8545");
+
+        @Option(names = "--key", description = "The governor's key file (hex or web3 v3 keystore); keys are never given as flags.")
+        Path key;
+
+        @Option(names = "--passphrase-file", description = "The keystore's passphrase file.")
+        Path passphraseFile;
+
+        @Option(names = "--json", description = "Print JSON instead of a table.")
+        boolean json;
+
+        @Option(names = "--wait", description = "Seconds to wait for a transaction to be final (default: ${DEFAULT-VALUE}).")
+        long waitSeconds = 60;
+
+        GovRpc rpc() {
+            return new GovRpc(rpc, Duration.ofSeconds(waitSeconds));
+        }
+
+        KeyPair key() {
+            if (key == null)
+                throw new GovException("give the governor's key file with --key");
+            try {
+                Optional<String> passphrase = passphraseFile == null
+                        ? Optional.empty()
+                        : Optional.of(NodeKeyFile.readPassphrase(passphraseFile));
+                return NodeKeyFile.load(key, passphrase);
+            } catch (KeyFileException e) {
+                throw new GovException(e.getMessage());
+            }
+        }
+    }
+
+    /** Runs a subcommand: a one-line error and status 1 for what went wrong, never a stack trace. */
+    abstract static class Step implements Callable<Integer> {
+        @Mixin
+        Connection connection;
+
+        @Override
+        public final Integer call() {
+            try {
+                print(run(connection.rpc()));
+                return 0;
+            } catch (GovException | IllegalArgumentException e) {
+                System.err.println("stele gov: " + e.getMessage());
+                return 1;
+            }
+        }
+
+        abstract Object run(GovRpc rpc);
+
+        private void print(Object result) {
+            if (connection.json) {
+                try {
+                    System.out.println(JSON.writeValueAsString(result));
+                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                    throw new GovException(e.getMessage());
+                }
+                return;
+            }
+            if (result instanceof List<?> rows) {
+                for (Object row : rows)
+                    System.out.println(line(row));
+                if (rows.isEmpty())
+                    System.out.println("(none)");
+            } else
+                System.out.println(line(result));
+        }
+
+        private static String line(Object row) {
+            if (row instanceof Map<?, ?> m) {
+                StringBuilder s = new StringBuilder();
+                m.forEach((k, v) -> s.append(s.isEmpty() ? "" : "  ").append(k).append('=').append(v));
+                return s.toString();
+            }
+            return String.valueOf(row);
+        }
+    }
+
+    /** Proposes {@code data} to {@code target}; with {@code voteYes}, votes yes at once. Answers what happened. */
+    static Map<String, Object> propose(GovRpc rpc, KeyPair key, SystemContract target, Bytes data, String description,
+            boolean voteYes) {
+        JsonNode receipt = rpc.transact(key, SystemContract.COMMITTEE.address(),
+                GovernanceCalls.propose(target.address(), data, description));
+        requireSuccess(receipt, "propose");
+        GovEvents.Event created = new GovEvents().decode(receipt.get("logs")).stream()
+                .filter(e -> e.name().equals("ProposalCreated")).findFirst()
+                .orElseThrow(() -> new GovException("the proposal's receipt has no ProposalCreated event"));
+        long id = Long.parseLong(created.args().get("id"));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("proposal", id);
+        out.put("target", target.contractName());
+        out.put("deadline", created.args().get("deadline"));
+        out.put("transaction", receipt.get("transactionHash").asText());
+        if (voteYes)
+            out.putAll(vote(rpc, key, id, true));
+        return out;
+    }
+
+    static Map<String, Object> vote(GovRpc rpc, KeyPair key, long id, boolean support) {
+        JsonNode receipt = rpc.transact(key, SystemContract.COMMITTEE.address(), GovernanceCalls.vote(id, support));
+        requireSuccess(receipt, "vote");
+        boolean executed = new GovEvents().decode(receipt.get("logs")).stream()
+                .anyMatch(e -> e.name().equals("ProposalExecuted"));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("voted", support ? "yes" : "no");
+        out.put("executed", executed);
+        out.put("voteTransaction", receipt.get("transactionHash").asText());
+        return out;
+    }
+
+    private static void requireSuccess(JsonNode receipt, String what) {
+        if (!"0x1".equals(receipt.path("status").asText()))
+            throw new GovException(what + " reverted in transaction " + receipt.path("transactionHash").asText()
+                    + " (run the same call with eth_call to read the custom error)");
+    }
+
+    /** Every proposal, from the committee's events, with its state now. */
+    static List<Map<String, Object>> proposals(GovRpc rpc) {
+        List<GovEvents.Event> events = new GovEvents().decode(rpc.logs(List.of(SystemContract.COMMITTEE.address())));
+        long head = GovRpc.quantity(rpc.call("eth_blockNumber")).longValueExact();
+        Map<String, Map<String, Object>> byId = new LinkedHashMap<>();
+        for (GovEvents.Event e : events) {
+            String id = e.args().get("id");
+            switch (e.name()) {
+                case "ProposalCreated" -> {
+                    Map<String, Object> p = new LinkedHashMap<>();
+                    p.put("id", Long.parseLong(id));
+                    p.put("target", SystemContract.at(Address.fromHex(e.args().get("target")))
+                            .map(SystemContract::contractName).orElse(e.args().get("target")));
+                    p.put("description", e.args().get("description"));
+                    p.put("proposer", e.args().get("proposer"));
+                    p.put("deadline", Long.parseLong(e.args().get("deadline")));
+                    p.put("state", Long.parseLong(e.args().get("deadline")) >= head ? "open" : "expired");
+                    p.put("yes", 0L);
+                    p.put("no", 0L);
+                    p.put("data", e.args().get("data"));
+                    byId.put(id, p);
+                }
+                case "Voted" -> {
+                    Map<String, Object> p = byId.get(id);
+                    if (p != null) {
+                        String side = Boolean.parseBoolean(e.args().get("support")) ? "yes" : "no";
+                        p.put(side, (Long) p.get(side) + Long.parseLong(e.args().get("weight")));
+                    }
+                }
+                case "ProposalExecuted" -> {
+                    Map<String, Object> p = byId.get(id);
+                    if (p != null)
+                        p.put("state", "executed");
+                }
+                default -> {
+                }
+            }
+        }
+        return new ArrayList<>(byId.values());
+    }
+
+    @Command(name = "propose", mixinStandardHelpOptions = true, description = "Propose a call to a system contract (ABI-encoded --data).")
+    static final class Propose extends Step {
+        @Option(names = "--target", required = true, description = "Committee, Validators, NodeAllowlist, Accounts, Freezes or Parameters.")
+        String target;
+
+        @Option(names = "--data", required = true, description = "The call's ABI-encoded data (hex).")
+        String data;
+
+        @Option(names = "--description", defaultValue = "", description = "What the proposal is for.")
+        String description;
+
+        @Override
+        Object run(GovRpc rpc) {
+            SystemContract contract = Arrays.stream(SystemContract.values())
+                    .filter(c -> c.contractName().equalsIgnoreCase(target)
+                            || c.address().toHex().equalsIgnoreCase(target))
+                    .findFirst().orElseThrow(() -> new GovException("--target " + target
+                            + " is not a system contract: Committee, Validators, NodeAllowlist, Accounts, Freezes, Parameters"));
+            return propose(rpc, connection.key(), contract, Bytes.fromHex(data), description, false);
+        }
+    }
+
+    @Command(name = "vote", mixinStandardHelpOptions = true, description = "Vote on a proposal with the key's whole weight.")
+    static final class Vote extends Step {
+        @Parameters(index = "0", description = "The proposal's id.")
+        long id;
+
+        @Option(names = "--no", description = "Vote against (default: for).")
+        boolean against;
+
+        @Override
+        Object run(GovRpc rpc) {
+            return vote(rpc, connection.key(), id, !against);
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "Every proposal and its state: open, executed or expired.")
+    static final class ListProposals extends Step {
+        @Override
+        Object run(GovRpc rpc) {
+            List<Map<String, Object>> out = new ArrayList<>();
+            for (Map<String, Object> p : proposals(rpc)) {
+                Map<String, Object> row = new LinkedHashMap<>(p);
+                row.remove("data");
+                out.add(row);
+            }
+            return out;
+        }
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "One proposal: its call, votes and state.")
+    static final class Show extends Step {
+        @Parameters(index = "0", description = "The proposal's id.")
+        long id;
+
+        @Override
+        Object run(GovRpc rpc) {
+            return proposals(rpc).stream().filter(p -> p.get("id").equals(id)).findFirst()
+                    .orElseThrow(() -> new GovException("no proposal " + id));
+        }
+    }
+
+    @Command(name = "history", mixinStandardHelpOptions = true, description = "Every governance event, oldest first.")
+    static final class History extends Step {
+        @Override
+        Object run(GovRpc rpc) {
+            List<Map<String, Object>> out = new ArrayList<>();
+            for (GovEvents.Event e : new GovEvents().decode(rpc.logs(
+                    Arrays.stream(SystemContract.values()).map(SystemContract::address).toList()))) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("block", e.block());
+                row.put("contract", e.contract());
+                row.put("event", e.name());
+                row.putAll(e.args());
+                row.put("transaction", e.transaction());
+                out.add(row);
+            }
+            return out;
+        }
+    }
+
+    /** A shortcut: proposes one change and votes yes with the same key. */
+    abstract static class Shortcut extends Step {
+        @Option(names = "--description", defaultValue = "", description = "What the proposal is for.")
+        String description;
+
+        abstract SystemContract target();
+
+        abstract Bytes data(GovRpc rpc);
+
+        @Override
+        Object run(GovRpc rpc) {
+            Bytes data = data(rpc);
+            return propose(rpc, connection.key(), target(), data, description, true);
+        }
+    }
+
+    static List<Address> validators(GovRpc rpc) {
+        Bytes out = rpc.ethCall(SystemContract.VALIDATORS.address(), GovernanceCalls.encode("getValidators"));
+        int n = new BigInteger(1, out.slice(32, 32).toArray()).intValueExact();
+        List<Address> list = new ArrayList<>();
+        for (int i = 0; i < n; i++)
+            list.add(Address.wrap(out.slice(64 + 32 * i + 12, 20).toArray()));
+        return list;
+    }
+
+    @Command(name = "add-validator", mixinStandardHelpOptions = true, description = "Propose a validator; refused unless its node is a connected peer of this node and synced.")
+    static final class AddValidator extends Shortcut {
+        @Parameters(index = "0", description = "The validator's address (its node key's).")
+        String address;
+
+        @Override
+        SystemContract target() {
+            return SystemContract.VALIDATORS;
+        }
+
+        @Override
+        Bytes data(GovRpc rpc) {
+            Address v = Address.fromHex(address);
+            if (validators(rpc).contains(v))
+                throw new GovException(v.toChecksumHex() + " is a validator already");
+            JsonNode peers = rpc.call("admin_peers");
+            long head = GovRpc.quantity(rpc.call("eth_blockNumber")).longValueExact();
+            boolean synced = false;
+            for (JsonNode p : peers) {
+                String id = p.path("id").asText() + " " + p.path("enode").asText() + " " + p.path("name").asText()
+                        + " " + p.toString();
+                if (id.toLowerCase().contains(v.toHex().substring(2).toLowerCase()))
+                    synced = true;
+            }
+            if (!synced)
+                throw new GovException("refused: " + v.toChecksumHex() + " is not a connected peer of the node at "
+                        + connection.rpc + " (head " + head + "); a validator that cannot sign halts a chain whose "
+                        + "quorum needs it: admit its node (stele gov admit-node), start it, let it sync, then retry");
+            return GovernanceCalls.addValidator(v);
+        }
+    }
+
+    @Command(name = "remove-validator", mixinStandardHelpOptions = true, description = "Propose removing a validator; refused when fewer than 4 would remain, unless --allow-below-four.")
+    static final class RemoveValidator extends Shortcut {
+        @Parameters(index = "0", description = "The validator's address.")
+        String address;
+
+        @Option(names = "--allow-below-four", description = "Remove even though fewer than 4 validators remain (no fault tolerated).")
+        boolean allowBelowFour;
+
+        @Override
+        SystemContract target() {
+            return SystemContract.VALIDATORS;
+        }
+
+        @Override
+        Bytes data(GovRpc rpc) {
+            Address v = Address.fromHex(address);
+            List<Address> now = validators(rpc);
+            if (!now.contains(v))
+                throw new GovException(v.toChecksumHex() + " is not a validator");
+            if (now.size() - 1 < SAFE_VALIDATORS && !allowBelowFour)
+                throw new GovException("refused: " + (now.size() - 1) + " validators would remain; under "
+                        + SAFE_VALIDATORS + " QBFT tolerates no faulty or stopped validator. Give --allow-below-four "
+                        + "to do it anyway");
+            return GovernanceCalls.removeValidator(v);
+        }
+    }
+
+    /** A shortcut taking one address. */
+    abstract static class AddressShortcut extends Shortcut {
+        @Parameters(index = "0", description = "The address.")
+        String address;
+
+        Address address() {
+            return Address.fromHex(address);
+        }
+    }
+
+    @Command(name = "admit-node", mixinStandardHelpOptions = true, description = "Propose admitting a node key to the network.")
+    static final class AdmitNode extends AddressShortcut {
+        SystemContract target() {
+            return SystemContract.NODE_ALLOWLIST;
+        }
+
+        Bytes data(GovRpc rpc) {
+            return GovernanceCalls.admitNode(address());
+        }
+    }
+
+    @Command(name = "remove-node", mixinStandardHelpOptions = true, description = "Propose removing a node key: its connections are closed.")
+    static final class RemoveNode extends AddressShortcut {
+        SystemContract target() {
+            return SystemContract.NODE_ALLOWLIST;
+        }
+
+        Bytes data(GovRpc rpc) {
+            return GovernanceCalls.removeNode(address());
+        }
+    }
+
+    @Command(name = "freeze", mixinStandardHelpOptions = true, description = "Propose freezing an account or contract.")
+    static final class Freeze extends AddressShortcut {
+        @Option(names = "--reason", defaultValue = "", description = "Recorded in the Frozen event.")
+        String reason;
+
+        SystemContract target() {
+            return SystemContract.FREEZES;
+        }
+
+        Bytes data(GovRpc rpc) {
+            return GovernanceCalls.freeze(address(), reason);
+        }
+    }
+
+    @Command(name = "unfreeze", mixinStandardHelpOptions = true, description = "Propose unfreezing an account or contract.")
+    static final class Unfreeze extends AddressShortcut {
+        SystemContract target() {
+            return SystemContract.FREEZES;
+        }
+
+        Bytes data(GovRpc rpc) {
+            return GovernanceCalls.unfreeze(address());
+        }
+    }
+
+    @Command(name = "set-param", mixinStandardHelpOptions = true, description = "Propose a parameter: block-gas-limit, min-gas-price, max-tx-size or block-period-ms.")
+    static final class SetParam extends Shortcut {
+        @Parameters(index = "0", description = "block-gas-limit, min-gas-price, max-tx-size or block-period-ms.")
+        String name;
+
+        @Parameters(index = "1", description = "The value.")
+        BigInteger value;
+
+        SystemContract target() {
+            return SystemContract.PARAMETERS;
+        }
+
+        Bytes data(GovRpc rpc) {
+            return switch (name) {
+                case "block-gas-limit" -> GovernanceCalls.setBlockGasLimit(value.longValueExact());
+                case "min-gas-price" -> GovernanceCalls.setMinGasPrice(value);
+                case "max-tx-size" -> GovernanceCalls.setMaxTxSize(value.longValueExact());
+                case "block-period-ms" -> GovernanceCalls.setBlockPeriod(value.longValueExact());
+                default -> throw new GovException("unknown parameter " + name
+                        + ": block-gas-limit, min-gas-price, max-tx-size or block-period-ms");
+            };
+        }
+    }
+
+    private static long role(String name) {
+        return switch (name) {
+            case "governor" -> Roles.GOVERNOR;
+            case "operator" -> Roles.OPERATOR;
+            case "regulator" -> Roles.REGULATOR;
+            default -> throw new GovException("unknown role " + name + ": governor, operator or regulator");
+        };
+    }
+
+    @Command(name = "grant", mixinStandardHelpOptions = true, description = "Propose granting a role: governor, operator or regulator.")
+    static final class Grant extends AddressShortcut {
+        @Parameters(index = "1", description = "governor, operator or regulator.")
+        String role;
+
+        SystemContract target() {
+            return SystemContract.ACCOUNTS;
+        }
+
+        Bytes data(GovRpc rpc) {
+            return GovernanceCalls.grantRole(address(), role(role));
+        }
+    }
+
+    @Command(name = "revoke", mixinStandardHelpOptions = true, description = "Propose revoking a role.")
+    static final class Revoke extends AddressShortcut {
+        @Parameters(index = "1", description = "governor, operator or regulator.")
+        String role;
+
+        SystemContract target() {
+            return SystemContract.ACCOUNTS;
+        }
+
+        Bytes data(GovRpc rpc) {
+            return GovernanceCalls.revokeRole(address(), role(role));
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package org.stele.node.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.math.BigInteger;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.stele.chain.tx.FeeMarketTransaction;
+import org.stele.chain.tx.TransactionSignature;
+import org.stele.common.Address;
+import org.stele.common.Bytes;
+import org.stele.node.config.ConfigSource;
+import org.stele.node.dev.DevAccounts;
+import org.stele.node.devnode.DevConfig;
+import org.stele.node.devnode.DevNode;
+import org.stele.node.keys.NodeKeyFile;
+import org.stele.node.keys.Web3Keystore;
+import org.stele.node.wiring.NodeServices;
+
+/**
+ * {@code stele gov} against a real dev chain over JSON-RPC: dev account 0 is its one governor, so a shortcut's
+ * proposal and yes vote execute it; the freeze then holds in the node's pool.
+ */
+class GovCommandTest {
+    private final ObjectMapper json = new ObjectMapper();
+    @TempDir
+    Path dir;
+    private DevNode node;
+    private String rpc;
+    private Path governorKey;
+    private DevAccounts.Account suspect;
+
+    @BeforeEach
+    void start() throws Exception {
+        Map<String, com.fasterxml.jackson.databind.JsonNode> values = Map.of("data-path",
+                TextNode.valueOf(dir.resolve("data").toString()), "rpc-http-port", IntNode.valueOf(0), "accounts",
+                IntNode.valueOf(3));
+        node = new DevNode(DevConfig.SCHEMA.build(List.of(new ConfigSource("test", values, Map.of()))),
+                InstantSource.fixed(Instant.parse("2026-01-01T00:00:00Z")));
+        rpc = "http://127.0.0.1:" + node.start().getPort();
+        governorKey = dir.resolve("governor.key");
+        NodeKeyFile.write(governorKey, node.accounts().get(0).key(), Optional.empty(), Web3Keystore.Params.STANDARD,
+                new java.security.SecureRandom());
+        suspect = node.accounts().get(2);
+    }
+
+    @AfterEach
+    void stop() {
+        node.close();
+    }
+
+    private CliRun gov(String... args) {
+        String[] all = new String[args.length + 5];
+        all[0] = "gov";
+        System.arraycopy(args, 0, all, 1, args.length);
+        System.arraycopy(new String[]{"--rpc", rpc, "--key", governorKey.toString()}, 0, all, args.length + 1, 4);
+        return CliRun.of(all);
+    }
+
+    private JsonNode sendFromSuspect() throws Exception {
+        var tx = new FeeMarketTransaction(BigInteger.valueOf(31337), 0, BigInteger.ONE,
+                BigInteger.valueOf(50_000_000_000L), 21_000, Optional.of(node.accounts().get(1).address()),
+                BigInteger.ONE, Bytes.EMPTY, List.of(), TransactionSignature.UNSIGNED)
+                .sign(suspect.key(), NodeServices.SUITE);
+        String body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_sendRawTransaction\",\"params\":[\""
+                + Bytes.wrap(tx.encode()).toHex() + "\"]}";
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(rpc))
+                .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return json.readTree(r.body());
+    }
+
+    @Test
+    void aFreezeProposedAndVotedByTheCommandExecutesAndTheNodeRefusesTheAccount() throws Exception {
+        CliRun freeze = gov("freeze", suspect.address().toHex(), "--reason", "court order", "--json");
+
+        assertThat(freeze.status()).as(freeze.err()).isZero();
+        JsonNode result = json.readTree(freeze.out());
+        assertThat(result.get("proposal").asLong()).isEqualTo(1);
+        assertThat(result.get("executed").asBoolean()).isTrue();
+        JsonNode refused = sendFromSuspect();
+        assertThat(refused.path("error").path("message").asText())
+                .isEqualTo("refused by the chain's governance: account "
+                        + suspect.address().toChecksumHex() + " is frozen by governance (Freezes "
+                        + "0x0000000000000000000000000000000000001004)");
+
+        CliRun list = gov("list", "--json");
+        assertThat(json.readTree(list.out()).get(0).get("state").asText()).isEqualTo("executed");
+        CliRun history = gov("history");
+        assertThat(history.out()).contains("event=ProposalCreated").contains("event=Frozen")
+                .contains("reason=court order").contains("event=ProposalExecuted");
+        CliRun show = gov("show", "1", "--json");
+        assertThat(json.readTree(show.out()).get("yes").asLong()).isEqualTo(1);
+
+        assertThat(gov("unfreeze", suspect.address().toHex()).status()).isZero();
+        assertThat(sendFromSuspect().has("result")).isTrue();
+    }
+
+    @Test
+    void removingTheLastValidatorsIsRefusedWithItsReason() {
+        CliRun run = gov("remove-validator", node.validator().toHex());
+
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.err()).isEqualTo("stele gov: refused: 0 validators would remain; under 4 QBFT tolerates no "
+                + "faulty or stopped validator. Give --allow-below-four to do it anyway\n");
+    }
+
+    @Test
+    void addingAValidatorWhoseNodeIsNotConnectedIsRefused() {
+        Address stranger = Address.fromHex("0x00000000000000000000000000000000000000aa");
+
+        CliRun run = gov("add-validator", stranger.toHex());
+
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.err()).startsWith("stele gov: refused: " + stranger.toChecksumHex()
+                + " is not a connected peer of the node at " + rpc);
+    }
+
+    @Test
+    void aCommandWithoutAKeyFileSaysSo() {
+        CliRun run = CliRun.of("gov", "vote", "1", "--rpc", rpc);
+
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.err()).isEqualTo("stele gov: give the governor's key file with --key\n");
+    }
+}
