@@ -3,6 +3,7 @@ package org.stele.testkit;
 import java.util.Optional;
 import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.lifecycle.AroundPropertyHook;
+import net.jqwik.api.lifecycle.PropagationMode;
 import net.jqwik.api.lifecycle.PropertyAttributes;
 import net.jqwik.api.lifecycle.PropertyExecutionResult;
 import net.jqwik.api.lifecycle.PropertyExecutor;
@@ -19,6 +20,12 @@ import net.jqwik.api.lifecycle.PropertyLifecycleContext;
 public final class PropertyTriesUnderMutation implements AroundPropertyHook {
     /** The system property PIT's test JVMs get (parent pom, {@code stele.mutation.tries}). */
     public static final String TRIES = "stele.mutation.tries";
+
+    /** Registered once for the whole engine, it must reach every property below it. */
+    @Override
+    public PropagationMode propagateTo() {
+        return PropagationMode.ALL_DESCENDANTS;
+    }
 
     @Override
     public PropertyExecutionResult aroundProperty(PropertyLifecycleContext context, PropertyExecutor property) {

@@ -278,4 +278,19 @@ class Secp256k1KeccakSuiteTest {
                 .publicKey()));
         assertThat(suite.name()).isEqualTo("secp256k1-keccak").isEqualTo(Secp256k1KeccakSuite.NAME);
     }
+
+    @ParameterizedTest
+    @MethodSource("backends")
+    void signingAndVerifyingRefuseAMessageHashThatIsNot32Bytes(Secp256k1KeccakSuite suite) {
+        KeyPair key = suite.keyPair(KEY);
+        byte[] hash = suite.hash("message".getBytes(StandardCharsets.UTF_8));
+        Signature sig = suite.sign(hash, key);
+        byte[] shortHash = java.util.Arrays.copyOf(hash, 31);
+        assertThatThrownBy(() -> suite.sign(shortHash, key)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("a message hash is 32 bytes, got 31");
+        assertThatThrownBy(() -> suite.verify(shortHash, sig, key.publicKey()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("a message hash is 32 bytes");
+        assertThat(suite.verify(hash, sig, key.publicKey())).isTrue();
+        assertThat(suite.toString()).isEqualTo("secp256k1-keccak[" + suite.backend() + "]");
+    }
 }
