@@ -158,4 +158,18 @@ class BlockTest {
                 Receipt.of(TransactionType.LEGACY, true, 2, List.of(b))));
         assertThat(block).isEqualTo(LogsBloom.of(List.of(a, b)));
     }
+
+    @Test
+    void aBlockBodyRefusesAnEmptyStringOrAWrappedListAsATransaction() {
+        for (byte[] item : List.of(new byte[0], new byte[]{(byte) 0xc0}, new byte[]{(byte) 0xc1, 0x01})) {
+            byte[] body = new RlpWriter().startList().startList().writeBytes(item).endList().startList().endList()
+                    .endList().toByteArray();
+            assertThatThrownBy(() -> BlockBody.decode(body)).as(Hex.encode(item)).isInstanceOf(RlpException.class)
+                    .hasMessageContaining("transaction 0");
+        }
+        byte[] wrapped = new RlpWriter().startList().startList().writeBytes(new byte[]{(byte) 0xc0}).endList()
+                .startList().endList().endList().toByteArray();
+        assertThatThrownBy(() -> BlockBody.decode(wrapped)).isInstanceOf(RlpException.class)
+                .hasMessageContaining("must not be wrapped");
+    }
 }
