@@ -172,4 +172,22 @@ class BlockTest {
         assertThatThrownBy(() -> BlockBody.decode(wrapped)).isInstanceOf(RlpException.class)
                 .hasMessageContaining("must not be wrapped");
     }
+
+    @Test
+    void aWithdrawalEncodesAsItsFourFieldsAndRefusesAFifth() {
+        Withdrawal w = new Withdrawal(1, 2, Address.fromHex("0x" + "aa".repeat(20)), 32);
+        byte[] encoded = w.encode();
+        assertThat(Withdrawal.readFrom(org.stele.common.rlp.RlpReader.of(encoded))).isEqualTo(w);
+        byte[] fifth = new RlpWriter().startList().writeLong(1).writeLong(2).writeBytes(w.address()).writeLong(32)
+                .writeLong(5).endList().toByteArray();
+        assertThatThrownBy(() -> Withdrawal.readFrom(org.stele.common.rlp.RlpReader.of(fifth)))
+                .isInstanceOf(RlpException.class).hasMessageContaining("trailing");
+    }
+
+    @Test
+    void aBlockIsNamedByItsHeadersHash() {
+        Block block = new Block(BlockHeader.builder().number(9).build(), BlockBody.EMPTY);
+        assertThat(block.hash(org.stele.common.crypto.Secp256k1KeccakSuite.instance()))
+                .isEqualTo(block.header().keccakHash());
+    }
 }

@@ -114,4 +114,13 @@ class LogsBloomTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> LogsBloom.wrap(new byte[LogsBloom.SIZE + 1]))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("257");
     }
+
+    @Test
+    void theBuilderChainsItsAdditions() {
+        Log log = new Log(Address.fromHex("0x" + "33".repeat(20)), List.of(), Bytes.EMPTY);
+        byte[] item = {1, 2, 3};
+        LogsBloom chained = new LogsBloom.Builder().add(log).addItem(item).build();
+        assertThat(chained.mightContain(log.address())).isTrue();
+        assertThat(chained.mightContain(Bytes.wrap(item))).isTrue();
+    }
 }
