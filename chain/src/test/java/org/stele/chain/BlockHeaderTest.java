@@ -179,4 +179,48 @@ class BlockHeaderTest {
     void hexOfTheEncodingStartsWithALongListPrefix() {
         assertThat(Hex.encode(mainnetGenesis().encode())).startsWith("0xf9021");
     }
+
+    @Test
+    void theFieldCountGrowsWithEachForksOptionalFields() {
+        BlockHeader frontier = BlockHeader.builder().withoutOptionalFields().build();
+        BlockHeader london = frontier.toBuilder().baseFeePerGas(BigInteger.ZERO).build();
+        BlockHeader shanghai = london.toBuilder().withdrawalsRoot(Bytes32.ZERO).build();
+        BlockHeader cancun = shanghai.toBuilder().blobGasUsed(0).excessBlobGas(0).parentBeaconBlockRoot(Bytes32.ZERO)
+                .build();
+        assertThat(frontier.fieldCount()).isEqualTo(15);
+        assertThat(london.fieldCount()).isEqualTo(16);
+        assertThat(shanghai.fieldCount()).isEqualTo(17);
+        assertThat(cancun.fieldCount()).isEqualTo(20);
+        for (BlockHeader h : java.util.List.of(frontier, london, shanghai, cancun)) {
+            RlpReader fields = RlpReader.list(h.encode());
+            int n = 0;
+            for (; fields.hasNext(); n++)
+                fields.skip();
+            assertThat(n).isEqualTo(h.fieldCount());
+        }
+    }
+
+    @Test
+    void aMissingOptionalFieldIsNamedWhenALaterOneIsPresent() {
+        assertThatThrownBy(() -> BlockHeader.builder().withoutOptionalFields().baseFeePerGas(BigInteger.ONE)
+                .blobGasUsed(0).build()).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("withdrawalsRoot is missing");
+        assertThatThrownBy(() -> BlockHeader.builder().withoutOptionalFields().withdrawalsRoot(Bytes32.ZERO).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("baseFeePerGas is missing");
+    }
+
+    @Test
+    void aZeroBaseFeeIsABaseFeeAndANegativeOneIsNot() {
+        assertThat(BlockHeader.builder().baseFeePerGas(BigInteger.ZERO).build().baseFeePerGas())
+                .contains(BigInteger.ZERO);
+        assertThatThrownBy(() -> BlockHeader.builder().baseFeePerGas(BigInteger.ONE.negate()).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("base fee must not be negative");
+    }
+
+    @Test
+    void theHashOfTheKeccakSuiteIsTheKeccakHash() {
+        BlockHeader h = BlockHeader.builder().number(3).build();
+        assertThat(h.hash(org.stele.common.crypto.Secp256k1KeccakSuite.instance())).isEqualTo(h.keccakHash())
+                .isNotEqualTo(BlockHeader.builder().number(4).build().keccakHash());
+    }
 }

@@ -158,4 +158,36 @@ class BlockTest {
                 Receipt.of(TransactionType.LEGACY, true, 2, List.of(b))));
         assertThat(block).isEqualTo(LogsBloom.of(List.of(a, b)));
     }
+
+    @Test
+    void aBlockBodyRefusesAnEmptyStringOrAWrappedListAsATransaction() {
+        for (byte[] item : List.of(new byte[0], new byte[]{(byte) 0xc0}, new byte[]{(byte) 0xc1, 0x01})) {
+            byte[] body = new RlpWriter().startList().startList().writeBytes(item).endList().startList().endList()
+                    .endList().toByteArray();
+            assertThatThrownBy(() -> BlockBody.decode(body)).as(Hex.encode(item)).isInstanceOf(RlpException.class)
+                    .hasMessageContaining("transaction 0");
+        }
+        byte[] wrapped = new RlpWriter().startList().startList().writeBytes(new byte[]{(byte) 0xc0}).endList()
+                .startList().endList().endList().toByteArray();
+        assertThatThrownBy(() -> BlockBody.decode(wrapped)).isInstanceOf(RlpException.class)
+                .hasMessageContaining("must not be wrapped");
+    }
+
+    @Test
+    void aWithdrawalEncodesAsItsFourFieldsAndRefusesAFifth() {
+        Withdrawal w = new Withdrawal(1, 2, Address.fromHex("0x" + "aa".repeat(20)), 32);
+        byte[] encoded = w.encode();
+        assertThat(Withdrawal.readFrom(org.stele.common.rlp.RlpReader.of(encoded))).isEqualTo(w);
+        byte[] fifth = new RlpWriter().startList().writeLong(1).writeLong(2).writeBytes(w.address()).writeLong(32)
+                .writeLong(5).endList().toByteArray();
+        assertThatThrownBy(() -> Withdrawal.readFrom(org.stele.common.rlp.RlpReader.of(fifth)))
+                .isInstanceOf(RlpException.class).hasMessageContaining("trailing");
+    }
+
+    @Test
+    void aBlockIsNamedByItsHeadersHash() {
+        Block block = new Block(BlockHeader.builder().number(9).build(), BlockBody.EMPTY);
+        assertThat(block.hash(org.stele.common.crypto.Secp256k1KeccakSuite.instance()))
+                .isEqualTo(block.header().keccakHash());
+    }
 }

@@ -65,4 +65,62 @@ class LogsBloomTest {
         for (byte[] item : right)
             assertThat(union.mightContain(Bytes.wrap(item))).isTrue();
     }
+
+    @Test
+    void aBloomHoldsTheLogsAddressesAndTopicsAndNotOthers() {
+        Address emitter = Address.fromHex("0x" + "11".repeat(20));
+        Bytes32 topic = Bytes32.leftPad(new byte[]{7});
+        LogsBloom bloom = LogsBloom.of(List.of(new Log(emitter, List.of(topic), Bytes.fromHex("0xff"))));
+        assertThat(bloom.mightContain(emitter)).isTrue();
+        assertThat(bloom.mightContain(topic)).isTrue();
+        // neither sets all three of the bloom's bits for these (checked: a certain negative, not a false positive)
+        assertThat(bloom.mightContain(Address.fromHex("0x" + "22".repeat(20)))).isFalse();
+        assertThat(bloom.mightContain(Bytes32.leftPad(new byte[]{8}))).isFalse();
+        assertThat(bloom.isEmpty()).isFalse();
+        assertThat(LogsBloom.of(List.of())).isEqualTo(LogsBloom.EMPTY);
+    }
+
+    @Test
+    void bloomsAreEqualExactlyWhenTheirBitsAre() {
+        byte[] low = new byte[LogsBloom.SIZE];
+        low[LogsBloom.SIZE - 1] = 1;
+        byte[] high = new byte[LogsBloom.SIZE];
+        high[0] = (byte) 0x80;
+        LogsBloom a = LogsBloom.wrap(low);
+        assertThat(a).isEqualTo(LogsBloom.wrap(low.clone())).hasSameHashCodeAs(LogsBloom.wrap(low.clone()))
+                .isNotEqualTo(LogsBloom.wrap(high)).isNotEqualTo(LogsBloom.EMPTY).isNotEqualTo(low);
+        assertThat(a.hashCode()).isNotEqualTo(LogsBloom.wrap(high).hashCode());
+        assertThat(a.isEmpty()).isFalse();
+        assertThat(LogsBloom.wrap(high).isEmpty()).isFalse();
+    }
+
+    @Test
+    void aBloomPrintsAsTheHexOfItsTwoHundredFiftySixBytes() {
+        byte[] bits = new byte[LogsBloom.SIZE];
+        bits[0] = (byte) 0xab;
+        bits[LogsBloom.SIZE - 1] = 0x01;
+        String hex = "0xab" + "00".repeat(LogsBloom.SIZE - 2) + "01";
+        LogsBloom bloom = LogsBloom.fromHex(hex);
+        assertThat(bloom.toHex()).isEqualTo(hex);
+        assertThat(bloom).hasToString(hex).isEqualTo(LogsBloom.wrap(bits));
+        assertThat(bloom.toArray()).isEqualTo(bits).isNotSameAs(bloom.toArray());
+        assertThat(bloom.unsafeArray()).isEqualTo(bits);
+    }
+
+    @Test
+    void onlyTwoHundredFiftySixBytesMakeABloom() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LogsBloom.wrap(new byte[LogsBloom.SIZE - 1]))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("255");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LogsBloom.wrap(new byte[LogsBloom.SIZE + 1]))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("257");
+    }
+
+    @Test
+    void theBuilderChainsItsAdditions() {
+        Log log = new Log(Address.fromHex("0x" + "33".repeat(20)), List.of(), Bytes.EMPTY);
+        byte[] item = {1, 2, 3};
+        LogsBloom chained = new LogsBloom.Builder().add(log).addItem(item).build();
+        assertThat(chained.mightContain(log.address())).isTrue();
+        assertThat(chained.mightContain(Bytes.wrap(item))).isTrue();
+    }
 }

@@ -92,4 +92,25 @@ class BytesTest {
         assertThat(Bytes32.of(padded.toBytes())).isEqualTo(padded).hasSameHashCodeAs(padded);
         assertThat(padded).isGreaterThan(Bytes32.ZERO);
     }
+
+    @Example
+    void unequalValuesOfEachTypeHaveDifferentHashCodesAndEqualOnesTheSame() {
+        assertThat(Bytes.fromHex("0x01").hashCode()).isNotEqualTo(Bytes.fromHex("0x02").hashCode())
+                .isEqualTo(Bytes.of(new byte[]{1}).hashCode());
+        assertThat(Bytes32.leftPad(new byte[]{1}).hashCode()).isNotEqualTo(Bytes32.leftPad(new byte[]{2}).hashCode())
+                .isEqualTo(Bytes32.leftPad(new byte[]{1}).hashCode());
+        Address one = Address.fromHex("0x0000000000000000000000000000000000000001");
+        assertThat(one.hashCode()).isNotEqualTo(Address.ZERO.hashCode())
+                .isEqualTo(Address.fromHex("0x0000000000000000000000000000000000000001").hashCode());
+        // the hash code is the content's, computed once and kept
+        Bytes b = Bytes.fromHex("0x0102");
+        assertThat(b.hashCode()).isEqualTo(b.hashCode()).isEqualTo(Arrays.hashCode(new byte[]{1, 2}));
+        assertThat(Bytes32.ZERO.hashCode()).isEqualTo(Arrays.hashCode(new byte[32]));
+        assertThat(Address.ZERO.hashCode()).isEqualTo(Arrays.hashCode(new byte[20]));
+    }
+
+    @Example
+    void aWordPrintsAsItsHex() {
+        assertThat(Bytes32.leftPad(new byte[]{1})).hasToString("0x" + "00".repeat(31) + "01");
+    }
 }

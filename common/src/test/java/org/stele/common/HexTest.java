@@ -44,4 +44,24 @@ class HexTest {
     void upperCasePrefixIsAccepted() {
         assertThat(Hex.decode("0XFF")).containsExactly(0xff);
     }
+
+    @Example
+    void strictDecodingTakesEitherPrefixAndRefusesAnOddNumberOfDigits() {
+        assertThat(Hex.decodeStrict("0X0aff")).containsExactly(0x0a, 0xff);
+        assertThat(Hex.decodeStrict("0x0aff")).containsExactly(0x0a, 0xff);
+        assertThat(Hex.decodeStrict("0aff")).containsExactly(0x0a, 0xff);
+        for (String odd : new String[]{"0x0af", "0X0af", "0af"})
+            assertThatThrownBy(() -> Hex.decodeStrict(odd)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("hex string has an odd number of digits: " + odd);
+    }
+
+    @Example
+    void errorsQuoteInputUpToEightyCharactersAndAbbreviateLongerOnes() {
+        String eighty = "0x" + "a".repeat(77) + "z";
+        assertThatThrownBy(() -> Hex.decode(eighty)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageEndingWith(" in " + eighty);
+        String eightyOne = "0x" + "a".repeat(79);
+        assertThatThrownBy(() -> Hex.decodeStrict(eightyOne)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("hex string has an odd number of digits: " + eightyOne.substring(0, 77) + "...");
+    }
 }

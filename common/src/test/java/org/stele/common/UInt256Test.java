@@ -166,4 +166,36 @@ class UInt256Test {
     Arbitrary<Integer> shifts() {
         return Arbitraries.integers().between(0, 255);
     }
+
+    @Example
+    void minAndMaxPickTheSmallerAndTheLargerAndEitherOfTwoEqualValues() {
+        UInt256 one = UInt256.fromHex("0x1");
+        UInt256 big = UInt256.fromHex("0x1" + "0".repeat(63));
+        assertThat(UInt256.min(one, big)).isSameAs(one);
+        assertThat(UInt256.min(big, one)).isSameAs(one);
+        assertThat(UInt256.max(one, big)).isSameAs(big);
+        assertThat(UInt256.max(big, one)).isSameAs(big);
+        UInt256 otherOne = UInt256.fromBigInteger(BigInteger.ONE);
+        assertThat(UInt256.min(one, otherOne)).isSameAs(one);
+        assertThat(UInt256.max(one, otherOne)).isSameAs(one);
+    }
+
+    @Example
+    void hexQuantitiesMayCarryEitherPrefixAndBytesReadAsBigEndian() {
+        assertThat(UInt256.fromHex("0X1F").toBigInteger()).isEqualTo(BigInteger.valueOf(31));
+        assertThat(UInt256.fromHex("0x1f")).isEqualTo(UInt256.fromHex("1F"));
+        assertThat(UInt256.fromBytes(Bytes.fromHex("0x0102")).toBigInteger()).isEqualTo(BigInteger.valueOf(258));
+        assertThatThrownBy(() -> UInt256.fromHex("0X")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("empty");
+    }
+
+    @Example
+    void onlyValuesBelowTwoToTheSixtyThreeFitALong() {
+        assertThat(UInt256.fromBigInteger(BigInteger.valueOf(Long.MAX_VALUE)).fitsLong()).isTrue();
+        assertThat(UInt256.fromBigInteger(BigInteger.ONE.shiftLeft(63)).fitsLong()).isFalse();
+        // a bit set in any one of the three upper limbs alone is enough not to fit
+        for (int bit : new int[]{64, 128, 192})
+            assertThat(UInt256.fromBigInteger(BigInteger.ONE.shiftLeft(bit).add(BigInteger.ONE)).fitsLong())
+                    .as("2^%d + 1", bit).isFalse();
+    }
 }

@@ -53,13 +53,6 @@ final class Nibbles {
         return out;
     }
 
-    static byte[] prepend(int nibble, byte[] a) {
-        byte[] out = new byte[a.length + 1];
-        out[0] = (byte) nibble;
-        System.arraycopy(a, 0, out, 1, a.length);
-        return out;
-    }
-
     /** Hex-prefix encoding (Yellow Paper appendix C): flag nibble 2 for leaves, +1 for odd length. */
     static byte[] encodeCompact(byte[] nibbles, boolean leaf) {
         boolean odd = (nibbles.length & 1) == 1;

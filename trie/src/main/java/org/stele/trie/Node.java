@@ -107,14 +107,6 @@ abstract sealed class Node permits Node.Leaf, Node.Extension, Node.Branch, Node.
             this.value = value;
         }
 
-        int childCount() {
-            int n = 0;
-            for (Node c : children)
-                if (c != null)
-                    n++;
-            return n;
-        }
-
         @Override
         byte[] encode() {
             RlpWriter w = new RlpWriter(16 * 33 + 8 + (value == null ? 0 : value.length));

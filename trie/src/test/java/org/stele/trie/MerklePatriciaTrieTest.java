@@ -80,6 +80,16 @@ class MerklePatriciaTrieTest {
     }
 
     @Test
+    void aTrieAndItsCopiesKeepTheStoreTheyWereOpenedOn() {
+        NodeStore store = NodeStore.inMemory();
+        MerklePatriciaTrie trie = MerklePatriciaTrie.empty(store);
+        trie.put(text("k"), text("v"));
+        assertThat(trie.store()).isSameAs(store);
+        assertThat(trie.copy().store()).isSameAs(store);
+        assertThat(MerklePatriciaTrie.load(store, trie.commit()).store()).isSameAs(store);
+    }
+
+    @Test
     void commitWritesOnlyNodesCreatedSinceTheLastCommit() {
         InMemoryKeyValueStore kv = new InMemoryKeyValueStore();
         MerklePatriciaTrie trie = MerklePatriciaTrie.empty(NodeStore.of(kv));

@@ -256,4 +256,41 @@ class Secp256k1KeccakSuiteTest {
         System.arraycopy(raw, raw.length - len, out, 32 - len, len);
         return out;
     }
+
+    @ParameterizedTest
+    @MethodSource("backends")
+    void everyRecoveryRefusesAMessageHashThatIsNot32Bytes(Secp256k1KeccakSuite suite) {
+        byte[] hash = suite.hash("message".getBytes(StandardCharsets.UTF_8));
+        Signature sig = suite.sign(hash, suite.keyPair(KEY));
+        byte[] r = sig.r().toArray();
+        byte[] s = sig.s().toArray();
+        for (byte[] wrong : List.of(java.util.Arrays.copyOf(hash, 31), java.util.Arrays.copyOf(hash, 33))) {
+            assertThatThrownBy(() -> suite.recoverAddress(wrong, sig)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("a message hash is 32 bytes, got " + wrong.length);
+            assertThatThrownBy(() -> suite.recover(wrong, sig)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("a message hash is 32 bytes");
+            assertThatThrownBy(() -> suite.recoverAddress(wrong, r, s, sig.recoveryId()))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("a message hash is 32 bytes");
+            assertThatThrownBy(() -> suite.ecrecover(wrong, r, s, sig.recoveryId()))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("a message hash is 32 bytes");
+        }
+        assertThat(suite.ecrecover(hash, r, s, sig.recoveryId())).contains(suite.address(suite.keyPair(KEY)
+                .publicKey()));
+        assertThat(suite.name()).isEqualTo("secp256k1-keccak").isEqualTo(Secp256k1KeccakSuite.NAME);
+    }
+
+    @ParameterizedTest
+    @MethodSource("backends")
+    void signingAndVerifyingRefuseAMessageHashThatIsNot32Bytes(Secp256k1KeccakSuite suite) {
+        KeyPair key = suite.keyPair(KEY);
+        byte[] hash = suite.hash("message".getBytes(StandardCharsets.UTF_8));
+        Signature sig = suite.sign(hash, key);
+        byte[] shortHash = java.util.Arrays.copyOf(hash, 31);
+        assertThatThrownBy(() -> suite.sign(shortHash, key)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("a message hash is 32 bytes, got 31");
+        assertThatThrownBy(() -> suite.verify(shortHash, sig, key.publicKey()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("a message hash is 32 bytes");
+        assertThat(suite.verify(hash, sig, key.publicKey())).isTrue();
+        assertThat(suite.toString()).isEqualTo("secp256k1-keccak[" + suite.backend() + "]");
+    }
 }

@@ -130,4 +130,21 @@ class Sm2Sm3SuiteTest {
         Address signer = SUITE.address(kp.publicKey());
         assertThat(SUITE.recoverAddress(hash, sig)).isEqualTo(signer);
     }
+
+    @Test
+    void signingVerifyingAndRecoveringRefuseAMessageHashThatIsNot32Bytes() {
+        KeyPair key = SUITE.keyPair(KEY);
+        byte[] hash = SUITE.hash("message".getBytes(StandardCharsets.UTF_8));
+        Signature sig = SUITE.sign(hash, key);
+        byte[] shortHash = Arrays.copyOf(hash, 31);
+        assertThatThrownBy(() -> SUITE.sign(shortHash, key)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("32 bytes");
+        assertThatThrownBy(() -> SUITE.verify(shortHash, sig, key.publicKey()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("32 bytes");
+        assertThatThrownBy(() -> SUITE.recover(shortHash, sig)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("32 bytes");
+        assertThat(SUITE.verify(hash, sig, key.publicKey())).isTrue();
+        assertThat(SUITE.name()).isEqualTo("sm2-sm3");
+        assertThat(SUITE.toString()).contains("sm2-sm3");
+    }
 }

@@ -196,4 +196,60 @@ class RlpBoundariesTest {
         assertThatThrownBy(() -> RlpReader.list(Hex.decode("0xc00101"), 3)).isInstanceOf(RlpException.class)
                 .hasMessageContaining("trailing bytes");
     }
+
+    @Test
+    void readIntAcceptsTheLargestIntAndRefusesOneMore() {
+        byte[] max = new RlpWriter().writeLong(Integer.MAX_VALUE).toByteArray();
+        assertThat(RlpReader.of(max).readInt()).isEqualTo(Integer.MAX_VALUE);
+        byte[] over = new RlpWriter().writeLong(Integer.MAX_VALUE + 1L).toByteArray();
+        assertThatThrownBy(() -> RlpReader.of(over).readInt()).isInstanceOf(RlpException.class)
+                .hasMessageContaining("does not fit in an int");
+    }
+
+    @Test
+    void aFourByteLengthIsReadAndAFiveByteOneRefusedBeforeItIsRead() {
+        // four length bytes are allowed (and here name more bytes than there are); five are refused as such
+        assertThatThrownBy(() -> RlpReader.of(Hex.decode("0xbb01000000")).readBytes())
+                .isInstanceOf(RlpException.class).hasMessageContaining("runs past the end");
+        assertThatThrownBy(() -> RlpReader.of(Hex.decode("0xbc0100000000")).readBytes())
+                .isInstanceOf(RlpException.class).hasMessageContaining("length of 5 bytes is too large");
+    }
+
+    @Test
+    void aLengthOfExactlyTheLargestIntIsNotTooLargeButOneMoreIs() {
+        assertThatThrownBy(() -> RlpReader.of(Hex.decode("0xbb7fffffff")).readBytes())
+                .isInstanceOf(RlpException.class).hasMessageContaining("runs past the end");
+        assertThatThrownBy(() -> RlpReader.of(Hex.decode("0xbb80000000")).readBytes())
+                .isInstanceOf(RlpException.class).hasMessageContaining("length 2147483648 is too large");
+    }
+
+    @Test
+    void trailingBytesAreCountedInTheError() {
+        RlpReader r = RlpReader.of(Hex.decode("0x010203"));
+        r.skip();
+        assertThatThrownBy(r::requireEnd).isInstanceOf(RlpException.class)
+                .hasMessageContaining("unexpected trailing bytes: 2 left");
+    }
+
+    @Test
+    void listsWithTheSameShapeButOtherStringsDifferAndPrintTheirItemsApart() {
+        RlpList a = RlpList.of(RlpString.of((byte) 1), RlpList.of(RlpString.of((byte) 2)));
+        RlpList b = RlpList.of(RlpString.of((byte) 1), RlpList.of(RlpString.of((byte) 3)));
+        assertThat(a).isNotEqualTo(b).isEqualTo(RlpList.of(RlpString.of((byte) 1), RlpList.of(RlpString.of((byte) 2))));
+        assertThat(a).hasToString("[0x01, [0x02]]");
+        assertThat(RlpList.of(RlpString.of((byte) 1), RlpString.EMPTY, RlpList.EMPTY)).hasToString("[0x01, 0x, []]");
+    }
+
+    @Test
+    void hashCodesFollowTheNestingAndTheOrderOfItems() {
+        RlpString x = RlpString.of((byte) 1);
+        RlpString y = RlpString.of((byte) 2);
+        // [[x], y] and [[x, y]] hold the same strings in the same order: only the nesting tells them apart
+        assertThat(RlpList.of(RlpList.of(x), y).hashCode()).isNotEqualTo(RlpList.of(RlpList.of(x, y)).hashCode());
+        assertThat(RlpList.of(x, y).hashCode()).isNotEqualTo(RlpList.of(y, x).hashCode());
+        assertThat(RlpList.of(x, y).hashCode()).isNotEqualTo(RlpList.of(x).hashCode());
+        assertThat(RlpList.of(x, RlpList.of(y)).hashCode())
+                .isEqualTo(RlpList.of(RlpString.of((byte) 1), RlpList.of(RlpString.of((byte) 2))).hashCode());
+        assertThat(RlpList.EMPTY.hashCode()).isNotEqualTo(RlpList.of(RlpList.EMPTY).hashCode());
+    }
 }
