@@ -25,7 +25,6 @@ import org.stele.consensus.qbft.BftExtraData;
 import org.stele.consensus.qbft.BftExtraDataCodec;
 import org.stele.consensus.qbft.QbftBlock;
 import org.stele.consensus.qbft.QbftHashing;
-import org.stele.consensus.qbft.ValidatorProvider;
 import org.stele.consensus.qbft.engine.Action;
 import org.stele.consensus.qbft.engine.Event;
 import org.stele.consensus.qbft.engine.QbftEngine;
