@@ -4,9 +4,11 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import * as KNOWN from '../../../web/src/main/resources/web/explorer/known-abi.js';
 import { DEV, launchBrowser, openPage, receipt, rpc, screenshot, startDevNode } from '../harness.js';
 
 const REGISTRY = '0xdca7ef03e98e0dc2b855be647c39abe984fcf21b';
+const FREEZES = '0x0000000000000000000000000000000000001004';
 const word = (hex) => hex.replace(/^0x/, '').padStart(64, '0');
 const text32 = (s) => Buffer.from(s, 'ascii').toString('hex').padEnd(64, '0');
 
@@ -110,6 +112,44 @@ test('a transaction decodes a known event and a failed one names its custom erro
   assert.deepEqual(problems, []);
 });
 
+test('a call into a governance contract is decoded from the contracts\' own ABIs, its custom error too', async () => {
+  const freeze = Object.entries(KNOWN.FUNCTIONS).find(([, f]) => f.signature === 'freeze(address,string)')[0];
+  const reason = Buffer.from('court order 7', 'utf8').toString('hex');
+  const refused = await rpc(node.url, 'eth_sendTransaction', [{ from: DEV.alice, to: FREEZES, gas: '0x30000',
+    data: `${freeze}${word(DEV.bob)}${word('40')}${word((reason.length / 2).toString(16))}${reason.padEnd(64, '0')}` }]);
+  await receipt(node.url, refused);
+  const { context, page, problems } = await open(`#/tx/${refused}`);
+  await page.waitForSelector('#revert-reason');
+  assert.match(await page.textContent('#revert-reason'), /NotCommittee\(caller 0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266\)/i);
+  assert.match(await page.textContent('main'), /Calls freeze/);
+  assert.match(await page.textContent('main'), /court order 7/);
+  await screenshot(page, 'explorer-governance-call');
+  await context.close();
+  assert.deepEqual(problems, []);
+});
+
+test('a transaction that calls on shows its call tree, indented by depth', async () => {
+  // A forwarder that sends its call value on to the address in its first argument (15 bytes of runtime):
+  // CALL(gas, <argument>, CALLVALUE, 0, 0, 0, 0).
+  const deployed = await rpc(node.url, 'eth_sendTransaction', [{ from: DEV.alice,
+    data: '0x600f80600b6000396000f3' + '6000600060006000' + '34' + '600035' + '5a' + 'f1' + '00' }]);
+  const forwarder = (await receipt(node.url, deployed)).contractAddress;
+  const forward = await rpc(node.url, 'eth_sendTransaction', [{ from: DEV.alice, to: forwarder, value: '0x3', data: `0x${word(DEV.bob)}` }]);
+  await receipt(node.url, forward);
+  const { context, page, problems } = await open(`#/tx/${forward}`);
+  await page.waitForSelector('#call-tree');
+  const frames = await page.$$eval('#call-tree li', (lis) => lis.map((li) => [li.dataset.depth, li.textContent]));
+  assert.equal(frames.length, 2);
+  assert.equal(frames[0][0], '0');
+  assert.match(frames[0][1], /^CALL 0xf39fd6…b92266 → 0x/i);
+  assert.equal(frames[1][0], '1');
+  assert.match(frames[1][1], /0x709979…e0d17dc79c8|0x709979…dc79c8|→ 0x709979/i);
+  assert.match(frames[1][1], /< 0\.000001 ETH/);
+  await screenshot(page, 'explorer-call-tree');
+  await context.close();
+  assert.deepEqual(problems, []);
+});
+
 test('the receipt proof of a transaction downloads as a stele-proof/1 file', async () => {
   const { context, page, problems } = await open(`#/tx/${transfer}`);
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-proof')]);
@@ -130,6 +170,25 @@ test('an address lists its transactions with the newest first', async () => {
   await screenshot(page, 'explorer-address-phone');
   await page.goto(`${node.url}/explorer/#/address/${REGISTRY}`);
   await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Contract');
+  await context.close();
+  assert.deepEqual(problems, []);
+});
+
+test('an address with more than a page of transactions pages on from where the last page ended', async () => {
+  const payee = '0x00000000000000000000000000000000c0ffee00';
+  const sent = [];
+  for (let i = 0; i < 30; i++) sent.push(await rpc(node.url, 'eth_sendTransaction', [{ from: DEV.alice, to: payee, value: '0x1' }]));
+  for (const hash of sent) await receipt(node.url, hash);
+  const { context, page, problems } = await open(`#/address/${payee}`);
+  const rows = () => page.$$eval('main section:nth-of-type(2) tbody tr td:first-child a', (as) => as.map((a) => a.getAttribute('href')));
+  const first = await rows();
+  assert.equal(first.length, 25);
+  assert.deepEqual(first, sent.slice(5).reverse().map((hash) => `#/tx/${hash}`), 'the newest 25, newest first');
+  await page.click('#older');
+  await page.waitForFunction(() => document.querySelectorAll('main section:nth-of-type(2) tbody tr').length === 5);
+  assert.deepEqual(await rows(), sent.slice(0, 5).reverse().map((hash) => `#/tx/${hash}`), 'the 5 oldest, none twice');
+  assert.match(await page.textContent('.pager'), /no older transactions/);
+  await screenshot(page, 'explorer-address-older');
   await context.close();
   assert.deepEqual(problems, []);
 });

@@ -1,7 +1,8 @@
-// The ABIs the explorer knows: standard ERC-20/721 events and calls, and Stele's own contracts (the ERC-1056 identity
-// registry in every genesis). Topics and selectors are written out (keccak-256 of each signature, computed with
-// ethers' id()) so that the page needs no hashing library; the explorer's browser test decodes real ERC-20 transfers and
-// identity-registry changes with them.
+// The ABIs the explorer knows: standard ERC-20/721 events and calls and the ERC-1056 identity registry, written out here
+// with names and units for people (keccak-256 of each signature computed with ethers' id(), so that the page needs no
+// hashing library), and then every event, function and custom error of Stele's own contracts (governance, the
+// applications), from known-abi.js, which tools/solc/compile.js generates from the same build as the contracts.
+import * as KNOWN from './known-abi.js';
 
 const word = (data, i) => data.slice(2 + 64 * i, 2 + 64 * (i + 1));
 const uint = (data, i) => BigInt(`0x${word(data, i) || '0'}`);
@@ -54,9 +55,50 @@ const EVENTS = {
   }),
 };
 
+/**
+ * One ABI value of a static type from its 32-byte word, or of `bytes`/`string` from its offset at head slot `slot` of
+ * `data`: [value, kind]. Arrays and tuples are not decoded (the caller then shows the raw data).
+ */
+function abiValue(type, w, data, slot) {
+  if (type === 'address') return [address(w), 'address'];
+  if (type === 'bool') return [BigInt(`0x${w}`) !== 0n, 'bool'];
+  const int = /^(u?)int(\d*)$/.exec(type);
+  if (int) {
+    const bits = BigInt(int[2] || 256);
+    let v = BigInt(`0x${w}`);
+    if (!int[1] && v >= 1n << (bits - 1n)) v -= 1n << bits;
+    return [v, 'uint'];
+  }
+  const fixed = /^bytes(\d+)$/.exec(type);
+  if (fixed) return [`0x${w.slice(0, 2 * Number(fixed[1]))}`, 'bytes'];
+  if (type === 'bytes') return [dynamicBytes(data, slot), 'bytes'];
+  if (type === 'string') return [utf8(dynamicBytes(data, slot)), 'string'];
+  throw new Error(`${type} is not decoded`);
+}
+
+/** Arguments in ABI encoding (a call's input after its selector, an error's data, an event's data). */
+function abiArgs(inputs, data) {
+  return inputs.map((input, i) => [input.name || `#${i}`, ...abiValue(input.type, word(data, i), data, i)]);
+}
+
+function knownLog(log) {
+  const entry = KNOWN.EVENTS[log.topics[0]];
+  if (!entry) return null;
+  let topic = 1;
+  let slot = 0;
+  const args = entry.inputs.map((input, i) => {
+    const name = input.name || `#${i}`;
+    if (!input.indexed) return [name, ...abiValue(input.type, word(log.data, slot), log.data, slot++)];
+    const t = log.topics[topic++];
+    // An indexed string, bytes, array or tuple is stored as its hash: it can only be shown as that.
+    return /^(string|bytes|.*[\[(].*)$/.test(input.type) ? [name, t, 'hash'] : [name, ...abiValue(input.type, t.slice(2), log.data, 0)];
+  });
+  return { name: entry.name, args };
+}
+
 /** A log decoded by a known event ABI: { name, args: [[name, value, kind]] }, or null when the event is unknown. */
 export function decodeLog(log) {
-  const decoder = EVENTS[log.topics?.[0]];
+  const decoder = EVENTS[log.topics?.[0]] ?? (log.topics?.length ? knownLog : null);
   if (!decoder) return null;
   try {
     return decoder(log);
@@ -78,9 +120,17 @@ const CALLS = {
 /** A transaction's input decoded by a known function ABI: { name, args: [[name, value, kind]] }, or null. */
 export function decodeInput(input) {
   if (!input || input.length < 10) return null;
-  const call = CALLS[input.slice(0, 10)];
-  if (!call) return null;
+  const selector = input.slice(0, 10);
+  const call = CALLS[selector];
   const data = `0x${input.slice(10)}`;
+  if (!call) {
+    const known = KNOWN.FUNCTIONS[selector];
+    try {
+      return known ? { name: known.name, args: abiArgs(known.inputs, data) } : null;
+    } catch {
+      return { name: known.name, args: [] };
+    }
+  }
   try {
     return {
       name: call.name,
@@ -117,6 +167,8 @@ export function revertReason(data) {
       return `panic 0x${code.toString(16)}: ${PANICS[code] ?? 'unknown panic code'}`;
     }
     if (ERRORS[selector]) return ERRORS[selector](rest);
+    const known = KNOWN.ERRORS[selector];
+    if (known) return `${known.name}(${abiArgs(known.inputs, rest).map(([name, value]) => `${name} ${value}`).join(', ')})`;
   } catch {
     // fall through to the raw data
   }

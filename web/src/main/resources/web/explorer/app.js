@@ -17,7 +17,7 @@ const ROUTES = [
   [/^$/, () => home()],
   [/^block\/(.+)$/, (m) => block(m[1])],
   [/^tx\/(0x[0-9a-fA-F]{64})$/, (m) => transaction(m[1])],
-  [/^address\/(0x[0-9a-fA-F]{40})(?:\/before\/(\d+))?$/, (m) => address(m[1], m[2])],
+  [/^address\/(0x[0-9a-fA-F]{40})(?:\/before\/(\d+)(?:\.(\d+))?)?$/, (m) => address(m[1], m[2], m[3])],
   [/^validators$/, () => validators()],
   [/^search\/(.*)$/, (m) => search(decodeURIComponent(m[1]))],
 ];

@@ -14,7 +14,8 @@ export function units(wei, decimals = 18, shown = 6) {
   const base = 10n ** BigInt(decimals);
   const whole = abs / base;
   let fraction = (abs % base).toString().padStart(decimals, '0').slice(0, shown).replace(/0+$/, '');
-  if (fraction === '' && abs % base !== 0n) fraction = '0'.repeat(shown - 1) + '1'; // never show a non-zero as 0
+  // A non-zero amount too small to show is said to be so, never shown as 0 nor rounded up to the smallest shown unit.
+  if (whole === 0n && fraction === '' && abs !== 0n) return `${negative ? '> -' : '< '}0.${'0'.repeat(shown - 1)}1`;
   return `${negative ? '-' : ''}${whole.toLocaleString('en-US')}${fraction ? `.${fraction}` : ''}`;
 }
 

@@ -1,18 +1,20 @@
-// One address: balance, nonce, and for a contract its creator and code; its transactions newest first, a page at a time
-// from the node's per-address index (ots_searchTransactionsBefore), with the token transfers among them.
-import { call, quantity } from '../../assets/rpc.js';
-import { decodeLog } from '../abi.js';
+// One address: balance, nonce, and for a contract its creator and code; its transactions newest first, 25 a page from
+// the node's per-address index (stele_getAddressTransactions: one seek, pages that may end inside a block), with the
+// token transfers among them, which the node reads only from the transactions its index marks as transfers.
+import { call } from '../../assets/rpc.js';
 import { card, fields, h, table } from '../dom.js';
 import { addressLink, age, blockLink, coin, thousands, txLink } from '../format.js';
 
 const PAGE = 25;
 
-export async function address(addr, before) {
+// `beforeBlock` alone means everything before that block; with `beforeIndex`, everything before that position in it.
+export async function address(addr, beforeBlock, beforeIndex) {
+  const cursor = beforeBlock === undefined ? null : { blockNumber: Number(beforeBlock), transactionIndex: Number(beforeIndex ?? 0) };
   const [balance, nonce, code, page] = await Promise.all([
     call('eth_getBalance', [addr, 'latest']),
     call('eth_getTransactionCount', [addr, 'latest']),
     call('eth_getCode', [addr, 'latest']),
-    call('ots_searchTransactionsBefore', [addr, Number(before ?? 0), PAGE]),
+    call('stele_getAddressTransactions', [addr, cursor, PAGE]),
   ]);
   const isContract = code !== '0x';
   const creator = isContract ? await call('ots_getContractCreator', [addr]) : null;
@@ -22,28 +24,17 @@ export async function address(addr, before) {
     const receipt = page.receipts[i];
     const out = tx.from.toLowerCase() === lower;
     return [txLink(tx.hash), blockLink(tx.blockNumber), age(receipt.timestamp),
-      h('span', { class: 'tag' }, out ? 'out' : 'in'), out ? addressLink(tx.to ?? receipt.contractAddress) : addressLink(tx.from),
+      h('span', { class: 'tag', title: page.roles[i].join(', ') }, out ? 'out' : 'in'), out ? addressLink(tx.to ?? receipt.contractAddress) : addressLink(tx.from),
       coin(tx.value), receipt.status === '0x1' ? h('span', { class: 'ok' }, '✓') : h('span', { class: 'fail', title: 'failed' }, '✗')];
   });
-  // The index's receipts carry no logs (as Otterscan's do not): the page's own receipts are read for its transfers.
-  const full = await Promise.all(page.txs.map((tx) => call('eth_getTransactionReceipt', [tx.hash])));
-  const transfers = [];
-  full.forEach((receipt) => {
-    for (const log of receipt.logs ?? []) {
-      const decoded = decodeLog(log);
-      if (!decoded?.name.startsWith('Transfer')) continue;
-      const [[, from], [, to], [, amount]] = decoded.args;
-      if (from.toLowerCase() !== lower && to.toLowerCase() !== lower) continue;
-      transfers.push([txLink(receipt.transactionHash), addressLink(log.address), addressLink(from), addressLink(to),
-        decoded.name.includes('721') ? `token #${thousands(amount)}` : thousands(amount)]);
-    }
-  });
+  const transfers = page.transfers.map((t) => [txLink(t.transactionHash), addressLink(t.token), addressLink(t.from), addressLink(t.to),
+    t.standard === 'ERC-721' ? `token #${thousands(t.tokenId)}` : thousands(t.value)]);
 
-  const last = page.txs.at(-1);
+  const next = page.next;
   const pager = h('p', { class: 'pager' },
-    before ? h('a', { href: `#/address/${addr}`, id: 'newest' }, '← newest') : null,
-    !page.lastPage && last ? h('a', { href: `#/address/${addr}/before/${quantity(last.blockNumber)}`, id: 'older' }, 'older →') : null,
-    page.lastPage ? h('span', { class: 'muted' }, 'no older transactions') : null);
+    cursor ? h('a', { href: `#/address/${addr}`, id: 'newest' }, '← newest') : null,
+    next ? h('a', { href: `#/address/${addr}/before/${BigInt(next.blockNumber)}.${BigInt(next.transactionIndex)}`, id: 'older' }, 'older →') : null,
+    next ? null : h('span', { class: 'muted' }, 'no older transactions'));
 
   return {
     title: `Address ${addr.slice(0, 10)}…`,
@@ -56,9 +47,9 @@ export async function address(addr, before) {
           ['Creator', creator ? [addressLink(creator.creator, 20), ' in ', txLink(creator.hash)] : null],
           ['Code', isContract ? `${thousands((code.length - 2) / 2)} bytes` : null],
         ])),
-      card(before ? `Transactions before block ${thousands(before)}` : 'Transactions',
+      card(cursor ? `Transactions before block ${thousands(cursor.blockNumber)}, position ${cursor.transactionIndex}` : 'Transactions',
         table(['Transaction', 'Block', 'Age', '', 'Counterparty', 'Value', 'Status'], rows,
-          before ? 'No older transactions.' : 'This address has no transactions yet.'), pager),
+          cursor ? 'No older transactions.' : 'This address has no transactions yet.'), pager),
       card('Token transfers', table(['Transaction', 'Token', 'From', 'To', 'Amount'], transfers,
         'No token transfers among these transactions.')),
       isContract ? card('Code', h('pre', { class: 'code mono' }, code)) : null,

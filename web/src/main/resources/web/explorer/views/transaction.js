@@ -19,10 +19,11 @@ export async function transaction(hash) {
     };
   }
   const success = receipt.status === '0x1';
-  const [block, error, internal] = await Promise.all([
+  const [block, error, internal, trace] = await Promise.all([
     call('eth_getBlockByHash', [receipt.blockHash, false]),
     success ? null : call('ots_getTransactionError', [hash]).catch(() => null),
     call('ots_getInternalOperations', [hash]).catch(() => []),
+    call('ots_traceTransaction', [hash]).catch(() => null),
   ]);
   const fee = quantity(receipt.gasUsed) * quantity(receipt.effectiveGasPrice);
 
@@ -48,9 +49,10 @@ export async function transaction(hash) {
           'A file anyone can check offline against the validators\' seals, at ', h('a', { href: '../proof/' }, 'Check a receipt'), '.'))),
       card('Input', decoded ? callView(decoded) : null, h('pre', { class: 'code mono', id: 'input' }, tx.input === '0x' ? '(none)' : tx.input)),
       card(`Logs (${receipt.logs.length})`, receipt.logs.length === 0 ? h('p', { class: 'muted empty' }, 'This transaction emitted no logs.') : receipt.logs.map(logView)),
-      card('Internal calls', table(['Type', 'From', 'To', 'Value'],
+      card('Value moved inside', table(['Type', 'From', 'To', 'Value'],
         internal.map((op) => [['transfer', 'self-destruct', 'create', 'create2'][op.type] ?? String(op.type), addressLink(op.from), addressLink(op.to), coin(op.value)]),
         'No value moved between contracts inside this transaction.')),
+      card('Call tree', callTree(trace)),
     ],
   };
 }
@@ -78,6 +80,25 @@ function argValue([, value, kind]) {
 
 function callView(decoded) {
   return [h('p', {}, 'Calls ', h('strong', { class: 'mono' }, decoded.name)), fields(decoded.args.map((a) => [a[0], argValue(a)]))];
+}
+
+/**
+ * Every call, creation and self-destruct the transaction made, as ots_traceTransaction lists them (depth first), indented
+ * by depth: the frame's kind, its caller and callee, the value it moved and the function it called where the ABI is
+ * known.
+ */
+function callTree(trace) {
+  if (trace === null) return h('p', { class: 'muted empty' }, 'The node could not replay this transaction for its calls.');
+  if (trace.length <= 1) return h('p', { class: 'muted empty' }, 'This transaction made no calls beyond its own.');
+  return h('ol', { class: 'call-tree', id: 'call-tree' }, trace.map((frame) => {
+    const decoded = frame.input && frame.type !== 'CREATE' && frame.type !== 'CREATE2' ? decodeInput(frame.input) : null;
+    const selector = frame.input && frame.input.length >= 10 ? frame.input.slice(0, 10) : null;
+    const value = frame.value && BigInt(frame.value) !== 0n ? [' · ', coin(frame.value)] : null;
+    return h('li', { class: 'call', 'data-depth': String(Math.min(frame.depth, 8)) },
+      h('span', { class: 'tag' }, frame.type), ' ', addressLink(frame.from), ' → ', frame.to ? addressLink(frame.to) : '(none)',
+      decoded ? [' · ', h('strong', { class: 'mono' }, decoded.name)] : selector ? [' · ', h('span', { class: 'mono muted' }, selector)] : null,
+      value);
+  }));
 }
 
 function logView(log) {

@@ -156,8 +156,18 @@ public final class ExplorerIndex {
      * come in the same direction.
      */
     public void history(Address address, long fromBlock, boolean descending, Predicate<AddressTransaction> visitor) {
+        history(address, fromBlock, descending ? -1 : 0, descending, visitor);
+    }
+
+    /**
+     * As {@link #history(Address, long, boolean, Predicate)}, from the transaction at {@code fromIndex} of block
+     * {@code fromBlock} (inclusive), so that a page may end inside a block and the next one start where it ended. An
+     * index of -1 stands for the block's end (compared unsigned, it sorts after every position).
+     */
+    public void history(Address address, long fromBlock, int fromIndex, boolean descending,
+            Predicate<AddressTransaction> visitor) {
         Bytes prefix = Bytes.wrap(ByteBuffer.allocate(21).put(ADDRESS).put(address.unsafeArray()).array());
-        Bytes from = addressKey(address, fromBlock, descending ? -1 : 0);
+        Bytes from = addressKey(address, fromBlock, fromIndex);
         store.forEachFrom(Segment.INDEXES, prefix, from, descending, (k, v) -> {
             ByteBuffer key = ByteBuffer.wrap(k.unsafeArray(), 21, 12);
             return visitor.test(new AddressTransaction(key.getLong(), key.getInt(), v.unsafeArray()[0] & 0xFF));

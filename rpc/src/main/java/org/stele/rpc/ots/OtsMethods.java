@@ -12,11 +12,13 @@ import java.util.List;
 import java.util.Optional;
 import org.stele.chain.Block;
 import org.stele.chain.BlockHeader;
+import org.stele.chain.Log;
 import org.stele.chain.Receipt;
 import org.stele.common.Address;
 import org.stele.common.Bytes32;
 import org.stele.evm.Status;
 import org.stele.execution.TransactionResult;
+import org.stele.execution.explorer.AddressRole;
 import org.stele.execution.explorer.ContractCreation;
 import org.stele.execution.explorer.ExplorerIndex;
 import org.stele.execution.explorer.IndexNotReadyException;
@@ -74,6 +76,7 @@ public final class OtsMethods {
                 RpcMethod.of("ots_searchTransactionsAfter", (p, s) -> m.search(p, false)),
                 RpcMethod.of("ots_getTransactionBySenderAndNonce", (p, s) -> m.bySenderAndNonce(p)),
                 RpcMethod.of("ots_getContractCreator", (p, s) -> m.contractCreator(p)),
+                RpcMethod.of("stele_getAddressTransactions", (p, s) -> m.addressTransactions(p)),
                 RpcMethod.of("erigon_getHeaderByNumber", (p, s) -> {
                     p.atMost(1);
                     return m.blockByNumber(p, 0).<JsonNode>map(b -> m.json.header(b.header()))
@@ -221,6 +224,112 @@ public final class OtsMethods {
         o.put("firstPage", before ? blockNumber == 0 : page.exhausted());
         o.put("lastPage", before ? page.exhausted() : blockNumber == 0);
         return o;
+    }
+
+    /**
+     * {@code stele_getAddressTransactions(address, cursor, pageSize)}: the explorer's own page of an address's history,
+     * exactly {@code pageSize} transactions newest first (fewer only at the end), continuing strictly before
+     * {@code cursor} ({@code {blockNumber, transactionIndex}} of the last one shown, or null for the newest). Each
+     * transaction comes with its slim receipt (with {@code timestamp}), the address's roles in it, and the token
+     * transfers it took part in, read from the receipts of only those transactions the index marks as transfers of
+     * the address. {@code next} is the cursor of the following page, null on the last.
+     */
+    private JsonNode addressTransactions(Params p) {
+        p.atMost(3);
+        Address address = p.address(0, "address");
+        AddressHistory.Position after = p.optional(1).map(OtsMethods::cursor).orElse(null);
+        int pageSize = pageSize(p, 2);
+        long head = backend.blocks().head().orElseThrow().number();
+        AddressHistory.Page page = AddressHistory.exact(index, address, after, head, pageSize);
+        if (index.indexedFrom() > 0 && page.exhausted())
+            throw notReady(new IndexNotReadyException(index.indexedFrom(), head));
+        ArrayNode txs = NODES.arrayNode();
+        ArrayNode receipts = NODES.arrayNode();
+        ArrayNode roles = NODES.arrayNode();
+        ArrayNode transfers = NODES.arrayNode();
+        Block block = null;
+        List<Receipt> blockReceipts = null;
+        for (var entry : page.newestFirst()) {
+            if (block == null || block.header().number() != entry.blockNumber()) {
+                block = backend.blocks().hashOf(entry.blockNumber()).flatMap(backend.blocks()::block).orElseThrow();
+                blockReceipts = receipts(block);
+            }
+            txs.add(json.transaction(block.body().transactions().get(entry.index()), Optional.of(block.header()),
+                    entry.index()));
+            ObjectNode r = slimReceipt(block, blockReceipts, entry.index());
+            r.set("timestamp", Quantity.of(block.header().timestamp()));
+            receipts.add(r);
+            ArrayNode named = roles.addArray();
+            for (AddressRole role : AddressRole.values())
+                if (AddressRole.has(entry.roles(), role))
+                    named.add(ROLE_NAMES.get(role));
+            if (AddressRole.has(entry.roles(), AddressRole.TOKEN_TRANSFER_PARTY))
+                addTransfers(address, block, blockReceipts, entry.index(), transfers);
+        }
+        ObjectNode o = NODES.objectNode();
+        o.set("txs", txs);
+        o.set("receipts", receipts);
+        o.set("roles", roles);
+        o.set("transfers", transfers);
+        if (page.exhausted() || page.newestFirst().isEmpty()) {
+            o.putNull("next");
+        } else {
+            var last = page.newestFirst().get(page.newestFirst().size() - 1);
+            ObjectNode next = o.putObject("next");
+            next.set("blockNumber", Quantity.of(last.blockNumber()));
+            next.set("transactionIndex", Quantity.of(last.index()));
+        }
+        return o;
+    }
+
+    private static final java.util.Map<AddressRole, String> ROLE_NAMES = java.util.Map.of(AddressRole.SENDER,
+            "sender", AddressRole.RECIPIENT, "recipient", AddressRole.CREATED_CONTRACT, "created",
+            AddressRole.TOKEN_TRANSFER_PARTY, "tokenTransfer");
+
+    /** The ERC-20 and ERC-721 transfers of transaction {@code i} in which {@code address} sends or receives. */
+    private void addTransfers(Address address, Block block, List<Receipt> receipts, int i, ArrayNode out) {
+        int logIndex = 0;
+        for (int k = 0; k < i; k++) logIndex += receipts.get(k).logs().size();
+        String txHash = block.body().transactions().get(i).hash(backend.suite()).toHex();
+        for (Log log : receipts.get(i).logs()) {
+            int at = logIndex++;
+            List<Bytes32> topics = log.topics();
+            if (topics.size() < 3 || !topics.get(0).equals(ExplorerIndex.TRANSFER_TOPIC))
+                continue;
+            Address from = Address.fromWord(topics.get(1));
+            Address to = Address.fromWord(topics.get(2));
+            if (!from.equals(address) && !to.equals(address))
+                continue;
+            ObjectNode t = out.addObject();
+            t.put("transactionHash", txHash);
+            t.set("logIndex", Quantity.of(at));
+            t.put("token", log.address().toHex());
+            t.put("from", from.toHex());
+            t.put("to", to.toHex());
+            if (topics.size() == 4) {
+                t.put("standard", "ERC-721");
+                t.set("tokenId", Quantity.of(new BigInteger(1, topics.get(3).unsafeArray())));
+            } else {
+                t.put("standard", "ERC-20");
+                byte[] data = log.data().unsafeArray();
+                t.set("value", Quantity.of(new BigInteger(1, data.length >= 32
+                        ? java.util.Arrays.copyOf(data, 32)
+                        : data)));
+            }
+        }
+    }
+
+    /** The cursor object of {@code stele_getAddressTransactions}. */
+    private static AddressHistory.Position cursor(JsonNode c) {
+        if (!c.isObject() || !c.has("blockNumber") || !c.has("transactionIndex"))
+            throw JsonRpcException.invalidParams(
+                    "invalid argument 1 (cursor): want null or {blockNumber, transactionIndex}, got " + c);
+        long block = Params.at(1, c.get("blockNumber")).longQuantityOrNumber(1, "cursor.blockNumber");
+        long tx = Params.at(1, c.get("transactionIndex")).longQuantityOrNumber(1, "cursor.transactionIndex");
+        if (tx > Integer.MAX_VALUE)
+            throw JsonRpcException.invalidParams("invalid argument 1 (cursor.transactionIndex): " + tx
+                    + " is beyond any block");
+        return new AddressHistory.Position(block, (int) tx);
     }
 
     private JsonNode bySenderAndNonce(Params p) {

@@ -296,6 +296,55 @@ class OtterscanApiTest {
                 .isEqualTo(hash(tokenTransfer));
     }
 
+    @Test
+    void theExplorersPagesEndInsideABlockAndGoOnFromTheirCursor() throws Exception {
+        JsonNode first = result("stele_getAddressTransactions", ALICE.toHex(), null, 4);
+        assertThat(hashes(first.get("txs"))).containsExactly(hash(laterTransfers.get(2)), hash(laterTransfers.get(1)),
+                hash(laterTransfers.get(0)), hash(factory));
+        assertThat(first.get("receipts").get(0).get("timestamp").asText()).isEqualTo("0x3c");
+        assertThat(first.get("next").get("blockNumber").asText()).isEqualTo("0x2");
+        assertThat(first.get("next").get("transactionIndex").asText()).isEqualTo("0x1");
+
+        JsonNode second = result("stele_getAddressTransactions", ALICE.toHex(), first.get("next"), 2);
+        assertThat(hashes(second.get("txs"))).containsExactly(hash(revert), hash(forward));
+        JsonNode last = result("stele_getAddressTransactions", ALICE.toHex(), second.get("next"), 5);
+        assertThat(hashes(last.get("txs"))).containsExactly(hash(tokenTransfer), hash(creation));
+        assertThat(last.get("next").isNull()).isTrue();
+    }
+
+    @Test
+    void theExplorersPagesCarryTheAddressesRolesAndItsTokenTransfers() throws Exception {
+        JsonNode bob = result("stele_getAddressTransactions", BOB.toHex(), null, 10);
+        assertThat(hashes(bob.get("txs"))).containsExactly(hash(laterTransfers.get(2)), hash(laterTransfers.get(1)),
+                hash(laterTransfers.get(0)), hash(tokenTransfer));
+        assertThat(bob.get("roles").get(0).toString()).isEqualTo("[\"recipient\"]");
+        assertThat(bob.get("roles").get(3).toString()).isEqualTo("[\"tokenTransfer\"]");
+        assertThat(bob.get("transfers")).hasSize(1);
+        JsonNode transfer = bob.get("transfers").get(0);
+        assertThat(transfer.get("transactionHash").asText()).isEqualTo(hash(tokenTransfer));
+        assertThat(transfer.get("token").asText()).isEqualTo(TOKEN.toHex());
+        assertThat(transfer.get("from").asText()).isEqualTo(ALICE.toHex());
+        assertThat(transfer.get("to").asText()).isEqualTo(BOB.toHex());
+        assertThat(transfer.get("value").asText()).isEqualTo("0x1");
+        assertThat(transfer.get("standard").asText()).isEqualTo("ERC-20");
+        assertThat(transfer.get("logIndex").asText()).isEqualTo("0x0");
+        assertThat(bob.get("next").isNull()).isTrue();
+
+        JsonNode alice = result("stele_getAddressTransactions", ALICE.toHex(), null, 10);
+        assertThat(alice.get("roles").get(6).toString()).isEqualTo("[\"sender\",\"tokenTransfer\"]");
+        assertThat(alice.get("transfers")).hasSize(1);
+    }
+
+    @Test
+    void aCursorThatIsNotAPositionIsRefusedWithItsName() throws Exception {
+        JsonNode response = call("stele_getAddressTransactions", ALICE.toHex(), JSON.createObjectNode().put("block", 1),
+                10);
+        assertThat(response.get("error").get("code").asInt()).isEqualTo(-32602);
+        assertThat(response.get("error").get("message").asText()).contains("cursor");
+        JsonNode tooBig = call("stele_getAddressTransactions", ALICE.toHex(), null, 1001);
+        assertThat(tooBig.get("error").get("message").asText()).contains("page size");
+    }
+
     /** Makes the store look like one written before the explorer indexes existed. */
     private void forgetExplorerIndexes() {
         var batch = new org.stele.storage.WriteBatch();
@@ -333,7 +382,11 @@ class OtterscanApiTest {
         var request = JSON.createObjectNode().put("jsonrpc", "2.0").put("id", 1).put("method", method);
         var array = request.putArray("params");
         for (Object p : params) {
-            if (p instanceof Number n)
+            if (p == null)
+                array.addNull();
+            else if (p instanceof JsonNode node)
+                array.add(node);
+            else if (p instanceof Number n)
                 array.add(n.longValue());
             else
                 array.add(p.toString());
