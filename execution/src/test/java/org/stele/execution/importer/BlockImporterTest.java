@@ -197,6 +197,42 @@ class BlockImporterTest {
     }
 
     @Test
+    void theExplorerIndexesFollowTheCanonicalBranchThroughAReorganisation() {
+        Transaction onA = transfer(0);
+        Transaction onB = TxBuilder.feeMarket().chainId(CHAIN_ID).nonce(0).fees(10_000_000_000L, 2_000_000_000)
+                .to(COINBASE).value(ETHER.add(ETHER)).signedBy(KEY);
+        Block a1 = builder.build(builder.genesis, 12, onA);
+        Block b1 = builder.build(builder.genesis, 13, onB);
+        Block a2 = builder.build(a1.header(), 24);
+        var explorer = node.blocks.explorer();
+
+        importer.importBlock(a1);
+        assertThat(explorer.transactionBySenderAndNonce(ALICE, 0)).contains(onA.hash(SUITE));
+        assertThat(history(ALICE)).containsExactly(1L);
+        assertThat(history(COINBASE)).isEmpty();
+
+        importer.importBlock(b1);
+        assertThat(explorer.transactionBySenderAndNonce(ALICE, 0)).contains(onB.hash(SUITE));
+        assertThat(history(ALICE)).as("a1's entry is gone, b1's written").containsExactly(1L);
+        assertThat(history(COINBASE)).as("b1's recipient").containsExactly(1L);
+        assertThat(node.blocks.transactionLocation(onA.hash(SUITE))).isEmpty();
+
+        importer.importBlock(a2);
+        assertThat(explorer.transactionBySenderAndNonce(ALICE, 0)).contains(onA.hash(SUITE));
+        assertThat(history(ALICE)).containsExactly(1L);
+        assertThat(history(COINBASE)).as("b1 is off the canonical chain again").isEmpty();
+        assertThat(node.blocks.transactionLocation(onB.hash(SUITE))).isEmpty();
+        assertThat(node.blocks.transactionLocation(onA.hash(SUITE))).isPresent();
+    }
+
+    /** The block numbers of the address's indexed transactions, newest first. */
+    private List<Long> history(Address address) {
+        List<Long> blocks = new ArrayList<>();
+        node.blocks.explorer().history(address, Long.MAX_VALUE, true, e -> blocks.add(e.blockNumber()));
+        return blocks;
+    }
+
+    @Test
     void underQbftABlockNotExtendingTheHeadIsKeptAsASideBlock() {
         Bytes extra = qbftExtraData();
         Chain qbftBuilder = new Chain(extra);
