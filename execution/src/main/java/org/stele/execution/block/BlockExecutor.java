@@ -22,6 +22,7 @@ import org.stele.common.Fork;
 import org.stele.common.crypto.CryptoSuite;
 import org.stele.evm.BlockContext;
 import org.stele.execution.BeaconRootCall;
+import org.stele.execution.BlobGas;
 import org.stele.execution.TransactionProcessor;
 import org.stele.execution.TransactionResult;
 import org.stele.execution.explorer.TransactionFacts;
@@ -184,17 +185,22 @@ public final class BlockExecutor {
         return new Result(new Block(header, body), receipts, batch, facts, rejected);
     }
 
-    /** The EVM's view of a block: no difficulty and a zero PREVRANDAO, since QBFT has no randomness beacon. */
+    /** A context for calls outside any block: no difficulty and a zero PREVRANDAO, no blob gas price. */
     public static BlockContext context(Address coinbase, long number, long timestamp, long gasLimit, BigInteger baseFee,
             long chainId) {
         return new BlockContext(coinbase, number, timestamp, gasLimit, baseFee, BigInteger.ZERO, Bytes32.ZERO, chainId,
                 BigInteger.ONE);
     }
 
-    /** The context a stored block was executed in. */
+    /**
+     * The context a stored block was executed in, from its header: the difficulty and mixHash it carries (PREVRANDAO;
+     * under QBFT the fixed BFT mixHash) and the blob base fee of its excess blob gas. The importer executes every block
+     * in it, and a replay must too, or a contract that reads PREVRANDAO would trace differently from how it ran.
+     */
     public static BlockContext context(BlockHeader header, long chainId) {
-        return context(header.coinbase(), header.number(), header.timestamp(), header.gasLimit(),
-                header.baseFeePerGas().orElse(BigInteger.ZERO), chainId);
+        return new BlockContext(header.coinbase(), header.number(), header.timestamp(), header.gasLimit(),
+                header.baseFeePerGas().orElse(BigInteger.ZERO), header.difficulty(), header.mixHash(), chainId,
+                BlobGas.baseFee(header.excessBlobGas().orElse(0)));
     }
 
     private Bytes32 hashOf(long number) {

@@ -20,6 +20,7 @@ import org.stele.evm.BlockContext;
 import org.stele.evm.state.JournaledState;
 import org.stele.execution.BeaconRootCall;
 import org.stele.execution.BlobGas;
+import org.stele.execution.block.BlockExecutor;
 import org.stele.execution.InvalidTransaction;
 import org.stele.execution.TransactionProcessor;
 import org.stele.execution.TransactionResult;
@@ -92,9 +93,7 @@ final class BlockProcessor {
     Outcome process(Block block, BlockHeader parent, BlockHashes hashes, TransactionRules rules) {
         BlockHeader h = block.header();
         WorldState world = WorldState.open(store, parent.stateRoot(), hashes);
-        BlockContext ctx = new BlockContext(h.coinbase(), h.number(), h.timestamp(), h.gasLimit(),
-                h.baseFeePerGas().orElse(BigInteger.ZERO), h.difficulty(), h.mixHash(), chainId,
-                BlobGas.baseFee(h.excessBlobGas().orElse(0)));
+        BlockContext ctx = BlockExecutor.context(h, chainId);
         h.parentBeaconBlockRoot().ifPresent(root -> beaconRootCall.apply(world, ctx, root));
 
         List<Receipt> receipts = new ArrayList<>();

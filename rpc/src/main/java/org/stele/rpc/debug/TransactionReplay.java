@@ -8,6 +8,7 @@ import org.stele.chain.tx.Transaction;
 import org.stele.common.Bytes32;
 import org.stele.evm.BlockContext;
 import org.stele.evm.tracing.Tracer;
+import org.stele.execution.BeaconRootCall;
 import org.stele.execution.TransactionProcessor;
 import org.stele.execution.TransactionResult;
 import org.stele.execution.block.BlockExecutor;
@@ -18,8 +19,8 @@ import org.stele.rpc.eth.EthBackend;
 import org.stele.state.WorldState;
 
 /**
- * Executes a mined transaction again on the state it saw (its block's parent plus the transactions ahead of it), with
- * a tracer watching it: what {@code debug_traceTransaction} and the {@code ots_} traces are made of.
+ * Executes a mined transaction again on the state it saw (its block's parent, the block's beacon-root system call, and
+ * the transactions ahead of it) in the context the importer executed it in, with a tracer watching it: what {@code debug_traceTransaction} and the {@code ots_} traces are made of.
  */
 public final class TransactionReplay {
     private TransactionReplay() {
@@ -37,6 +38,10 @@ public final class TransactionReplay {
         BlockHeader parent = backend.blocks().header(block.header().parentHash()).orElseThrow();
         WorldState world = backend.stateAt(parent);
         BlockContext ctx = BlockExecutor.context(block.header(), backend.chainId());
+        // The system call that opened the block ran before its first transaction: a contract reading the beacon
+        // roots contract sees its effect.
+        block.header().parentBeaconBlockRoot()
+                .ifPresent(root -> new BeaconRootCall(backend.fork()).apply(world, ctx, root));
         TransactionProcessor plain = new TransactionProcessor(backend.fork());
         long gasUsed = 0;
         List<Transaction> txs = block.body().transactions();

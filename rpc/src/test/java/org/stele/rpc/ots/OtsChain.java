@@ -46,6 +46,19 @@ final class OtsChain {
     static final Address REVERTER = Address.fromHex("0x0000000000000000000000000000000000000a03");
     static final Address FACTORY = Address.fromHex("0x0000000000000000000000000000000000000a04");
     static final Address DELEGATOR = Address.fromHex("0x0000000000000000000000000000000000000a05");
+    static final Address BEACON_READER = Address.fromHex("0x0000000000000000000000000000000000000a06");
+    /** EIP-4788's contract, as deployed on mainnet. */
+    private static final String BEACON_ROOTS_CODE = "3373fffffffffffffffffffffffffffffffffffffffe14604d57602036146024575f"
+            + "5ffd5b5f35801560495762001fff810690815414603c575f5ffd5b62001fff01545f5260205ff35b5f5ffd5b62001fff42064281"
+            + "555f359062001fff015500";
+    /**
+     * Asks the beacon roots contract for its own block's root (which only the block's opening system call stored) and
+     * reverts with 0xdeadbeef when there is none.
+     */
+    private static final String BEACON_READER_CODE = "42600052" + "6020600060206000" + "73"
+            + "000f3df6d732807ef1319fb7b8bb8522d0beac02" + "5afa" + "15602857" + "00" + "5b" + "63deadbeef600052"
+            + "6004601cfd";
+
     /** Init code whose contract is the one byte STOP. */
     static final Bytes INIT_CODE = Bytes.fromHex("60016000f3");
 
@@ -79,7 +92,10 @@ final class OtsChain {
                 Bytes.EMPTY,
                 Map.of(ALICE, Genesis.Allocation.balance(BigInteger.TEN.pow(21)), TOKEN, contract(TOKEN_CODE),
                         FORWARDER, contract(FORWARDER_CODE), REVERTER, contract(REVERTER_CODE), FACTORY,
-                        contract(FACTORY_CODE), DELEGATOR, contract(DELEGATOR_CODE)))
+                        contract(FACTORY_CODE), DELEGATOR, contract(DELEGATOR_CODE), BEACON_READER,
+                        contract(BEACON_READER_CODE),
+                        Address.fromHex("0x000f3df6d732807ef1319fb7b8bb8522d0beac02"),
+                        contract(BEACON_ROOTS_CODE)))
                 .build(store);
         blocks.append(g.block(), List.of(), g.batch());
         importer = new BlockImporter(new EthereumCancun(), Fork.CANCUN, SUITE, CHAIN_ID, store, blocks,

@@ -229,6 +229,14 @@ class OtterscanApiTest {
     }
 
     @Test
+    void aReplayRunsAfterItsBlocksBeaconRootCallAsTheBlockDid() throws Exception {
+        Transaction reads = chain.send(Optional.of(OtsChain.BEACON_READER), BigInteger.ZERO, Bytes.EMPTY);
+        chain.mine(reads);
+        assertThat(result("ots_getTransactionError", hash(reads)).asText())
+                .as("the block's root is there on replay as it was when the block ran").isEqualTo("0x");
+    }
+
+    @Test
     void aSendersNonceLeadsToItsTransaction() throws Exception {
         assertThat(result("ots_getTransactionBySenderAndNonce", ALICE.toHex(), 1).asText())
                 .isEqualTo(hash(tokenTransfer));
