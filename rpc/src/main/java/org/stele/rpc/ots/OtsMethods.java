@@ -19,6 +19,7 @@ import org.stele.common.Bytes32;
 import org.stele.evm.Status;
 import org.stele.execution.TransactionResult;
 import org.stele.execution.explorer.AddressRole;
+import org.stele.execution.explorer.AddressTransaction;
 import org.stele.execution.explorer.ContractCreation;
 import org.stele.execution.explorer.ExplorerIndex;
 import org.stele.execution.explorer.IndexNotReadyException;
@@ -205,19 +206,8 @@ public final class OtsMethods {
             throw notReady(new IndexNotReadyException(indexedFrom, head));
         ArrayNode txs = NODES.arrayNode();
         ArrayNode receipts = NODES.arrayNode();
-        Block block = null;
-        List<Receipt> blockReceipts = null;
-        for (var entry : page.newestFirst()) {
-            if (block == null || block.header().number() != entry.blockNumber()) {
-                block = backend.blocks().hashOf(entry.blockNumber()).flatMap(backend.blocks()::block).orElseThrow();
-                blockReceipts = receipts(block);
-            }
-            txs.add(json.transaction(block.body().transactions().get(entry.index()), Optional.of(block.header()),
-                    entry.index()));
-            ObjectNode r = slimReceipt(block, blockReceipts, entry.index());
-            r.set("timestamp", Quantity.of(block.header().timestamp()));
-            receipts.add(r);
-        }
+        addEntries(page.newestFirst(), txs, receipts, (entry, block, blockReceipts) -> {
+        });
         ObjectNode o = NODES.objectNode();
         o.set("txs", txs);
         o.set("receipts", receipts);
@@ -247,25 +237,14 @@ public final class OtsMethods {
         ArrayNode receipts = NODES.arrayNode();
         ArrayNode roles = NODES.arrayNode();
         ArrayNode transfers = NODES.arrayNode();
-        Block block = null;
-        List<Receipt> blockReceipts = null;
-        for (var entry : page.newestFirst()) {
-            if (block == null || block.header().number() != entry.blockNumber()) {
-                block = backend.blocks().hashOf(entry.blockNumber()).flatMap(backend.blocks()::block).orElseThrow();
-                blockReceipts = receipts(block);
-            }
-            txs.add(json.transaction(block.body().transactions().get(entry.index()), Optional.of(block.header()),
-                    entry.index()));
-            ObjectNode r = slimReceipt(block, blockReceipts, entry.index());
-            r.set("timestamp", Quantity.of(block.header().timestamp()));
-            receipts.add(r);
+        addEntries(page.newestFirst(), txs, receipts, (entry, block, blockReceipts) -> {
             ArrayNode named = roles.addArray();
             for (AddressRole role : AddressRole.values())
                 if (AddressRole.has(entry.roles(), role))
                     named.add(ROLE_NAMES.get(role));
             if (AddressRole.has(entry.roles(), AddressRole.TOKEN_TRANSFER_PARTY))
                 addTransfers(address, block, blockReceipts, entry.index(), transfers);
-        }
+        });
         ObjectNode o = NODES.objectNode();
         o.set("txs", txs);
         o.set("receipts", receipts);
@@ -280,6 +259,34 @@ public final class OtsMethods {
             next.set("transactionIndex", Quantity.of(last.index()));
         }
         return o;
+    }
+
+    /** What a page adds for one of its entries, beyond the transaction and its receipt. */
+    @FunctionalInterface
+    private interface EntryAddition {
+        void add(AddressTransaction entry, Block block, List<Receipt> blockReceipts);
+    }
+
+    /**
+     * Adds each entry's transaction and slim receipt (with its block's timestamp, as Otterscan's pages carry it) to
+     * {@code txs} and {@code receipts}, reading each block once, and then what {@code more} adds for it.
+     */
+    private void addEntries(List<AddressTransaction> entries, ArrayNode txs, ArrayNode receipts,
+            EntryAddition more) {
+        Block block = null;
+        List<Receipt> blockReceipts = null;
+        for (AddressTransaction entry : entries) {
+            if (block == null || block.header().number() != entry.blockNumber()) {
+                block = backend.blocks().hashOf(entry.blockNumber()).flatMap(backend.blocks()::block).orElseThrow();
+                blockReceipts = receipts(block);
+            }
+            txs.add(json.transaction(block.body().transactions().get(entry.index()), Optional.of(block.header()),
+                    entry.index()));
+            ObjectNode r = slimReceipt(block, blockReceipts, entry.index());
+            r.set("timestamp", Quantity.of(block.header().timestamp()));
+            receipts.add(r);
+            more.add(entry, block, blockReceipts);
+        }
     }
 
     private static final java.util.Map<AddressRole, String> ROLE_NAMES = java.util.Map.of(AddressRole.SENDER,
