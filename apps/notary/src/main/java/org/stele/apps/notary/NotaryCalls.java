@@ -1,6 +1,5 @@
 package org.stele.apps.notary;
 
-import java.math.BigInteger;
 import java.util.List;
 import org.web3j.abi.FunctionEncoder;
 import org.web3j.abi.datatypes.Address;
@@ -74,9 +73,5 @@ public final class NotaryCalls {
 
     private static String encode(String name, Type<?>... arguments) {
         return FunctionEncoder.encode(new Function(name, List.of(arguments), List.of()));
-    }
-
-    static String hex(BigInteger v) {
-        return Numeric.toHexStringWithPrefixZeroPadded(v, 64);
     }
 }
