@@ -1,8 +1,8 @@
 // /apps/notary/, the notary pages, end to end on a fresh dev chain (issue 18, item 5): a file is hashed in the browser
 // and stamped, its proof downloaded and verified offline on the verify page, and a copy with one edited byte refused;
-// a batch of three is stamped and one file's proof verifies both on the page and with `stele notary verify` (the Java
-// verifier, so the page's Merkle tree and the SDK's agree); a 2-of-3 signing flow completes and its proof names who
-// signed and who is awaited. Every action goes through the pages, signed by the dev chain's accounts.
+// a batch of three is stamped with SM3 and one file's proof verifies both on the page and with `stele notary verify`
+// (the Java verifier, so the page's SM3 and Merkle tree and the SDK's agree); a 2-of-3 signing flow completes and its
+// proof names who signed and who is awaited. Every action goes through the pages, signed by the dev chain's accounts.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
@@ -57,6 +57,8 @@ async function ok(page, id) {
 
 /** Verifies a document and its proof on the verify page with the network cut; answers [verdict, summary]. */
 async function verifyOffline(page, context, name, bytes, proofPath) {
+  // Everything the page loads (the icon, the genesis hint) is in before the network goes.
+  await page.waitForLoadState('networkidle');
   await context.setOffline(true);
   await page.setInputFiles('#file', { name, mimeType: 'application/octet-stream', buffer: bytes });
   await page.setInputFiles('#proof-file', proofPath);
@@ -106,8 +108,9 @@ test('a file hashed in the browser is stamped, its proof verifies offline, and o
   assert.deepEqual(v.problems, []);
 });
 
-test('a batch stamped in the browser gives each file a proof that the page and stele notary verify accept', async () => {
+test('an SM3 batch stamped in the browser gives each file a proof that the page and stele notary verify accept', async () => {
   const { context, page, problems } = await openPage(browser, at('index.html'), { width: 390, height: 844 });
+  await page.selectOption('#algorithm', 'sm3');
   const files = [0, 1, 2].map((i) => ({ name: `invoice-${i}.txt`, mimeType: 'text/plain',
     buffer: Buffer.from(`Invoice ${i}: ${100 * (i + 1)} coins\n`) }));
   await page.setInputFiles('#file', files);
@@ -118,6 +121,7 @@ test('a batch stamped in the browser gives each file a proof that the page and s
   const proofPath = join(dir, 'invoice-2.txt.notary.json');
   const proof = await download(page, '#proof-list li:nth-child(3) .proof-link', proofPath);
   assert.equal(proof.anchor.kind, 'batch');
+  assert.equal(proof.algorithm, 'sm3');
   assert.equal(proof.anchor.size, 3);
   await screenshot(page, 'notary-batch-phone');
   await context.close();
@@ -131,7 +135,7 @@ test('a batch stamped in the browser gives each file a proof that the page and s
   const file = join(dir, 'invoice-2.txt');
   writeFileSync(file, files[2].buffer);
   const java = execFileSync(join(root, 'stele'), ['notary', 'verify', file, proofPath], { encoding: 'utf8' });
-  assert.match(java, /^VERIFIED: invoice-2\.txt \(sha-256 0x[0-9a-f]{64}\) was stamped on .* as document 3 of a batch of 3/);
+  assert.match(java, /^VERIFIED: invoice-2\.txt \(sm3 0x[0-9a-f]{64}\) was stamped on .* as document 3 of a batch of 3/);
   assert.deepEqual(problems, []);
   assert.deepEqual(v.problems, []);
 });

@@ -3,7 +3,7 @@
 // verifier (/proof/verify.js: seals against the validator set); the Notary events are read from their proven receipts.
 import { verifyProof } from '../../proof/verify.js';
 import { EVENTS } from './selectors.js';
-import { bytes, hex, rootOf, sha256 } from './merkle.js';
+import { ALGORITHMS, bytes, digest, hex, rootOf } from './merkle.js';
 
 export const FORMAT = 'stele-notary/1';
 
@@ -106,9 +106,8 @@ function shape(p) {
     throw new Failed('format', `format: "${p.format}" is not ${FORMAT}`
       + (p.format === 'stele-proof/1' ? ' (a transaction proof: check it on the receipt page, /proof/)' : ''));
   }
-  if (p.algorithm !== 'sha-256') {
-    throw new Failed('format', `algorithm: "${p.algorithm}" is not checked in the browser (sha-256 only): use `
-      + 'stele notary verify');
+  if (!ALGORITHMS.includes(p.algorithm)) {
+    throw new Failed('format', `algorithm: "${p.algorithm}" is not a hash this verifier knows (sha-256 or sm3)`);
   }
   if (!h32(p.documentHash)) throw new Failed('format', 'documentHash: not 0x and 64 hex digits');
   if (typeof p.contract !== 'string' || !/^0x[0-9a-fA-F]{40}$/.test(p.contract)) {
@@ -133,15 +132,15 @@ function proven(doc, trusted, check, where) {
 
 async function run(file, p, trusted) {
   shape(p);
-  const documentHash = await sha256(file);
+  const documentHash = await digest(p.algorithm, file);
   if (hex(documentHash) !== p.documentHash.toLowerCase()) {
-    throw new Failed('document-hash', `the file's sha-256 hash is ${hex(documentHash)}, the proof is of `
+    throw new Failed('document-hash', `the file's ${p.algorithm} hash is ${hex(documentHash)}, the proof is of `
       + `${p.documentHash.toLowerCase()}`);
   }
   const a = p.anchor;
   const anchoredRoot = a.root.toLowerCase();
   if (a.kind === 'batch') {
-    const root = hex(await rootOf(documentHash, a.path));
+    const root = hex(await rootOf(documentHash, a.path, p.algorithm));
     if (root !== anchoredRoot) throw new Failed('merkle-path', `the path leads to ${root}, the anchored root is ${anchoredRoot}`);
   } else if (a.path.length > 0 || anchoredRoot !== p.documentHash.toLowerCase()) {
     throw new Failed('merkle-path', `a ${a.kind} anchor is the document hash itself, with no path`);
@@ -156,7 +155,7 @@ async function run(file, p, trusted) {
     throw new Failed('anchor-event', `transaction ${tx.transactionHash} records no ${a.kind} anchor of ${anchoredRoot} `
       + `in contract ${p.contract.toLowerCase()}`);
   }
-  const result = { documentHash: hex(documentHash), kind: a.kind, index: a.index, size: a.size, root: anchoredRoot,
+  const result = { algorithm: p.algorithm, documentHash: hex(documentHash), kind: a.kind, index: a.index, size: a.size, root: anchoredRoot,
     contract: p.contract.toLowerCase(), chainId: tx.chainId, genesisHash: tx.genesisHash,
     genesisTrusted: tx.genesisTrusted, sealedBy: tx.signers.length, validators: tx.validators,
     stamp: stampOf(event.by ?? event.creator, tx), signatures: null };

@@ -1,6 +1,11 @@
 // Document hashes and the batch tree, in the browser: the same rule as the Java SDK's MerkleTree (docs/notary.md).
 // A leaf is H(0x00 || documentHash), an inner node H(0x01 || left || right); each level pairs nodes (0,1), (2,3), …
-// and an odd last node moves up unchanged; the root of one leaf is that leaf. H is SHA-256, computed by crypto.subtle.
+// and an odd last node moves up unchanged; the root of one leaf is that leaf. H is the batch's algorithm: SHA-256
+// (crypto.subtle) or SM3 (sm3.js).
+import { sm3 } from './sm3.js';
+
+/** The algorithms a proof may name, as the Java SDK's HashAlgorithm ids. */
+export const ALGORITHMS = ['sha-256', 'sm3'];
 
 export const hex = (bytes) => `0x${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
 export const bytes = (h) => Uint8Array.from(h.slice(2).match(/../g) ?? [], (x) => parseInt(x, 16));
@@ -24,17 +29,24 @@ const join = (...parts) => {
   return out;
 };
 
-const leaf = (h) => sha256(join(Uint8Array.of(0), h));
-const node = (l, r) => sha256(join(Uint8Array.of(1), l, r));
+/** The hash of bytes with a named algorithm ('sha-256' or 'sm3'). */
+export async function digest(algorithm, data) {
+  if (algorithm === 'sha-256') return sha256(data);
+  if (algorithm === 'sm3') return sm3(data);
+  throw new Error(`unknown hash algorithm "${algorithm}" (sha-256 or sm3)`);
+}
+
+const leaf = (a, h) => digest(a, join(Uint8Array.of(0), h));
+const node = (a, l, r) => digest(a, join(Uint8Array.of(1), l, r));
 
 /** The tree over document hashes (Uint8Arrays), as its levels: levels[0] the leaves, the last level the root. */
-export async function build(hashes) {
+export async function build(hashes, algorithm = 'sha-256') {
   if (hashes.length === 0) throw new Error('a batch holds at least one hash');
-  let level = await Promise.all(hashes.map(leaf));
+  let level = await Promise.all(hashes.map((h) => leaf(algorithm, h)));
   const levels = [level];
   while (level.length > 1) {
     const up = [];
-    for (let i = 0; i + 1 < level.length; i += 2) up.push(node(level[i], level[i + 1]));
+    for (let i = 0; i + 1 < level.length; i += 2) up.push(node(algorithm, level[i], level[i + 1]));
     if (level.length % 2 === 1) up.push(level[level.length - 1]);
     level = await Promise.all(up);
     levels.push(level);
@@ -57,11 +69,11 @@ export function path(levels, index) {
 }
 
 /** The root a document hash and its path lead to. */
-export async function rootOf(documentHash, steps) {
-  let running = await leaf(documentHash);
+export async function rootOf(documentHash, steps, algorithm = 'sha-256') {
+  let running = await leaf(algorithm, documentHash);
   for (const s of steps) {
     const sibling = bytes(s.hash);
-    running = s.side === 'left' ? await node(sibling, running) : await node(running, sibling);
+    running = s.side === 'left' ? await node(algorithm, sibling, running) : await node(algorithm, running, sibling);
   }
   return running;
 }

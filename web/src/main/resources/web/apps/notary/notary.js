@@ -184,9 +184,9 @@ export async function transact(from, signature, ...args) {
 }
 
 /** A stele-notary/1 document (docs/notary.md) from the node's proof of the anchoring transaction. */
-export async function notaryProof(documentHash, anchor, anchorTx, signatureTxs = []) {
+export async function notaryProof(algorithm, documentHash, anchor, anchorTx, signatureTxs = []) {
   const proof = (tx) => call('stele_getTransactionProof', [tx]);
-  return { format: 'stele-notary/1', algorithm: 'sha-256', documentHash, contract: contract(), anchor,
+  return { format: 'stele-notary/1', algorithm, documentHash, contract: contract(), anchor,
     anchorProof: await proof(anchorTx), signatureProofs: await Promise.all(signatureTxs.map(proof)) };
 }
 

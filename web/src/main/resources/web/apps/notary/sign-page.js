@@ -95,7 +95,7 @@ async function proof() {
     const doc = $('document').value.trim().toLowerCase();
     const s = documentStatus(await events(), doc);
     if (!s) throw new Error('no such document');
-    const p = await notaryProof(doc, { kind: 'document', root: doc, index: 0, size: 1, path: [] }, s.created.transaction,
+    const p = await notaryProof('sha-256', doc, { kind: 'document', root: doc, index: 0, size: 1, path: [] }, s.created.transaction,
       [...new Set(s.signed.map((x) => x.transaction))]);
     downloadLink($('download'), `${doc.slice(0, 10)}.notary.json`, `${JSON.stringify(p, null, 2)}\n`);
     say(status, `The proof holds the request and ${s.signed.length} signature(s).`, 'ok');

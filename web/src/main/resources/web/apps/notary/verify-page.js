@@ -19,10 +19,11 @@ function show(result) {
     const s = result.stamp;
     const how = result.kind === 'batch' ? `, as document ${result.index + 1} of a batch of ${result.size}`
       : result.kind === 'document' ? ', as a document to be signed' : '';
-    $('summary').textContent = `This document (SHA-256 ${result.documentHash}) was stamped on ${formatTime(s.time)} in `
-      + `block ${s.block} of chain ${result.chainId} by ${s.by}${how}, in Notary contract ${result.contract}. The block `
-      + `is final: ${result.sealedBy} of its ${result.validators} validators sealed it; the chain starts at genesis `
-      + `${result.genesisHash}${result.genesisTrusted ? ' (the trusted one)' : ' (as the proof states it)'}.`
+    $('summary').textContent = `This document (${result.algorithm.toUpperCase()} ${result.documentHash}) was stamped `
+      + `on ${formatTime(s.time)} in block ${s.block} of chain ${result.chainId} by ${s.by}${how}, in Notary contract `
+      + `${result.contract}. The block is final: ${result.sealedBy} of its ${result.validators} validators sealed it; `
+      + `the chain starts at genesis ${result.genesisHash}`
+      + `${result.genesisTrusted ? ' (the trusted one)' : ' (as the proof states it)'}.`
       + (result.signatures ? ` Signatures: ${result.signatures.signed.length} of the ${result.signatures.threshold} `
         + `needed from ${result.signatures.parties.length} parties${result.signatures.complete ? ' (complete)' : ''}.` : '');
   } else {
