@@ -10,7 +10,7 @@ import { root } from '../harness.js';
 
 const pages = join(root, 'web/src/main/resources/web/apps/notary');
 const { sm3 } = await import(pathToFileURL(join(pages, 'sm3.js')));
-const { build, hex, path, root: rootOf, rootOf: walk } = await import(pathToFileURL(join(pages, 'merkle.js')));
+const { build, hex, path, root: rootOf, rootOf: walk, sides } = await import(pathToFileURL(join(pages, 'merkle.js')));
 const sha = (...parts) => createHash('sha256').update(Buffer.concat(parts.map((p) => Buffer.from(p)))).digest();
 
 test('SM3 gives the standard\'s digests', () => {
@@ -39,6 +39,7 @@ test('every document of batches of 1 to 40 leads to its root, in SHA-256 and in 
       const levels = await build(docs, algorithm);
       for (let i = 0; i < n; i++) {
         assert.equal(hex(await walk(docs[i], path(levels, i), algorithm)), hex(rootOf(levels)), `${algorithm} ${n} ${i}`);
+        assert.deepEqual(path(levels, i).map((s) => s.side), sides(i, n));
       }
     }
   }

@@ -3,7 +3,7 @@
 // verifier (/proof/verify.js: seals against the validator set); the Notary events are read from their proven receipts.
 import { verifyProof } from '../../proof/verify.js';
 import { EVENTS } from './selectors.js';
-import { ALGORITHMS, bytes, digest, hex, rootOf } from './merkle.js';
+import { ALGORITHMS, bytes, digest, hex, rootOf, sides } from './merkle.js';
 
 export const FORMAT = 'stele-notary/1';
 
@@ -140,6 +140,9 @@ async function run(file, p, trusted) {
   const a = p.anchor;
   const anchoredRoot = a.root.toLowerCase();
   if (a.kind === 'batch') {
+    if (a.index >= a.size || sides(a.index, a.size).join() !== a.path.map((s) => s.side).join()) {
+      throw new Failed('merkle-path', `the path is not that of document ${a.index} of a batch of ${a.size}`);
+    }
     const root = hex(await rootOf(documentHash, a.path, p.algorithm));
     if (root !== anchoredRoot) throw new Failed('merkle-path', `the path leads to ${root}, the anchored root is ${anchoredRoot}`);
   } else if (a.path.length > 0 || anchoredRoot !== p.documentHash.toLowerCase()) {
@@ -149,7 +152,7 @@ async function run(file, p, trusted) {
   const event = receiptEvents(p.anchorProof.rawReceipt, p.contract).find((e) => (a.kind === 'hash'
     ? e.event === 'Stamped' && e.hash === anchoredRoot
     : a.kind === 'batch'
-      ? e.event === 'BatchStamped' && e.root === anchoredRoot && e.size === a.size && a.index < a.size
+      ? e.event === 'BatchStamped' && e.root === anchoredRoot && e.size === a.size
       : e.event === 'DocumentCreated' && e.document === anchoredRoot));
   if (!event) {
     throw new Failed('anchor-event', `transaction ${tx.transactionHash} records no ${a.kind} anchor of ${anchoredRoot} `

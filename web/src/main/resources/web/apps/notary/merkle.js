@@ -68,6 +68,15 @@ export function path(levels, index) {
   return steps;
 }
 
+/** The sides of document index's steps in a batch of size: the shape its path must have. */
+export function sides(index, size) {
+  const out = [];
+  for (let i = index, count = size; count > 1; i = Math.floor(i / 2), count = Math.ceil(count / 2)) {
+    if ((i ^ 1) < count) out.push(i % 2 === 0 ? 'right' : 'left');
+  }
+  return out;
+}
+
 /** The root a document hash and its path lead to. */
 export async function rootOf(documentHash, steps, algorithm = 'sha-256') {
   let running = await leaf(algorithm, documentHash);

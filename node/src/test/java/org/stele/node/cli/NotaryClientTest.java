@@ -131,6 +131,11 @@ class NotaryClientTest {
         assertThatThrownBy(() -> verifier.verify(hashes.get(4), wrongIndex, trusted))
                 .isInstanceOfSatisfying(NotaryCheck.Failed.class,
                         e -> assertThat(e.check()).isEqualTo(NotaryCheck.MERKLE_PATH));
+        var otherPlace = new NotaryProof(p.algorithm(), p.documentHash(), p.contract(), new NotaryProof.Anchor(
+                NotaryProof.Kind.BATCH, p.anchor().root(), 3, 5, p.anchor().path()), p.anchorProof(), List.of());
+        assertThatThrownBy(() -> verifier.verify(hashes.get(4), otherPlace, trusted))
+                .isInstanceOfSatisfying(NotaryCheck.Failed.class,
+                        e -> assertThat(e.detail()).isEqualTo("the path is not that of document 3 of a batch of 5"));
         var otherContract = new NotaryProof(p.algorithm(), p.documentHash(), "0x" + "22".repeat(20), p.anchor(),
                 p.anchorProof(), List.of());
         assertThatThrownBy(() -> verifier.verify(hashes.get(4), otherContract, trusted))

@@ -107,6 +107,18 @@ public final class MerkleTree {
         return steps;
     }
 
+    /**
+     * The sides of the steps from document {@code index} of a batch of {@code size} up to the root: the shape of its
+     * path, which a verifier checks so that a proof cannot claim another place in the batch than its path leads from.
+     */
+    public static List<Side> sides(int index, int size) {
+        if (index < 0 || index >= size) throw new IndexOutOfBoundsException("no document " + index + " of " + size);
+        List<Side> sides = new ArrayList<>();
+        for (int i = index, count = size; count > 1; i /= 2, count = (count + 1) / 2)
+            if ((i ^ 1) < count) sides.add(i % 2 == 0 ? Side.RIGHT : Side.LEFT);
+        return sides;
+    }
+
     /** The root that a document hash and its path lead to. */
     public static byte[] rootOf(HashAlgorithm algorithm, byte[] documentHash, List<Step> path) {
         HashAlgorithm.Digest d = algorithm.digest();

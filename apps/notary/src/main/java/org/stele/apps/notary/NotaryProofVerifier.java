@@ -67,6 +67,10 @@ public final class NotaryProofVerifier {
                     + Numeric.toHexString(documentHash) + ", the proof is of " + p.documentHash());
         NotaryProof.Anchor a = p.anchor();
         if (a.kind() == Kind.BATCH) {
+            if (a.index() >= a.size() || !a.path().stream().map(MerkleTree.Step::side).toList()
+                    .equals(MerkleTree.sides(a.index(), a.size())))
+                throw new Failed(NotaryCheck.MERKLE_PATH, "the path is not that of document " + a.index()
+                        + " of a batch of " + a.size());
             byte[] root = MerkleTree.rootOf(p.algorithm(), documentHash, a.path());
             if (!Numeric.toHexString(root).equals(a.root()))
                 throw new Failed(NotaryCheck.MERKLE_PATH, "the path leads to " + Numeric.toHexString(root)
@@ -89,7 +93,7 @@ public final class NotaryProofVerifier {
         Optional<NotaryEvent> event = events(p, tx).stream().filter(e -> switch (e) {
             case NotaryEvent.Stamped s -> a.kind() == Kind.HASH && s.hash().equals(a.root());
             case NotaryEvent.BatchStamped b -> a.kind() == Kind.BATCH && b.root().equals(a.root())
-                    && b.size().longValueExact() == a.size() && a.index() < a.size();
+                    && b.size().longValueExact() == a.size();
             case NotaryEvent.DocumentCreated d -> a.kind() == Kind.DOCUMENT && d.document().equals(a.root());
             default -> false;
         }).findFirst();

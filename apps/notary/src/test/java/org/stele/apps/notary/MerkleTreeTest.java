@@ -25,8 +25,10 @@ class MerkleTreeTest {
         HashAlgorithm a = sm3 ? HashAlgorithm.SM3 : HashAlgorithm.SHA_256;
         List<byte[]> docs = hashes(a, n, seed);
         MerkleTree tree = MerkleTree.build(a, docs);
-        for (int i = 0; i < n; i++)
+        for (int i = 0; i < n; i++) {
             assertThat(MerkleTree.rootOf(a, docs.get(i), tree.path(i))).isEqualTo(tree.root());
+            assertThat(tree.path(i)).extracting(MerkleTree.Step::side).isEqualTo(MerkleTree.sides(i, n));
+        }
     }
 
     @Property(tries = 60)
