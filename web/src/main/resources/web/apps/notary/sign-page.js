@@ -1,0 +1,120 @@
+// A signing workflow: ask named parties to sign a document k of n, then see who has signed and who is awaited, sign as
+// one of them, and make the document's proof (its creation and every signature, each with its transaction proof).
+import { $, blockTime, contract, documentStatus, downloadLink, events, fillAccounts, link, notaryProof, say, short,
+  transact, wireDrop, wireNav } from './notary.js';
+import { hex, sha256 } from './merkle.js';
+
+const HASH = /^0x[0-9a-fA-F]{64}$/;
+let documentHash = null;
+
+async function load(list) {
+  const f = list[0];
+  documentHash = hex(await sha256(await f.arrayBuffer()));
+  $('hash').textContent = `${f.name}: ${documentHash}`;
+  $('document').value = documentHash;
+  $('create').disabled = !contract();
+}
+
+async function create() {
+  const status = $('create-status');
+  try {
+    const parties = $('parties').value.split(/\s+/).map((p) => p.trim().toLowerCase()).filter((p) => p);
+    const threshold = Number($('threshold').value);
+    if (!Number.isInteger(threshold) || threshold < 1 || threshold > 255) throw new Error('signatures needed: 1 to 255');
+    say(status, 'Sending…');
+    await transact($('creator').value, 'createDocument(bytes32,address[],uint8)', documentHash, parties, threshold);
+    say(status, `Asked ${parties.length} parties to sign; ${threshold} needed.`, 'ok');
+    history.replaceState(null, '', link('sign.html', { document: documentHash }));
+    await show();
+  } catch (e) {
+    say(status, e.message, 'fail');
+  }
+}
+
+async function show() {
+  const doc = $('document').value.trim().toLowerCase();
+  if (!HASH.test(doc)) {
+    say($('sign-status'), 'A document hash is 0x and 64 hex digits.', 'fail');
+    return;
+  }
+  const status = documentStatus(await events(), doc);
+  $('view').hidden = false;
+  if (!status) {
+    $('state').textContent = 'No such document';
+    $('state').className = 'verdict fail';
+    $('summary').textContent = `${doc} was never put up for signature in this Notary contract.`;
+    $('parties-list').replaceChildren();
+    return;
+  }
+  const words = { pending: 'Awaiting signatures', complete: 'Signed', revoked: 'Revoked', superseded: 'Superseded' };
+  $('state').textContent = words[status.state];
+  $('state').className = `verdict ${status.state === 'complete' ? 'ok' : status.state === 'pending' ? '' : 'fail'}`;
+  $('summary').textContent = `${status.signed.length} of ${status.threshold} needed signatures from `
+    + `${status.parties.length} parties; asked by ${status.creator}.`
+    + (status.reason ? ` Revoked: ${status.reason}.` : '')
+    + (status.newVersion ? ` Superseded by ${status.newVersion}.` : '');
+  $('parties-list').replaceChildren(...status.parties.map((p) => {
+    const li = document.createElement('li');
+    const signed = status.signed.find((s) => s.signer === p);
+    li.dataset.party = p;
+    li.dataset.state = signed ? 'signed' : 'awaited';
+    const badge = document.createElement('span');
+    badge.className = `badge ${signed ? 'ok' : 'muted'}`;
+    badge.textContent = signed ? 'signed' : 'awaited';
+    li.append(badge, p, signed ? ` in block ${signed.block}${signed.relayer !== p ? `, relayed by ${short(signed.relayer)}` : ''}` : '');
+    return li;
+  }));
+  $('history').replaceChildren(...await Promise.all(status.history.map(async (e) => {
+    const li = document.createElement('li');
+    const who = e.signer ?? e.by ?? e.creator ?? '';
+    li.textContent = `${await blockTime(e.block)}, block ${e.block}: ${e.event}${who ? ` by ${who}` : ''}`
+      + `${e.reason ? ` (${e.reason})` : ''} (transaction ${short(e.transaction)})`;
+    return li;
+  })));
+  const open = status.state === 'pending' || status.state === 'complete';
+  $('sign').disabled = !open;
+  const awaited = status.awaited.find((p) => $('signer').querySelector(`option[value="${p}"]`));
+  if (awaited) $('signer').value = awaited;
+}
+
+async function sign() {
+  const status = $('sign-status');
+  try {
+    say(status, 'Signing…');
+    await transact($('signer').value, 'sign(bytes32)', $('document').value.trim().toLowerCase());
+    say(status, `Signed as ${$('signer').value}.`, 'ok');
+    await show();
+  } catch (e) {
+    say(status, e.message, 'fail');
+  }
+}
+
+async function proof() {
+  const status = $('sign-status');
+  try {
+    const doc = $('document').value.trim().toLowerCase();
+    const s = documentStatus(await events(), doc);
+    if (!s) throw new Error('no such document');
+    const p = await notaryProof('sha-256', doc, { kind: 'document', root: doc, index: 0, size: 1, path: [] }, s.created.transaction,
+      [...new Set(s.signed.map((x) => x.transaction))]);
+    downloadLink($('download'), `${doc.slice(0, 10)}.notary.json`, `${JSON.stringify(p, null, 2)}\n`);
+    say(status, `The proof holds the request and ${s.signed.length} signature(s).`, 'ok');
+  } catch (e) {
+    say(status, e.message, 'fail');
+  }
+}
+
+wireNav();
+wireDrop($('drop'), $('file'), load);
+$('create').addEventListener('click', create);
+$('show').addEventListener('click', () => show().catch((e) => say($('sign-status'), e.message, 'fail')));
+$('sign').addEventListener('click', sign);
+$('proof').addEventListener('click', proof);
+Promise.all([fillAccounts($('creator')), fillAccounts($('signer'))]).then(() => {
+  const doc = new URLSearchParams(location.search).get('document');
+  if (doc && HASH.test(doc)) {
+    $('document').value = doc;
+    return show();
+  }
+  return undefined;
+}).catch((e) => say($('sign-status'), `The node cannot be reached: ${e.message}`, 'fail'));
