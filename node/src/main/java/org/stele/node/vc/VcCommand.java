@@ -17,6 +17,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.stele.apps.identity.sdjwt.SdJwt;
+import org.stele.apps.identity.sdjwt.SdJwtVc;
+import org.stele.apps.identity.sdjwt.SdJwtVerifier;
 import org.stele.apps.identity.status.StatusEntry;
 import org.stele.apps.identity.status.StatusListUrl;
 import org.stele.apps.identity.status.StatusLists;
@@ -36,6 +39,7 @@ import org.stele.common.Address;
 import org.stele.common.Bytes;
 import org.stele.common.crypto.Keccak256;
 import org.stele.common.crypto.KeyPair;
+import org.stele.common.crypto.PublicKey;
 import org.stele.node.keys.KeyFileException;
 import org.stele.node.keys.NodeKeyFile;
 import picocli.CommandLine;
@@ -51,7 +55,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "vc", description = "Verifiable credentials: issue VC-JWTs, verify them, revoke or suspend them, and the chain's trust registry (docs/identity.md).", subcommands = {
         VcCommand.Issue.class, VcCommand.Verify.class, VcCommand.Revoke.class, VcCommand.Suspend.class,
-        VcCommand.Unsuspend.class, VcCommand.Trust.class})
+        VcCommand.Unsuspend.class, VcCommand.Present.class, VcCommand.Trust.class})
 public final class VcCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -200,16 +204,24 @@ public final class VcCommand implements Runnable {
         @Option(names = "--id", description = "The credential's id (jti).")
         String id;
 
-        @Option(names = "--format", defaultValue = "jwt", description = "jwt (VC-JWT); sd-jwt is not built yet.")
+        @Option(names = "--format", defaultValue = "jwt", description = "jwt (VC-JWT, default) or sd-jwt (SD-JWT VC: every claim selectively disclosable; needs --holder-key).")
         String format;
+
+        @Option(names = "--holder-key", description = "With sd-jwt: the holder's secp256k1 public key (hex, 64 or 65 bytes uncompressed), put in cnf.")
+        String holderKey;
 
         @Option(names = "--alg", defaultValue = "ES256K", description = "ES256K or ES256K-R (default ${DEFAULT-VALUE}).")
         String alg;
 
         @Override
         int run() throws IOException {
-            if (!format.equals("jwt"))
-                throw new IllegalArgumentException("--format " + format + ": this build issues jwt only");
+            if (!format.equals("jwt") && !format.equals("sd-jwt"))
+                throw new IllegalArgumentException("--format " + format + ": give jwt or sd-jwt");
+            if (format.equals("sd-jwt") && (types.size() != 1))
+                throw new IllegalArgumentException("an SD-JWT VC has one type (its vct): give one --type");
+            Optional<PublicKey> holder = Optional.ofNullable(holderKey).map(Issue::publicKey);
+            if (format.equals("sd-jwt") && holder.isEmpty())
+                throw new IllegalArgumentException("an SD-JWT VC binds its holder: give --holder-key");
             if (!alg.equals(Es256k.ES256K) && !alg.equals(Es256k.ES256K_R))
                 throw new IllegalArgumentException("--alg " + alg + ": give ES256K or ES256K-R");
             if (suspendable && !status) throw new IllegalArgumentException("--suspendable needs --status");
@@ -229,10 +241,30 @@ public final class VcCommand implements Runnable {
                 entries.add(entry(issuerDid, StatusPurpose.REVOCATION, index, base));
                 if (suspendable) entries.add(entry(issuerDid, StatusPurpose.SUSPENSION, index, base));
             }
-            Issuance issuance = new Issuance(issuerDid, subject, types, subjectClaims, now,
-                    Optional.ofNullable(expires).map(e -> expiry(e, now)), entries, Optional.ofNullable(id));
+            Optional<Instant> expiry = Optional.ofNullable(expires).map(e -> expiry(e, now));
+            if (format.equals("sd-jwt")) {
+                out.println(
+                        SdJwtVc.issue(issuerDid, types.getFirst(), subject, subjectClaims, holder.get(), now, expiry,
+                                entries, key, alg).serialize());
+                return 0;
+            }
+            Issuance issuance = new Issuance(issuerDid, subject, types, subjectClaims, now, expiry, entries,
+                    Optional.ofNullable(id));
             out.println(issuance.jwt(key, alg));
             return 0;
+        }
+
+        static PublicKey publicKey(String hex) {
+            byte[] b;
+            try {
+                b = org.stele.common.Hex.decodeStrict(hex.strip());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--holder-key is not hex");
+            }
+            if (b.length == 65 && b[0] == 4) b = java.util.Arrays.copyOfRange(b, 1, 65);
+            if (b.length != 64)
+                throw new IllegalArgumentException("--holder-key: give the uncompressed public key (64 or 65 bytes)");
+            return new PublicKey(Bytes.wrap(b));
         }
 
         private static StatusEntry entry(DidEthr issuer, StatusPurpose purpose, long index, String base) {
@@ -270,14 +302,36 @@ public final class VcCommand implements Runnable {
 
     @Command(name = "verify", mixinStandardHelpOptions = true, description = "Verify a VC-JWT: signature, validity period, status bits, and the trusted issuer as of issuance. Exits 0 when valid, 1 naming the reason.")
     static final class Verify extends Action {
-        @Parameters(paramLabel = "JWT", description = "The credential (or - for standard input, @FILE for a file).")
+        @Parameters(paramLabel = "JWT", description = "The credential: a VC-JWT, or an SD-JWT VC or presentation (or - for standard input, @FILE for a file).")
         String jwt;
+
+        @Option(names = "--nonce", description = "For a presentation: the nonce the verifier asked for (requires key binding).")
+        String nonce;
+
+        @Option(names = "--aud", description = "For a presentation: the verifier's audience (requires key binding).")
+        String audience;
 
         @Override
         int run() throws IOException {
             Chain chain = connection.chain();
             CredentialVerifier verifier = new CredentialVerifier(chain, new TrustRegistry(chain), clock);
-            return switch (verifier.verify(jwtArgument(jwt))) {
+            String text = jwtArgument(jwt);
+            if (text.contains("~")) {
+                try {
+                    SdJwtVerifier.Presentation p = new SdJwtVerifier(verifier).verify(text,
+                            Optional.ofNullable(nonce), Optional.ofNullable(audience));
+                    out.println("valid: " + p.vct() + " issued by " + p.issuer() + (p.holderBound()
+                            ? ", presented by its holder"
+                            : ", without key binding") + ": " + p.claims());
+                    return 0;
+                } catch (SdJwtVerifier.Refusal r) {
+                    System.err.println("stele vc verify: " + r.refused().line());
+                    return 1;
+                }
+            }
+            if (nonce != null || audience != null)
+                throw new IllegalArgumentException("--nonce and --aud apply to SD-JWT presentations");
+            return switch (verifier.verify(text)) {
                 case CredentialVerifier.Verdict.Valid v -> {
                     Credential c = v.credential();
                     out.println("valid: " + (c.types().isEmpty()
@@ -309,13 +363,26 @@ public final class VcCommand implements Runnable {
 
         @Override
         int run() throws IOException {
-            Credential c;
+            String text = jwtArgument(jwt);
+            DidEthr issuerDid;
+            List<StatusEntry> entries = new ArrayList<>();
             try {
-                c = Credential.of(Jws.parse(jwtArgument(jwt)));
+                if (text.contains("~")) {
+                    // an SD-JWT VC or a presentation of one: its status entries are plain claims of the issuer's JWT
+                    ObjectNode p = SdJwt.parse(text).jws().payload();
+                    issuerDid = DidEthr.parse(p.path("iss").asText(null));
+                    JsonNode cs = p.path("credentialStatus");
+                    if (cs.isArray()) cs.forEach(e -> entries.add(StatusEntry.of(e)));
+                    else if (cs.isObject()) entries.add(StatusEntry.of(cs));
+                } else {
+                    Credential c = Credential.of(Jws.parse(text));
+                    issuerDid = c.issuer();
+                    entries.addAll(c.status());
+                }
             } catch (VcException e) {
                 throw new IllegalArgumentException(e.getMessage());
             }
-            StatusEntry entry = c.status().stream().filter(e -> e.purpose() == purpose()).findFirst()
+            StatusEntry entry = entries.stream().filter(e -> e.purpose() == purpose()).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("the credential has no " + purpose().label()
                             + " status entry (issue it with --status" + (purpose() == StatusPurpose.SUSPENSION
                                     ? " --suspendable"
@@ -325,7 +392,7 @@ public final class VcCommand implements Runnable {
             KeyPair key = connection.key();
             Chain chain = connection.chain();
             JsonNode receipt = connection.transactions(chain).transact(key, StatusLists.ADDRESS,
-                    StatusLists.setStatus(c.issuer().address(), purpose(), index, set()));
+                    StatusLists.setStatus(issuerDid.address(), purpose(), index, set()));
             out.println(done() + ": " + purpose().label() + " bit " + entry.index() + " of "
                     + entry.listCredential() + " (transaction " + receipt.path("transactionHash").asText()
                     + ", block " + Chain.quantity(receipt.get("blockNumber")) + ")");
@@ -375,6 +442,38 @@ public final class VcCommand implements Runnable {
 
         String done() {
             return "unsuspended";
+        }
+    }
+
+    @Command(name = "present", mixinStandardHelpOptions = true, description = "Present an SD-JWT VC: keep only the chosen claims and bind it to the verifier's nonce and audience with the holder's key. Prints the presentation.")
+    static final class Present extends Action {
+        @Parameters(paramLabel = "SD-JWT", description = "The SD-JWT VC as issued (or - for standard input, @FILE for a file).")
+        String credential;
+
+        @Option(names = "--disclose", split = ",", description = "The claims to disclose, comma-separated (none when absent).")
+        List<String> disclose = new ArrayList<>();
+
+        @Option(names = "--nonce", required = true, description = "The verifier's challenge.")
+        String nonce;
+
+        @Option(names = "--aud", required = true, description = "The verifier (its URL or DID).")
+        String audience;
+
+        @Override
+        int run() throws IOException {
+            SdJwt sd;
+            try {
+                sd = SdJwt.parse(jwtArgument(credential));
+            } catch (VcException e) {
+                throw new IllegalArgumentException(e.getMessage());
+            }
+            try {
+                out.println(SdJwtVc.present(sd, disclose, connection.key(), nonce, audience,
+                        Instant.ofEpochSecond(clock.instant().getEpochSecond())).serialize());
+            } catch (VcException e) {
+                throw new IllegalArgumentException(e.getMessage());
+            }
+            return 0;
         }
     }
 

@@ -364,6 +364,55 @@ class VcCommandTest {
                 .doesNotContain("\n");
     }
 
+    @Test
+    void anSdJwtVcDisclosesOnlyWhatItsHolderChoosesBoundToTheVerifiersNonce() throws Exception {
+        trustIssuer(TYPE);
+        Path holderKey = keyFile("holder.key", holder.key());
+        String sd = issue("--format", "sd-jwt", "--status", "--holder-key", holder.key().publicKey().xy().toHex());
+        String[] parts = sd.split("~", -1);
+        assertThat(parts).hasSize(4); // the issuer's JWT, two disclosures, and nothing after the last ~
+        JsonNode header = Jws.JSON.readTree(Base64.getUrlDecoder().decode(parts[0].split("\\.")[0]));
+        assertThat(header.path("typ").asText()).isEqualTo("dc+sd-jwt");
+        JsonNode p = payload(parts[0]);
+        assertThat(p.path("vct").asText()).isEqualTo(TYPE);
+        assertThat(p.path("_sd").size()).isEqualTo(2);
+        assertThat(p.path("_sd_alg").asText()).isEqualTo("sha-256");
+        assertThat(p.has("name")).isFalse();
+        assertThat(p.path("cnf").path("jwk").path("crv").asText()).isEqualTo("secp256k1");
+
+        CliRun presented = vc("present", sd, "--disclose", "ageOver18", "--nonce", "n-123", "--aud",
+                "https://dating.example", "--key-file", holderKey.toString());
+        assertThat(presented.status()).as(presented.err()).isZero();
+        String presentation = presented.out().strip();
+        assertThat(presentation.split("~", -1)).hasSize(3);
+        CliRun ok = vc("verify", presentation, "--nonce", "n-123", "--aud", "https://dating.example");
+        assertThat(ok.status()).as(ok.err()).isZero();
+        assertThat(ok.out()).contains("presented by its holder").contains("\"ageOver18\":true")
+                .doesNotContain("Ada");
+        CliRun otherNonce = vc("verify", presentation, "--nonce", "n-999", "--aud", "https://dating.example");
+        assertThat(otherNonce.status()).isEqualTo(1);
+        assertThat(otherNonce.err().strip()).isEqualTo(
+                "stele vc verify: holder binding: the nonce is \"n-123\", not \"n-999\"");
+        CliRun unbound = vc("verify", sd, "--nonce", "n-123");
+        assertThat(unbound.err()).contains("holder binding: the presentation has no key-binding JWT");
+        // someone else's key cannot present it
+        CliRun stolen = vc("present", sd, "--disclose", "name", "--nonce", "n", "--aud", "a", "--key-file",
+                otherKey.toString());
+        assertThat(vc("verify", stolen.out().strip(), "--nonce", "n").err())
+                .contains("holder binding: the key-binding JWT is not signed by the cnf key");
+        // a disclosure the issuer did not sign cannot be slipped in
+        String forged = parts[0] + "~" + org.stele.apps.identity.sdjwt.Disclosure.of("name",
+                TextNode.valueOf("Eve")).encoded() + "~";
+        assertThat(vc("verify", forged).err()).contains("malformed: 1 disclosure(s) match no digest");
+        CliRun unknownClaim = vc("present", sd, "--disclose", "address", "--nonce", "n", "--aud", "a",
+                "--key-file", holderKey.toString());
+        assertThat(unknownClaim.status()).isEqualTo(2);
+        assertThat(unknownClaim.err()).contains("no disclosable claim \"address\"");
+        // its status entry works as a VC-JWT's does
+        assertThat(vc("revoke", sd, "--key-file", issuerKey.toString()).status()).isZero();
+        assertThat(vc("verify", presentation, "--nonce", "n-123").err()).contains("verify: revoked:");
+    }
+
     private String credential(Instant notBefore, Optional<Instant> expires) {
         return new Issuance(issuerDid, "did:ethr:0x7a69:" + holder.address().toHex(), List.of(TYPE),
                 Jws.JSON.createObjectNode().put("ageOver18", true), notBefore, expires, List.of(), Optional.empty())

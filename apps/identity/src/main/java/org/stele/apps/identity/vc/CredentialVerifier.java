@@ -19,7 +19,8 @@ import org.stele.common.Address;
 public final class CredentialVerifier {
     public enum Reason {
         MALFORMED("malformed"), SIGNATURE("signature"), NOT_YET_VALID("not yet valid"), EXPIRED("expired"), REVOKED(
-                "revoked"), SUSPENDED("suspended"), ISSUER_UNTRUSTED("issuer unknown");
+                "revoked"), SUSPENDED(
+                        "suspended"), ISSUER_UNTRUSTED("issuer unknown"), HOLDER_BINDING("holder binding");
 
         private final String label;
 
@@ -63,6 +64,14 @@ public final class CredentialVerifier {
         return verify(c);
     }
 
+    public TrustPolicy trust() {
+        return trust;
+    }
+
+    public InstantSource clock() {
+        return clock;
+    }
+
     public Verdict verify(Credential c) {
         Optional<Verdict.Refused> signature = checkSignature(c.jws(), c.issuer());
         if (signature.isPresent()) return signature.get();
@@ -101,7 +110,8 @@ public final class CredentialVerifier {
         return Optional.empty();
     }
 
-    private Optional<Address> signerOf(Jws jws, DidEthr issuer) {
+    /** The address that signed {@code jws} for {@code issuer}, if one of its keys did. */
+    public Optional<Address> signerOf(Jws jws, DidEthr issuer) {
         return signerOf(Es256k.signers(jws.alg(),
                 jws.signingInput().getBytes(java.nio.charset.StandardCharsets.US_ASCII), jws.signature()), issuer);
     }
@@ -110,7 +120,8 @@ public final class CredentialVerifier {
         return candidates.stream().filter(a -> IssuerKeys.speaksFor(chain, issuer.address(), a)).findFirst();
     }
 
-    private Optional<Verdict.Refused> checkStatus(DidEthr issuer, StatusEntry e) {
+    /** Empty when the entry points at a list of {@code issuer} and its bit is clear on chain. */
+    public Optional<Verdict.Refused> checkStatus(DidEthr issuer, StatusEntry e) {
         StatusListUrl url;
         try {
             url = StatusListUrl.parse(e.listCredential());
