@@ -293,6 +293,10 @@ class VcCommandTest {
         CliRun notAdmitted = vc("trust", "remove", "--issuer", issuerDid.toString(), "--type", "Diploma",
                 "--key-file", governorKey.toString());
         assertThat(notAdmitted.err()).contains("NotAdmitted(");
+        CliRun emptyType = vc("trust", "schema", "--type", "", "--schema-id", "https://s.example.org/p",
+                "--schema-hash", "0x" + "22".repeat(32), "--key-file", governorKey.toString());
+        assertThat(emptyType.status()).isEqualTo(1);
+        assertThat(emptyType.err()).contains("EmptyCredentialType()");
         CliRun show = vc("trust", "show", "--issuer", issuerDid.toString(), "--type", TYPE);
         assertThat(show.out()).contains("schema of VerifiedPerson: https://schemas.example.org/VerifiedPerson 0x1111")
                 .contains("admitted for VerifiedPerson from 2026-01-01T").contains("(still admitted)");
@@ -305,6 +309,8 @@ class VcCommandTest {
         assertThat(vc("trust", "remove", "--issuer", issuer.address().toHex(), "--type", TYPE, "--key-file",
                 governorKey.toString()).status()).isZero();
         long removedAt = chain.headTime();
+        assertThat(vc("trust", "show", "--issuer", issuerDid.toString(), "--type", TYPE).out())
+                .contains("until " + Instant.ofEpochSecond(removedAt));
         InstantSource now = InstantSource.fixed(Instant.ofEpochSecond(removedAt + 100));
         CredentialVerifier verifier = new CredentialVerifier(chain, new TrustRegistry(chain), now);
         String before = credential(Instant.ofEpochSecond(admittedAt), Optional.empty());
