@@ -74,6 +74,8 @@ final class DevGenesis {
         for (Address a : accounts)
             alloc.putObject(a.toHex()).put("balance", "0x" + DEV_BALANCE.toString(16));
         DidRegistry.addTo(alloc);
+        org.stele.apps.identity.status.StatusLists.addTo(alloc);
+        org.stele.apps.identity.trust.TrustRegistry.addTo(alloc);
         GovernanceGenesis.ofDev(accounts.get(0), validator.address(), config.gasLimit(),
                 1000L * Math.max(1, config.blockTime())).addTo(alloc);
         return g;

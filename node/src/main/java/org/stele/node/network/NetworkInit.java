@@ -149,6 +149,8 @@ public record NetworkInit(int validators, long chainId, int basePort, Optional<P
         for (DevAccounts.Account a : DevAccounts.derive(Mnemonic.parse(Mnemonic.DEFAULT), "", FUNDED_ACCOUNTS))
             alloc.putObject(a.address().toHex()).put("balance", BALANCE);
         DidRegistry.addTo(alloc);
+        org.stele.apps.identity.status.StatusLists.addTo(alloc);
+        org.stele.apps.identity.trust.TrustRegistry.addTo(alloc);
         GovernanceGenesis.ofValidators(validators, GAS_LIMIT, BLOCK_PERIOD_MILLIS).addTo(alloc);
         try {
             return json.writeValueAsString(root) + "\n";

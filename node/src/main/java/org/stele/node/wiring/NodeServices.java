@@ -247,7 +247,8 @@ public final class NodeServices implements AutoCloseable {
     public InetSocketAddress start() throws InterruptedException {
         RpcMethodRegistry registry = RpcMethodRegistry.of(methods);
         server = new RpcServer(new JsonRpcDispatcher(registry, config.rpcHttp().limits(),
-                config.rpcHttp().adminAccess(), metrics.rpcCalls(registry.names())), config.rpcHttp());
+                config.rpcHttp().adminAccess(), metrics.rpcCalls(registry.names())), config.rpcHttp(),
+                org.stele.rpc.server.StaticPages.defaults(), List.of(new org.stele.node.vc.StatusListRoute()));
         if (config.metrics().enabled())
             metricsServer = MetricsServer.start(config.metrics().host(), config.metrics().port(), metrics::scrape);
         return server.start();

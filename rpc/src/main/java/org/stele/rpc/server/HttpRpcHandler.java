@@ -53,6 +53,7 @@ final class HttpRpcHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
 
     private final JsonRpcDispatcher dispatcher;
     private final StaticPages pages;
+    private final java.util.List<GetRoute> routes;
     private final Executor workers;
     private final BrowserPolicy browsers;
     private final int maxPipelined;
@@ -66,8 +67,14 @@ final class HttpRpcHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
 
     HttpRpcHandler(JsonRpcDispatcher dispatcher, StaticPages pages, Executor workers, BrowserPolicy browsers,
             int maxPipelined, RequestDeadline deadline) {
+        this(dispatcher, pages, java.util.List.of(), workers, browsers, maxPipelined, deadline);
+    }
+
+    HttpRpcHandler(JsonRpcDispatcher dispatcher, StaticPages pages, java.util.List<GetRoute> routes, Executor workers,
+            BrowserPolicy browsers, int maxPipelined, RequestDeadline deadline) {
         this.dispatcher = dispatcher;
         this.pages = pages;
+        this.routes = java.util.List.copyOf(routes);
         this.workers = workers;
         this.browsers = browsers;
         this.maxPipelined = maxPipelined;
@@ -142,6 +149,12 @@ final class HttpRpcHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
      */
     private void serveFile(ChannelHandlerContext ctx, long seq, FullHttpRequest request, boolean close) {
         String path = new QueryStringDecoder(request.uri()).path();
+        for (GetRoute route : routes) {
+            if (path.startsWith(route.prefix())) {
+                serveRoute(ctx, seq, request, route, path, close);
+                return;
+            }
+        }
         switch (pages.find(path)) {
             case StaticPages.Lookup.Found(StaticPages.Page page) -> {
                 boolean fresh = page.etag().equals(request.headers().get(HttpHeaderNames.IF_NONE_MATCH));
@@ -169,6 +182,31 @@ final class HttpRpcHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
                     finish(ctx, seq, HttpResponseStatus.NOT_FOUND, json("no page at " + path), null, close);
             }
         }
+    }
+
+    /** A computed document: the route runs on a worker (it reads the chain) and its reply goes back in order. */
+    private void serveRoute(ChannelHandlerContext ctx, long seq, FullHttpRequest request, GetRoute route, String path,
+            boolean close) {
+        String origin = "http://" + request.headers().get(HttpHeaderNames.HOST, "localhost");
+        boolean head = request.method().equals(HttpMethod.HEAD);
+        RpcSession session = RpcSession.http(null);
+        pauseIfBehind(ctx);
+        workers.execute(() -> {
+            GetRoute.Reply reply = route.get(path, origin, body -> new String(
+                    dispatcher.answer(body.getBytes(StandardCharsets.UTF_8), session), StandardCharsets.UTF_8));
+            FullHttpResponse response = response(HttpResponseStatus.valueOf(reply.status()),
+                    head ? new byte[0] : reply.body(), reply.contentType());
+            response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, reply.body().length);
+            reply.headers().forEach((k, v) -> response.headers().set(k, v));
+            response.headers().set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
+            response.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-cache");
+            response.headers().set("X-Content-Type-Options", "nosniff");
+            try {
+                ctx.executor().execute(() -> send(ctx, seq, response, close));
+            } catch (RejectedExecutionException e) {
+                // The server is shutting down: the connection goes with it, and there is no one to answer.
+            }
+        });
     }
 
     private static FullHttpResponse response(HttpResponseStatus status, byte[] body, String contentType) {
