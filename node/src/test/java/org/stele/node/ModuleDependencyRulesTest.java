@@ -48,7 +48,7 @@ class ModuleDependencyRulesTest {
             Map.entry("testchain",
                     Set.of("common", "storage", "trie", "evm", "chain", "state", "execution", "testkit")),
             Map.entry("web", Set.of()),
-            Map.entry("apps/identity", Set.of("common")),
+            Map.entry("apps/identity", Set.of("common", "storage", "chain", "execution")),
             Map.entry("apps/charity", Set.of()),
             Map.entry("bench", Set.of("common", "storage", "trie", "evm", "chain", "state", "testkit", "execution",
                     "consensus", "simulation", "proof", "p2p", "txpool", "rpc", "testchain", "web",
