@@ -247,6 +247,11 @@ public final class KeyValueBlockStore implements BlockStore {
                 .orElseThrow(() -> new IllegalArgumentException("no index named " + name)).from;
     }
 
+    /** Whether every registered index covers the whole chain. */
+    public boolean indexesComplete() {
+        return indexes.stream().allMatch(i -> i.from == 0);
+    }
+
     /**
      * Builds the registered indexes for up to {@code count} older canonical blocks each, newest first, one block per
      * batch with the index's new low end; returns the highest low end left (0 when every index is complete). Imports

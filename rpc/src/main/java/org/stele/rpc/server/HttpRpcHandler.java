@@ -18,6 +18,7 @@ import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.timeout.IdleStateEvent;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -25,7 +26,8 @@ import org.stele.rpc.JsonRpcDispatcher;
 import org.stele.rpc.RpcSession;
 
 /**
- * JSON-RPC over HTTP POST, one instance per connection; GET and HEAD read the node's pages ({@link StaticPages}).
+ * JSON-RPC over HTTP POST, one instance per connection; GET and HEAD read a REST resource ({@link HttpEndpoint}) or
+ * the node's pages ({@link StaticPages}).
  * WebSocket upgrade requests that pass the browser policy are passed on to the WebSocket handshake.
  *
  * <p>
@@ -53,6 +55,7 @@ final class HttpRpcHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
 
     private final JsonRpcDispatcher dispatcher;
     private final StaticPages pages;
+    private final List<HttpEndpoint> endpoints;
     private final Executor workers;
     private final BrowserPolicy browsers;
     private final int maxPipelined;
@@ -64,10 +67,11 @@ final class HttpRpcHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
 
     private record Reply(FullHttpResponse response, boolean close) {}
 
-    HttpRpcHandler(JsonRpcDispatcher dispatcher, StaticPages pages, Executor workers, BrowserPolicy browsers,
-            int maxPipelined, RequestDeadline deadline) {
+    HttpRpcHandler(JsonRpcDispatcher dispatcher, StaticPages pages, List<HttpEndpoint> endpoints, Executor workers,
+            BrowserPolicy browsers, int maxPipelined, RequestDeadline deadline) {
         this.dispatcher = dispatcher;
         this.pages = pages;
+        this.endpoints = endpoints;
         this.workers = workers;
         this.browsers = browsers;
         this.maxPipelined = maxPipelined;
@@ -116,7 +120,11 @@ final class HttpRpcHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
             return;
         }
         if (request.method().equals(HttpMethod.GET) || request.method().equals(HttpMethod.HEAD)) {
-            serveFile(ctx, seq, request, !keepAlive);
+            HttpEndpoint endpoint = endpointFor(request.uri());
+            if (endpoint != null)
+                serveEndpoint(ctx, seq, request, endpoint, origin, !keepAlive);
+            else
+                serveFile(ctx, seq, request, !keepAlive);
             return;
         }
         if (!request.method().equals(HttpMethod.POST)) {
@@ -130,6 +138,50 @@ final class HttpRpcHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
             byte[] out = dispatcher.answer(body, session);
             try {
                 ctx.executor().execute(() -> finish(ctx, seq, HttpResponseStatus.OK, out, origin, !keepAlive));
+            } catch (RejectedExecutionException e) {
+                // The server is shutting down: the connection goes with it, and there is no one to answer.
+            }
+        });
+    }
+
+    private HttpEndpoint endpointFor(String uri) {
+        for (HttpEndpoint e : endpoints) {
+            if (uri.startsWith(e.prefix()))
+                return e;
+        }
+        return null;
+    }
+
+    /** A GET or HEAD of a REST resource, answered on a worker thread since it may read the store. */
+    private void serveEndpoint(ChannelHandlerContext ctx, long seq, FullHttpRequest request, HttpEndpoint endpoint,
+            String origin, boolean close) {
+        String uri = request.uri();
+        int q = uri.indexOf('?');
+        String rawPath = uri.substring(endpoint.prefix().length(), q < 0 ? uri.length() : q);
+        String rawQuery = q < 0 ? null : uri.substring(q + 1);
+        boolean head = request.method().equals(HttpMethod.HEAD);
+        pauseIfBehind(ctx);
+        workers.execute(() -> {
+            HttpEndpoint.Answer answer;
+            try {
+                answer = endpoint.get(rawPath, rawQuery);
+            } catch (RuntimeException e) {
+                answer = new HttpEndpoint.Answer(500, HttpHeaderValues.APPLICATION_JSON.toString(),
+                        json("internal error: " + e.getMessage()));
+            }
+            HttpEndpoint.Answer a = answer;
+            try {
+                ctx.executor().execute(() -> {
+                    FullHttpResponse response = response(HttpResponseStatus.valueOf(a.status()),
+                            head ? new byte[0] : a.body(), a.contentType());
+                    response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, a.body().length);
+                    if (origin != null) {
+                        response.headers().set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN, origin);
+                        response.headers().set(HttpHeaderNames.VARY, HttpHeaderNames.ORIGIN);
+                    }
+                    response.headers().set("X-Content-Type-Options", "nosniff");
+                    send(ctx, seq, response, close);
+                });
             } catch (RejectedExecutionException e) {
                 // The server is shutting down: the connection goes with it, and there is no one to answer.
             }

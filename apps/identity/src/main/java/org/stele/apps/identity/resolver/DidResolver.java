@@ -65,6 +65,39 @@ public final class DidResolver {
         }
     }
 
+    /**
+     * Resolves as the W3C DID Resolution HTTP binding asks: {@code rawPath} is what follows {@code /1.0/identifiers/},
+     * the DID (or DID URL) raw or percent-encoded; {@code rawQuery} (null for none) holds the options.
+     */
+    public DidResolution resolveHttp(String rawPath, String rawQuery) {
+        String didUrl;
+        try {
+            didUrl = percentDecode(rawPath);
+        } catch (IllegalArgumentException e) {
+            return error(Outcome.INVALID_DID, "bad percent-encoding in " + rawPath);
+        }
+        return resolve(didUrl, rawQuery == null ? Map.of() : query(rawQuery));
+    }
+
+    /** RFC 3986 percent-decoding, leaving {@code +} as it is (it is no space in a path). */
+    static String percentDecode(String raw) {
+        if (raw.indexOf('%') < 0)
+            return raw;
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= raw.length())
+                    throw new IllegalArgumentException("truncated escape");
+                out.write(HexFormat.fromHexDigits(raw, i + 1, i + 3));
+                i += 2;
+            } else {
+                out.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
     private DidResolution resolveOnChain(String didUrl, Map<String, String> options) {
         Matcher parsed = DID_URL.matcher(didUrl);
         if (!parsed.matches())
