@@ -35,8 +35,9 @@ final class ExplorerIndexBuild {
     private void run() {
         long total = blocks.explorer().indexedFrom();
         long started = System.nanoTime();
-        LOG.info("explorer indexes: building for blocks 0 to {}, newest first; the node serves meanwhile",
-                total - 1);
+        if (total > 0)
+            LOG.info("explorer indexes: building for blocks 0 to {}, newest first; the node serves meanwhile",
+                    total - 1);
         long nextReport = total - Math.max(1, total / 10);
         long left = total;
         while (!stopped && left > 0) {

@@ -224,6 +224,33 @@ class DidResolverTest {
                 .indexedFrom(DidIndex.NAME)).isZero();
     }
 
+    @Test
+    void aBranchThatReplacesTheHeadTakesItsChangesIntoTheIndexAndTheOldBranchsOut() {
+        chain.change(ALICE, alice, new RegistryChange.AddDelegate(RegistryChange.name("veriKey"), D1,
+                BigInteger.valueOf(1000)));
+        var fork = chain.chain().head();
+        chain.change(ALICE, alice, new RegistryChange.AddDelegate(RegistryChange.name("veriKey"), D2,
+                BigInteger.valueOf(1000)));
+        var tx = org.stele.testkit.TxBuilder.feeMarket().chainId(org.stele.testkit.TestChainSpec.CHAIN_ID).nonce(1)
+                .fees(BigInteger.TEN.pow(10), BigInteger.ONE).gasLimit(500_000)
+                .to(org.stele.apps.identity.DidRegistry.ADDRESS)
+                .data(new RegistryChange.SetAttribute(RegistryChange.name("did/svc/HubService"),
+                        utf8("https://hub.example.org"), BigInteger.valueOf(1000)).call(alice))
+                .signedBy(ALICE);
+        var side = new org.stele.execution.block.BlockExecutor(org.stele.testkit.TestChainSpec.FORK, TestKeys.SUITE,
+                org.stele.testkit.TestChainSpec.CHAIN_ID, chain.chain().store(), chain.chain().blocks())
+                .build(fork, fork.timestamp() + 5, Address.ZERO,
+                        List.of(new org.stele.execution.block.BlockExecutor.Candidate(tx, alice)));
+
+        chain.chain().blocks().put(side.block(), side.receipts(), side.batch(), true);
+
+        JsonNode document = chain.resolverAt(100).resolve(did, Map.of()).result().get("didDocument");
+        assertThat(document.get("verificationMethod").findValuesAsText("blockchainAccountId"))
+                .containsExactly("eip155:1337:" + alice.toChecksumHex(), "eip155:1337:" + D1.toChecksumHex());
+        assertThat(document.at("/service/0/serviceEndpoint").asText()).isEqualTo("https://hub.example.org");
+        assertThat(chain.index().history(alice)).hasSize(2);
+    }
+
     private static void assertError(DidResolution r, Outcome outcome, int status) {
         assertThat(r.outcome()).isEqualTo(outcome);
         assertThat(r.outcome().httpStatus()).isEqualTo(status);
