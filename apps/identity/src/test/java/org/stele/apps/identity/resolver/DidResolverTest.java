@@ -191,7 +191,11 @@ class DidResolverTest {
         assertError(resolver.resolve(lower, Map.of("versionId", "99")), Outcome.NOT_FOUND, 404);
         assertError(resolver.resolve(lower, Map.of("versionTime", "yesterday")), Outcome.INVALID_OPTIONS, 400);
         assertError(resolver.resolve(lower, Map.of("versionTime", "1969-12-31T23:59:59Z")), Outcome.NOT_FOUND, 404);
+        assertError(resolver.resolveHttp("did%ZZ", null), Outcome.INVALID_DID, 400);
+        assertError(resolver.resolveHttp("did%3Aethr%3A0x539%3A0x12%", null), Outcome.INVALID_DID, 400);
         assertThat(resolver.resolve(lower, Map.of()).outcome()).isEqualTo(Outcome.RESOLVED);
+        assertThat(resolver.resolveHttp(lower.replace(":", "%3A"), "versionId=0").result())
+                .isEqualTo(resolver.resolve(lower, Map.of("versionId", "0")).result());
     }
 
     @Test
