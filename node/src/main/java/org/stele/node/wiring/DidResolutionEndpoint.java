@@ -1,5 +1,6 @@
 package org.stele.node.wiring;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import org.stele.apps.identity.resolver.DidResolution;
 import org.stele.apps.identity.resolver.DidResolver;
@@ -21,10 +22,29 @@ final class DidResolutionEndpoint implements HttpEndpoint {
         return "/1.0/identifiers/";
     }
 
+    /**
+     * The DID Resolution Result; or, when the client accepts only a DID document ({@code application/did+ld+json}, or
+     * {@code application/did+json} without {@code @context}) and the DID resolved, the document alone, as the binding
+     * says. Errors and deactivated DIDs are answered with the whole result, which says why.
+     */
     @Override
-    public Answer get(String rawPath, String rawQuery) {
+    public Answer get(String rawPath, String rawQuery, String accept) {
         DidResolution r = resolver.resolveHttp(rawPath, rawQuery);
+        String wanted = accept == null ? "" : accept;
+        if (r.outcome() == DidResolution.Outcome.RESOLVED && !wanted.contains("did-resolution")) {
+            if (wanted.contains("application/did+ld+json"))
+                return document(r, "application/did+ld+json", false);
+            if (wanted.contains("application/did+json"))
+                return document(r, "application/did+json", true);
+        }
         return new Answer(r.outcome().httpStatus(), DidResolution.MEDIA_TYPE,
                 r.result().toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Answer document(DidResolution r, String mediaType, boolean withoutContext) {
+        ObjectNode document = ((ObjectNode) r.result().get("didDocument")).deepCopy();
+        if (withoutContext)
+            document.remove("@context");
+        return new Answer(200, mediaType, document.toString().getBytes(StandardCharsets.UTF_8));
     }
 }

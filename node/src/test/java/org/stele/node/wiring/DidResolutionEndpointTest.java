@@ -75,6 +75,26 @@ class DidResolutionEndpointTest {
     }
 
     @Test
+    void aClientThatAcceptsOnlyADocumentGetsTheDocumentAlone() throws Exception {
+        JsonNode result = json.readTree(get(did).body());
+        for (String type : List.of("application/did+ld+json", "application/did+json")) {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/1.0/identifiers/" + did))
+                    .header("accept", type).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(r.headers().firstValue("content-type")).hasValue(type);
+            JsonNode expected = result.get("didDocument").deepCopy();
+            if (type.equals("application/did+json"))
+                ((com.fasterxml.jackson.databind.node.ObjectNode) expected).remove("@context");
+            assertThat(json.readTree(r.body())).isEqualTo(expected);
+        }
+        HttpResponse<String> error = http.send(HttpRequest.newBuilder(URI.create(base + "/1.0/identifiers/did:web:x"))
+                .header("accept", "application/did+ld+json").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(error.statusCode()).isEqualTo(501);
+        assertThat(json.readTree(error.body()).at("/didResolutionMetadata/error").asText())
+                .isEqualTo("methodNotSupported");
+    }
+
+    @Test
     void theDidAndItsOptionsMayComePercentEncoded() throws Exception {
         JsonNode raw = json.readTree(get(did + "?versionId=0").body());
         JsonNode encoded = json.readTree(

@@ -16,8 +16,10 @@ public interface HttpEndpoint {
      *            the request path after {@link #prefix()}, still percent-encoded
      * @param rawQuery
      *            the query after {@code ?}, still percent-encoded, or null when there is none
+     * @param accept
+     *            the request's {@code Accept} header, or null
      */
-    Answer get(String rawPath, String rawQuery);
+    Answer get(String rawPath, String rawQuery, String accept);
 
     /** An HTTP answer: its status, content type and body. */
     record Answer(int status, String contentType, byte[] body) {}

@@ -160,11 +160,12 @@ final class HttpRpcHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         String rawPath = uri.substring(endpoint.prefix().length(), q < 0 ? uri.length() : q);
         String rawQuery = q < 0 ? null : uri.substring(q + 1);
         boolean head = request.method().equals(HttpMethod.HEAD);
+        String accept = request.headers().get(HttpHeaderNames.ACCEPT);
         pauseIfBehind(ctx);
         workers.execute(() -> {
             HttpEndpoint.Answer answer;
             try {
-                answer = endpoint.get(rawPath, rawQuery);
+                answer = endpoint.get(rawPath, rawQuery, accept);
             } catch (RuntimeException e) {
                 answer = new HttpEndpoint.Answer(500, HttpHeaderValues.APPLICATION_JSON.toString(),
                         json("internal error: " + e.getMessage()));
