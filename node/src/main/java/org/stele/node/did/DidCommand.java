@@ -142,7 +142,7 @@ public final class DidCommand implements Runnable {
     static int run(Callable<Integer> body) {
         try {
             return body.call();
-        } catch (DidException | DidResolutionFailure e) {
+        } catch (DidException e) {
             System.err.println("stele did: " + e.getMessage());
             return 1;
         } catch (CommandLine.ParameterException e) {
@@ -150,12 +150,6 @@ public final class DidCommand implements Runnable {
         } catch (Exception e) {
             System.err.println("stele did: " + e.getMessage());
             return 1;
-        }
-    }
-
-    private static final class DidResolutionFailure extends RuntimeException {
-        DidResolutionFailure(String message) {
-            super(message);
         }
     }
 
