@@ -48,7 +48,7 @@ class ModuleDependencyRulesTest {
             Map.entry("testchain",
                     Set.of("common", "storage", "trie", "evm", "chain", "state", "execution", "testkit")),
             Map.entry("web", Set.of()),
-            Map.entry("apps/identity", Set.of("common")),
+            Map.entry("apps/identity", Set.of("common", "storage", "chain", "execution")),
             Map.entry("apps/charity", Set.of()),
             Map.entry("sdk/governance", Set.of()),
             Map.entry("apps/notary", Set.of("common", "storage", "trie", "chain", "consensus", "proof")),

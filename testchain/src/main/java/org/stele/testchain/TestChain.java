@@ -15,6 +15,8 @@ import org.stele.execution.TransactionRequest;
 import org.stele.execution.TransactionResult;
 import org.stele.execution.block.BlockExecutor;
 import org.stele.execution.block.Genesis;
+import org.stele.chain.rules.EthereumCancun;
+import org.stele.execution.chainstore.BlockIndex;
 import org.stele.execution.chainstore.KeyValueBlockStore;
 import org.stele.storage.InMemoryKeyValueStore;
 import org.stele.state.WorldState;
@@ -29,7 +31,7 @@ import org.stele.testkit.TestKeys;
  */
 public final class TestChain {
     private final InMemoryKeyValueStore store = new InMemoryKeyValueStore();
-    private final KeyValueBlockStore blocks = new KeyValueBlockStore(store, TestKeys.SUITE);
+    private final KeyValueBlockStore blocks;
     private final Block genesis;
 
     /** A chain whose genesis holds these accounts. */
@@ -43,6 +45,19 @@ public final class TestChain {
      * {@link TestChainSpec#CHAIN_ID} on {@link TestChainSpec#FORK} for {@link #mine} to build on it.
      */
     public TestChain(Function<KeyValueStore, Genesis.Built> genesisBuilder) {
+        this(genesisBuilder, store -> List.of());
+    }
+
+    /** A chain whose genesis holds these accounts, keeping the indexes {@code indexes} makes over its store. */
+    public TestChain(Map<Address, Genesis.Allocation> alloc, Function<KeyValueStore, List<BlockIndex>> indexes) {
+        this(store -> new Genesis(TestChainSpec.CHAIN_ID, 0, TestChainSpec.GAS_LIMIT, TestChainSpec.GENESIS_BASE_FEE,
+                Address.ZERO, Bytes.EMPTY, alloc).build(store), indexes);
+    }
+
+    /** A chain on a genesis built elsewhere, keeping the indexes {@code indexes} makes over its store. */
+    public TestChain(Function<KeyValueStore, Genesis.Built> genesisBuilder,
+            Function<KeyValueStore, List<BlockIndex>> indexes) {
+        blocks = new KeyValueBlockStore(store, TestKeys.SUITE, new EthereumCancun(), indexes.apply(store));
         Genesis.Built g = genesisBuilder.apply(store);
         blocks.append(g.block(), List.of(), g.batch());
         genesis = g.block();

@@ -32,7 +32,9 @@ import org.stele.storage.WriteBatch;
  * in {@code indexes}, {@code 'n' || number} → hash and {@code 't' || txHash} → (block hash, number, index); in
  * {@code chain_metadata}, {@code head} → hash of the highest block. The latest blocks' headers, bodies and receipts
  * are kept decoded in memory as well, since clients poll them (a wallet waiting for its receipt reads the receipts of a
- * whole block for each one). The {@link ExplorerIndex} of the canonical chain is kept in the same batches.
+ * whole block for each one). The {@link ExplorerIndex} of the canonical chain is kept in the same batches, and so are
+ * the {@link BlockIndex}es registered at construction; in {@code chain_metadata}, {@code index_from_<name>} holds the
+ * lowest block from which each of those is complete, as {@code explorer_indexed_from} does for the explorer's.
  */
 public final class KeyValueBlockStore implements BlockStore {
     private static final Bytes HEAD_KEY = Bytes.wrap("head".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
@@ -48,6 +50,7 @@ public final class KeyValueBlockStore implements BlockStore {
     private final RecentBlocks<BlockBody> bodies = new RecentBlocks<>(CACHED_BLOCKS);
     private final RecentBlocks<List<Receipt>> receiptLists = new RecentBlocks<>(CACHED_BLOCKS);
     private final ExplorerIndex explorer;
+    private final List<RegisteredIndex> indexes;
     /** Serialises writes that move the head with the background build of the explorer indexes. */
     private final Object writes = new Object();
 
@@ -57,11 +60,21 @@ public final class KeyValueBlockStore implements BlockStore {
 
     /** A store naming blocks as {@code profile} does ({@link ChainProfile#blockHash}). */
     public KeyValueBlockStore(KeyValueStore store, CryptoSuite suite, ChainProfile profile) {
+        this(store, suite, profile, List.of());
+    }
+
+    /**
+     * A store naming blocks as {@code profile} does, keeping {@code indexes} over its canonical chain. An index this
+     * store has not kept before starts from the block above the head; {@link #buildIndexes} fills in the older ones.
+     */
+    public KeyValueBlockStore(KeyValueStore store, CryptoSuite suite, ChainProfile profile, List<BlockIndex> indexes) {
         this.store = store;
         this.suite = suite;
         this.profile = profile;
         this.head = store.get(Segment.CHAIN_METADATA, HEAD_KEY).flatMap(h -> header(Bytes32.of(h))).orElse(null);
         this.explorer = new ExplorerIndex(store, suite, head == null ? -1 : head.number());
+        this.indexes = indexes.stream().map(i -> RegisteredIndex.open(store, i, head == null ? -1 : head.number()))
+                .toList();
     }
 
     /** The explorer's indexes over this chain. */
@@ -126,6 +139,7 @@ public final class KeyValueBlockStore implements BlockStore {
                 moveIndexesToBranchOf(h, batch);
             index(hash, h.number(), block.body().transactions(), batch);
             explorer.stage(block, receipts, facts != null ? facts : explorer.factsFromBody(block, receipts), batch);
+            for (RegisteredIndex i : indexes) i.index().stage(block, receipts, batch);
             batch.put(Segment.CHAIN_METADATA, HEAD_KEY, hashKey);
         }
         store.write(batch);
@@ -180,6 +194,10 @@ public final class KeyValueBlockStore implements BlockStore {
                 batch.delete(Segment.INDEXES, txKey(tx.hash(suite)));
             if (n >= explorer.indexedFrom())
                 withReceipts(old.get(), (b, r) -> explorer.unstage(b, r, explorer.factsFromBody(b, r), batch));
+            for (RegisteredIndex i : indexes) {
+                if (n >= i.from)
+                    withReceipts(old.get(), (b, r) -> i.index().unstage(b, r, batch));
+            }
             if (n >= newHead.number())
                 batch.delete(Segment.INDEXES, numberKey(n));
         }
@@ -187,6 +205,7 @@ public final class KeyValueBlockStore implements BlockStore {
             Bytes32 hash = hash(b);
             index(hash, b.number(), body(hash).map(BlockBody::transactions).orElse(List.of()), batch);
             withReceipts(hash, (blk, r) -> explorer.stage(blk, r, explorer.factsFromBody(blk, r), batch));
+            for (RegisteredIndex i : indexes) withReceipts(hash, (blk, r) -> i.index().stage(blk, r, batch));
         }
     }
 
@@ -215,6 +234,48 @@ public final class KeyValueBlockStore implements BlockStore {
             }
         }
         return explorer.indexedFrom();
+    }
+
+    /**
+     * The lowest block from which the registered index {@code name} is complete: 0 once it covers the whole chain.
+     *
+     * @throws IllegalArgumentException
+     *             when no index of that name is registered
+     */
+    public long indexedFrom(String name) {
+        return indexes.stream().filter(i -> i.index().name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no index named " + name)).from;
+    }
+
+    /** Whether every registered index covers the whole chain. */
+    public boolean indexesComplete() {
+        return indexes.stream().allMatch(i -> i.from == 0);
+    }
+
+    /**
+     * Builds the registered indexes for up to {@code count} older canonical blocks each, newest first, one block per
+     * batch with the index's new low end; returns the highest low end left (0 when every index is complete). Imports
+     * wait for a step, and a step for an import, as in {@link #buildExplorerIndexes}.
+     */
+    public long buildIndexes(int count) {
+        long left = 0;
+        for (RegisteredIndex i : indexes) {
+            for (int done = 0; done < count; done++) {
+                synchronized (writes) {
+                    long next = i.from - 1;
+                    if (next < 0)
+                        break;
+                    WriteBatch batch = new WriteBatch();
+                    hashOf(next).ifPresent(hash -> withReceipts(hash, (b, r) -> i.index().stage(b, r, batch)));
+                    batch.put(Segment.CHAIN_METADATA, i.fromKey(), Bytes.wrap(ByteBuffer.allocate(8).putLong(next)
+                            .array()));
+                    store.write(batch);
+                    i.from = next;
+                }
+            }
+            left = Math.max(left, i.from);
+        }
+        return left;
     }
 
     @Override
@@ -274,6 +335,38 @@ public final class KeyValueBlockStore implements BlockStore {
         List<Receipt> out = new ArrayList<>();
         while (r.hasNext()) out.add(Receipt.decode(r.readBytes()));
         return out;
+    }
+
+    /** A registered index and the lowest block from which it is complete. */
+    private static final class RegisteredIndex {
+        private final BlockIndex index;
+        private volatile long from;
+
+        private RegisteredIndex(BlockIndex index, long from) {
+            this.index = index;
+            this.from = from;
+        }
+
+        static RegisteredIndex open(KeyValueStore store, BlockIndex index, long headNumber) {
+            if (!index.name().matches("[a-z0-9_]{1,32}"))
+                throw new IllegalArgumentException("an index name is 1-32 characters of [a-z0-9_]: " + index.name());
+            RegisteredIndex opened = new RegisteredIndex(index, headNumber + 1);
+            Optional<Bytes> recorded = store.get(Segment.CHAIN_METADATA, opened.fromKey());
+            if (recorded.isPresent())
+                opened.from = ByteBuffer.wrap(recorded.get().unsafeArray()).getLong();
+            else
+                store.put(Segment.CHAIN_METADATA, opened.fromKey(),
+                        Bytes.wrap(ByteBuffer.allocate(8).putLong(opened.from).array()));
+            return opened;
+        }
+
+        BlockIndex index() {
+            return index;
+        }
+
+        Bytes fromKey() {
+            return Bytes.wrap(("index_from_" + index.name()).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        }
     }
 
     /**

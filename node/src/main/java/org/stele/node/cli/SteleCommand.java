@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         VersionCommand.class, DevCommand.class, EvmCommand.class, ConsensusCommand.class, KeysCommand.class,
         BlocksCommand.class, NodeCommand.class, NetworkCommand.class, ProofCommand.class, CharityCommand.class,
         NotaryCommand.class,
-        org.stele.node.gov.GovCommand.class, org.stele.node.vc.VcCommand.class,
+        org.stele.node.gov.GovCommand.class, org.stele.node.vc.VcCommand.class, org.stele.node.did.DidCommand.class,
         CommandLine.HelpCommand.class})
 public final class SteleCommand implements Runnable {
     @CommandLine.Spec

@@ -1,35 +1,34 @@
 package org.stele.node.vc;
 
 import java.util.Map;
-import java.util.function.UnaryOperator;
 import org.stele.apps.identity.status.StatusListDocument;
 import org.stele.apps.identity.status.StatusListUrl;
 import org.stele.apps.identity.vc.HttpJsonRpc;
 import org.stele.apps.identity.vc.Jws;
-import org.stele.rpc.server.GetRoute;
+import org.stele.rpc.server.HttpEndpoint;
 
 /**
  * Serves every issuer's status-list credentials at {@code /identity/status/<issuer>/<purpose>/<list>}, read from the
  * {@code StatusLists} contract through the node's own JSON-RPC ({@link StatusListDocument}).
  */
-public final class StatusListRoute implements GetRoute {
+public final class StatusListRoute implements HttpEndpoint {
     @Override
     public String prefix() {
         return StatusListUrl.PREFIX;
     }
 
     @Override
-    public Reply get(String path, String origin, UnaryOperator<String> jsonRpc) {
-        StatusListDocument.Answer a = StatusListDocument.answer(path, origin, (method, params) -> {
+    public Answer get(Request r) {
+        StatusListDocument.Answer a = StatusListDocument.answer(r.path(), r.publicOrigin(), (method, params) -> {
             var request = Jws.JSON.createObjectNode().put("jsonrpc", "2.0").put("id", 1).put("method", method);
             var array = request.putArray("params");
             for (Object p : params)
                 array.add(Jws.JSON.valueToTree(p));
-            return HttpJsonRpc.answer(method, jsonRpc.apply(request.toString()), "the node");
+            return HttpJsonRpc.answer(method, r.jsonRpc().apply(request.toString()), "the node");
         });
         Map<String, String> headers = a.blockNumber() < 0
                 ? Map.of()
                 : Map.of("Stele-Block-Number", Long.toString(a.blockNumber()), "Stele-Block-Hash", a.blockHash());
-        return new Reply(a.status(), a.contentType(), a.body(), headers);
+        return new Answer(a.status(), a.contentType(), a.body(), headers);
     }
 }

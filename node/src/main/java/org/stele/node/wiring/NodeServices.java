@@ -71,6 +71,10 @@ import org.stele.rpc.eth.SubscriptionManager;
 import org.stele.rpc.net.NetMethods;
 import org.stele.rpc.ots.OtsMethods;
 import org.stele.rpc.server.RpcServer;
+import org.stele.rpc.server.StaticPages;
+import org.stele.apps.identity.resolver.DidIndex;
+import org.stele.apps.identity.resolver.DidResolver;
+import org.stele.apps.identity.resolver.StoreDidChain;
 import org.stele.rpc.stele.SteleGetBlockConsensus;
 import org.stele.rpc.stele.SteleGetTransactionProof;
 import org.stele.rpc.txpool.TxPoolMethods;
@@ -115,6 +119,7 @@ public final class NodeServices implements AutoCloseable {
     private RpcServer server;
     private MetricsServer metricsServer;
     private final ExplorerIndexBuild explorerBuild;
+    private final DidResolver didResolver;
     private boolean admitOnlyWhatTheNextBlockPays;
 
     /**
@@ -139,7 +144,9 @@ public final class NodeServices implements AutoCloseable {
         this.fork = fork;
         this.store = new CachedSegmentStore(RocksDbKeyValueStore.open(config.dataPath()),
                 Set.of(Segment.TRIE_NODES, Segment.CODE), STATE_CACHE_BYTES);
-        this.blocks = new KeyValueBlockStore(store, SUITE, profile);
+        DidIndex didIndex = new DidIndex(store);
+        this.blocks = new KeyValueBlockStore(store, SUITE, profile, List.of(didIndex));
+        this.didResolver = new DidResolver(new StoreDidChain(blocks, didIndex, chainId), clock);
         if (blocks.head().isEmpty()) {
             Genesis.Built built = genesis.apply(store);
             blocks.append(built.block(), List.of(), built.batch());
@@ -248,7 +255,8 @@ public final class NodeServices implements AutoCloseable {
         RpcMethodRegistry registry = RpcMethodRegistry.of(methods);
         server = new RpcServer(new JsonRpcDispatcher(registry, config.rpcHttp().limits(),
                 config.rpcHttp().adminAccess(), metrics.rpcCalls(registry.names())), config.rpcHttp(),
-                org.stele.rpc.server.StaticPages.defaults(), List.of(new org.stele.node.vc.StatusListRoute()));
+                StaticPages.defaults(),
+                List.of(new DidResolutionEndpoint(didResolver), new org.stele.node.vc.StatusListRoute()));
         if (config.metrics().enabled())
             metricsServer = MetricsServer.start(config.metrics().host(), config.metrics().port(), metrics::scrape);
         return server.start();

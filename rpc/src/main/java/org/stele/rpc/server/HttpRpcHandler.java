@@ -18,6 +18,7 @@ import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.timeout.IdleStateEvent;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -25,7 +26,8 @@ import org.stele.rpc.JsonRpcDispatcher;
 import org.stele.rpc.RpcSession;
 
 /**
- * JSON-RPC over HTTP POST, one instance per connection; GET and HEAD read the node's pages ({@link StaticPages}).
+ * JSON-RPC over HTTP POST, one instance per connection; GET and HEAD read a REST resource ({@link HttpEndpoint}) or
+ * the node's pages ({@link StaticPages}).
  * WebSocket upgrade requests that pass the browser policy are passed on to the WebSocket handshake.
  *
  * <p>
@@ -53,7 +55,7 @@ final class HttpRpcHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
 
     private final JsonRpcDispatcher dispatcher;
     private final StaticPages pages;
-    private final java.util.List<GetRoute> routes;
+    private final List<HttpEndpoint> endpoints;
     private final Executor workers;
     private final BrowserPolicy browsers;
     private final int maxPipelined;
@@ -65,16 +67,11 @@ final class HttpRpcHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
 
     private record Reply(FullHttpResponse response, boolean close) {}
 
-    HttpRpcHandler(JsonRpcDispatcher dispatcher, StaticPages pages, Executor workers, BrowserPolicy browsers,
-            int maxPipelined, RequestDeadline deadline) {
-        this(dispatcher, pages, java.util.List.of(), workers, browsers, maxPipelined, deadline);
-    }
-
-    HttpRpcHandler(JsonRpcDispatcher dispatcher, StaticPages pages, java.util.List<GetRoute> routes, Executor workers,
+    HttpRpcHandler(JsonRpcDispatcher dispatcher, StaticPages pages, List<HttpEndpoint> endpoints, Executor workers,
             BrowserPolicy browsers, int maxPipelined, RequestDeadline deadline) {
         this.dispatcher = dispatcher;
         this.pages = pages;
-        this.routes = java.util.List.copyOf(routes);
+        this.endpoints = endpoints;
         this.workers = workers;
         this.browsers = browsers;
         this.maxPipelined = maxPipelined;
@@ -123,7 +120,11 @@ final class HttpRpcHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
             return;
         }
         if (request.method().equals(HttpMethod.GET) || request.method().equals(HttpMethod.HEAD)) {
-            serveFile(ctx, seq, request, !keepAlive);
+            HttpEndpoint endpoint = endpointFor(request.uri());
+            if (endpoint != null)
+                serveEndpoint(ctx, seq, request, endpoint, !keepAlive);
+            else
+                serveFile(ctx, seq, request, !keepAlive);
             return;
         }
         if (!request.method().equals(HttpMethod.POST)) {
@@ -143,18 +144,60 @@ final class HttpRpcHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         });
     }
 
+    private HttpEndpoint endpointFor(String uri) {
+        for (HttpEndpoint e : endpoints) {
+            if (uri.startsWith(e.prefix()))
+                return e;
+        }
+        return null;
+    }
+
+    /** A GET or HEAD of a computed document, answered on a worker thread since it may read the store. */
+    private void serveEndpoint(ChannelHandlerContext ctx, long seq, FullHttpRequest request, HttpEndpoint endpoint,
+            boolean close) {
+        String uri = request.uri();
+        int q = uri.indexOf('?');
+        HttpEndpoint.Request r = new HttpEndpoint.Request(new QueryStringDecoder(uri).path(),
+                uri.substring(endpoint.prefix().length(), q < 0 ? uri.length() : q),
+                q < 0 ? null : uri.substring(q + 1),
+                request.headers().get(HttpHeaderNames.ACCEPT),
+                "http://" + request.headers().get(HttpHeaderNames.HOST, "localhost"),
+                call -> new String(dispatcher.answer(call.getBytes(StandardCharsets.UTF_8), RpcSession.http(null)),
+                        StandardCharsets.UTF_8));
+        boolean head = request.method().equals(HttpMethod.HEAD);
+        pauseIfBehind(ctx);
+        workers.execute(() -> {
+            HttpEndpoint.Answer answer;
+            try {
+                answer = endpoint.get(r);
+            } catch (RuntimeException e) {
+                answer = new HttpEndpoint.Answer(500, HttpHeaderValues.APPLICATION_JSON.toString(),
+                        json("internal error: " + e.getMessage()));
+            }
+            HttpEndpoint.Answer a = answer;
+            try {
+                ctx.executor().execute(() -> {
+                    FullHttpResponse response = response(HttpResponseStatus.valueOf(a.status()),
+                            head ? new byte[0] : a.body(), a.contentType());
+                    response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, a.body().length);
+                    a.headers().forEach((k, v) -> response.headers().set(k, v));
+                    response.headers().set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
+                    response.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-cache");
+                    response.headers().set("X-Content-Type-Options", "nosniff");
+                    send(ctx, seq, response, close);
+                });
+            } catch (RejectedExecutionException e) {
+                // The server is shutting down: the connection goes with it, and there is no one to answer.
+            }
+        });
+    }
+
     /**
      * A GET or HEAD: one of the node's pages, or, where there is none, how to call JSON-RPC. Pages are same-origin only
      * (no CORS headers) and may load nothing from elsewhere.
      */
     private void serveFile(ChannelHandlerContext ctx, long seq, FullHttpRequest request, boolean close) {
         String path = new QueryStringDecoder(request.uri()).path();
-        for (GetRoute route : routes) {
-            if (path.startsWith(route.prefix())) {
-                serveRoute(ctx, seq, request, route, path, close);
-                return;
-            }
-        }
         switch (pages.find(path)) {
             case StaticPages.Lookup.Found(StaticPages.Page page) -> {
                 boolean fresh = page.etag().equals(request.headers().get(HttpHeaderNames.IF_NONE_MATCH));
@@ -182,31 +225,6 @@ final class HttpRpcHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
                     finish(ctx, seq, HttpResponseStatus.NOT_FOUND, json("no page at " + path), null, close);
             }
         }
-    }
-
-    /** A computed document: the route runs on a worker (it reads the chain) and its reply goes back in order. */
-    private void serveRoute(ChannelHandlerContext ctx, long seq, FullHttpRequest request, GetRoute route, String path,
-            boolean close) {
-        String origin = "http://" + request.headers().get(HttpHeaderNames.HOST, "localhost");
-        boolean head = request.method().equals(HttpMethod.HEAD);
-        RpcSession session = RpcSession.http(null);
-        pauseIfBehind(ctx);
-        workers.execute(() -> {
-            GetRoute.Reply reply = route.get(path, origin, body -> new String(
-                    dispatcher.answer(body.getBytes(StandardCharsets.UTF_8), session), StandardCharsets.UTF_8));
-            FullHttpResponse response = response(HttpResponseStatus.valueOf(reply.status()),
-                    head ? new byte[0] : reply.body(), reply.contentType());
-            response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, reply.body().length);
-            reply.headers().forEach((k, v) -> response.headers().set(k, v));
-            response.headers().set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
-            response.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-cache");
-            response.headers().set("X-Content-Type-Options", "nosniff");
-            try {
-                ctx.executor().execute(() -> send(ctx, seq, response, close));
-            } catch (RejectedExecutionException e) {
-                // The server is shutting down: the connection goes with it, and there is no one to answer.
-            }
-        });
     }
 
     private static FullHttpResponse response(HttpResponseStatus status, byte[] body, String contentType) {

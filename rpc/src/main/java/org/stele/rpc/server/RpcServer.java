@@ -31,7 +31,7 @@ public final class RpcServer implements AutoCloseable {
     static final String IDLE = "idle";
     private final JsonRpcDispatcher dispatcher;
     private final StaticPages pages;
-    private final java.util.List<GetRoute> routes;
+    private final java.util.List<HttpEndpoint> endpoints;
     private final RpcServerConfig config;
     private final EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     private final EventLoopGroup io = new MultiThreadIoEventLoopGroup(0, NioIoHandler.newFactory());
@@ -48,12 +48,12 @@ public final class RpcServer implements AutoCloseable {
         this(dispatcher, config, pages, java.util.List.of());
     }
 
-    /** A server that also answers GETs under each route's prefix with the route's computed documents. */
+    /** A server that also answers GET under each of {@code endpoints}' prefixes, before looking for a page. */
     public RpcServer(JsonRpcDispatcher dispatcher, RpcServerConfig config, StaticPages pages,
-            java.util.List<GetRoute> routes) {
+            java.util.List<HttpEndpoint> endpoints) {
         this.dispatcher = dispatcher;
         this.pages = pages;
-        this.routes = java.util.List.copyOf(routes);
+        this.endpoints = java.util.List.copyOf(endpoints);
         this.config = config;
         this.connections = new ConnectionCounter(config.connections().maxConnections());
     }
@@ -79,7 +79,7 @@ public final class RpcServer implements AutoCloseable {
                                 .addLast(RequestDeadline.NAME, deadline)
                                 .addLast(new HttpServerCodec(new HttpDecoderConfig(), Integer.MAX_VALUE))
                                 .addLast(new HttpObjectAggregator(max))
-                                .addLast(new HttpRpcHandler(dispatcher, pages, routes, workers, config.browsers(),
+                                .addLast(new HttpRpcHandler(dispatcher, pages, endpoints, workers, config.browsers(),
                                         limits.maxPipelined(), deadline))
                                 .addLast(new WebSocketServerProtocolHandler(WebSocketServerProtocolConfig.newBuilder()
                                         .websocketPath("/").checkStartsWith(true).maxFramePayloadLength(max)
