@@ -163,7 +163,7 @@ public final class NodeServices implements AutoCloseable {
         pool.onPending(tx -> {
             for (ChainEventListener l : listeners) l.onPendingTransaction(tx.hash());
         });
-        this.calls = new Calls(backend, CALL_GAS_CAP, clock);
+        this.calls = new Calls(backend, CALL_GAS_CAP, clock, policy);
         methods.addAll(List.of(new EthChainId(backend), new EthBlockNumber(backend), new EthGetBlockByNumber(backend),
                 new EthGetBlockByHash(backend), new EthGetBlockTransactionCountByNumber(backend),
                 new EthGetBlockTransactionCountByHash(backend), new EthGetTransactionByHash(backend),

@@ -73,6 +73,14 @@ class GovCommandTest {
         return CliRun.of(all);
     }
 
+    private JsonNode rpc(String method, String params) throws Exception {
+        String body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + method + "\",\"params\":" + params + "}";
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(rpc))
+                .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return json.readTree(r.body());
+    }
+
     private JsonNode sendFromSuspect() throws Exception {
         var tx = new FeeMarketTransaction(BigInteger.valueOf(31337), 0, BigInteger.ONE,
                 BigInteger.valueOf(50_000_000_000L), 21_000, Optional.of(node.accounts().get(1).address()),
@@ -100,6 +108,18 @@ class GovCommandTest {
                         + suspect.address().toChecksumHex() + " is frozen by governance (Freezes "
                         + "0x0000000000000000000000000000000000001004)");
 
+        String frozenFrom = "[{\"from\":\"" + suspect.address().toHex() + "\",\"to\":\""
+                + node.accounts().get(1).address().toHex() + "\"},\"latest\"]";
+        for (String method : List.of("eth_call", "eth_estimateGas"))
+            assertThat(rpc(method, frozenFrom).path("error").path("message").asText()).as(method)
+                    .isEqualTo("refused by the chain's governance: account " + suspect.address().toChecksumHex()
+                            + " is frozen by governance (Freezes 0x0000000000000000000000000000000000001004)");
+        String frozenTo = "[{\"from\":\"" + node.accounts().get(1).address().toHex() + "\",\"to\":\""
+                + suspect.address().toHex() + "\"},\"latest\"]";
+        assertThat(rpc("eth_call", frozenTo).path("error").path("message").asText())
+                .isEqualTo("refused by the chain's governance: recipient " + suspect.address().toChecksumHex()
+                        + " is frozen by governance (Freezes 0x0000000000000000000000000000000000001004)");
+
         CliRun list = gov("list", "--json");
         assertThat(json.readTree(list.out()).get(0).get("state").asText()).isEqualTo("executed");
         CliRun history = gov("history");
@@ -110,6 +130,7 @@ class GovCommandTest {
 
         assertThat(gov("unfreeze", suspect.address().toHex()).status()).isZero();
         assertThat(sendFromSuspect().has("result")).isTrue();
+        assertThat(rpc("eth_call", frozenFrom).has("result")).as("eth_call once unfrozen").isTrue();
     }
 
     @Test
