@@ -307,6 +307,11 @@ public final class NodeServices implements AutoCloseable {
         return blocks;
     }
 
+    /** The store the chain's blocks and states live in; what writes it goes through the importer. */
+    public KeyValueStore store() {
+        return store;
+    }
+
     private void announce(Block block, List<Receipt> receipts) {
         for (ChainEventListener l : listeners) l.onBlock(block, receipts);
     }
