@@ -143,14 +143,38 @@ class GovCommandTest {
     }
 
     @Test
-    void addingAValidatorWhoseNodeIsNotConnectedIsRefused() {
+    void addingAValidatorAdmitsItsNodeFirstAndThenRefusesWhileItIsNotAConnectedPeer() {
         Address stranger = Address.fromHex("0x00000000000000000000000000000000000000aa");
 
-        CliRun run = gov("add-validator", stranger.toHex());
+        CliRun run = gov("add-validator", stranger.toHex(), "--sync-timeout", "1");
 
         assertThat(run.status()).isEqualTo(1);
+        assertThat(run.out()).startsWith("step=admit  state=done  proposal=1").contains("executed=true");
         assertThat(run.err()).startsWith("stele gov: refused: " + stranger.toChecksumHex()
-                + " is not a connected peer of the node at " + rpc);
+                + " is admitted but not a connected peer of the node at " + rpc + " (head ")
+                .contains("after 1 s; a validator that cannot sign halts a chain whose quorum needs it");
+        CliRun again = gov("add-validator", stranger.toHex(), "--sync-timeout", "1");
+        assertThat(again.out()).as("admitted already: no second proposal")
+                .isEqualTo("step=admit  state=done  node=" + stranger.toChecksumHex() + "\n");
+        assertThat(json(gov("list", "--json"))).hasSize(1);
+    }
+
+    @Test
+    void removingMoreValidatorsAtOnceThanTheRestGoOnWithoutIsRefusedEvenBelowFourAllowed() {
+        CliRun run = gov("remove-validator", node.validator().toHex(), "--allow-below-four");
+
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.err()).isEqualTo("stele gov: refused: 1 validator removal at once (this one), but 1 validators "
+                + "go on with at most 0 stopped (quorum 1), and a removed validator may be stopped as soon as its "
+                + "removal is proposed; let the open removals execute or expire first\n");
+    }
+
+    private JsonNode json(CliRun run) {
+        try {
+            return json.readTree(run.out());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
