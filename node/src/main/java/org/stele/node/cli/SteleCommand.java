@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "stele", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class, description = "Stele: a consortium blockchain with EVM contracts and QBFT finality.", subcommands = {
         VersionCommand.class, DevCommand.class, EvmCommand.class, ConsensusCommand.class, KeysCommand.class,
         BlocksCommand.class, NodeCommand.class, NetworkCommand.class, ProofCommand.class, CharityCommand.class,
-        org.stele.node.gov.GovCommand.class,
+        org.stele.node.gov.GovCommand.class, org.stele.node.audit.AuditCommand.class,
         CommandLine.HelpCommand.class})
 public final class SteleCommand implements Runnable {
     @CommandLine.Spec

@@ -113,6 +113,8 @@ public final class NodeServices implements AutoCloseable {
     private final SyncTracker sync = new SyncTracker();
     private final NetworkView network = new NetworkView();
     private RpcServer server;
+    /** The node's audit log of admin calls and of the configurations it started with (DATA-PATH/audit.log). */
+    private final org.stele.node.audit.AuditLog audit;
     private MetricsServer metricsServer;
     private final ExplorerIndexBuild explorerBuild;
     private boolean admitOnlyWhatTheNextBlockPays;
@@ -140,6 +142,8 @@ public final class NodeServices implements AutoCloseable {
         this.store = new CachedSegmentStore(RocksDbKeyValueStore.open(config.dataPath()),
                 Set.of(Segment.TRIE_NODES, Segment.CODE), STATE_CACHE_BYTES);
         this.blocks = new KeyValueBlockStore(store, SUITE, profile);
+        this.audit = new org.stele.node.audit.AuditLog(config.dataPath().resolve("audit.log"), clock);
+        audit.started(config.toString());
         if (blocks.head().isEmpty()) {
             Genesis.Built built = genesis.apply(store);
             blocks.append(built.block(), List.of(), built.batch());
@@ -247,7 +251,7 @@ public final class NodeServices implements AutoCloseable {
     public InetSocketAddress start() throws InterruptedException {
         RpcMethodRegistry registry = RpcMethodRegistry.of(methods);
         server = new RpcServer(new JsonRpcDispatcher(registry, config.rpcHttp().limits(),
-                config.rpcHttp().adminAccess(), metrics.rpcCalls(registry.names())), config.rpcHttp());
+                config.rpcHttp().adminAccess(), metrics.rpcCalls(registry.names()), audit), config.rpcHttp());
         if (config.metrics().enabled())
             metricsServer = MetricsServer.start(config.metrics().host(), config.metrics().port(), metrics::scrape);
         return server.start();
@@ -355,6 +359,7 @@ public final class NodeServices implements AutoCloseable {
         if (explorerBuild != null) explorerBuild.stop();
         if (server != null) server.close();
         if (metricsServer != null) metricsServer.close();
+        audit.close();
         store.close();
     }
 }

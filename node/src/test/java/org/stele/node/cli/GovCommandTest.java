@@ -153,6 +153,13 @@ class GovCommandTest {
         assertThat(run.err()).startsWith("stele gov: refused: " + stranger.toChecksumHex()
                 + " is admitted but not a connected peer of the node at " + rpc + " (head ")
                 .contains("after 1 s; a validator that cannot sign halts a chain whose quorum needs it");
+        Path audit = dir.resolve("data").resolve("audit.log");
+        assertThat(audit).content().contains("\"method\":\"node.start\"")
+                .contains("\"caller\":\"no token (loopback)\",\"method\":\"admin_peers\"")
+                .contains("\"outcome\":\"ok\"");
+        CliRun verified = CliRun.of("audit", "verify", audit.toString());
+        assertThat(verified.status()).as(verified.err()).isZero();
+        assertThat(verified.out()).endsWith("entries, the chain is intact\n");
         CliRun again = gov("add-validator", stranger.toHex(), "--sync-timeout", "1");
         assertThat(again.out()).as("admitted already: no second proposal")
                 .isEqualTo("step=admit  state=done  node=" + stranger.toChecksumHex() + "\n");
