@@ -89,6 +89,7 @@ export const FUNCTIONS = {
   "0x34884e02": {"name":"addGovernor","signature":"addGovernor(address,uint256)","contracts":["Committee"],"inputs":[{"name":"governor","type":"address"},{"name":"weight","type":"uint256"}]},
   "0x36568abe": {"name":"renounceRole","signature":"renounceRole(bytes32,address)","contracts":["Charity"],"inputs":[{"name":"role","type":"bytes32"},{"name":"callerConfirmation","type":"address"}]},
   "0x3996f9f9": {"name":"setBlockPeriod","signature":"setBlockPeriod(uint256)","contracts":["Parameters"],"inputs":[{"name":"millis","type":"uint256"}]},
+  "0x3ad5e1ec": {"name":"frozenCount","signature":"frozenCount()","contracts":["Freezes"],"inputs":[]},
   "0x3bcb3a8a": {"name":"registerOrganisation","signature":"registerOrganisation(address,string)","contracts":["Charity"],"inputs":[{"name":"admin","type":"address"},{"name":"name","type":"string"}]},
   "0x3c09e2fd": {"name":"grantRole","signature":"grantRole(address,uint256)","contracts":["Accounts"],"inputs":[{"name":"account","type":"address"},{"name":"role","type":"uint256"}]},
   "0x3c7f9c98": {"name":"documentOf","signature":"documentOf(bytes32)","contracts":["Notary"],"inputs":[{"name":"document","type":"bytes32"}]},

@@ -46,7 +46,18 @@ public final class Evm {
     }
 
     public ExecutionResult execute(JournaledState state, Message message, BlockContext block, TxContext tx) {
-        return interpreter.execute(state, message, block, tx);
+        return interpreter.execute(state, message, block, tx, null);
+    }
+
+    /**
+     * As {@link #execute(JournaledState, Message, BlockContext, TxContext)}, with every call the message makes (and the
+     * message itself) asked of {@code guard} first.
+     *
+     * @param guard the chain's call rule, or {@code null} when it has none to apply (then calls pay nothing for it)
+     */
+    public ExecutionResult execute(JournaledState state, Message message, BlockContext block, TxContext tx,
+            CallGuard guard) {
+        return interpreter.execute(state, message, block, tx, guard);
     }
 
     /** The address CREATE gives: the last 20 bytes of keccak(rlp([sender, nonce])). */

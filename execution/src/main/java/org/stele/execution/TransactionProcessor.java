@@ -7,6 +7,7 @@ import org.stele.common.Bytes32;
 import org.stele.common.Fork;
 import org.stele.evm.AccountInfo;
 import org.stele.evm.BlockContext;
+import org.stele.evm.CallGuard;
 import org.stele.evm.Evm;
 import org.stele.evm.ExecutionResult;
 import org.stele.evm.Message;
@@ -61,6 +62,17 @@ public final class TransactionProcessor {
      */
     public TransactionResult process(WorldView world, BlockContext block, TransactionRequest tx,
             long blockGasAvailable) {
+        return process(world, block, tx, blockGasAvailable, null);
+    }
+
+    /**
+     * As {@link #process(WorldView, BlockContext, TransactionRequest, long)}, with every call the transaction makes
+     * asked of the chain's {@code guard} first (see {@link CallGuard}).
+     *
+     * @param guard the chain's call rule, or {@code null} when it has nothing to refuse
+     */
+    public TransactionResult process(WorldView world, BlockContext block, TransactionRequest tx,
+            long blockGasAvailable, CallGuard guard) {
         JournaledState state = new JournaledState(world);
         BigInteger effectiveGasPrice = effectiveGasPrice(tx, block);
         TransactionResult.Invalid invalid = validate(state, block, tx, blockGasAvailable, effectiveGasPrice);
@@ -96,7 +108,7 @@ public final class TransactionProcessor {
         }
 
         ExecutionResult result = evm.execute(state, message, block,
-                new TxContext(sender, effectiveGasPrice, tx.blobVersionedHashes()));
+                new TxContext(sender, effectiveGasPrice, tx.blobVersionedHashes()), guard);
 
         long gasLeft = result.gasLeft();
         long used = tx.gasLimit() - gasLeft;

@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import org.stele.chain.tx.Transaction;
 import org.stele.common.Address;
+import org.stele.evm.CallGuard;
 import org.stele.evm.WorldView;
 import org.stele.execution.InvalidTransaction;
 import org.stele.execution.policy.PolicyRefusal;
@@ -15,7 +16,9 @@ import org.stele.execution.policy.TransactionRules;
  * nothing, a frozen contract is called by no transaction, and in allowlist mode only the accounts let in send or
  * deploy; the {@code Parameters} contract sets the block gas limit, the minimum gas price and the largest transaction.
  * A frozen address is neither sender nor recipient of a transaction (a frozen contract is not called, and
- * a frozen account receives nothing either). A current governor may always send to the committee, so an allowlist cannot lock governance out.
+ * a frozen account receives nothing either). A call into a frozen address from inside a contract reverts
+ * ({@link FrozenCalls}), and so do {@code eth_call} and {@code eth_estimateGas} from or to one. A current governor may
+ * always send to the committee, so an allowlist cannot lock governance out.
  */
 public final class GovernancePolicy implements TransactionPolicy {
     public static final GovernancePolicy INSTANCE = new GovernancePolicy();
@@ -31,6 +34,16 @@ public final class GovernancePolicy implements TransactionPolicy {
             @Override
             public Optional<PolicyRefusal> check(Address sender, Transaction tx) {
                 return GovernancePolicy.check(state, parameters, sender, tx);
+            }
+
+            @Override
+            public Optional<PolicyRefusal> checkCall(Address from, Optional<Address> to) {
+                return GovernancePolicy.checkFreezes(state, from, to);
+            }
+
+            @Override
+            public CallGuard callGuard() {
+                return state.frozenCount().signum() == 0 ? null : new FrozenCalls(state);
             }
 
             @Override
@@ -55,15 +68,10 @@ public final class GovernancePolicy implements TransactionPolicy {
                         + " bytes is above the chain's maximum of " + parameters.maxTxSize() + " (Parameters "
                         + SystemContract.PARAMETERS.address().toHex() + ")");
         }
-        if (state.isFrozen(sender))
-            return refuse(InvalidTransaction.ACCOUNT_FROZEN,
-                    "account " + sender.toChecksumHex() + " is frozen by governance (Freezes "
-                            + SystemContract.FREEZES.address().toHex() + ")");
         Optional<Address> to = tx.to();
-        if (to.isPresent() && state.isFrozen(to.get()))
-            return refuse(InvalidTransaction.CONTRACT_FROZEN,
-                    "recipient " + to.get().toChecksumHex() + " is frozen by governance (Freezes "
-                            + SystemContract.FREEZES.address().toHex() + ")");
+        Optional<PolicyRefusal> frozen = checkFreezes(state, sender, to);
+        if (frozen.isPresent())
+            return frozen;
         boolean toCommittee = to.isPresent() && to.get().equals(SystemContract.COMMITTEE.address());
         if (toCommittee && state.weight(sender).signum() > 0)
             return Optional.empty();
@@ -75,6 +83,19 @@ public final class GovernancePolicy implements TransactionPolicy {
             return refuse(InvalidTransaction.DEPLOYER_NOT_ALLOWED, "account " + sender.toChecksumHex()
                     + " is not allowed to deploy contracts (Accounts " + SystemContract.ACCOUNTS.address().toHex()
                     + " is in allowlist mode)");
+        return Optional.empty();
+    }
+
+    private static Optional<PolicyRefusal> checkFreezes(GovernanceState state, Address sender,
+            Optional<Address> to) {
+        if (state.isFrozen(sender))
+            return refuse(InvalidTransaction.ACCOUNT_FROZEN,
+                    "account " + sender.toChecksumHex() + " is frozen by governance (Freezes "
+                            + SystemContract.FREEZES.address().toHex() + ")");
+        if (to.isPresent() && state.isFrozen(to.get()))
+            return refuse(InvalidTransaction.CONTRACT_FROZEN,
+                    "recipient " + to.get().toChecksumHex() + " is frozen by governance (Freezes "
+                            + SystemContract.FREEZES.address().toHex() + ")");
         return Optional.empty();
     }
 

@@ -25,6 +25,11 @@ public final class GovernanceState {
         return !read(SystemContract.FREEZES, StorageSlots.mappingEntry(Layout.FREEZES_IS_FROZEN, account)).isZero();
     }
 
+    /** How many addresses are frozen: while none is, no call needs looking up. */
+    public BigInteger frozenCount() {
+        return number(SystemContract.FREEZES, StorageSlots.slot(Layout.FREEZES_FROZEN_COUNT));
+    }
+
     /** The validator set in the contract's order (see {@code Validators.getValidators()}). */
     public List<Address> validators() {
         return members(SystemContract.VALIDATORS);

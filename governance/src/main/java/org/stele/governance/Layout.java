@@ -23,6 +23,7 @@ final class Layout {
     static final long ACCOUNTS_ROLES = 3;
 
     static final long FREEZES_IS_FROZEN = 0;
+    static final long FREEZES_FROZEN_COUNT = 1;
 
     static final long PARAMETERS_BLOCK_GAS_LIMIT = 0;
     static final long PARAMETERS_MIN_GAS_PRICE = 1;

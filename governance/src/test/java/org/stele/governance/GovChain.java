@@ -59,7 +59,13 @@ final class GovChain {
     }
 
     GovChain(GovernanceGenesis governance, List<KeyPair> funded) {
+        this(governance, funded, Map.of());
+    }
+
+    /** @param contracts more accounts for genesis, such as contracts under test */
+    GovChain(GovernanceGenesis governance, List<KeyPair> funded, Map<Address, Genesis.Allocation> contracts) {
         Map<Address, Genesis.Allocation> alloc = new HashMap<>(governance.allocations());
+        alloc.putAll(contracts);
         for (KeyPair k : funded)
             alloc.put(TestKeys.address(k), Genesis.Allocation.balance(TestAccounts.ETHER.multiply(BigInteger.TEN)));
         Genesis.Built g = new Genesis(CHAIN_ID, 0, TestChainSpec.GAS_LIMIT, TestChainSpec.GENESIS_BASE_FEE,
@@ -136,11 +142,16 @@ final class GovChain {
 
     /** What {@code data} returns when called on {@code to} at the head (as {@code eth_call} does). */
     Bytes call(Address to, Bytes data) {
-        Transaction tx = TxBuilder.feeMarket().chainId(CHAIN_ID).nonce(0).fees(0, 0).gasLimit(10_000_000).to(to)
-                .data(data).unsigned();
-        TransactionResult.Executed r = execute(CALLER, tx);
+        TransactionResult.Executed r = tryCall(to, data);
         assertThat(r.isSuccess()).as("call of %s reverted with %s", to, r.output()).isTrue();
         return r.output();
+    }
+
+    /** Calls {@code to} with {@code data} at the head under the chain's rules, whatever the outcome. */
+    TransactionResult.Executed tryCall(Address to, Bytes data) {
+        Transaction tx = TxBuilder.feeMarket().chainId(CHAIN_ID).nonce(0).fees(0, 0).gasLimit(10_000_000).to(to)
+                .data(data).unsigned();
+        return execute(CALLER, tx);
     }
 
     private TransactionResult.Executed execute(Address sender, Transaction tx) {
@@ -148,7 +159,8 @@ final class GovChain {
         var ctx = BlockExecutor.context(Address.ZERO, head.number() + 1, head.timestamp() + 1, head.gasLimit(),
                 BigInteger.ZERO, CHAIN_ID);
         TransactionResult r = new TransactionProcessor(Fork.CANCUN).process(headState(), ctx,
-                TransactionRequests.of(tx, sender), head.gasLimit());
+                TransactionRequests.of(tx, sender), head.gasLimit(), GovernancePolicy.INSTANCE.at(headState())
+                        .callGuard());
         assertThat(r).isInstanceOf(TransactionResult.Executed.class);
         return (TransactionResult.Executed) r;
     }

@@ -31,6 +31,7 @@ public final class JsonRpcDispatcher {
     private final ObjectMapper json;
     private final AdminAccess admin;
     private final CallObserver observer;
+    private final AdminAudit audit;
 
     /** A dispatcher whose admin methods are open to every caller, as on a loopback server. */
     public JsonRpcDispatcher(RpcMethodRegistry methods, RpcLimits limits) {
@@ -42,6 +43,17 @@ public final class JsonRpcDispatcher {
      * @param observer told of every call to a known method
      */
     public JsonRpcDispatcher(RpcMethodRegistry methods, RpcLimits limits, AdminAccess admin, CallObserver observer) {
+        this(methods, limits, admin, observer, AdminAudit.NONE);
+    }
+
+    /**
+     * @param admin who may call {@code admin_*} methods
+     * @param observer told of every call to a known method
+     * @param audit told of every call to an {@code admin_*} method, with its outcome
+     */
+    public JsonRpcDispatcher(RpcMethodRegistry methods, RpcLimits limits, AdminAccess admin, CallObserver observer,
+            AdminAudit audit) {
+        this.audit = audit;
         this.methods = methods;
         this.limits = limits;
         this.admin = admin;
@@ -145,8 +157,10 @@ public final class JsonRpcDispatcher {
                                     + " does not exist/is not available"));
         }
         long started = System.nanoTime();
+        boolean audited = AdminAccess.guards(methodName.textValue());
+        Optional<JsonRpcError> failed = Optional.empty();
         try {
-            if (AdminAccess.guards(methodName.textValue())) admin.check(session);
+            if (audited) admin.check(session);
             JsonNode result = method.get().execute(new Params(positional), session);
             if (notification) return null;
             ObjectNode out = NODES.objectNode();
@@ -155,13 +169,16 @@ public final class JsonRpcDispatcher {
             out.set("result", result == null ? NullNode.instance : result);
             return out;
         } catch (JsonRpcException e) {
+            failed = Optional.of(e.error());
             return notification ? null : error(replyId, e.error());
         } catch (Throwable e) {
             // An Error (a stack overflow, a heap too small for one answer) ends this call, not the node.
             LOG.warn("internal error in {}", methodName.textValue(), e);
+            failed = Optional.of(internalError(e));
             return notification ? null : error(replyId, internalError(e));
         } finally {
             observer.called(method.get().name(), System.nanoTime() - started);
+            if (audited) audit.record(method.get().name(), positional, session, failed);
         }
     }
 

@@ -9,6 +9,7 @@ import org.stele.common.Bytes;
 import org.stele.common.Fork;
 import org.stele.common.crypto.Keccak256;
 import org.stele.evm.BlockContext;
+import org.stele.evm.CallGuard;
 import org.stele.evm.Evm;
 import org.stele.evm.ExecutionResult;
 import org.stele.evm.Log;
@@ -53,6 +54,8 @@ public final class Interpreter {
     JournaledState state;
     BlockContext block;
     TxContext tx;
+    /** The chain's call rule for this message, or null when it has nothing to refuse. */
+    private CallGuard guard;
 
     // Result of the last frame that finished (or of a call that needed no frame).
     Status resultStatus;
@@ -88,10 +91,12 @@ public final class Interpreter {
 
     // ------------------------------------------------------------------ entry
 
-    public ExecutionResult execute(JournaledState state, Message msg, BlockContext block, TxContext tx) {
+    public ExecutionResult execute(JournaledState state, Message msg, BlockContext block, TxContext tx,
+            CallGuard guard) {
         this.state = state;
         this.block = block;
         this.tx = tx;
+        this.guard = guard;
         try {
             state.warmAccount(msg.caller());
             state.warmAccount(msg.to());
@@ -123,6 +128,7 @@ public final class Interpreter {
             this.state = null;
             this.block = null;
             this.tx = null;
+            this.guard = null;
         }
     }
 
@@ -136,6 +142,11 @@ public final class Interpreter {
     int startCall(int depth, int opcode, Address caller, Address address, Address codeAddress, BigInteger value,
             boolean transfer, byte[] input, long gas,
             boolean isStatic) {
+        if (guard != null) {
+            byte[] refusal = guard.refusal(address, codeAddress);
+            if (refusal != null)
+                return finishNow(Status.REVERT, gas, refusal);
+        }
         long checkpoint = state.checkpoint();
         if (opcode == CALL || opcode == STATICCALL) {
             boolean isPrecompile = precompiles.contains(codeAddress);

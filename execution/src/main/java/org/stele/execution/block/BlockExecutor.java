@@ -21,6 +21,7 @@ import org.stele.common.Bytes32;
 import org.stele.common.Fork;
 import org.stele.common.crypto.CryptoSuite;
 import org.stele.evm.BlockContext;
+import org.stele.evm.CallGuard;
 import org.stele.execution.BeaconRootCall;
 import org.stele.execution.BlobGas;
 import org.stele.execution.TransactionProcessor;
@@ -142,6 +143,7 @@ public final class BlockExecutor {
         List<Rejected> rejected = new ArrayList<>();
         List<TransactionFacts> facts = new ArrayList<>();
         long gasUsed = 0;
+        CallGuard guard = rules.callGuard();
         Candidate c;
         while (gasLimit - gasUsed >= MIN_TRANSACTION_GAS && (c = candidates.next()) != null) {
             if (Long.compareUnsigned(c.transaction().gasLimit(), gasLimit - gasUsed) > 0) {
@@ -155,7 +157,7 @@ public final class BlockExecutor {
                 continue;
             }
             TransactionResult r = processor.process(world, ctx, TransactionRequests.of(c.transaction(), c.sender()),
-                    gasLimit - gasUsed);
+                    gasLimit - gasUsed, guard);
             switch (r) {
                 case TransactionResult.Invalid invalid -> {
                     rejected.add(new Rejected(c, invalid.message()));

@@ -17,6 +17,7 @@ import org.stele.common.Bytes32;
 import org.stele.common.Fork;
 import org.stele.common.crypto.CryptoSuite;
 import org.stele.evm.BlockContext;
+import org.stele.evm.CallGuard;
 import org.stele.evm.state.JournaledState;
 import org.stele.execution.BeaconRootCall;
 import org.stele.execution.BlobGas;
@@ -101,6 +102,7 @@ final class BlockProcessor {
         List<Transaction> txs = block.body().transactions();
         long gasUsed = 0;
         long blobGasUsed = 0;
+        CallGuard guard = rules.callGuard();
         for (int i = 0; i < txs.size(); i++) {
             Transaction tx = txs.get(i);
             Address sender;
@@ -120,7 +122,7 @@ final class BlockProcessor {
             if (refused.isPresent())
                 return new Failed(Refusal.transaction(i, refused.get().reason(), refused.get().detail()));
             TransactionResult r = processor.process(world, ctx, TransactionRequests.of(tx, sender),
-                    h.gasLimit() - gasUsed);
+                    h.gasLimit() - gasUsed, guard);
             switch (r) {
                 case TransactionResult.Invalid invalid -> {
                     return new Failed(Refusal.transaction(i, invalid.reason(), invalid.message()));

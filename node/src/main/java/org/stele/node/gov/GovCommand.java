@@ -37,7 +37,7 @@ import picocli.CommandLine.Parameters;
 public final class GovCommand implements Runnable {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     /** QBFT tolerates f faults among 3f+1: under four validators it tolerates none. */
-    static final int SAFE_VALIDATORS = 4;
+    static final int SAFE_VALIDATORS = ValidatorRails.SAFE_VALIDATORS;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -100,7 +100,7 @@ public final class GovCommand implements Runnable {
 
         abstract Object run(GovRpc rpc);
 
-        private void print(Object result) {
+        void print(Object result) {
             if (connection.json) {
                 try {
                     System.out.println(JSON.writeValueAsString(result));
@@ -313,39 +313,133 @@ public final class GovCommand implements Runnable {
         return list;
     }
 
-    @Command(name = "add-validator", mixinStandardHelpOptions = true, description = "Propose a validator; refused unless its node is a connected peer of this node and synced.")
-    static final class AddValidator extends Shortcut {
+    /** The open proposals whose call is {@code data} to {@code target}, oldest first. */
+    static List<Long> openProposals(GovRpc rpc, SystemContract target, java.util.function.Predicate<Bytes> data) {
+        List<Long> ids = new ArrayList<>();
+        for (Map<String, Object> p : proposals(rpc))
+            if ("open".equals(p.get("state")) && target.contractName().equals(p.get("target"))
+                    && data.test(Bytes.fromHex(String.valueOf(p.get("data")))))
+                ids.add((Long) p.get("id"));
+        return ids;
+    }
+
+    private static boolean isAdmitted(GovRpc rpc, Address node) {
+        Bytes out = rpc.ethCall(SystemContract.NODE_ALLOWLIST.address(),
+                GovernanceCalls.encode("isAllowed", new org.web3j.abi.datatypes.Address(node.toHex())));
+        return out.size() == 32 && out.get(31) != 0;
+    }
+
+    private static boolean hasVoted(GovRpc rpc, long id, Address governor) {
+        Bytes out = rpc.ethCall(SystemContract.COMMITTEE.address(), GovernanceCalls.encode("voteOf",
+                new org.web3j.abi.datatypes.generated.Uint256(id),
+                new org.web3j.abi.datatypes.Address(governor.toHex())));
+        return !new BigInteger(1, out.toArray()).equals(BigInteger.ZERO);
+    }
+
+    private static Map<String, Object> step(String step, String state, Map<String, Object> details) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("step", step);
+        out.put("state", state);
+        out.putAll(details);
+        return out;
+    }
+
+    @Command(name = "add-validator", mixinStandardHelpOptions = true, description = "Walk the safe order: admit the validator's node (propose and vote, or say what votes are awaited), wait until it is a connected peer synced to the head, then propose it as a validator; reports each step.")
+    static final class AddValidator extends Step {
         @Parameters(index = "0", description = "The validator's address (its node key's).")
         String address;
 
-        @Override
-        SystemContract target() {
-            return SystemContract.VALIDATORS;
-        }
+        @Option(names = "--description", defaultValue = "", description = "What the proposals are for.")
+        String description;
+
+        @Option(names = "--sync-timeout", description = "Seconds to wait for the node to connect and sync (default: ${DEFAULT-VALUE}).")
+        long syncTimeoutSeconds = 120;
+
+        @Option(names = "--node-rpc", description = "The new validator's own JSON-RPC URL, to read its head; without it, the head its node announced when it connected.")
+        java.net.URI nodeRpc;
 
         @Override
-        Bytes data(GovRpc rpc) {
+        Object run(GovRpc rpc) {
             Address v = Address.fromHex(address);
             if (validators(rpc).contains(v))
                 throw new GovException(v.toChecksumHex() + " is a validator already");
-            JsonNode peers = rpc.call("admin_peers");
-            long head = GovRpc.quantity(rpc.call("eth_blockNumber")).longValueExact();
-            boolean synced = false;
-            for (JsonNode p : peers) {
-                String id = p.path("id").asText() + " " + p.path("enode").asText() + " " + p.path("name").asText()
-                        + " " + p.toString();
-                if (id.toLowerCase().contains(v.toHex().substring(2).toLowerCase()))
-                    synced = true;
+            KeyPair key = connection.key();
+            Address governor = org.stele.node.wiring.NodeServices.SUITE.address(key.publicKey());
+            List<Map<String, Object>> steps = new ArrayList<>();
+            if (isAdmitted(rpc, v)) {
+                steps.add(step("admit", "done", Map.of("node", v.toChecksumHex())));
+            } else {
+                Bytes admit = GovernanceCalls.admitNode(v);
+                List<Long> open = openProposals(rpc, SystemContract.NODE_ALLOWLIST, admit::equals);
+                Map<String, Object> acted;
+                if (open.isEmpty())
+                    acted = propose(rpc, key, SystemContract.NODE_ALLOWLIST, admit, description, true);
+                else if (!hasVoted(rpc, open.getFirst(), governor))
+                    acted = new LinkedHashMap<>(Map.of("proposal", open.getFirst()));
+                else
+                    acted = new LinkedHashMap<>(Map.of("proposal", open.getFirst(), "voted", "before"));
+                if (!open.isEmpty() && !acted.containsKey("voted"))
+                    acted.putAll(vote(rpc, key, open.getFirst(), true));
+                if (!isAdmitted(rpc, v)) {
+                    steps.add(step("admit", "awaiting votes", acted));
+                    steps.add(step("validator", "not proposed", Map.of("next", "once proposal " + acted.get("proposal")
+                            + " executes, run stele gov add-validator " + v.toChecksumHex() + " again")));
+                    return steps;
+                }
+                steps.add(step("admit", "done", acted));
             }
-            if (!synced)
-                throw new GovException("refused: " + v.toChecksumHex() + " is not a connected peer of the node at "
-                        + connection.rpc + " (head " + head + "); a validator that cannot sign halts a chain whose "
-                        + "quorum needs it: admit its node (stele gov admit-node), start it, let it sync, then retry");
-            return GovernanceCalls.addValidator(v);
+            try {
+                steps.add(step("sync", "done", awaitSynced(rpc, v)));
+            } catch (GovException e) {
+                print(steps); // what was done before the refusal
+                throw e;
+            }
+            steps.add(step("validator", "proposed",
+                    propose(rpc, key, SystemContract.VALIDATORS, GovernanceCalls.addValidator(v), description, true)));
+            return steps;
+        }
+
+        /** Waits until {@code v} is a connected peer at the head (one block behind at most), or refuses. */
+        private Map<String, Object> awaitSynced(GovRpc rpc, Address v) {
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(syncTimeoutSeconds).toNanos();
+            String why;
+            while (true) {
+                long head = GovRpc.quantity(rpc.call("eth_blockNumber")).longValueExact();
+                JsonNode peer = null;
+                for (JsonNode p : rpc.call("admin_peers"))
+                    if (p.path("id").asText().equalsIgnoreCase(v.toHex()))
+                        peer = p;
+                if (peer == null) {
+                    why = "is admitted but not a connected peer of the node at " + connection.rpc + " (head " + head
+                            + ")";
+                } else {
+                    long theirs = nodeRpc != null
+                            ? GovRpc.quantity(
+                                    new GovRpc(nodeRpc, java.time.Duration.ofSeconds(1)).call("eth_blockNumber"))
+                                    .longValueExact()
+                            : peer.path("protocols").path("stele").path("headNumber").asLong();
+                    if (theirs >= head - 1)
+                        return new LinkedHashMap<>(Map.of("peer", v.toChecksumHex(), "head", theirs, "ours", head));
+                    why = "is a connected peer at block " + theirs + " of " + head
+                            + (nodeRpc != null
+                                    ? ""
+                                    : " (the head it announced when it connected; give --node-rpc to read its own)");
+                }
+                if (System.nanoTime() >= deadline)
+                    throw new GovException("refused: " + v.toChecksumHex() + " " + why + " after " + syncTimeoutSeconds
+                            + " s; a validator that cannot sign halts a chain whose quorum needs it: start its node, "
+                            + "let it sync, then run this again");
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new GovException("interrupted while waiting for " + v.toChecksumHex() + " to sync");
+                }
+            }
         }
     }
 
-    @Command(name = "remove-validator", mixinStandardHelpOptions = true, description = "Propose removing a validator; refused when fewer than 4 would remain, unless --allow-below-four.")
+    @Command(name = "remove-validator", mixinStandardHelpOptions = true, description = "Propose removing a validator; refused when fewer than 4 would remain (unless --allow-below-four), or when the open removals and this one are more than the set goes on without.")
     static final class RemoveValidator extends Shortcut {
         @Parameters(index = "0", description = "The validator's address.")
         String address;
@@ -364,11 +458,14 @@ public final class GovCommand implements Runnable {
             List<Address> now = validators(rpc);
             if (!now.contains(v))
                 throw new GovException(v.toChecksumHex() + " is not a validator");
-            if (now.size() - 1 < SAFE_VALIDATORS && !allowBelowFour)
-                throw new GovException("refused: " + (now.size() - 1) + " validators would remain; under "
-                        + SAFE_VALIDATORS + " QBFT tolerates no faulty or stopped validator. Give --allow-below-four "
-                        + "to do it anyway");
-            return GovernanceCalls.removeValidator(v);
+            Bytes removal = GovernanceCalls.removeValidator(v);
+            Bytes selector = removal.slice(0, 4);
+            List<Long> pending = openProposals(rpc, SystemContract.VALIDATORS,
+                    d -> d.size() >= 4 && d.slice(0, 4).equals(selector));
+            ValidatorRails.removal(now.size(), pending, allowBelowFour).ifPresent(refusal -> {
+                throw new GovException(refusal);
+            });
+            return removal;
         }
     }
 

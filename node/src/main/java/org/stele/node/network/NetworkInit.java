@@ -41,19 +41,28 @@ import org.stele.node.keys.Web3Keystore;
  * @param basePort     0: free ports picked now; else node I has RPC on {@code base + 10(I-1)}, P2P one above and
  *                     metrics two above
  * @param passphrase   encrypts the keys as web3 keystores with this passphrase, read from {@code passphraseFile}
+ * @param blockPeriodMillis the block period genesis gives the chain (QBFT settings and the {@code Parameters} contract)
  */
-public record NetworkInit(int validators, long chainId, int basePort, Optional<Path> passphraseFile) {
+public record NetworkInit(int validators, long chainId, int basePort, Optional<Path> passphraseFile,
+        long blockPeriodMillis) {
     /** JSON-RPC, P2P and metrics. */
     private static final int PORTS_PER_NODE = 3;
 
     public static final long DEFAULT_CHAIN_ID = 1337;
     public static final long GAS_LIMIT = 30_000_000;
-    private static final long BLOCK_PERIOD_MILLIS = 250;
+    public static final long DEFAULT_BLOCK_PERIOD_MILLIS = 250;
     /** Funded accounts: the first ones of {@code stele dev}'s, so the same scripts and wallets work. */
     public static final int FUNDED_ACCOUNTS = 10;
     private static final String BALANCE = "0x21e19e0c9bab2400000"; // 10,000 ETH
 
+    /** A network with the default block period. */
+    public NetworkInit(int validators, long chainId, int basePort, Optional<Path> passphraseFile) {
+        this(validators, chainId, basePort, passphraseFile, DEFAULT_BLOCK_PERIOD_MILLIS);
+    }
+
     public NetworkInit {
+        if (blockPeriodMillis <= 0)
+            throw new IllegalArgumentException("the block period must be positive");
         if (validators < 1 || validators > 64)
             throw new IllegalArgumentException("--validators must be between 1 and 64");
         if (chainId <= 0)
@@ -133,7 +142,7 @@ public record NetworkInit(int validators, long chainId, int basePort, Optional<P
         ObjectNode qbft = config.putObject("qbft");
         // Besu counts the block period in whole seconds; Stele reads blockperiodmilliseconds first when it is there.
         qbft.put("blockperiodseconds", 1);
-        qbft.put("blockperiodmilliseconds", BLOCK_PERIOD_MILLIS);
+        qbft.put("blockperiodmilliseconds", blockPeriodMillis);
         qbft.put("emptyblockperiodseconds", 5);
         qbft.put("epochlength", 30000);
         qbft.put("requesttimeoutseconds", 2);
@@ -151,7 +160,7 @@ public record NetworkInit(int validators, long chainId, int basePort, Optional<P
         DidRegistry.addTo(alloc);
         org.stele.apps.identity.status.StatusLists.addTo(alloc);
         org.stele.apps.identity.trust.TrustRegistry.addTo(alloc);
-        GovernanceGenesis.ofValidators(validators, GAS_LIMIT, BLOCK_PERIOD_MILLIS).addTo(alloc);
+        GovernanceGenesis.ofValidators(validators, GAS_LIMIT, blockPeriodMillis).addTo(alloc);
         try {
             return json.writeValueAsString(root) + "\n";
         } catch (IOException e) {

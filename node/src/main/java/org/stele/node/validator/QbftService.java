@@ -110,7 +110,7 @@ public final class QbftService implements P2pListener, AutoCloseable {
         // its engine only follows (what it would send is dropped in perform, as it is no validator of the height).
         this.wal = new FileWal(walFile);
         this.engine = new QbftEngine(timings.engineConfig(), key, NodeServices.SUITE, this::validatorsForBlock, wal);
-        this.timers = new RoundTimers(scheduler, timings.emptyBlockPeriod().toMillis(),
+        this.timers = new RoundTimers(scheduler, height -> emptyPeriodMillis(parentOf(height)),
                 expired -> submit(() -> handle(expired)));
         node.pool().onPending(p -> {
             gossip.add(Bytes.wrap(p.transaction().encode()));
@@ -133,8 +133,26 @@ public final class QbftService implements P2pListener, AutoCloseable {
 
     /** For the engine: the validators of {@code height}, from the state after its parent (the head's when unknown). */
     private List<Address> validatorsForBlock(long height) {
-        BlockHeader parent = node.blocks().hashOf(height - 1).flatMap(node.blocks()::header).orElse(node.head());
-        return validatorsAfter(parent);
+        return validatorsAfter(parentOf(height));
+    }
+
+    private BlockHeader parentOf(long height) {
+        return node.blocks().hashOf(height - 1).flatMap(node.blocks()::header).orElse(node.head());
+    }
+
+    /**
+     * The least time between {@code parent} and its child: the {@code Parameters} contract's block period after the
+     * parent when the committee has set one (so a change applies from the next block on every node), else the node's
+     * configured or genesis period.
+     */
+    private long blockPeriodMillis(BlockHeader parent) {
+        long governed = new GovernanceState(node.stateAfter(parent)).parameters().blockPeriodMillis();
+        return governed > 0 ? governed : timings.blockPeriod().toMillis();
+    }
+
+    /** The empty-block period, never shorter than the block period in force. */
+    private long emptyPeriodMillis(BlockHeader parent) {
+        return Math.max(timings.emptyBlockPeriod().toMillis(), blockPeriodMillis(parent));
     }
 
     public Address address() {
@@ -274,8 +292,8 @@ public final class QbftService implements P2pListener, AutoCloseable {
             return;
         }
         long now = scheduler.nowMillis();
-        long earliest = headSeenMillis + timings.blockPeriod().toMillis();
-        long emptyAt = headSeenMillis + timings.emptyBlockPeriod().toMillis();
+        long earliest = headSeenMillis + blockPeriodMillis(c.parent());
+        long emptyAt = headSeenMillis + emptyPeriodMillis(c.parent());
         if (now < earliest) {
             scheduler.schedule(() -> submit(this::tryCreate), earliest - now);
             return;

@@ -117,6 +117,8 @@ public final class NodeServices implements AutoCloseable {
     private final SyncTracker sync = new SyncTracker();
     private final NetworkView network = new NetworkView();
     private RpcServer server;
+    /** The node's audit log of admin calls and of the configurations it started with (DATA-PATH/audit.log). */
+    private final org.stele.node.audit.AuditLog audit;
     private MetricsServer metricsServer;
     private final ExplorerIndexBuild explorerBuild;
     private final DidResolver didResolver;
@@ -147,6 +149,8 @@ public final class NodeServices implements AutoCloseable {
         DidIndex didIndex = new DidIndex(store);
         this.blocks = new KeyValueBlockStore(store, SUITE, profile, List.of(didIndex));
         this.didResolver = new DidResolver(new StoreDidChain(blocks, didIndex, chainId), clock);
+        this.audit = new org.stele.node.audit.AuditLog(config.dataPath().resolve("audit.log"), clock);
+        audit.started(config.toString());
         if (blocks.head().isEmpty()) {
             Genesis.Built built = genesis.apply(store);
             blocks.append(built.block(), List.of(), built.batch());
@@ -170,7 +174,7 @@ public final class NodeServices implements AutoCloseable {
         pool.onPending(tx -> {
             for (ChainEventListener l : listeners) l.onPendingTransaction(tx.hash());
         });
-        this.calls = new Calls(backend, CALL_GAS_CAP, clock);
+        this.calls = new Calls(backend, CALL_GAS_CAP, clock, policy);
         methods.addAll(List.of(new EthChainId(backend), new EthBlockNumber(backend), new EthGetBlockByNumber(backend),
                 new EthGetBlockByHash(backend), new EthGetBlockTransactionCountByNumber(backend),
                 new EthGetBlockTransactionCountByHash(backend), new EthGetTransactionByHash(backend),
@@ -254,7 +258,7 @@ public final class NodeServices implements AutoCloseable {
     public InetSocketAddress start() throws InterruptedException {
         RpcMethodRegistry registry = RpcMethodRegistry.of(methods);
         server = new RpcServer(new JsonRpcDispatcher(registry, config.rpcHttp().limits(),
-                config.rpcHttp().adminAccess(), metrics.rpcCalls(registry.names())), config.rpcHttp(),
+                config.rpcHttp().adminAccess(), metrics.rpcCalls(registry.names()), audit), config.rpcHttp(),
                 StaticPages.defaults(),
                 List.of(new DidResolutionEndpoint(didResolver), new org.stele.node.vc.StatusListRoute()));
         if (config.metrics().enabled())
@@ -316,6 +320,11 @@ public final class NodeServices implements AutoCloseable {
         return blocks;
     }
 
+    /** The store the chain's blocks and states live in; what writes it goes through the importer. */
+    public KeyValueStore store() {
+        return store;
+    }
+
     private void announce(Block block, List<Receipt> receipts) {
         for (ChainEventListener l : listeners) l.onBlock(block, receipts);
     }
@@ -359,6 +368,7 @@ public final class NodeServices implements AutoCloseable {
         if (explorerBuild != null) explorerBuild.stop();
         if (server != null) server.close();
         if (metricsServer != null) metricsServer.close();
+        audit.close();
         store.close();
     }
 }

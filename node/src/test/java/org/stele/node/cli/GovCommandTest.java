@@ -73,6 +73,14 @@ class GovCommandTest {
         return CliRun.of(all);
     }
 
+    private JsonNode rpc(String method, String params) throws Exception {
+        String body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + method + "\",\"params\":" + params + "}";
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(rpc))
+                .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return json.readTree(r.body());
+    }
+
     private JsonNode sendFromSuspect() throws Exception {
         var tx = new FeeMarketTransaction(BigInteger.valueOf(31337), 0, BigInteger.ONE,
                 BigInteger.valueOf(50_000_000_000L), 21_000, Optional.of(node.accounts().get(1).address()),
@@ -100,6 +108,18 @@ class GovCommandTest {
                         + suspect.address().toChecksumHex() + " is frozen by governance (Freezes "
                         + "0x0000000000000000000000000000000000001004)");
 
+        String frozenFrom = "[{\"from\":\"" + suspect.address().toHex() + "\",\"to\":\""
+                + node.accounts().get(1).address().toHex() + "\"},\"latest\"]";
+        for (String method : List.of("eth_call", "eth_estimateGas"))
+            assertThat(rpc(method, frozenFrom).path("error").path("message").asText()).as(method)
+                    .isEqualTo("refused by the chain's governance: account " + suspect.address().toChecksumHex()
+                            + " is frozen by governance (Freezes 0x0000000000000000000000000000000000001004)");
+        String frozenTo = "[{\"from\":\"" + node.accounts().get(1).address().toHex() + "\",\"to\":\""
+                + suspect.address().toHex() + "\"},\"latest\"]";
+        assertThat(rpc("eth_call", frozenTo).path("error").path("message").asText())
+                .isEqualTo("refused by the chain's governance: recipient " + suspect.address().toChecksumHex()
+                        + " is frozen by governance (Freezes 0x0000000000000000000000000000000000001004)");
+
         CliRun list = gov("list", "--json");
         assertThat(json.readTree(list.out()).get(0).get("state").asText()).isEqualTo("executed");
         CliRun history = gov("history");
@@ -110,6 +130,7 @@ class GovCommandTest {
 
         assertThat(gov("unfreeze", suspect.address().toHex()).status()).isZero();
         assertThat(sendFromSuspect().has("result")).isTrue();
+        assertThat(rpc("eth_call", frozenFrom).has("result")).as("eth_call once unfrozen").isTrue();
     }
 
     @Test
@@ -122,14 +143,45 @@ class GovCommandTest {
     }
 
     @Test
-    void addingAValidatorWhoseNodeIsNotConnectedIsRefused() {
+    void addingAValidatorAdmitsItsNodeFirstAndThenRefusesWhileItIsNotAConnectedPeer() {
         Address stranger = Address.fromHex("0x00000000000000000000000000000000000000aa");
 
-        CliRun run = gov("add-validator", stranger.toHex());
+        CliRun run = gov("add-validator", stranger.toHex(), "--sync-timeout", "1");
 
         assertThat(run.status()).isEqualTo(1);
+        assertThat(run.out()).startsWith("step=admit  state=done  proposal=1").contains("executed=true");
         assertThat(run.err()).startsWith("stele gov: refused: " + stranger.toChecksumHex()
-                + " is not a connected peer of the node at " + rpc);
+                + " is admitted but not a connected peer of the node at " + rpc + " (head ")
+                .contains("after 1 s; a validator that cannot sign halts a chain whose quorum needs it");
+        Path audit = dir.resolve("data").resolve("audit.log");
+        assertThat(audit).content().contains("\"method\":\"node.start\"")
+                .contains("\"caller\":\"no token (loopback)\",\"method\":\"admin_peers\"")
+                .contains("\"outcome\":\"ok\"");
+        CliRun verified = CliRun.of("audit", "verify", audit.toString());
+        assertThat(verified.status()).as(verified.err()).isZero();
+        assertThat(verified.out()).endsWith("entries, the chain is intact\n");
+        CliRun again = gov("add-validator", stranger.toHex(), "--sync-timeout", "1");
+        assertThat(again.out()).as("admitted already: no second proposal")
+                .isEqualTo("step=admit  state=done  node=" + stranger.toChecksumHex() + "\n");
+        assertThat(json(gov("list", "--json"))).hasSize(1);
+    }
+
+    @Test
+    void removingMoreValidatorsAtOnceThanTheRestGoOnWithoutIsRefusedEvenBelowFourAllowed() {
+        CliRun run = gov("remove-validator", node.validator().toHex(), "--allow-below-four");
+
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.err()).isEqualTo("stele gov: refused: 1 validator removal at once (this one), but 1 validators "
+                + "go on with at most 0 stopped (quorum 1), and a removed validator may be stopped as soon as its "
+                + "removal is proposed; let the open removals execute or expire first\n");
+    }
+
+    private JsonNode json(CliRun run) {
+        try {
+            return json.readTree(run.out());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test

@@ -40,9 +40,26 @@ final class TestNetwork implements AutoCloseable {
 
     TestNetwork(Path dir, int validators) {
         this.dir = dir;
-        this.files = new NetworkInit(validators, NetworkInit.DEFAULT_CHAIN_ID, 0, Optional.empty()).write(dir,
+        // The genesis's governed block period is the tests' short one: the committee's value wins over configuration.
+        this.files = new NetworkInit(validators, NetworkInit.DEFAULT_CHAIN_ID, 0, Optional.empty(), 100).write(dir,
                 new SecureRandom(new byte[]{1}));
         this.nodes = new NetworkNode[validators];
+    }
+
+    /**
+     * Gives the chain a committee of {@code governors} (with their weights; thresholds 67%) and a voting period of
+     * {@code votingPeriod} blocks, in place of the one governor of weight 1 per validator {@code stele network init}
+     * writes. Call before the first node starts.
+     */
+    void governedBy(List<org.stele.governance.Governor> governors, long votingPeriod) throws java.io.IOException {
+        Path genesis = dir.resolve("genesis.json");
+        var root = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(genesis.toFile());
+        List<org.stele.common.Address> validators = files.stream().map(NetworkInit.NodeFiles::address).toList();
+        new org.stele.governance.GovernanceGenesis(governors, 67, 67, votingPeriod, validators, validators,
+                new org.stele.governance.ChainParameters(NetworkInit.GAS_LIMIT, java.math.BigInteger.ZERO,
+                        org.stele.governance.ChainParameters.DEFAULT_MAX_TX_SIZE, 100))
+                .addTo((com.fasterxml.jackson.databind.node.ObjectNode) root.get("alloc"));
+        JSON.writeValue(genesis.toFile(), root);
     }
 
     /** The configuration of node {@code i} (0-based): its node.toml with paths under its directory, free ports. */

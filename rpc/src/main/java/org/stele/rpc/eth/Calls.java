@@ -18,6 +18,8 @@ import org.stele.evm.WorldView;
 import org.stele.execution.TransactionProcessor;
 import org.stele.execution.TransactionRequest;
 import org.stele.execution.TransactionResult;
+import org.stele.execution.policy.TransactionPolicy;
+import org.stele.execution.policy.TransactionRules;
 import org.stele.rpc.BlockParameter;
 import org.stele.rpc.JsonRpcError;
 import org.stele.rpc.JsonRpcException;
@@ -32,6 +34,7 @@ public final class Calls {
     private final EthBackend backend;
     private final long gasCap;
     private final InstantSource clock;
+    private final TransactionPolicy policy;
 
     /** @param gasCap the most gas a call may use (geth: 50,000,000) */
     public Calls(EthBackend backend, long gasCap) {
@@ -43,9 +46,20 @@ public final class Calls {
      * @param clock gives the timestamp of the next block, for calls against {@code pending}
      */
     public Calls(EthBackend backend, long gasCap, InstantSource clock) {
+        this(backend, gasCap, clock, TransactionPolicy.NONE);
+    }
+
+    /**
+     * @param gasCap the most gas a call may use (geth: 50,000,000)
+     * @param clock gives the timestamp of the next block, for calls against {@code pending}
+     * @param policy the chain's rules, read at the state a call runs on: a call from or into a frozen account is refused
+     *            with the pool's message, and calls made inside it are guarded as a block's are
+     */
+    public Calls(EthBackend backend, long gasCap, InstantSource clock, TransactionPolicy policy) {
         this.backend = backend;
         this.gasCap = gasCap;
         this.clock = clock;
+        this.policy = policy;
     }
 
     /**
@@ -136,7 +150,14 @@ public final class Calls {
     public TransactionResult.Executed execute(At at, CallRequest call, long gas, org.stele.evm.tracing.Tracer tracer,
             StateOverrides overrides) {
         BlockHeader header = at.state();
-        WorldView world = overrides.over(backend.stateAt(header));
+        WorldView stored = backend.stateAt(header);
+        // The chain's rules come from its stored state: overrides change what a call sees, not what it may do.
+        TransactionRules rules = policy.at(stored);
+        rules.checkCall(call.from(), java.util.Optional.ofNullable(call.to())).ifPresent(refused -> {
+            throw new JsonRpcException(JsonRpcError.SERVER_ERROR,
+                    "refused by the chain's governance: " + refused.detail());
+        });
+        WorldView world = overrides.over(stored);
         BigInteger baseFee = call.namesFee() ? at.baseFee() : BigInteger.ZERO;
         BlockContext ctx = new BlockContext(header.coinbase(), at.number(), at.timestamp(),
                 Math.max(header.gasLimit(), gasCap),
@@ -154,7 +175,7 @@ public final class Calls {
                 call.data(),
                 maxFee, tip.min(maxFee), call.accessList(), List.of(), BigInteger.ZERO);
         TransactionResult r = new TransactionProcessor(backend.fork(), tracer).process(world, ctx, request,
-                Math.max(header.gasLimit(), gasCap));
+                Math.max(header.gasLimit(), gasCap), rules.callGuard());
         return switch (r) {
             case TransactionResult.Executed e -> e;
             case TransactionResult.Invalid invalid ->

@@ -1,0 +1,76 @@
+package org.stele.node.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AuditLogTest {
+    @TempDir
+    Path dir;
+
+    private Path logWithThreeEntries() {
+        Path file = dir.resolve("audit.log");
+        try (AuditLog log = new AuditLog(file, InstantSource.fixed(Instant.parse("2026-01-01T00:00:00Z")))) {
+            log.started("config A");
+            log.append("no token (loopback)", "admin_addPeer", "sha256:aa", "ok");
+            log.append("no token (loopback)", "admin_removePeer", "sha256:bb", "error -32602: bad peer");
+        }
+        return file;
+    }
+
+    @Test
+    void anUntouchedLogVerifiesAndAReopenedOneContinuesItsChain() throws Exception {
+        Path file = logWithThreeEntries();
+        try (AuditLog log = new AuditLog(file, InstantSource.fixed(Instant.parse("2026-01-02T00:00:00Z")))) {
+            log.started("config B");
+        }
+
+        assertThat(AuditLog.verify(file)).isEmpty();
+        assertThat(Files.readAllLines(file)).hasSize(4).last().asString().contains("\"seq\":4")
+                .contains("\"method\":\"node.start\"");
+    }
+
+    @Test
+    void aChangedEntryIsNamed() throws Exception {
+        Path file = logWithThreeEntries();
+        List<String> lines = new ArrayList<>(Files.readAllLines(file));
+        lines.set(2, lines.get(2).replace("error -32602: bad peer", "ok"));
+        Files.write(file, lines, StandardCharsets.UTF_8);
+
+        assertThat(AuditLog.verify(file)).contains("line 3: the entry does not match its hash (it was changed)");
+    }
+
+    @Test
+    void aRemovedEntryIsNamed() throws Exception {
+        Path file = logWithThreeEntries();
+        List<String> lines = new ArrayList<>(Files.readAllLines(file));
+        lines.remove(1);
+        Files.write(file, lines, StandardCharsets.UTF_8);
+
+        assertThat(AuditLog.verify(file))
+                .contains("line 2: seq 3 where 2 belongs (an entry was removed or moved)");
+    }
+
+    @Test
+    void anEntryRewrittenWithItsOwnHashStillBreaksTheChainAfterIt() throws Exception {
+        Path file = logWithThreeEntries();
+        List<String> lines = new ArrayList<>(Files.readAllLines(file));
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var entry = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(lines.get(1));
+        entry.remove("hash");
+        entry.put("method", "admin_nodeInfo");
+        entry.put("hash", AuditLog.sha256(entry.toString()));
+        lines.set(1, entry.toString());
+        Files.write(file, lines, StandardCharsets.UTF_8);
+
+        assertThat(AuditLog.verify(file)).contains("line 3: prev does not name the hash of the entry before it");
+    }
+}

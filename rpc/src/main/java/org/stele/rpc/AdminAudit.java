@@ -1,0 +1,20 @@
+package org.stele.rpc;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Optional;
+
+/**
+ * Told of every call to an {@code admin_*} method, after it is answered or refused, so that a node can keep an audit
+ * trail of what its operators did through JSON-RPC.
+ */
+@FunctionalInterface
+public interface AdminAudit {
+    AdminAudit NONE = (method, params, session, error) -> {
+    };
+
+    /**
+     * @param params the call's positional parameters as sent
+     * @param error the error it was answered with, or empty when it succeeded
+     */
+    void record(String method, JsonNode params, RpcSession session, Optional<JsonRpcError> error);
+}
