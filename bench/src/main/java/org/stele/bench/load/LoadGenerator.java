@@ -312,7 +312,7 @@ public final class LoadGenerator {
             confirmedIdx.add(j);
         }
         if (!finality.isEmpty()) {
-            network = Optional.of(summarise(finality, rssPerNode, nodeCpuUsed, windowEnd - start));
+            network = Optional.of(summarise(finality, rssPerNode, nodeCpuUsed, windowEnd - start, c));
             finality.forEach(HeadTimes::close);
         }
         long[] receiptResult = checkReceipts(confirmedIdx, hashes, nodeOf);
@@ -490,8 +490,8 @@ public final class LoadGenerator {
      * How the nodes ended the run: each one's head and its hash at the lowest of them (after up to 10 s for them to
      * meet), the heads their subscriptions announced compared number by number, and CPU and memory per node.
      */
-    private NetworkSummary summarise(List<HeadTimes> heads, List<RssSampler> rss, long[] cpuTicks, long windowNanos)
-            throws IOException, InterruptedException {
+    private NetworkSummary summarise(List<HeadTimes> heads, List<RssSampler> rss, long[] cpuTicks, long windowNanos,
+            long finalTransactions) throws IOException, InterruptedException {
         long[] height = new long[clients.size()];
         long deadline = System.nanoTime() + 10_000_000_000L;
         do {
@@ -532,7 +532,7 @@ public final class LoadGenerator {
             nodes.add(new NetworkSummary.Node(cfg.rpcs().get(i).toString(), height[i], pid, ticks,
                     i < rss.size() ? rss.get(i).result() : Optional.empty()));
         }
-        return new NetworkSummary(common, hashes, compared, differ, nodes, windowNanos);
+        return new NetworkSummary(common, hashes, compared, differ, nodes, windowNanos, finalTransactions);
     }
 
     /** A batch of the raw transactions at {@code indices}, in that order. */

@@ -15,9 +15,10 @@ import java.util.Optional;
  * @param headsDisagreeing of those, numbers for which two nodes announced different hashes
  * @param nodes           per node, in node order
  * @param windowNanos     the measured window CPU time is divided by
+ * @param finalTransactions measured transactions found final, which the nodes' CPU time is also divided by
  */
 public record NetworkSummary(long commonHeight, List<String> hashes, int headsCompared, int headsDisagreeing,
-        List<Node> nodes, long windowNanos) {
+        List<Node> nodes, long windowNanos, long finalTransactions) {
 
     public NetworkSummary {
         hashes = List.copyOf(hashes);
@@ -31,6 +32,17 @@ public record NetworkSummary(long commonHeight, List<String> hashes, int headsCo
     /** True when every node holds the same block at the common height and no announced head differed. */
     public boolean agree() {
         return headsDisagreeing == 0 && !hashes.isEmpty() && hashes.stream().distinct().count() == 1;
+    }
+
+    /**
+     * CPU milliseconds all nodes together spent per final transaction in the window: a figure that other load on the
+     * machine inflates less than wall-clock rates do. Empty when a node's CPU time is unknown or nothing was final.
+     */
+    public java.util.OptionalDouble cpuMillisPerTransaction() {
+        if (finalTransactions == 0 || nodes.stream().anyMatch(n -> n.cpuTicks().isEmpty()))
+            return java.util.OptionalDouble.empty();
+        long ticks = nodes.stream().mapToLong(n -> n.cpuTicks().get()).sum();
+        return java.util.OptionalDouble.of(ticks * 1000.0 / ProcessCpu.TICKS_PER_SECOND / finalTransactions);
     }
 
     public String format() {
@@ -51,6 +63,8 @@ public record NetworkSummary(long commonHeight, List<String> hashes, int headsCo
             s.append(String.format(Locale.ROOT, "node %d         head %d  %s  %s  (%s%s)%n", i + 1, n.head(), cpu, rss,
                     n.rpc(), n.pid().map(p -> ", pid " + p).orElse("")));
         }
+        cpuMillisPerTransaction().ifPresent(ms -> s.append(
+                String.format(Locale.ROOT, "node CPU       %.2f ms per final transaction, all nodes together%n", ms)));
         return s.toString();
     }
 }
