@@ -1,22 +1,36 @@
 #!/usr/bin/env bash
 # Whole-node load: the JSON-RPC load generator (org.stele.bench.load.LoadGenerator) against nodes started here.
-# Usage: bench/load.sh --against-stele|--against-anvil|--against-both [generator flags]
+# Usage: bench/load.sh --against-stele|--against-anvil|--against-both|--against-network N [generator flags]
 #   e.g. bench/load.sh --against-both --kind erc20 --senders 200 --txs 40000 --batch 100 --warmup 20000
+#        bench/load.sh --against-network 4 --kind erc20 --senders 512 --rate 1000 --duration 30 --batch 20
 # Each node starts fresh (stele dev on a new data directory, anvil --block-time 1) on a free loopback port, gets the
 # same generator flags, and is stopped before the next one starts, so the two never share the machine. --rpc, --ws
 # and --pid are passed for you; the node's resident memory is sampled. Extra node flags: STELE_ARGS="--gas-limit N",
 # ANVIL_ARGS="--gas-limit N".
+# --against-network N starts `stele network up --validators N` on a fresh directory (free ports), waits for every
+# node, and gives the generator every node's JSON-RPC and WebSocket URL and process id: each sender sends to one
+# node, a transaction is final when another node announces its block, and the nodes' agreement, CPU and memory are
+# reported. NODE_JVM_OPTS="-XX:StartFlightRecording=filename=node.jfr,settings=profile" goes to every node's JVM
+# (a relative file lands in the node's folder); NET_DIR=DIR (which must not exist) keeps the network's directory,
+# logs and recordings after the run. NETWORK_ARGS="--heap 2g" goes to `stele network up`.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 case "${1:-}" in
   --against-stele) nodes=(stele) ;;
   --against-anvil) nodes=(anvil) ;;
   --against-both) nodes=(anvil stele) ;;
-  *) echo "usage: bench/load.sh --against-stele|--against-anvil|--against-both [generator flags]" >&2; exit 2 ;;
+  --against-network)
+    nodes=(network)
+    validators="${2:-}"
+    [[ "$validators" =~ ^[1-9][0-9]*$ ]] || { echo "--against-network needs a number of validators" >&2; exit 2; }
+    shift ;;
+  *) echo "usage: bench/load.sh --against-stele|--against-anvil|--against-both|--against-network N [generator flags]" >&2
+     exit 2 ;;
 esac
 shift
 
-(cd "$root" && mvn -B -q -pl node,bench -am package -DskipTests)
+# LOAD_NO_BUILD=1 runs the jars already built (to re-take figures, or to measure a build while its sources change).
+[ -n "${LOAD_NO_BUILD:-}" ] || (cd "$root" && mvn -B -q -pl node,bench -am package -DskipTests)
 # The same JDK the launcher would choose.
 jdk=$(bash -c "source <(sed -n '/^jdk_version()/,/^}/p;/^find_jdk()/,/^}/p' '$root/stele'); min_java=21; die(){ echo \$*; exit 1; }; find_jdk")
 anvil="$root/bench/anvil/node_modules/@foundry-rs/anvil-linux-amd64/bin/anvil"
@@ -25,6 +39,7 @@ if [[ " ${nodes[*]} " == *" anvil "* ]]; then
 fi
 
 node_pid=""
+net_pids=()
 work="$(mktemp -d -t stele-load.XXXXXX)"
 stop_node() {
   if [ -n "$node_pid" ]; then
@@ -32,6 +47,16 @@ stop_node() {
     wait "$node_pid" 2>/dev/null || true
     node_pid=""
   fi
+  # `stele network up` stops its nodes when it is stopped; any node still there after that is stopped by its pid.
+  local p
+  for p in ${net_pids[@]+"${net_pids[@]}"}; do
+    if kill -0 "$p" 2>/dev/null; then
+      kill "$p" 2>/dev/null || true
+      for _ in $(seq 1 100); do kill -0 "$p" 2>/dev/null || break; sleep 0.1; done
+      kill -9 "$p" 2>/dev/null || true
+    fi
+  done
+  net_pids=()
 }
 trap 'stop_node; rm -rf "$work"' EXIT
 
@@ -64,6 +89,37 @@ for node in "${nodes[@]}"; do
       ready=$(await_rpc "http://127.0.0.1:$port" "$started" "$log")
       echo "== stele dev $(sed -n 's/^Stele \(.*\)/\1/p' <("$root/stele" version) | head -1) on 127.0.0.1:$port" \
         "(pid $node_pid, ${STELE_ARGS:-default flags}), serving ${ready} s after launch"
+      ;;
+    network)
+      net="${NET_DIR:-$work/net}"
+      [ -e "$net" ] && { echo "NET_DIR $net exists; the benchmark wants a fresh network" >&2; exit 2; }
+      jvm=()
+      for o in ${NODE_JVM_OPTS:-}; do jvm+=("--jvm-option=$o"); done
+      # shellcheck disable=SC2086
+      "$root/stele" network up --validators "$validators" --dir "$net" ${jvm[@]+"${jvm[@]}"} ${NETWORK_ARGS:-} \
+        >"$log" 2>&1 &
+      node_pid=$!
+      for _ in $(seq 1 600); do
+        grep -q "^$validators nodes running" "$log" && break
+        kill -0 "$node_pid" 2>/dev/null || { echo "stele network up exited:" >&2; cat "$log" >&2; exit 1; }
+        sleep 0.5
+      done
+      grep -q "^$validators nodes running" "$log" || { echo "the network did not start within 300 s:" >&2; cat "$log" >&2; exit 1; }
+      rpcs=() wss=() pids=()
+      for i in $(seq 1 "$validators"); do
+        rpcs+=("$(sed -n "s|^node $i  rpc \(http://[^ ]*\) .*|\1|p" "$log" | head -n1)")
+        wss+=("$(sed -n "s|^node $i  rpc [^ ]*  ws \(ws://[^ ]*\) .*|\1|p" "$log" | head -n1)")
+        pids+=("$(cat "$net/node-$i/node.pid")")
+      done
+      net_pids=("${pids[@]}")
+      ready=$(python3 -c "import time; print('%.2f' % ((time.time_ns() - $started) / 1e9))")
+      echo "== stele network up --validators $validators (${NODE_JVM_OPTS:-no extra JVM options}), nodes" \
+        "${rpcs[*]} (pids ${pids[*]}), all serving ${ready} s after launch; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+      (IFS=,; "$jdk/bin/java" -Xmx1g --enable-native-access=ALL-UNNAMED -cp "$root/bench/target/benchmarks.jar" \
+        org.stele.bench.load.LoadGenerator --rpc "${rpcs[*]}" --ws "${wss[*]}" --pid "${pids[*]}" "$@") \
+        || echo "(generator exit status $?)"
+      stop_node
+      continue
       ;;
     anvil)
       # shellcheck disable=SC2086

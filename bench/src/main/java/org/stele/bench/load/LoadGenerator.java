@@ -49,14 +49,19 @@ public final class LoadGenerator {
 
     private final LoadConfig cfg;
     private final JsonRpcClient rpc;
+    /** One client per node; the first is {@link #rpc}. */
+    private final List<JsonRpcClient> clients;
+    /** After a run against several nodes: how they ended it. */
+    private Optional<NetworkSummary> network = Optional.empty();
     private final Secp256k1KeccakSuite suite = Secp256k1KeccakSuite.instance();
     private final BigInteger maxFee;
     private final BigInteger tip;
     private BigInteger chainId;
 
-    LoadGenerator(LoadConfig cfg, JsonRpcClient rpc) {
+    LoadGenerator(LoadConfig cfg, List<JsonRpcClient> clients) {
         this.cfg = cfg;
-        this.rpc = rpc;
+        this.clients = List.copyOf(clients);
+        this.rpc = this.clients.getFirst();
         this.maxFee = BigInteger.valueOf(cfg.maxFeeGwei()).multiply(GWEI);
         this.tip = BigInteger.valueOf(cfg.tipGwei()).multiply(GWEI);
     }
@@ -81,16 +86,20 @@ public final class LoadGenerator {
             return t;
         });
         LoadReport report;
+        LoadGenerator generator = new LoadGenerator(cfg,
+                cfg.rpcs().stream().map(uri -> new JsonRpcClient(uri, http)).toList());
         try {
-            report = new LoadGenerator(cfg, new JsonRpcClient(cfg.rpc(), http)).run(http);
+            report = generator.run(http);
         } catch (IOException e) {
             System.err.println("load generator failed: " + e.getMessage());
             System.exit(1);
             return;
         }
         System.out.print(report.format());
+        generator.network.ifPresent(n -> System.out.print(n.format()));
         System.out.println("load average   " + loadAverage());
-        System.exit(report.confirmed() > 0 && report.receiptFailures() == 0 ? 0 : 1);
+        boolean agreed = generator.network.map(NetworkSummary::agree).orElse(true);
+        System.exit(report.confirmed() > 0 && report.receiptFailures() == 0 && agreed ? 0 : 1);
     }
 
     LoadReport run(ExecutorService http) throws IOException, InterruptedException {
@@ -155,9 +164,22 @@ public final class LoadGenerator {
         }
         PacingSchedule schedule = new PacingSchedule(cfg.rate(), cfg.batch());
         int batches = (int) schedule.batchCount(total);
-        String[] bodies = new String[batches];
-        for (int k = 0; k < batches; k++)
-            bodies[k] = body(raw, k * cfg.batch(), (int) Math.min(total, (long) (k + 1) * cfg.batch()));
+        int nodes = cfg.nodes();
+        // Measured transaction j is sender (warm + j) % n's, which sends only to node sender % nodes: each batch is
+        // cut into one request per node, so a sender's transactions reach its node in nonce order.
+        int[] nodeOf = new int[(int) total];
+        for (int j = 0; j < total; j++)
+            nodeOf[j] = (int) ((warm + j) % n % nodes);
+        String[][] bodies = new String[batches][nodes];
+        for (int k = 0; k < batches; k++) {
+            int from = k * cfg.batch();
+            int to = (int) Math.min(total, (long) (k + 1) * cfg.batch());
+            for (int node = 0; node < nodes; node++) {
+                final int nd = node;
+                int[] mine = IntStream.range(from, to).filter(j -> nodeOf[j] == nd).toArray();
+                bodies[k][node] = mine.length == 0 ? null : body(raw, mine);
+            }
+        }
         Map<String, Integer> index = new HashMap<>(hashes.length * 2);
         for (int j = 0; j < hashes.length; j++)
             index.put(hashes[j], j);
@@ -171,6 +193,7 @@ public final class LoadGenerator {
         // Measured phase.
         AtomicLongArray submitted = new AtomicLongArray((int) total);
         AtomicLongArray included = new AtomicLongArray((int) total);
+        long[] blockOf = new long[(int) total];
         AtomicLong confirmed = new AtomicLong();
         AtomicLong blocks = new AtomicLong();
         AtomicLong lastInclusion = new AtomicLong();
@@ -183,6 +206,7 @@ public final class LoadGenerator {
                     for (JsonNode h : block.path("transactions")) {
                         Integer j = index.get(h.asText().toLowerCase(java.util.Locale.ROOT));
                         if (j != null && included.compareAndSet(j, 0, observed)) {
+                            blockOf[j] = number;
                             confirmed.incrementAndGet();
                             lastInclusion.accumulateAndGet(observed, Math::max);
                             ours = true;
@@ -193,7 +217,13 @@ public final class LoadGenerator {
                 });
         Thread watcherThread = new Thread(watcher, "block-watcher");
         watcherThread.setDaemon(true);
-        Optional<RssSampler> rss = cfg.pid().map(pid -> new RssSampler(pid, 250));
+        List<HeadTimes> finality = new ArrayList<>();
+        if (nodes > 1)
+            for (java.net.URI ws : cfg.wss())
+                finality.add(HeadTimes.follow(ws));
+        List<RssSampler> rssPerNode = cfg.pids().stream().map(pid -> new RssSampler(pid, 250)).toList();
+        Optional<RssSampler> rss = nodes > 1 ? Optional.empty() : rssPerNode.stream().findFirst();
+        long[] nodeCpuStart = cfg.pids().stream().mapToLong(pid -> ProcessCpu.ticks(pid).orElse(-1)).toArray();
         watcherThread.start();
 
         Semaphore inFlight = new Semaphore(cfg.inFlight());
@@ -208,28 +238,38 @@ public final class LoadGenerator {
                 LockSupport.parkNanos(due - now);
             if (System.nanoTime() > deadline)
                 break;
-            inFlight.acquire();
             int from = k * cfg.batch();
             int to = (int) Math.min(total, (long) (k + 1) * cfg.batch());
-            long now = System.nanoTime();
-            for (int j = from; j < to; j++)
-                submitted.set(j, now);
-            sent += to - from;
-            lastSubmit = now;
-            rpc.postAsync(bodies[k]).whenComplete((answers, error) -> {
-                inFlight.release();
-                if (error != null) {
-                    rejected.merge("transport: " + rootMessage(error), (long) (to - from), Long::sum);
-                    rejectedCount.addAndGet(to - from);
-                    return;
-                }
-                for (JsonRpcClient.Response r : answers) {
-                    if (!r.ok()) {
-                        rejected.merge(r.error(), 1L, Long::sum);
-                        rejectedCount.incrementAndGet();
+            for (int node = 0; node < nodes; node++) {
+                if (bodies[k][node] == null)
+                    continue;
+                inFlight.acquire();
+                long now = System.nanoTime();
+                int count = 0;
+                for (int j = from; j < to; j++) {
+                    if (nodeOf[j] == node) {
+                        submitted.set(j, now);
+                        count++;
                     }
                 }
-            });
+                sent += count;
+                lastSubmit = now;
+                final int posted = count;
+                clients.get(node).postAsync(bodies[k][node]).whenComplete((answers, error) -> {
+                    inFlight.release();
+                    if (error != null) {
+                        rejected.merge("transport: " + rootMessage(error), (long) posted, Long::sum);
+                        rejectedCount.addAndGet(posted);
+                        return;
+                    }
+                    for (JsonRpcClient.Response r : answers) {
+                        if (!r.ok()) {
+                            rejected.merge(r.error(), 1L, Long::sum);
+                            rejectedCount.incrementAndGet();
+                        }
+                    }
+                });
+            }
         }
         inFlight.acquire(cfg.inFlight());
         long submitEnd = lastSubmit;
@@ -238,25 +278,48 @@ public final class LoadGenerator {
                 && watcher.failure().isEmpty())
             Thread.sleep(20);
         long cpuUsed = processCpuNanos() - cpuStart;
+        long windowEnd = System.nanoTime();
+        long[] nodeCpuUsed = new long[nodeCpuStart.length];
+        for (int i = 0; i < nodeCpuStart.length; i++) {
+            long now = ProcessCpu.ticks(cfg.pids().get(i)).orElse(-1);
+            nodeCpuUsed[i] = nodeCpuStart[i] < 0 || now < 0 ? -1 : now - nodeCpuStart[i];
+        }
         watcher.stop();
         watcherThread.join(10_000);
-        rss.ifPresent(RssSampler::close);
+        rssPerNode.forEach(RssSampler::close);
         if (watcher.failure().isPresent())
             throw new IOException("block watcher failed: " + watcher.failure().get().getMessage());
+        if (!finality.isEmpty())
+            awaitHeads(finality, java.util.Arrays.stream(blockOf).max().orElse(0));
 
         long[] latencies = new long[(int) confirmed.get()];
         List<Integer> confirmedIdx = new ArrayList<>();
-        for (int j = 0, c = 0; j < total && c < latencies.length; j++) {
+        int c = 0;
+        long lastFinal = 0;
+        for (int j = 0; j < total && c < latencies.length; j++) {
             long inc = included.get(j);
-            if (inc != 0 && submitted.get(j) != 0) {
-                latencies[c++] = inc - submitted.get(j);
-                confirmedIdx.add(j);
+            if (inc == 0 || submitted.get(j) == 0)
+                continue;
+            if (!finality.isEmpty()) {
+                // Final when a node other than the one it was sent to announces its block.
+                var at = finality.get((nodeOf[j] + 1) % nodes).finalAt(blockOf[j]);
+                if (at.isEmpty())
+                    continue;
+                inc = at.getAsLong();
+                lastFinal = Math.max(lastFinal, inc);
             }
+            latencies[c++] = inc - submitted.get(j);
+            confirmedIdx.add(j);
         }
-        long[] receiptResult = checkReceipts(confirmedIdx, hashes);
+        if (!finality.isEmpty()) {
+            network = Optional.of(summarise(finality, rssPerNode, nodeCpuUsed, windowEnd - start, c));
+            finality.forEach(HeadTimes::close);
+        }
+        long[] receiptResult = checkReceipts(confirmedIdx, hashes, nodeOf);
+        long lastConfirmation = finality.isEmpty() ? lastInclusion.get() : lastFinal;
         return new LoadReport(cfg.kind().name().toLowerCase(java.util.Locale.ROOT), n, cfg.batch(), cfg.rate(), sent,
                 new TreeMap<>(rejected), confirmedIdx.size(), submitEnd - start,
-                confirmed.get() == 0 ? 0 : lastInclusion.get() - start,
+                confirmedIdx.isEmpty() ? 0 : lastConfirmation - start,
                 Percentiles.of(java.util.Arrays.copyOf(latencies, confirmedIdx.size())), blocks.get(),
                 receiptResult[0], receiptResult[1], rss.flatMap(RssSampler::result), cpuUsed);
     }
@@ -380,18 +443,29 @@ public final class LoadGenerator {
         return receipts;
     }
 
-    /** Fetches receipts of an even sample of confirmed transactions; returns {checked, failed}. */
-    private long[] checkReceipts(List<Integer> confirmedIdx, String[] hashes) throws IOException, InterruptedException {
+    /**
+     * Fetches receipts of an even sample of confirmed transactions, each from a node other than the one it was sent to
+     * when there are several; returns {checked, failed}.
+     */
+    private long[] checkReceipts(List<Integer> confirmedIdx, String[] hashes, int[] nodeOf)
+            throws IOException, InterruptedException {
         int sample = Math.min(cfg.receiptSample(), confirmedIdx.size());
         if (sample == 0)
             return new long[]{0, 0};
-        List<ObjectNode> reqs = new ArrayList<>();
+        List<List<ObjectNode>> reqs = new ArrayList<>();
+        for (int node = 0; node < clients.size(); node++)
+            reqs.add(new ArrayList<>());
         for (int i = 0; i < sample; i++) {
             int j = confirmedIdx.get((int) ((long) i * (confirmedIdx.size() - 1) / Math.max(1, sample - 1)));
-            reqs.add(JsonRpcClient.request(j, "eth_getTransactionReceipt", hashes[j]));
+            reqs.get((nodeOf[j] + 1) % clients.size())
+                    .add(JsonRpcClient.request(j, "eth_getTransactionReceipt", hashes[j]));
         }
+        List<JsonRpcClient.Response> answers = new ArrayList<>();
+        for (int node = 0; node < clients.size(); node++)
+            if (!reqs.get(node).isEmpty())
+                answers.addAll(clients.get(node).batch(reqs.get(node)));
         long failed = 0;
-        for (JsonRpcClient.Response r : rpc.batch(reqs)) {
+        for (JsonRpcClient.Response r : answers) {
             boolean ok = r.ok() && !r.result().isNull() && "0x1".equals(r.result().path("status").asText());
             if (ok && cfg.kind() == LoadConfig.Kind.ERC20)
                 ok = r.result().path("logs").size() == 1 && Erc20Token.TRANSFER_TOPIC
@@ -400,6 +474,83 @@ public final class LoadGenerator {
                 failed++;
         }
         return new long[]{sample, failed};
+    }
+
+    /**
+     * Waits up to 10 s until every node has announced block {@code last}, so that a node a few milliseconds behind
+     * the first one still dates the last blocks.
+     */
+    private static void awaitHeads(List<HeadTimes> nodes, long last) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (System.nanoTime() < deadline && nodes.stream().anyMatch(h -> h.finalAt(last).isEmpty()))
+            Thread.sleep(20);
+    }
+
+    /**
+     * How the nodes ended the run: each one's head and its hash at the lowest of them (after up to 10 s for them to
+     * meet), the heads their subscriptions announced compared number by number, and CPU and memory per node.
+     */
+    private NetworkSummary summarise(List<HeadTimes> heads, List<RssSampler> rss, long[] cpuTicks, long windowNanos,
+            long finalTransactions) throws IOException, InterruptedException {
+        long[] height = new long[clients.size()];
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        do {
+            for (int i = 0; i < clients.size(); i++)
+                height[i] = Long.decode(clients.get(i).call("eth_blockNumber").asText());
+            if (java.util.Arrays.stream(height).distinct().count() == 1)
+                break;
+            Thread.sleep(100);
+        } while (System.nanoTime() < deadline);
+        long common = java.util.Arrays.stream(height).min().orElse(0);
+        List<String> hashes = new ArrayList<>();
+        for (JsonRpcClient client : clients)
+            hashes.add(client.call("eth_getBlockByNumber", "0x" + Long.toHexString(common), false).path("hash")
+                    .asText());
+        List<Map<Long, HeadTimes.Head>> announced = heads.stream().map(HeadTimes::heads).toList();
+        Map<Long, HeadTimes.Head> first = announced.getFirst();
+        int compared = 0;
+        int differ = 0;
+        for (Map.Entry<Long, HeadTimes.Head> e : first.entrySet()) {
+            List<String> named = new ArrayList<>();
+            for (Map<Long, HeadTimes.Head> h : announced) {
+                HeadTimes.Head other = h.get(e.getKey());
+                if (other != null)
+                    named.add(other.hash());
+            }
+            if (named.size() < heads.size())
+                continue;
+            compared++;
+            if (named.stream().distinct().count() > 1)
+                differ++;
+        }
+        List<NetworkSummary.Node> nodes = new ArrayList<>();
+        for (int i = 0; i < clients.size(); i++) {
+            Optional<Long> pid = i < cfg.pids().size() ? Optional.of(cfg.pids().get(i)) : Optional.empty();
+            Optional<Long> ticks = i < cpuTicks.length && cpuTicks[i] >= 0
+                    ? Optional.of(cpuTicks[i])
+                    : Optional.empty();
+            nodes.add(new NetworkSummary.Node(cfg.rpcs().get(i).toString(), height[i], pid, ticks,
+                    i < rss.size() ? rss.get(i).result() : Optional.empty()));
+        }
+        return new NetworkSummary(common, hashes, compared, differ, nodes, windowNanos, finalTransactions);
+    }
+
+    /** A batch of the raw transactions at {@code indices}, in that order. */
+    private static String body(String[] raw, int[] indices) {
+        StringBuilder b = new StringBuilder(indices.length * (raw[indices[0]].length() + 80));
+        boolean single = indices.length == 1;
+        if (!single)
+            b.append('[');
+        for (int k = 0; k < indices.length; k++) {
+            int j = indices[k];
+            if (k > 0)
+                b.append(',');
+            b.append("{\"jsonrpc\":\"2.0\",\"id\":").append(j)
+                    .append(",\"method\":\"eth_sendRawTransaction\",\"params\":[\"").append(raw[j]).append("\"]}");
+        }
+        if (!single)
+            b.append(']');
+        return b.toString();
     }
 
     private static String body(String[] raw, int from, int to) {

@@ -1,10 +1,13 @@
 package org.stele.execution.importer;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.stele.chain.Block;
 import org.stele.chain.BlockHeader;
+import org.stele.chain.Receipt;
 import org.stele.chain.rules.BlockRule;
 import org.stele.chain.rules.ChainProfile;
 import org.stele.chain.rules.ForkChoice;
@@ -15,9 +18,11 @@ import org.stele.common.crypto.CryptoSuite;
 import org.stele.common.rlp.RlpException;
 import org.stele.execution.block.BlockExecutor;
 import org.stele.execution.chainstore.KeyValueBlockStore;
+import org.stele.execution.explorer.TransactionFacts;
 import org.stele.execution.policy.TransactionPolicy;
 import org.stele.execution.policy.TransactionRules;
 import org.stele.storage.KeyValueStore;
+import org.stele.storage.WriteBatch;
 import org.stele.trie.MerklePatriciaTrie;
 
 /**
@@ -31,6 +36,13 @@ import org.stele.trie.MerklePatriciaTrie;
  * A block that this node's own {@link BlockExecutor} has just built and executed comes in through
  * {@link #importBuilt}: it keeps every rule above except that its transactions are not executed a second time, since
  * the builder's receipts and state are the execution's results. Every other block is executed here.
+ * <p>
+ * A consensus node meets most blocks twice: as a proposal, which it executes by {@link #check} (or builds itself,
+ * {@link #rememberBuilt}) before it votes, and as the decided block, sealed, which it imports. The results of the
+ * first meeting are kept for the last few blocks, by block hash, and the import writes them instead of executing the
+ * block again. The hash commits to everything execution reads (parent, header fields, transactions); on a QBFT
+ * chain it leaves out only the round and the commit seals of the extra data, which execution does not read. The
+ * decided block's header, seals and body shape are still checked as for any block.
  */
 public final class BlockImporter {
     private final ChainProfile profile;
@@ -39,6 +51,14 @@ public final class BlockImporter {
     private final SealVerifier seals;
     private final BlockProcessor processor;
     private volatile ImportListener listener = ImportListener.NONE;
+    /** Execution results of blocks checked or built here and not imported yet, oldest first; under this's lock. */
+    private final LinkedHashMap<Bytes32, Executed> executed = new LinkedHashMap<>();
+
+    /** How many executed blocks are kept: a height's proposals over a few rounds. */
+    static final int REMEMBERED = 4;
+
+    /** What executing a block produced, for writing it later. */
+    private record Executed(List<Receipt> receipts, WriteBatch batch, List<TransactionFacts> facts) {}
 
     public BlockImporter(ChainProfile profile, Fork fork, CryptoSuite suite, long chainId, KeyValueStore store,
             KeyValueBlockStore blocks, SealVerifier seals) {
@@ -58,6 +78,14 @@ public final class BlockImporter {
      */
     public void enforce(TransactionPolicy policy) {
         processor.enforce(java.util.Objects.requireNonNull(policy, "policy"));
+    }
+
+    /**
+     * From now on the senders {@code senders} knows (a transaction pool's, recovered at admission) are taken instead
+     * of being recovered again when a block is executed.
+     */
+    public void useKnownSenders(KnownSenders senders) {
+        processor.useKnownSenders(Objects.requireNonNull(senders, "senders"));
     }
 
     /** From now on {@code listener} hears of every block written (replacing the one before). */
@@ -100,6 +128,29 @@ public final class BlockImporter {
             throw new IllegalArgumentException("block " + header.number()
                     + " is not the one built: only the extra data of a built block may change before its import");
         return timed(sealed, built);
+    }
+
+    /**
+     * Keeps {@code built}'s results for the block {@code proposal}, which is {@code built}'s block with other extra
+     * data (a QBFT proposal's validators and round), so that importing the decided block, once sealed, does not
+     * execute it again. Nothing is written.
+     *
+     * @throws IllegalArgumentException
+     *             when {@code proposal} is not {@code built}'s block, as for {@link #importBuilt}
+     */
+    public synchronized void rememberBuilt(Block proposal, BlockExecutor.Result built) {
+        BlockHeader header = proposal.header();
+        if (proposal.body() != built.block().body()
+                || !header.equals(built.block().header().withExtraData(header.extraData())))
+            throw new IllegalArgumentException("block " + header.number()
+                    + " is not the one built: only the extra data of a built block may differ from the proposal");
+        remember(blocks.hash(header), new Executed(built.receipts(), built.batch(), built.facts()));
+    }
+
+    private void remember(Bytes32 hash, Executed results) {
+        executed.put(hash, results);
+        while (executed.size() > REMEMBERED)
+            executed.remove(executed.keySet().iterator().next());
     }
 
     private ImportResult timed(Block block, BlockExecutor.Result built) {
@@ -147,6 +198,14 @@ public final class BlockImporter {
             blocks.put(block, built.receipts(), built.batch(), head, built.facts());
             return new ImportResult.Imported(block, hash, head);
         }
+        Executed known = write ? executed.remove(hash) : null;
+        if (known != null) {
+            // Executed here under the same hash, so from the same parent, header fields and transactions: the results
+            // are this block's (its roots were compared with the header then).
+            boolean head = isHead(header);
+            blocks.put(block, known.receipts(), known.batch(), head, known.facts());
+            return new ImportResult.Imported(block, hash, head);
+        }
         BlockProcessor.Outcome outcome = processor.process(block, parent, hashes, rules);
         return switch (outcome) {
             case BlockProcessor.Failed failed -> refused(failed.refusal());
@@ -155,8 +214,10 @@ public final class BlockImporter {
                         MerklePatriciaTrie::orderedRoot);
                 if (wrong.isPresent())
                     yield refused(Refusal.of(wrong.get()));
-                if (!write)
+                if (!write) {
+                    remember(hash, new Executed(processed.result().receipts(), processed.batch(), processed.facts()));
                     yield new ImportResult.Imported(block, hash, false);
+                }
                 boolean head = isHead(header);
                 blocks.put(block, processed.result().receipts(), processed.batch(), head, processed.facts());
                 yield new ImportResult.Imported(block, hash, head);

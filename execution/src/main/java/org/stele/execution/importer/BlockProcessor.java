@@ -52,6 +52,7 @@ final class BlockProcessor {
     private final long chainId;
     private final BeaconRootCall beaconRootCall;
     private volatile TransactionPolicy policy = TransactionPolicy.NONE;
+    private volatile KnownSenders knownSenders = KnownSenders.NONE;
 
     BlockProcessor(Fork fork, CryptoSuite suite, long chainId, KeyValueStore store) {
         this.fork = fork;
@@ -65,6 +66,10 @@ final class BlockProcessor {
 
     void enforce(TransactionPolicy policy) {
         this.policy = policy;
+    }
+
+    void useKnownSenders(KnownSenders senders) {
+        this.knownSenders = senders;
     }
 
     /** The block's receipts and the batch holding its new state, or why executing it refutes its header. */
@@ -108,7 +113,8 @@ final class BlockProcessor {
             Address sender;
             try {
                 validator.validate(tx, fork);
-                sender = tx.sender(suite);
+                Address known = knownSenders.senderOf(tx.hash(suite));
+                sender = known != null ? known : tx.sender(suite);
             } catch (InvalidTransactionException e) {
                 InvalidTransaction reason = staticReason(e.reason());
                 if (reason != null)

@@ -274,6 +274,75 @@ class BlockImporterTest {
     }
 
     @Test
+    void aProposalCheckedBeforeIsImportedFromItsCheckAsAFullImportWritesIt() {
+        Block block = builder.build(builder.genesis, 12, transfer(0), transfer(1));
+        Chain fresh = new Chain(Bytes.EMPTY);
+        int keysBefore = keyCount(node.store);
+
+        assertThat(importer.check(block)).isInstanceOfSatisfying(ImportResult.Imported.class,
+                i -> assertThat(i.head()).isFalse());
+        assertThat(keyCount(node.store)).isEqualTo(keysBefore);
+        assertThat(importer.importBlock(block)).isInstanceOf(ImportResult.Imported.class);
+        assertThat(fresh.importer(new EthereumCancun()).importBlock(block)).isInstanceOf(ImportResult.Imported.class);
+
+        Bytes32 hash = block.hash(SUITE);
+        assertThat(node.blocks.head()).isEqualTo(fresh.blocks.head()).contains(block.header());
+        assertThat(node.blocks.receipts(hash)).isEqualTo(fresh.blocks.receipts(hash)).isPresent();
+        assertThat(WorldState.open(node.store, block.header().stateRoot(), BlockHashes.NONE).account(ALICE).nonce())
+                .isEqualTo(2);
+        assertThat(node.blocks.explorer().transactionBySenderAndNonce(ALICE, 1))
+                .isEqualTo(fresh.blocks.explorer().transactionBySenderAndNonce(ALICE, 1)).isPresent();
+        assertThat(keyCount(node.store)).isEqualTo(keyCount(fresh.store));
+    }
+
+    @Test
+    void aCheckedProposalVouchesOnlyForItsOwnHashNotForAnotherBlockOfTheSameHeight() {
+        Block block = builder.build(builder.genesis, 12, transfer(0));
+        Block wrongRoot = withHeader(block, block.header().toBuilder().stateRoot(builder.genesis.stateRoot()).build());
+
+        assertThat(importer.check(block)).isInstanceOf(ImportResult.Imported.class);
+        assertThat(importer.importBlock(wrongRoot)).isInstanceOfSatisfying(ImportResult.Refused.class,
+                r -> assertThat(r.refusal().rule()).isEqualTo(BlockRule.STATE_ROOT));
+        assertThat(node.blocks.head()).contains(node.genesis);
+    }
+
+    @Test
+    void aProposalThisNodeBuiltIsImportedFromItsBuildOnceDecidedWithOtherExtraData() {
+        BlockImporter own = builder.importer(new EthereumCancun());
+        BlockExecutor.Result built = builder.execute(new EthereumCancun(), builder.genesis, 12, transfer(0),
+                transfer(1));
+        Block proposal = new Block(built.block().header().withExtraData(Bytes.fromHex("0x0102")),
+                built.block().body());
+        Block anotherBody = new Block(proposal.header(), new org.stele.chain.BlockBody(List.of(transfer(0)),
+                List.of(), built.block().body().withdrawals()));
+
+        assertThatThrownBy(() -> own.rememberBuilt(anotherBody, built)).isInstanceOf(IllegalArgumentException.class);
+        own.rememberBuilt(proposal, built);
+        assertThat(builder.blocks.head()).contains(builder.genesis);
+        assertThat(own.importBlock(proposal)).isInstanceOf(ImportResult.Imported.class);
+        assertThat(importer.importBlock(proposal)).isInstanceOf(ImportResult.Imported.class);
+
+        Bytes32 hash = proposal.hash(SUITE);
+        assertThat(builder.blocks.head()).isEqualTo(node.blocks.head()).contains(proposal.header());
+        assertThat(builder.blocks.receipts(hash)).isEqualTo(node.blocks.receipts(hash)).isPresent();
+    }
+
+    @Test
+    void aSenderTheNodeAlreadyKnowsIsTakenInsteadOfBeingRecoveredAgain() {
+        Block block = builder.build(builder.genesis, 12, transfer(0));
+        Address pauper = Address.fromHex("0x00000000000000000000000000000000000000b0");
+        Bytes32 txHash = transfer(0).hash(SUITE);
+        // A node's pool is the only source of known senders, and it recovered them itself; a wrong one here shows
+        // that the importer took it rather than the signature's.
+        importer.useKnownSenders(h -> h.equals(txHash) ? pauper : null);
+
+        assertThat(importer.importBlock(block)).isInstanceOfSatisfying(ImportResult.Refused.class,
+                r -> assertThat(r.refusal().transaction()).contains(InvalidTransaction.INSUFFICIENT_ACCOUNT_FUNDS));
+        importer.useKnownSenders(h -> h.equals(txHash) ? ALICE : null);
+        assertThat(importer.importBlock(block)).isInstanceOf(ImportResult.Imported.class);
+    }
+
+    @Test
     void aBuiltBlockWhoseHeaderChangedBeyondItsSealIsNotTakenFromItsBuild() {
         BlockImporter own = builder.importer(new EthereumCancun());
         BlockExecutor.Result built = builder.execute(new EthereumCancun(), builder.genesis, 12, transfer(0));

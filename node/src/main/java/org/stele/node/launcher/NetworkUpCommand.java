@@ -35,12 +35,22 @@ public final class NetworkUpCommand implements Callable<Integer> {
     @Option(names = "--heap", description = "Heap of each node's JVM (default: ${DEFAULT-VALUE}).")
     String heap = "1g";
 
+    @Option(names = "--jvm-option", paramLabel = "OPTION", description = "An option for every node's JVM, after the heap, e.g. --jvm-option=-XX:StartFlightRecording=filename=node.jfr (a relative path is in the node's folder); repeatable.")
+    List<String> jvmOptions = new java.util.ArrayList<>();
+
     @Option(names = "--start-timeout", description = "How long a node may take to serve JSON-RPC, in seconds (default: ${DEFAULT-VALUE}).")
     long startTimeoutSeconds = 120;
 
     @Override
     public Integer call() throws InterruptedException {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        NodeCommandLine commandLine;
+        try {
+            commandLine = NodeCommandLine.ofThisJvm(heap, jvmOptions);
+        } catch (IllegalArgumentException e) {
+            System.err.println("stele network up: " + e.getMessage());
+            return 2;
+        }
         if (!Files.isRegularFile(dir.resolve("genesis.json"))) {
             try {
                 new NetworkInit(validators, chainId, 0, Optional.empty()).write(dir, new SecureRandom());
@@ -60,7 +70,7 @@ public final class NetworkUpCommand implements Callable<Integer> {
             System.err.println("stele network up: " + e.getMessage());
             return 2;
         }
-        NetworkSupervisor supervisor = new NetworkSupervisor(nodes, NodeCommandLine.ofThisJvm(heap), out);
+        NetworkSupervisor supervisor = new NetworkSupervisor(nodes, commandLine, out);
         Thread stopper = new Thread(supervisor::close, "stele-network-stop");
         Runtime.getRuntime().addShutdownHook(stopper);
         try {

@@ -23,7 +23,8 @@ final class QbftBlocks {
 
     /**
      * A proposal on {@code parent}: the pool's best transactions, executed, in a header with QBFT's conventions and
-     * extra data naming {@code validators} and {@code round}, without seals.
+     * extra data naming {@code validators} and {@code round}, without seals. The importer keeps its execution results
+     * for when it is decided.
      */
     static QbftBlock build(NodeServices node, BlockHeader parent, int round, long nowSeconds, Address proposer,
             List<Address> validators) {
@@ -34,7 +35,10 @@ final class QbftBlocks {
                 .extraData(BftExtraDataCodec.encode(new BftExtraData(VANITY, validators, Optional.empty(), round,
                         List.of())))
                 .build();
-        return toQbft(new Block(header, r.block().body()));
+        Block proposal = new Block(header, r.block().body());
+        // The decided block is this one with seals: its import takes these results instead of executing it again.
+        node.importer().rememberBuilt(proposal, r);
+        return toQbft(proposal);
     }
 
     static QbftBlock toQbft(Block block) {

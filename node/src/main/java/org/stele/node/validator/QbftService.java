@@ -19,6 +19,7 @@ import org.stele.chain.tx.TransactionDecoder;
 import org.stele.chain.tx.TransactionValidator;
 import org.stele.common.Address;
 import org.stele.common.Bytes;
+import org.stele.common.Bytes32;
 import org.stele.common.crypto.KeyPair;
 import org.stele.common.rlp.RlpException;
 import org.stele.consensus.qbft.BftExtraData;
@@ -47,8 +48,9 @@ import org.stele.txpool.TxPoolException;
  * Live QBFT on one node. Everything that touches the engine or imports a block runs on one event thread, in the order
  * it arrived: P2P frames, timer expiries, pool signals. The engine's actions are carried out here: broadcasts go to
  * the P2P network, timers to the {@link Scheduler}, proposals are built from the pool no sooner than the block period
- * after the parent (the empty-block period when nothing is pending), proposals are executed by the importer's rules
- * without writing before the node votes, and final blocks are imported, announced to peers and fed back to the engine.
+ * after the parent's proposal (the empty-block period after the parent when nothing is pending), proposals are
+ * executed by the importer's rules without writing before the node votes, and final blocks are imported (from those
+ * results, not executed again), announced to peers and fed back to the engine.
  * A node whose key is not a validator runs the same service without an engine: it follows the chain by fetching the
  * blocks peers announce, whose seals the importer checks. Transactions admitted to the pool are gossiped in batches.
  */
@@ -84,6 +86,14 @@ public final class QbftService implements P2pListener, AutoCloseable {
     // event thread only
     private Action.CreateBlock creation;
     private long headSeenMillis;
+    /**
+     * When the block period before the next proposal began: when this node first saw (or built) a proposal of the
+     * parent's height, so that the time the parent took to be decided counts toward the period; when it saw the parent
+     * only as a block, its import.
+     */
+    private long periodStartMillis;
+    /** When this node first saw or built a proposal for the height it is deciding, -1 before. */
+    private long heightProposedMillis = -1;
     /** The height and round last reported to the metrics, and when this height's first proposal was seen. */
     private long reportedHeight = -1;
     private int reportedRound = -1;
@@ -166,6 +176,7 @@ public final class QbftService implements P2pListener, AutoCloseable {
         this.network = network;
         submit(() -> {
             headSeenMillis = scheduler.nowMillis();
+            periodStartMillis = headSeenMillis;
             if (engine != null)
                 perform(engine.start(node.head()));
         });
@@ -246,6 +257,8 @@ public final class QbftService implements P2pListener, AutoCloseable {
                 case Action.ValidateBlock v -> {
                     if (proposalSeenMillis < 0)
                         proposalSeenMillis = scheduler.nowMillis();
+                    if (heightProposedMillis < 0)
+                        heightProposedMillis = scheduler.nowMillis();
                     handle(new Event.ProposalValidated(v.height(), v.digest(), isValid(v.block())));
                 }
                 case Action.ImportBlock i -> {
@@ -292,7 +305,7 @@ public final class QbftService implements P2pListener, AutoCloseable {
             return;
         }
         long now = scheduler.nowMillis();
-        long earliest = headSeenMillis + blockPeriodMillis(c.parent());
+        long earliest = periodStartMillis + blockPeriodMillis(c.parent());
         long emptyAt = headSeenMillis + emptyPeriodMillis(c.parent());
         if (now < earliest) {
             scheduler.schedule(() -> submit(this::tryCreate), earliest - now);
@@ -306,6 +319,8 @@ public final class QbftService implements P2pListener, AutoCloseable {
         }
         creation = null;
         creationWaiting = false;
+        if (heightProposedMillis < 0)
+            heightProposedMillis = now;
         QbftBlock block = QbftBlocks.build(node, c.parent(), c.round(), now / 1000, self,
                 validatorsAfter(c.parent()));
         handle(new Event.BlockCreated(c.height(), c.round(), block));
@@ -344,8 +359,10 @@ public final class QbftService implements P2pListener, AutoCloseable {
     private void report() {
         if (engine == null || (engine.height() == reportedHeight && engine.round() == reportedRound))
             return;
-        if (engine.height() != reportedHeight)
+        if (engine.height() != reportedHeight) {
             proposalSeenMillis = -1;
+            heightProposedMillis = -1;
+        }
         reportedHeight = engine.height();
         reportedRound = engine.round();
         node.metrics().roundChanged(reportedHeight, reportedRound);
@@ -355,6 +372,9 @@ public final class QbftService implements P2pListener, AutoCloseable {
     private void afterImport(Block block) {
         headSeenMillis = scheduler.nowMillis();
         BlockHeader h = block.header();
+        periodStartMillis = heightProposedMillis >= 0 && reportedHeight == h.number()
+                ? heightProposedMillis
+                : headSeenMillis;
         List<Address> nodes = new GovernanceState(node.stateAfter(h)).nodes();
         if (admittedNodes != null && !nodes.equals(admittedNodes)) {
             int dropped = network.enforceAllowlist();
@@ -374,15 +394,21 @@ public final class QbftService implements P2pListener, AutoCloseable {
         for (Bytes raw : batch.transactions()) {
             Transaction tx;
             Address sender;
+            Bytes32 hash;
             try {
                 tx = TransactionDecoder.decode(raw.toArray());
+                hash = tx.hash(NodeServices.SUITE);
+                // Peers relay what they admit, so a transaction often arrives once from each of them: only the first
+                // copy is worth recovering a sender for.
+                if (node.pool().get(hash).isPresent())
+                    continue;
                 sender = txValidator.validateAndRecoverSender(tx, node.fork(), NodeServices.SUITE);
             } catch (RuntimeException e) {
                 network.misbehaved(peer, "gossiped an invalid transaction: " + e.getMessage());
                 return;
             }
             try {
-                node.pool().add(tx, tx.hash(NodeServices.SUITE), sender);
+                node.pool().add(tx, hash, sender);
             } catch (TxPoolException e) {
                 // known, underpriced, nonce too low: ordinary under gossip
             }

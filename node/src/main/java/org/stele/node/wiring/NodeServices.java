@@ -162,6 +162,8 @@ public final class NodeServices implements AutoCloseable {
         this.executor = new BlockExecutor(fork, SUITE, chainId, store, blocks, profile, policy);
         this.importer = new BlockImporter(profile, fork, SUITE, chainId, store, blocks, seals);
         importer.enforce(policy);
+        // A block's transactions mostly passed through this node's pool, which recovered their senders at admission.
+        importer.useKnownSenders(hash -> pool.get(hash).map(PooledTransaction::sender).orElse(null));
         importer.listen(this::imported);
         this.backend = new EthBackend(blocks, store, pool, SUITE, chainId, fork);
         EthJson json = backend.json();
