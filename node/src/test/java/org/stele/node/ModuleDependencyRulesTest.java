@@ -50,9 +50,10 @@ class ModuleDependencyRulesTest {
             Map.entry("web", Set.of()),
             Map.entry("apps/identity", Set.of("common")),
             Map.entry("apps/charity", Set.of()),
+            Map.entry("apps/points", Set.of()),
             Map.entry("bench", Set.of("common", "storage", "trie", "evm", "chain", "state", "testkit", "execution",
                     "consensus", "simulation", "proof", "p2p", "txpool", "rpc", "testchain", "web",
-                    "apps/identity", "apps/charity", "governance")));
+                    "apps/identity", "apps/charity", "apps/points", "governance")));
 
     private static JavaClasses classes;
 
