@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
         VersionCommand.class, DevCommand.class, EvmCommand.class, ConsensusCommand.class, KeysCommand.class,
         BlocksCommand.class, NodeCommand.class, NetworkCommand.class, ProofCommand.class, CharityCommand.class,
         org.stele.node.gov.GovCommand.class,
+        PointsCommand.class,
         CommandLine.HelpCommand.class})
 public final class SteleCommand implements Runnable {
     @CommandLine.Spec

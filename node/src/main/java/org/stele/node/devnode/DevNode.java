@@ -70,7 +70,7 @@ public final class DevNode implements AutoCloseable {
         node.pool().onPending(this::pending);
         Map<Address, KeyPair> keys = new LinkedHashMap<>();
         for (DevAccounts.Account a : accounts) keys.put(a.address(), a.key());
-        node.addMethods(List.of(new EthSendTransaction(node.backend(), node.calls(), keys),
+        node.addMethods(List.of(new EthSendTransaction(node.backend(), node.calls(), keys), new EthSignTypedData(keys),
                 RpcMethod.of("eth_accounts", (p, s) -> {
                     ArrayNode a = JsonNodeFactory.instance.arrayNode();
                     for (DevAccounts.Account acc : accounts) a.add(acc.address().toHex());
