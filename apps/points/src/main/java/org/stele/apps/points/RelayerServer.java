@@ -114,7 +114,7 @@ public final class RelayerServer implements AutoCloseable {
     }
 
     /** A signed request from its JSON; numbers as JSON numbers, decimal strings or 0x-hex strings. */
-    static ForwardRequest.Signed parse(JsonNode json) {
+    public static ForwardRequest.Signed parse(JsonNode json) {
         if (json == null || !json.isObject()) throw new IllegalArgumentException("the body must be a JSON object");
         JsonNode r = json.get("request");
         if (r == null || !r.isObject())
