@@ -21,6 +21,8 @@ public final class NodeRpc {
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final URI uri;
     private final AtomicLong ids = new AtomicLong();
+    // A node limits connections per client: many callers at once (a relayer under load) share this many.
+    private final java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(48);
 
     public NodeRpc(String url) {
         try {
@@ -63,6 +65,12 @@ public final class NodeRpc {
         for (Object p : params) array.add(JSON.valueToTree(p));
         HttpResponse<String> resp;
         try {
+            inFlight.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while calling " + method);
+        }
+        try {
             resp = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
                     .header("content-type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(req.toString()))
@@ -70,6 +78,8 @@ public final class NodeRpc {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while calling " + method);
+        } finally {
+            inFlight.release();
         }
         if (resp.statusCode() != 200) throw new IOException("the node answered HTTP " + resp.statusCode());
         JsonNode answer = JSON.readTree(resp.body());

@@ -36,6 +36,8 @@ public final class Relayer implements AutoCloseable {
     private static final BigInteger BATCH_OVERHEAD = BigInteger.valueOf(60_000);
     private static final BigInteger PER_REQUEST_OVERHEAD = BigInteger.valueOf(45_000);
     private static final Duration RECEIPT_TIMEOUT = Duration.ofSeconds(120);
+    /** The most gas one relayer transaction asks for: half a dev block's 30 million, so a batch always fits. */
+    private static final BigInteger MAX_TRANSACTION_GAS = BigInteger.valueOf(14_000_000);
 
     /**
      * @param maxGasPerRequest the most gas a request may ask for the call inside it
@@ -66,6 +68,8 @@ public final class Relayer implements AutoCloseable {
     private final AtomicLong relayed = new AtomicLong();
     private volatile boolean closed;
     private long nonce = -1;
+    /** A request taken from the queue that did not fit the last batch's gas: it starts the next. */
+    private Pending carried;
 
     public Relayer(NodeRpc node, Credentials operator, Config config, TokenBucket limits) throws IOException {
         this.node = node;
@@ -181,14 +185,21 @@ public final class Relayer implements AutoCloseable {
         while (!closed) {
             List<Pending> batch = new ArrayList<>();
             try {
-                Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
+                Pending first = carried != null ? carried : queue.poll(200, TimeUnit.MILLISECONDS);
+                carried = null;
                 if (first == null) continue;
                 batch.add(first);
+                BigInteger gas = gasOf(first);
                 long until = System.nanoTime() + config.batchWindow().toNanos();
                 while (batch.size() < config.maxBatch()) {
                     long left = until - System.nanoTime();
                     Pending next = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : queue.poll();
                     if (next == null) break;
+                    if (gas.add(gasOf(next)).compareTo(MAX_TRANSACTION_GAS) > 0) {
+                        carried = next;
+                        break;
+                    }
+                    gas = gas.add(gasOf(next));
                     batch.add(next);
                 }
                 send(batch);
@@ -201,14 +212,18 @@ public final class Relayer implements AutoCloseable {
         }
     }
 
+    private static BigInteger gasOf(Pending p) {
+        return p.request().request().gas().add(PER_REQUEST_OVERHEAD)
+                .add(BigInteger.valueOf(p.request().request().data().length() / 2 * 16 + 2_000));
+    }
+
     private void send(List<Pending> batch) {
         List<ForwardRequest.Signed> requests = batch.stream().map(Pending::request).toList();
         String data = requests.size() == 1
                 ? ForwardRequest.execute(requests.get(0))
                 : ForwardRequest.executeBatch(requests, operator());
         BigInteger gas = BATCH_OVERHEAD;
-        for (ForwardRequest.Signed r : requests) gas = gas.add(r.request().gas()).add(PER_REQUEST_OVERHEAD);
-        gas = gas.add(BigInteger.valueOf(data.length() / 2 * 16));
+        for (Pending p : batch) gas = gas.add(gasOf(p));
         try {
             BigInteger price = Numeric.toBigInt(node.call("eth_gasPrice").asText());
             BigInteger tip = price.min(BigInteger.valueOf(1_000_000_000));
@@ -310,6 +325,7 @@ public final class Relayer implements AutoCloseable {
         }
         List<Pending> left = new ArrayList<>();
         queue.drainTo(left);
+        if (carried != null) left.add(carried);
         fail(left, new RelayRefusal("Closed", 503, "the relayer is stopping"));
     }
 }

@@ -34,6 +34,9 @@ public final class RelayerServer implements AutoCloseable {
     public RelayerServer(Relayer relayer, String host, int port, String allowOrigin) throws IOException {
         this.relayer = relayer;
         this.allowOrigin = allowOrigin;
+        // The JDK server closes idle keep-alive connections beyond 200, racing clients that reuse them ("no bytes"):
+        // a relayer has a connection per active wallet, so it keeps more. Read once, when the first server starts.
+        System.getProperties().putIfAbsent("sun.net.httpserver.maxIdleConnections", "10000");
         this.server = HttpServer.create(new InetSocketAddress(host, port), 1024);
         server.setExecutor(threads);
         server.createContext("/relay", this::handle);
