@@ -52,9 +52,10 @@ class ModuleDependencyRulesTest {
             Map.entry("apps/charity", Set.of()),
             Map.entry("sdk/governance", Set.of()),
             Map.entry("apps/notary", Set.of("common", "storage", "trie", "chain", "consensus", "proof")),
+            Map.entry("apps/points", Set.of()),
             Map.entry("bench", Set.of("common", "storage", "trie", "evm", "chain", "state", "testkit", "execution",
                     "consensus", "simulation", "proof", "p2p", "txpool", "rpc", "testchain", "web",
-                    "apps/identity", "apps/charity", "governance", "sdk/governance", "apps/notary")));
+                    "apps/identity", "apps/charity", "governance", "sdk/governance", "apps/notary", "apps/points")));
 
     private static JavaClasses classes;
 

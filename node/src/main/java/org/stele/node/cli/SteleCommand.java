@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         BlocksCommand.class, NodeCommand.class, NetworkCommand.class, ProofCommand.class, CharityCommand.class,
         NotaryCommand.class,
         org.stele.node.gov.GovCommand.class, org.stele.node.vc.VcCommand.class, org.stele.node.did.DidCommand.class,
-        org.stele.node.audit.AuditCommand.class,
+        org.stele.node.audit.AuditCommand.class, PointsCommand.class,
         CommandLine.HelpCommand.class})
 public final class SteleCommand implements Runnable {
     @CommandLine.Spec

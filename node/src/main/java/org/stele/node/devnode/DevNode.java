@@ -54,6 +54,8 @@ public final class DevNode implements AutoCloseable {
     private final Thread sealer;
     private volatile boolean running = true;
     private volatile boolean pendingWork;
+    private final DevPointsRelayer points;
+    private volatile String rpcUrl;
 
     public DevNode(DevConfig config, InstantSource clock) {
         this.config = config;
@@ -70,17 +72,23 @@ public final class DevNode implements AutoCloseable {
         node.pool().onPending(this::pending);
         Map<Address, KeyPair> keys = new LinkedHashMap<>();
         for (DevAccounts.Account a : accounts) keys.put(a.address(), a.key());
-        node.addMethods(List.of(new EthSendTransaction(node.backend(), node.calls(), keys),
+        node.addMethods(List.of(new EthSendTransaction(node.backend(), node.calls(), keys), new EthSignTypedData(keys),
                 RpcMethod.of("eth_accounts", (p, s) -> {
                     ArrayNode a = JsonNodeFactory.instance.arrayNode();
                     for (DevAccounts.Account acc : accounts) a.add(acc.address().toHex());
                     return a;
                 })));
+        // The points relayer for the node's own pages; its gas is paid by the last dev account.
+        points = new DevPointsRelayer(() -> rpcUrl, org.web3j.crypto.Credentials.create(org.web3j.utils.Numeric
+                .toHexString(accounts.get(accounts.size() - 1).key().privateKey().toArray())));
+        node.addMethods(points.methods());
         sealer = Thread.ofPlatform().name("stele-sealer").daemon(true).unstarted(this::sealLoop);
     }
 
     public InetSocketAddress start() throws InterruptedException {
         InetSocketAddress address = node.start();
+        rpcUrl = "http://" + (address.getAddress().isAnyLocalAddress() ? "127.0.0.1" : address.getHostString()) + ":"
+                + address.getPort();
         sealer.start();
         return address;
     }
@@ -178,6 +186,7 @@ public final class DevNode implements AutoCloseable {
 
     @Override
     public void close() {
+        points.close();
         running = false;
         sealer.interrupt();
         try {

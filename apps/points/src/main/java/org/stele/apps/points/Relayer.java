@@ -1,0 +1,331 @@
+package org.stele.apps.points;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import org.stele.apps.points.PointsEvent.ForwardExecuted;
+import org.web3j.crypto.Credentials;
+import org.web3j.crypto.RawTransaction;
+import org.web3j.crypto.TransactionEncoder;
+import org.web3j.utils.Numeric;
+
+/**
+ * The operator's relayer: takes holders' signed forward requests for one PointsToken, refuses what the forwarder would
+ * revert (its {@code verify}, then an {@code eth_call} of {@code execute}, then the token call itself to name the
+ * token's custom error), limits each signer's rate, and submits the rest from the operator's account, which pays
+ * the gas. Requests that arrive together go out in one {@code executeBatch} (with the operator as refund receiver, so
+ * a request invalidated in the meantime is skipped instead of sinking the others).
+ *
+ * <p>One thread, the sender, signs and sends every transaction, and it alone owns the operator's nonce: it is read
+ * once from the node and counted up after each transaction the node accepts, so concurrent callers never leave a gap
+ * or reuse a nonce. A nonce error from the node (someone else used the account) resynchronises it.
+ */
+public final class Relayer implements AutoCloseable {
+    private static final BigInteger BATCH_OVERHEAD = BigInteger.valueOf(60_000);
+    private static final BigInteger PER_REQUEST_OVERHEAD = BigInteger.valueOf(45_000);
+    private static final Duration RECEIPT_TIMEOUT = Duration.ofSeconds(120);
+    /** The most gas one relayer transaction asks for: half a dev block's 30 million, so a batch always fits. */
+    private static final BigInteger MAX_TRANSACTION_GAS = BigInteger.valueOf(14_000_000);
+
+    /**
+     * @param maxGasPerRequest the most gas a request may ask for the call inside it
+     * @param maxBatch the most requests in one transaction
+     * @param batchWindow how long the sender waits for more requests after the first one
+     * @param queueLimit the most requests waiting to be sent; more are refused as busy
+     */
+    public record Config(String token, String forwarder, BigInteger maxGasPerRequest, int maxBatch,
+            Duration batchWindow, int queueLimit) {
+        public static Config of(String token, String forwarder) {
+            return new Config(token, forwarder, BigInteger.valueOf(300_000), 100, Duration.ofMillis(20), 20_000);
+        }
+    }
+
+    /** A request the forwarder ran: {@code success} false when the call inside reverted on chain. */
+    public record Relayed(String transaction, long block, boolean success) {}
+
+    private record Pending(ForwardRequest.Signed request, CompletableFuture<Relayed> done) {}
+
+    private final NodeRpc node;
+    private final Credentials operator;
+    private final Config config;
+    private final TokenBucket limits;
+    private final long chainId;
+    private final BlockingQueue<Pending> queue;
+    private final Thread sender;
+    private final AtomicLong batches = new AtomicLong();
+    private final AtomicLong relayed = new AtomicLong();
+    private volatile boolean closed;
+    private long nonce = -1;
+    /** A request taken from the queue that did not fit the last batch's gas: it starts the next. */
+    private Pending carried;
+
+    public Relayer(NodeRpc node, Credentials operator, Config config, TokenBucket limits) throws IOException {
+        this.node = node;
+        this.operator = operator;
+        this.config = new Config(lower(config.token()), lower(config.forwarder()), config.maxGasPerRequest(),
+                config.maxBatch(), config.batchWindow(), config.queueLimit());
+        this.limits = limits;
+        this.chainId = node.chainId();
+        this.queue = new ArrayBlockingQueue<>(config.queueLimit());
+        this.sender = Thread.ofPlatform().name("points-relayer-sender").daemon().start(this::sendLoop);
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    public long chainId() {
+        return chainId;
+    }
+
+    public String operator() {
+        return operator.getAddress();
+    }
+
+    public TokenBucket limits() {
+        return limits;
+    }
+
+    /** Transactions sent so far, and requests in them. */
+    public long batches() {
+        return batches.get();
+    }
+
+    public long relayed() {
+        return relayed.get();
+    }
+
+    /** Checks, then relays {@code request}, and waits until it is mined. */
+    public Relayed relay(ForwardRequest.Signed request) throws RelayRefusal, InterruptedException {
+        CompletableFuture<Relayed> done = submit(request);
+        try {
+            return done.get(RECEIPT_TIMEOUT.toSeconds() + 10, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RelayRefusal r) throw r;
+            throw new RelayRefusal("Failed", 502, String.valueOf(e.getCause().getMessage()));
+        } catch (TimeoutException e) {
+            throw new RelayRefusal("Timeout", 504, "the request was sent but not mined in time");
+        }
+    }
+
+    /** Checks {@code request} and queues it; the future completes when it is mined, or with a {@link RelayRefusal}. */
+    public CompletableFuture<Relayed> submit(ForwardRequest.Signed request) throws RelayRefusal {
+        if (closed) throw new RelayRefusal("Closed", 503, "the relayer is stopping");
+        ForwardRequest r = request.request();
+        if (!r.to().equals(config.token()))
+            throw new RelayRefusal("WrongTarget", 422, "this relayer only relays calls to the points token "
+                    + config.token() + ", not to " + r.to());
+        if (r.value().signum() != 0)
+            throw new RelayRefusal("ValueNotZero", 422, "a relayed request carries no native coin (value must be 0)");
+        if (r.gas().compareTo(config.maxGasPerRequest()) > 0)
+            throw new RelayRefusal("GasTooHigh", 422, "a request may ask for at most " + config.maxGasPerRequest()
+                    + " gas, not " + r.gas());
+        if (!limits.tryTake(r.from()))
+            throw new RelayRefusal("RateLimited", 429, String.format(Locale.ROOT,
+                    "%s is sending too fast: at most %d at once and %s a second; try again in %.1f s", r.from(),
+                    limits.capacity(), limits.perSecond(), limits.secondsUntilNext(r.from())));
+        check(request);
+        CompletableFuture<Relayed> done = new CompletableFuture<>();
+        if (!queue.offer(new Pending(request, done)))
+            throw new RelayRefusal("Busy", 503, "the relayer has " + config.queueLimit() + " requests waiting");
+        return done;
+    }
+
+    /** Refuses, naming the reason, a request the forwarder would not accept or whose call would revert. */
+    private void check(ForwardRequest.Signed request) throws RelayRefusal {
+        ForwardRequest r = request.request();
+        try {
+            boolean valid = Numeric
+                    .toBigInt(node.ethCall(operator(), config.forwarder(), ForwardRequest.verify(request)))
+                    .signum() != 0;
+            if (!valid) {
+                BigInteger current = Numeric.toBigInt(node.ethCall(operator(), config.forwarder(),
+                        ForwardRequest.nonces(r.from())));
+                if (!current.equals(r.nonce()))
+                    throw new RelayRefusal("NonceNotCurrent", 422, "nonce " + r.nonce() + " is not " + r.from()
+                            + "'s next request (" + current + "); sign again with nonce " + current);
+            }
+            try {
+                node.ethCall(operator(), config.forwarder(), ForwardRequest.execute(request));
+            } catch (NodeRpc.NodeError e) {
+                var refusal = PointsErrors.decode(e.data());
+                if (refusal.isPresent() && !refusal.get().name().equals("FailedCall"))
+                    throw new RelayRefusal("ForwarderRefused", 422,
+                            "the forwarder refuses the request: " + refusal.get());
+                // The forwarder hides why the call inside failed: run that call as the forwarder makes it.
+                try {
+                    node.ethCallAsContract(config.forwarder(), r.to(), r.data() + r.from().substring(2));
+                } catch (NodeRpc.NodeError inner) {
+                    throw new RelayRefusal("WouldRevert", 422, "the token would refuse it: "
+                            + PointsErrors.decode(inner.data()).map(Object::toString).orElse(inner.getMessage()));
+                }
+                throw new RelayRefusal("WouldRevert", 422, "the call would run out of its " + r.gas() + " gas");
+            }
+        } catch (NodeRpc.NodeError e) {
+            throw new RelayRefusal("NodeRefused", 502, "the node refused a check: " + e.getMessage());
+        } catch (IOException e) {
+            throw new RelayRefusal("NodeUnreachable", 502, "the node at " + node.url() + " cannot be reached ("
+                    + e.getMessage() + ")");
+        }
+    }
+
+    private void sendLoop() {
+        while (!closed) {
+            List<Pending> batch = new ArrayList<>();
+            try {
+                Pending first = carried != null ? carried : queue.poll(200, TimeUnit.MILLISECONDS);
+                carried = null;
+                if (first == null) continue;
+                batch.add(first);
+                BigInteger gas = gasOf(first);
+                long until = System.nanoTime() + config.batchWindow().toNanos();
+                while (batch.size() < config.maxBatch()) {
+                    long left = until - System.nanoTime();
+                    Pending next = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : queue.poll();
+                    if (next == null) break;
+                    if (gas.add(gasOf(next)).compareTo(MAX_TRANSACTION_GAS) > 0) {
+                        carried = next;
+                        break;
+                    }
+                    gas = gas.add(gasOf(next));
+                    batch.add(next);
+                }
+                send(batch);
+            } catch (InterruptedException e) {
+                fail(batch, new RelayRefusal("Closed", 503, "the relayer is stopping"));
+                return;
+            } catch (RuntimeException e) {
+                fail(batch, new RelayRefusal("Failed", 502, "the relayer failed: " + e.getMessage()));
+            }
+        }
+    }
+
+    private static BigInteger gasOf(Pending p) {
+        return p.request().request().gas().add(PER_REQUEST_OVERHEAD)
+                .add(BigInteger.valueOf(p.request().request().data().length() / 2 * 16 + 2_000));
+    }
+
+    private void send(List<Pending> batch) {
+        List<ForwardRequest.Signed> requests = batch.stream().map(Pending::request).toList();
+        String data = requests.size() == 1
+                ? ForwardRequest.execute(requests.get(0))
+                : ForwardRequest.executeBatch(requests, operator());
+        BigInteger gas = BATCH_OVERHEAD;
+        for (Pending p : batch) gas = gas.add(gasOf(p));
+        try {
+            BigInteger price = Numeric.toBigInt(node.call("eth_gasPrice").asText());
+            BigInteger tip = price.min(BigInteger.valueOf(1_000_000_000));
+            String hash = null;
+            for (int attempt = 0; hash == null; attempt++) {
+                if (nonce < 0)
+                    nonce = Numeric.toBigInt(node.call("eth_getTransactionCount", operator(), "pending")
+                            .asText()).longValueExact();
+                RawTransaction tx = RawTransaction.createTransaction(chainId, BigInteger.valueOf(nonce), gas,
+                        config.forwarder(), BigInteger.ZERO, data, tip, price.multiply(BigInteger.TWO).add(tip));
+                try {
+                    hash = node.call("eth_sendRawTransaction",
+                            Numeric.toHexString(TransactionEncoder.signMessage(tx, chainId, operator))).asText();
+                    nonce++;
+                } catch (NodeRpc.NodeError e) {
+                    if (attempt > 0 || !e.getMessage().toLowerCase(Locale.ROOT).contains("nonce")) throw e;
+                    nonce = -1; // another sender used the operator's account: read the nonce again, once
+                }
+            }
+            batches.incrementAndGet();
+            String sent = hash;
+            Thread.ofVirtual().name("points-relayer-receipt").start(() -> settle(sent, batch));
+        } catch (NodeRpc.NodeError e) {
+            fail(batch, new RelayRefusal("NodeRefused", 502, "the node refused the relayer's transaction: "
+                    + e.getMessage()));
+        } catch (IOException e) {
+            nonce = -1;
+            fail(batch, new RelayRefusal("NodeUnreachable", 502, "the node at " + node.url()
+                    + " cannot be reached (" + e.getMessage() + ")"));
+        }
+    }
+
+    /** Waits for the receipt and tells each request whether the forwarder ran it, from its ExecutedForwardRequest. */
+    private void settle(String hash, List<Pending> batch) {
+        Instant until = Instant.now().plus(RECEIPT_TIMEOUT);
+        try {
+            JsonNode receipt = null;
+            while (receipt == null || receipt.isNull()) {
+                if (Instant.now().isAfter(until)) {
+                    fail(batch, new RelayRefusal("Timeout", 504, "transaction " + hash + " was not mined in time"));
+                    return;
+                }
+                receipt = node.call("eth_getTransactionReceipt", hash);
+                if (receipt == null || receipt.isNull()) Thread.sleep(25);
+            }
+            long block = Long.decode(receipt.get("blockNumber").asText());
+            if (!"0x1".equals(receipt.path("status").asText())) {
+                fail(batch, new RelayRefusal("Reverted", 409, "transaction " + hash + " reverted"));
+                return;
+            }
+            List<ForwardExecuted> executed = new ArrayList<>();
+            for (JsonNode log : receipt.get("logs")) {
+                List<String> topics = new ArrayList<>();
+                log.get("topics").forEach(t -> topics.add(t.asText()));
+                PointsEvents.decode(new PointsEvent.Position(block, 0, hash), topics, log.get("data").asText())
+                        .filter(ForwardExecuted.class::isInstance).map(ForwardExecuted.class::cast)
+                        .ifPresent(executed::add);
+            }
+            for (Pending p : batch) {
+                ForwardRequest r = p.request().request();
+                var ran = executed.stream().filter(e -> e.signer().equals(r.from()) && e.nonce().equals(r.nonce()))
+                        .findFirst();
+                if (ran.isEmpty())
+                    p.done().completeExceptionally(new RelayRefusal("Skipped", 409, "the forwarder skipped the request"
+                            + " in " + hash + ": its nonce was used or it expired before it was mined"));
+                else if (!ran.get().success())
+                    p.done().completeExceptionally(new RelayRefusal("RevertedOnChain", 409, "the call reverted on"
+                            + " chain in " + hash + " (its balance changed after the check)"));
+                else {
+                    relayed.incrementAndGet();
+                    p.done().complete(new Relayed(hash, block, true));
+                }
+            }
+        } catch (IOException e) {
+            fail(batch, new RelayRefusal("NodeUnreachable", 502, "no receipt for " + hash + ": " + e.getMessage()));
+        } catch (InterruptedException e) {
+            fail(batch, new RelayRefusal("Closed", 503, "the relayer is stopping"));
+        }
+    }
+
+    private static void fail(List<Pending> batch, RelayRefusal refusal) {
+        for (Pending p : batch) p.done().completeExceptionally(refusal);
+    }
+
+    private static String lower(String address) {
+        if (address == null || !address.matches("0x[0-9a-fA-F]{40}"))
+            throw new IllegalArgumentException("not an address: " + address);
+        return address.toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        sender.interrupt();
+        try {
+            sender.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        List<Pending> left = new ArrayList<>();
+        queue.drainTo(left);
+        if (carried != null) left.add(carried);
+        fail(left, new RelayRefusal("Closed", 503, "the relayer is stopping"));
+    }
+}

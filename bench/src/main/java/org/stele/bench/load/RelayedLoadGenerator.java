@@ -1,0 +1,167 @@
+package org.stele.bench.load;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import org.stele.apps.points.ForwardRequest;
+import org.stele.apps.points.NodeRpc;
+import org.stele.apps.points.PointsCalls;
+import org.stele.apps.points.PointsClient;
+import org.stele.apps.points.Relayer;
+import org.stele.apps.points.RelayerServer;
+import org.stele.apps.points.Sender;
+import org.stele.apps.points.TokenBucket;
+import org.web3j.crypto.Credentials;
+import org.web3j.crypto.ECKeyPair;
+import org.web3j.crypto.Keys;
+import org.web3j.utils.Numeric;
+
+/**
+ * Relayed point transfers against a dev node (issue 18, item 9): deploys a PointsToken, issues points to
+ * {@code --wallets} fresh wallets that hold no coin, starts the relayer (its HTTP server included) in this process,
+ * and has every wallet send {@code --rounds} transfers through it at once, each signed beforehand (a wallet's next
+ * request waits for its previous one, as its forwarder nonce requires). Prints transfers per second over the
+ * measured rounds (the first is a warm-up), the batches the relayer sent, and failures, which must be 0.
+ *
+ * <p>Usage: {@code RelayedLoadGenerator --rpc URL [--wallets 1000] [--rounds 6] [--max-batch 100]
+ * [--window-ms 20]}. The operator is the dev chain's account 1 (anvil's mnemonic), the issuer account 0.
+ */
+public final class RelayedLoadGenerator {
+    private static final String OPERATOR_KEY = "0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d";
+
+    private RelayedLoadGenerator() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String rpc = null;
+        int wallets = 1000;
+        int rounds = 6;
+        int maxBatch = 100;
+        long windowMs = 20;
+        for (int i = 0; i < args.length; i += 2) {
+            String v = i + 1 < args.length ? args[i + 1] : null;
+            switch (args[i]) {
+                case "--rpc" -> rpc = v;
+                case "--wallets" -> wallets = Integer.parseInt(v);
+                case "--rounds" -> rounds = Integer.parseInt(v);
+                case "--max-batch" -> maxBatch = Integer.parseInt(v);
+                case "--window-ms" -> windowMs = Long.parseLong(v);
+                default -> {
+                    System.err.println("unknown flag " + args[i]);
+                    System.exit(2);
+                }
+            }
+        }
+        if (rpc == null || wallets < 2 || rounds < 2) {
+            System.err.println(
+                    "usage: RelayedLoadGenerator --rpc URL [--wallets N>=2] [--rounds N>=2] [--max-batch N] [--window-ms N]");
+            System.exit(2);
+        }
+        NodeRpc node = new NodeRpc(rpc);
+        List<String> dev = new ArrayList<>();
+        node.call("eth_accounts").forEach(a -> dev.add(a.asText().toLowerCase(Locale.ROOT)));
+        Credentials operator = Credentials.create(OPERATOR_KEY);
+        if (dev.size() < 2 || !dev.get(1).equals(operator.getAddress()))
+            throw new IllegalStateException(
+                    "the node's account 1 is not anvil's: run against stele dev's default mnemonic");
+        PointsClient admin = PointsClient.deploy(node, new Sender.NodeAccount(dev.get(0)), "Bench Points", "BP");
+        admin.send(PointsCalls.setIssuerCap(dev.get(0), BigInteger.TEN.pow(30)));
+        List<ECKeyPair> keys = new ArrayList<>();
+        for (int i = 0; i < wallets; i++) keys.add(ECKeyPair.create(BigInteger.valueOf(0xb00_0000L + i)));
+        issue(node, dev.get(0), admin.token(), keys, rounds);
+
+        long chainId = node.chainId();
+        String forwarder = admin.forwarder();
+        long deadline = Long.decode(node.call("eth_getBlockByNumber", "latest", false).get("timestamp").asText())
+                + 3600;
+        List<List<ForwardRequest.Signed>> signed = new ArrayList<>();
+        for (int w = 0; w < wallets; w++) {
+            List<ForwardRequest.Signed> mine = new ArrayList<>();
+            String from = "0x" + Keys.getAddress(keys.get(w));
+            String to = "0x" + Keys.getAddress(keys.get((w + 1) % wallets));
+            for (int r = 0; r < rounds; r++)
+                mine.add(new ForwardRequest(from, admin.token(), BigInteger.ZERO, BigInteger.valueOf(80_000),
+                        BigInteger.valueOf(r), deadline, PointsCalls.transfer(to, BigInteger.ONE))
+                        .sign(keys.get(w), chainId, forwarder));
+            signed.add(mine);
+        }
+        Relayer relayer = new Relayer(node, operator, new Relayer.Config(admin.token(), forwarder,
+                BigInteger.valueOf(300_000), maxBatch, Duration.ofMillis(windowMs), 50_000),
+                new TokenBucket(rounds + 1, 1000, InstantSource.system()));
+        try (RelayerServer server = new RelayerServer(relayer, "127.0.0.1", 0, "*");
+                ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            AtomicLong failures = new AtomicLong();
+            AtomicLong firstError = new AtomicLong();
+            long[] roundEnds = new long[rounds];
+            long start = System.nanoTime();
+            List<Future<?>> all = new ArrayList<>();
+            java.util.concurrent.atomic.AtomicIntegerArray doneInRound = new java.util.concurrent.atomic.AtomicIntegerArray(
+                    rounds);
+            int total = wallets;
+            for (List<ForwardRequest.Signed> mine : signed) {
+                all.add(threads.submit(() -> {
+                    for (int r = 0; r < mine.size(); r++) {
+                        try {
+                            PointsClient.relay(server.url(), mine.get(r));
+                        } catch (IOException | RuntimeException e) {
+                            if (failures.incrementAndGet() == 1 && firstError.compareAndSet(0, 1))
+                                System.err.println("first failure: " + e.getMessage());
+                            return;
+                        }
+                        if (doneInRound.incrementAndGet(r) == total) roundEnds[r] = System.nanoTime();
+                    }
+                }));
+            }
+            for (Future<?> f : all) f.get();
+            long end = System.nanoTime();
+            double warmup = (roundEnds[0] - start) / 1e9;
+            double measured = (end - roundEnds[0]) / 1e9;
+            long transfers = (long) wallets * (rounds - 1);
+            String load = Files.readString(Path.of("/proc/loadavg")).strip();
+            System.out.printf(Locale.ROOT, "relayed ERC-20 transfers: %d wallets x %d rounds; warm-up round %.2f s%n",
+                    wallets, rounds, warmup);
+            System.out.printf(Locale.ROOT, "measured: %d transfers in %.2f s = %.0f transfers/s; %d transactions"
+                    + " (%.1f transfers each); failures %d; load average %s%n", transfers, measured,
+                    transfers / measured, relayer.batches(), (double) relayer.relayed() / relayer.batches(),
+                    failures.get(), load);
+            if (failures.get() > 0) System.exit(1);
+        } finally {
+            relayer.close();
+        }
+    }
+
+    /** Issues {@code rounds} points to each wallet, sent without waiting, then waits for the last receipt. */
+    private static void issue(NodeRpc node, String issuer, String token, List<ECKeyPair> keys, int rounds)
+            throws IOException, InterruptedException {
+        ObjectMapper json = new ObjectMapper();
+        String last = null;
+        for (ECKeyPair k : keys) {
+            ObjectNode tx = json.createObjectNode().put("from", issuer).put("to", token).put("gas", "0x30d40")
+                    .put("data", PointsCalls.issue("0x" + Keys.getAddress(k), BigInteger.valueOf(rounds), ""));
+            last = node.call("eth_sendTransaction", tx).asText();
+        }
+        for (int i = 0; i < 1200; i++) {
+            var receipt = node.call("eth_getTransactionReceipt", last);
+            if (receipt != null && !receipt.isNull()) {
+                if (!"0x1".equals(receipt.get("status").asText())) throw new IllegalStateException("issuing failed");
+                break;
+            }
+            Thread.sleep(100);
+        }
+        String probe = "0x" + Keys.getAddress(keys.get(keys.size() - 1));
+        BigInteger has = Numeric.toBigInt(node.ethCall(null, token, PointsCalls.balanceOf(probe)));
+        if (!has.equals(BigInteger.valueOf(rounds))) throw new IllegalStateException("the last wallet holds " + has);
+    }
+}
