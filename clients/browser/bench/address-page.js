@@ -1,5 +1,5 @@
-// Times the explorer's address page as a person sees it: from navigation to the first page's 25 rows on screen, in
-// Debian's chromium, for one address of a running node. Run by bench/explorer-page.sh (docs/performance.md).
+// Times the explorer's address page as a person sees it, in Debian's chromium, for one address of a running node: from
+// a click in another explorer view to the first page's 25 rows on screen, and a full load of the page to the same. Run by bench/explorer-page.sh (docs/performance.md).
 // Usage: node bench/address-page.js RPC_URL ADDRESS [RUNS]
 import { launchBrowser, openPage, screenshot } from '../harness.js';
 
@@ -13,23 +13,40 @@ const browser = await launchBrowser();
 try {
   const { context, page, problems } = await openPage(browser, `${url}/explorer/`);
   await page.waitForSelector('main#view h1');
-  const times = [];
+  const rows = () => page.waitForFunction(
+    () => document.querySelectorAll('main section:nth-of-type(2) tbody tr').length === 25, null,
+    { timeout: 60_000, polling: 'raf' });
+  // A full load: the page's HTML and modules (revalidated, as the node serves them no-cache) and then its reads.
+  const loads = [];
   for (let i = 0; i <= runs; i++) {
-    // A fresh load each time (the modules come from the browser's cache, as they would for a returning visitor).
     await page.goto('about:blank');
     const started = Date.now();
     await page.goto(`${url}/explorer/#/address/${address}`);
-    await page.waitForFunction(() => document.querySelectorAll('main section:nth-of-type(2) tbody tr').length === 25,
-      null, { timeout: 60_000, polling: 'raf' });
-    if (i > 0) times.push(Date.now() - started); // the first load fills the cache and is not counted
+    await rows();
+    if (i > 0) loads.push(Date.now() - started); // the first load fills the cache and is not counted
+  }
+  // Within the explorer, as a person clicks from another view to the address: only the page's reads and rendering.
+  const clicks = [];
+  for (let i = 0; i <= runs; i++) {
+    await page.evaluate(() => { location.hash = '#/validators'; });
+    await page.waitForSelector('#validator-count');
+    const started = await page.evaluate(() => performance.now());
+    await page.evaluate((a) => { location.hash = `#/address/${a}`; }, address);
+    await rows();
+    const ended = await page.evaluate(() => performance.now());
+    if (i > 0) clicks.push(ended - started);
   }
   await screenshot(page, 'bench-address-page');
   await context.close();
   if (problems.length) throw new Error(`the page had problems: ${problems.join('; ')}`);
-  times.sort((a, b) => a - b);
-  const at = (q) => times[Math.min(times.length - 1, Math.floor(q * times.length))];
-  console.log(`address page of ${address}: ${runs} loads, median ${at(0.5)} ms, p90 ${at(0.9)} ms, max ${times.at(-1)} ms`
-    + ' (navigation to 25 rows on screen)');
+  const summary = (times) => {
+    times.sort((a, b) => a - b);
+    const at = (q) => times[Math.min(times.length - 1, Math.floor(q * times.length))];
+    return `median ${Math.round(at(0.5))} ms, p90 ${Math.round(at(0.9))} ms, max ${Math.round(times.at(-1))} ms`;
+  };
+  console.log(`address page of ${address}, ${runs} runs each:`);
+  console.log(`  from another explorer view to 25 rows on screen: ${summary(clicks)}`);
+  console.log(`  full load (HTML, modules revalidated, reads) to 25 rows on screen: ${summary(loads)}`);
 } finally {
   await browser.close();
 }
