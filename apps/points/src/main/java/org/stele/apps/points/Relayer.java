@@ -23,8 +23,8 @@ import org.web3j.utils.Numeric;
 
 /**
  * The operator's relayer: takes holders' signed forward requests for one PointsToken, refuses what the forwarder would
- * revert (its {@code verify}, then an {@code eth_call} of {@code execute}, then the token call itself to name the
- * token's custom error), limits each signer's rate, and submits the rest from the operator's account, which pays
+ * revert (an {@code eth_call} of its {@code execute}; for a refused one, its {@code verify} and the signer's nonce, then
+ * the token call itself to name the token's custom error), limits each signer's rate, and submits the rest from the operator's account, which pays
  * the gas. Requests that arrive together go out in one {@code executeBatch} (with the operator as refund receiver, so
  * a request invalidated in the meantime is skipped instead of sinking the others).
  *
@@ -143,23 +143,19 @@ public final class Relayer implements AutoCloseable {
         return done;
     }
 
-    /** Refuses, naming the reason, a request the forwarder would not accept or whose call would revert. */
+    /**
+     * Refuses, naming the reason, a request the forwarder would not accept or whose call would revert. A request that
+     * {@code execute} runs is accepted on that one call (it validates signature, nonce and deadline as {@code verify}
+     * does); only a refused one pays the further calls that say why.
+     */
     private void check(ForwardRequest.Signed request) throws RelayRefusal {
         ForwardRequest r = request.request();
         try {
-            boolean valid = Numeric
-                    .toBigInt(node.ethCall(operator(), config.forwarder(), ForwardRequest.verify(request)))
-                    .signum() != 0;
-            if (!valid) {
-                BigInteger current = Numeric.toBigInt(node.ethCall(operator(), config.forwarder(),
-                        ForwardRequest.nonces(r.from())));
-                if (!current.equals(r.nonce()))
-                    throw new RelayRefusal("NonceNotCurrent", 422, "nonce " + r.nonce() + " is not " + r.from()
-                            + "'s next request (" + current + "); sign again with nonce " + current);
-            }
             try {
                 node.ethCall(operator(), config.forwarder(), ForwardRequest.execute(request));
+                return;
             } catch (NodeRpc.NodeError e) {
+                refuseIfStale(request);
                 var refusal = PointsErrors.decode(e.data());
                 if (refusal.isPresent() && !refusal.get().name().equals("FailedCall"))
                     throw new RelayRefusal("ForwarderRefused", 422,
@@ -179,6 +175,20 @@ public final class Relayer implements AutoCloseable {
             throw new RelayRefusal("NodeUnreachable", 502, "the node at " + node.url() + " cannot be reached ("
                     + e.getMessage() + ")");
         }
+    }
+
+    /** Refuses a request that the forwarder's {@code verify} rejects because its nonce is not the signer's next. */
+    private void refuseIfStale(ForwardRequest.Signed request) throws RelayRefusal, IOException {
+        ForwardRequest r = request.request();
+        boolean valid = Numeric.toBigInt(node.ethCall(operator(), config.forwarder(), ForwardRequest.verify(request)))
+                .signum() != 0;
+        if (valid)
+            return;
+        BigInteger current = Numeric
+                .toBigInt(node.ethCall(operator(), config.forwarder(), ForwardRequest.nonces(r.from())));
+        if (!current.equals(r.nonce()))
+            throw new RelayRefusal("NonceNotCurrent", 422, "nonce " + r.nonce() + " is not " + r.from()
+                    + "'s next request (" + current + "); sign again with nonce " + current);
     }
 
     private void sendLoop() {
