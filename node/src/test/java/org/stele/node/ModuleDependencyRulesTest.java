@@ -49,13 +49,16 @@ class ModuleDependencyRulesTest {
                     Set.of("common", "storage", "trie", "evm", "chain", "state", "execution", "testkit")),
             Map.entry("web", Set.of()),
             Map.entry("apps/identity", Set.of("common", "storage", "chain", "execution")),
-            Map.entry("apps/charity", Set.of()),
+            Map.entry("sdk/contracts", Set.of()),
+            Map.entry("apps/charity", Set.of("sdk/contracts")),
             Map.entry("sdk/governance", Set.of()),
-            Map.entry("apps/notary", Set.of("common", "storage", "trie", "chain", "consensus", "proof")),
-            Map.entry("apps/points", Set.of()),
+            Map.entry("apps/notary",
+                    Set.of("common", "storage", "trie", "chain", "consensus", "proof", "sdk/contracts")),
+            Map.entry("apps/points", Set.of("sdk/contracts")),
             Map.entry("bench", Set.of("common", "storage", "trie", "evm", "chain", "state", "testkit", "execution",
                     "consensus", "simulation", "proof", "p2p", "txpool", "rpc", "testchain", "web",
-                    "apps/identity", "apps/charity", "governance", "sdk/governance", "apps/notary", "apps/points")));
+                    "apps/identity", "apps/charity", "governance", "sdk/governance", "apps/notary", "apps/points",
+                    "sdk/contracts")));
 
     private static JavaClasses classes;
 

@@ -78,7 +78,7 @@ public final class CharityCalls {
 
     /** The creation transaction's data of a DemoToken with this name and symbol. */
     public static String deployDemoToken(String name, String symbol) {
-        return ContractArtifact.DEMO_TOKEN.bytecode()
+        return CharityContracts.DEMO_TOKEN.bytecode()
                 + FunctionEncoder.encodeConstructor(List.of(new Utf8String(name), new Utf8String(symbol)));
     }
 

@@ -62,7 +62,7 @@ public final class CharityClient {
 
     /** Deploys a new Charity from the sender's account, which becomes its admin and first operator. */
     public static CharityClient deploy(Web3jService service, TransactionManager sender) throws IOException {
-        return new CharityClient(service, sender, deployContract(service, sender, ContractArtifact.CHARITY.bytecode()));
+        return new CharityClient(service, sender, deployContract(service, sender, CharityContracts.CHARITY.bytecode()));
     }
 
     /** Deploys a contract from its creation data and answers its address. */
@@ -127,7 +127,7 @@ public final class CharityClient {
         String data = dry.getError() != null && dry.getError().getData() != null
                 ? dry.getError().getData().replace("\"", "")
                 : dry.getValue();
-        return CharityErrors.decode(data).map(r -> "refused: " + r)
+        return CharityContracts.ERRORS.decode(data).map(r -> "refused: " + r)
                 .orElse("refused: " + (dry.getError() != null ? dry.getError().getMessage() : dry.getRevertReason()));
     }
 

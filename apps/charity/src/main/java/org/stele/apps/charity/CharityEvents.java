@@ -18,6 +18,7 @@ import org.web3j.abi.datatypes.Utf8String;
 import org.web3j.abi.datatypes.generated.Bytes32;
 import org.web3j.abi.datatypes.generated.Uint256;
 import org.web3j.abi.datatypes.generated.Uint64;
+import org.web3j.utils.Numeric;
 
 /** Reads Charity's logs into {@link CharityEvent}s through web3j's ABI decoder. */
 public final class CharityEvents {
@@ -85,7 +86,7 @@ public final class CharityEvents {
             case "Donated" -> new CharityEvent.Donated(position, id, address(indexed.get(1)),
                     number(values.get(0)).longValueExact(), number(values.get(1)));
             case "Disbursed" -> new CharityEvent.Disbursed(position, id, address(indexed.get(1)),
-                    number(values.get(0)).longValueExact(), number(values.get(1)), CharityErrors.text(values.get(2)),
+                    number(values.get(0)).longValueExact(), number(values.get(1)), bytes(values.get(2)),
                     string(values.get(3)));
             case "DeliveryConfirmed" -> new CharityEvent.DeliveryConfirmed(position, id, address(indexed.get(1)),
                     number(values.get(0)).longValueExact());
@@ -101,6 +102,10 @@ public final class CharityEvents {
 
     private static String address(Type<?> t) {
         return t.getValue().toString().toLowerCase(Locale.ROOT);
+    }
+
+    private static String bytes(Type<?> t) {
+        return Numeric.toHexString((byte[]) t.getValue());
     }
 
     private static String string(Type<?> t) {

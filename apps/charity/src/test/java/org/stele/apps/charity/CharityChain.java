@@ -1,5 +1,6 @@
 package org.stele.apps.charity;
 
+import org.stele.sdk.contracts.ContractError;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -45,7 +46,7 @@ final class CharityChain {
             BENEFICIARY_B, STRANGER);
 
     /** What a transaction did: its events when mined, or the error it was refused with (then it is not mined). */
-    record Outcome(String transaction, List<CharityEvent> events, Optional<CharityErrors.Refusal> refusal,
+    record Outcome(String transaction, List<CharityEvent> events, Optional<ContractError> refusal,
             String created) {
         boolean succeeded() {
             return refusal.isEmpty();
@@ -62,7 +63,7 @@ final class CharityChain {
         for (KeyPair k : FUNDED)
             alloc.put(TestKeys.address(k), TestChain.funded(ETHER.multiply(BigInteger.valueOf(1000))));
         chain = new TestChain(alloc);
-        charity = send(OPERATOR, null, ContractArtifact.CHARITY.bytecode(), BigInteger.ZERO).created();
+        charity = send(OPERATOR, null, CharityContracts.CHARITY.bytecode(), BigInteger.ZERO).created();
     }
 
     static String address(KeyPair key) {
@@ -82,7 +83,7 @@ final class CharityChain {
             throw new IllegalStateException("invalid transaction: " + result);
         if (!executed.isSuccess()) {
             String output = executed.output().toHex();
-            return new Outcome(hash, List.of(), Optional.of(CharityErrors.decode(output)
+            return new Outcome(hash, List.of(), Optional.of(CharityContracts.ERRORS.decode(output)
                     .orElseThrow(() -> new AssertionError("reverted without a known error: " + output))), null);
         }
         BlockExecutor.Result mined = chain.mine(List.of(new BlockExecutor.Candidate(tx, sender)));

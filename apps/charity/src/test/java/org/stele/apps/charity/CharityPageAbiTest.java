@@ -1,5 +1,6 @@
 package org.stele.apps.charity;
 
+import org.stele.sdk.contracts.ContractArtifact;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,7 +33,7 @@ class CharityPageAbiTest {
 
     private static Map<String, String> abiSignatures(String kind) {
         Map<String, String> out = new TreeMap<>();
-        for (ContractArtifact a : List.of(ContractArtifact.CHARITY, ContractArtifact.DEMO_TOKEN)) {
+        for (ContractArtifact a : List.of(CharityContracts.CHARITY, CharityContracts.DEMO_TOKEN)) {
             for (JsonNode e : a.abi()) {
                 if (!e.get("type").asText().equals(kind)) continue;
                 List<String> types = new ArrayList<>();

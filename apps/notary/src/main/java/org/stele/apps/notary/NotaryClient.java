@@ -69,7 +69,7 @@ public final class NotaryClient {
     public static NotaryClient deploy(Web3jService service, TransactionManager sender) throws IOException {
         Web3j web3j = Web3j.build(service);
         TransactionReceipt receipt = mine(web3j, sender.sendTransaction(web3j.ethGasPrice().send().getGasPrice(),
-                DEPLOY_GAS, null, ContractArtifact.NOTARY.bytecode(), BigInteger.ZERO));
+                DEPLOY_GAS, null, NotaryContracts.NOTARY.bytecode(), BigInteger.ZERO));
         return new NotaryClient(service, sender, receipt.getContractAddress());
     }
 
@@ -170,7 +170,7 @@ public final class NotaryClient {
         String data = dry.getError() != null && dry.getError().getData() != null
                 ? dry.getError().getData().replace("\"", "")
                 : dry.getValue();
-        return NotaryErrors.decode(data).map(r -> "refused: " + r)
+        return NotaryContracts.ERRORS.decode(data).map(r -> "refused: " + r)
                 .orElse("refused: " + (dry.getError() != null ? dry.getError().getMessage() : dry.getRevertReason()));
     }
 

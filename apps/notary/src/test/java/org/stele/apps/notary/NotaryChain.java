@@ -1,5 +1,6 @@
 package org.stele.apps.notary;
 
+import org.stele.sdk.contracts.ContractError;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -43,7 +44,7 @@ final class NotaryChain {
     private static final List<KeyPair> FUNDED = List.of(OWNER, ALICE, BOB, CAROL, STRANGER);
 
     /** What a transaction did: its events when mined, or the error it was refused with (then it is not mined). */
-    record Outcome(String transaction, List<NotaryEvent> events, Optional<NotaryErrors.Refusal> refusal,
+    record Outcome(String transaction, List<NotaryEvent> events, Optional<ContractError> refusal,
             String created) {}
 
     private final TestChain chain;
@@ -55,7 +56,7 @@ final class NotaryChain {
         for (KeyPair k : FUNDED)
             alloc.put(TestKeys.address(k), TestChain.funded(ETHER.multiply(BigInteger.valueOf(1000))));
         chain = new TestChain(alloc);
-        notary = send(OWNER, null, ContractArtifact.NOTARY.bytecode()).created();
+        notary = send(OWNER, null, NotaryContracts.NOTARY.bytecode()).created();
     }
 
     static String address(KeyPair key) {
@@ -83,7 +84,7 @@ final class NotaryChain {
             throw new IllegalStateException("invalid transaction: " + result);
         if (!executed.isSuccess()) {
             String output = executed.output().toHex();
-            return new Outcome(hash, List.of(), Optional.of(NotaryErrors.decode(output)
+            return new Outcome(hash, List.of(), Optional.of(NotaryContracts.ERRORS.decode(output)
                     .orElseThrow(() -> new AssertionError("reverted without a known error: " + output))), null);
         }
         BlockExecutor.Result mined = chain.mine(List.of(new BlockExecutor.Candidate(tx, sender)));

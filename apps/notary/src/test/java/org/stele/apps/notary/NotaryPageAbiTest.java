@@ -31,7 +31,7 @@ class NotaryPageAbiTest {
 
     private static Map<String, String> abi(String kind, boolean writesOnly) {
         Map<String, String> out = new TreeMap<>();
-        for (JsonNode e : ContractArtifact.NOTARY.abi()) {
+        for (JsonNode e : NotaryContracts.NOTARY.abi()) {
             if (!e.get("type").asText().equals(kind)) continue;
             if (writesOnly && List.of("view", "pure").contains(e.path("stateMutability").asText())) continue;
             List<String> types = new ArrayList<>();

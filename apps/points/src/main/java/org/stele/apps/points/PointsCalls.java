@@ -25,12 +25,12 @@ public final class PointsCalls {
 
     /** The creation data of a PointsToken trusting {@code forwarder}. */
     public static String deployToken(String name, String symbol, String forwarder) {
-        return ContractArtifact.TOKEN.bytecode() + FunctionEncoder.encodeConstructor(
+        return PointsContracts.TOKEN.bytecode() + FunctionEncoder.encodeConstructor(
                 List.of(new Utf8String(name), new Utf8String(symbol), new Address(forwarder)));
     }
 
     public static String deployForwarder() {
-        return ContractArtifact.FORWARDER.bytecode();
+        return PointsContracts.FORWARDER.bytecode();
     }
 
     public static String setIssuerCap(String issuer, BigInteger cap) {

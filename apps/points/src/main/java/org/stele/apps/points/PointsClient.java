@@ -72,7 +72,7 @@ public final class PointsClient {
         try {
             node.ethCall(sender.address(), token, data);
         } catch (NodeRpc.NodeError e) {
-            throw new PointsException("refused: " + PointsErrors.decode(e.data()).map(Object::toString)
+            throw new PointsException("refused: " + PointsContracts.ERRORS.decode(e.data()).map(Object::toString)
                     .orElse(e.getMessage()));
         }
         JsonNode receipt = mine(node, transmit(node, sender, token, data, CALL_GAS));

@@ -156,7 +156,7 @@ public final class Relayer implements AutoCloseable {
                 return;
             } catch (NodeRpc.NodeError e) {
                 refuseIfStale(request);
-                var refusal = PointsErrors.decode(e.data());
+                var refusal = PointsContracts.ERRORS.decode(e.data());
                 if (refusal.isPresent() && !refusal.get().name().equals("FailedCall"))
                     throw new RelayRefusal("ForwarderRefused", 422,
                             "the forwarder refuses the request: " + refusal.get());
@@ -165,7 +165,8 @@ public final class Relayer implements AutoCloseable {
                     node.ethCallAsContract(config.forwarder(), r.to(), r.data() + r.from().substring(2));
                 } catch (NodeRpc.NodeError inner) {
                     throw new RelayRefusal("WouldRevert", 422, "the token would refuse it: "
-                            + PointsErrors.decode(inner.data()).map(Object::toString).orElse(inner.getMessage()));
+                            + PointsContracts.ERRORS.decode(inner.data()).map(Object::toString)
+                                    .orElse(inner.getMessage()));
                 }
                 throw new RelayRefusal("WouldRevert", 422, "the call would run out of its " + r.gas() + " gas");
             }

@@ -1,5 +1,6 @@
 package org.stele.apps.points;
 
+import org.stele.sdk.contracts.ContractError;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -45,7 +46,7 @@ final class PointsChain {
     private static final List<KeyPair> FUNDED = List.of(ADMIN, ISSUER, MERCHANT, RELAYER, STRANGER);
 
     /** What a transaction did: its events when mined, or the error it was refused with (then it is not mined). */
-    record Outcome(String transaction, List<PointsEvent> events, Optional<PointsErrors.Refusal> refusal,
+    record Outcome(String transaction, List<PointsEvent> events, Optional<ContractError> refusal,
             String created) {
         boolean succeeded() {
             return refusal.isEmpty();
@@ -91,7 +92,7 @@ final class PointsChain {
             throw new IllegalStateException("invalid transaction: " + result);
         if (!executed.isSuccess()) {
             String output = executed.output().toHex();
-            return new Outcome(hash, List.of(), Optional.of(PointsErrors.decode(output)
+            return new Outcome(hash, List.of(), Optional.of(PointsContracts.ERRORS.decode(output)
                     .orElseThrow(() -> new AssertionError("reverted without a known error: " + output))), null);
         }
         BlockExecutor.Result mined = chain.mine(List.of(new BlockExecutor.Candidate(tx, sender)));
