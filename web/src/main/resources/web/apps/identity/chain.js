@@ -49,7 +49,10 @@ function addressWord(a) {
 /** A short ASCII name as ERC-1056 names delegate types: right-padded to 32 bytes ("veriKey"). */
 const bytes32 = (text) => hex(utf8.encode(text)).padEnd(64, '0');
 
-/** Calldata: args are addresses ('address'), numbers ('uint…'), booleans, bytes32 names and strings (dynamic). */
+/**
+ * Calldata: args are addresses ('address'), numbers ('uint…'), booleans, bytes32 (0x + 64 hex digits, or a short
+ * name) and strings (dynamic).
+ */
 export function encode(signature, ...args) {
   const types = signature.slice(signature.indexOf('(') + 1, -1).split(',').filter((t) => t);
   let head = '';
@@ -60,7 +63,7 @@ export function encode(signature, ...args) {
       head += word(32 * types.length + tail.length / 2);
       tail += word(body.length / 2) + body.padEnd(Math.ceil(body.length / 64) * 64, '0');
     } else if (type === 'address') head += addressWord(args[i]);
-    else if (type === 'bytes32') head += bytes32(args[i]);
+    else if (type === 'bytes32') head += /^0x[0-9a-fA-F]{64}$/.test(args[i]) ? args[i].slice(2) : bytes32(args[i]);
     else if (type === 'bool') head += word(args[i] ? 1 : 0);
     else head += word(args[i]);
   });
@@ -103,6 +106,11 @@ export const identityOwner = async (identity) =>
   `0x${(await read(REGISTRY, encode('identityOwner(address)', identity)))[0].toString(16).padStart(40, '0')}`;
 export const validDelegate = async (identity, type, delegate) =>
   (await read(REGISTRY, encode('validDelegate(address,bytes32,address)', identity, type, delegate)))[0] !== 0n;
+/** When a delegate's validity ends (seconds; 0 when it never was one): the registry's delegates mapping. */
+export async function delegateUntil(identity, type, delegate) {
+  const typeHash = keccakHex(Uint8Array.from(bytes32(type).match(/../g), (h) => parseInt(h, 16)));
+  return Number((await read(REGISTRY, encode('delegates(address,bytes32,address)', identity, typeHash, delegate)))[0]);
+}
 export const trustedAt = async (issuer, type, seconds) =>
   (await read(TRUST_REGISTRY, encode('trustedAt(address,string,uint256)', issuer, type, seconds)))[0] !== 0n;
 export const isSet = async (issuer, purpose, index) =>

@@ -4,13 +4,13 @@
 // (StatusLists.allocate, from the DID's owner) and revoking sets its bit (StatusLists.setStatus). The photo is hashed
 // here (Web Crypto) and never leaves the browser; nothing personal is sent to the node.
 import {
-  $, chainId, el, encode, identityOwner, isSet, keccakHex, LIST_SIZE, REGISTRY, say, short, signers, STATUS_LISTS,
+  $, chainId, delegateUntil, el, encode, identityOwner, isSet, keccakHex, LIST_SIZE, REGISTRY, say, signers, STATUS_LISTS,
   transact, trustedAt, validDelegate,
 } from './chain.js';
 import { addressOf, didOf, hex, issue, newKey, publicKeyOf, uncompressed } from './sdjwt.js';
 
 const TYPE = 'VerifiedPerson';
-const DELEGATE_DAYS = 30;
+const DELEGATE_DAYS = 365;
 const VALID_DAYS = 365;
 const INDEX_ALLOCATED = keccakHex('IndexAllocated(address,uint256,address)');
 const now = () => Math.floor(Date.now() / 1000);
@@ -35,6 +35,17 @@ async function keyIsDelegate(address) {
   return (await identityOwner(address)) === key || validDelegate(address, 'veriKey', key);
 }
 
+/**
+ * When this browser's key stops signing for the issuer. Verifiers check a signature against the keys valid when they
+ * check (as `stele vc verify` does), so no credential may outlive the delegation that signed it.
+ */
+async function keyUntil(address) {
+  if ((await identityOwner(address)) === keyAddress(address)) return Infinity;
+  return delegateUntil(address, 'veriKey', keyAddress(address));
+}
+
+const until = (seconds) => (seconds === Infinity ? 'it changes owner' : new Date(seconds * 1000).toISOString().slice(0, 10));
+
 async function showIssuer() {
   const address = issuer();
   const did = didOf(await chainId(), address);
@@ -45,7 +56,8 @@ async function showIssuer() {
   $('issuer-trust').className = trusted ? 'ok' : 'fail';
   $('key-address').textContent = keyAddress(address);
   const delegate = await keyIsDelegate(address);
-  $('key-delegate').textContent = delegate ? 'yes: verifiers accept its signatures' : 'not yet';
+  $('key-delegate').textContent = delegate
+    ? `yes, until ${until(await keyUntil(address))}: verifiers accept its signatures` : 'not yet';
   $('key-delegate').className = delegate ? 'ok' : 'fail';
   $('authorise').disabled = delegate;
   await showIssued();
@@ -66,7 +78,7 @@ async function showIssued() {
       button.addEventListener('click', () => revoke(item.index));
       action.append(button);
     }
-    tr.append(el('td', String(item.index)), el('td', short(item.holder), 'mono'),
+    tr.append(el('td', String(item.index)), el('td', item.holder, 'mono'),
       el('td', new Date(item.issued * 1000).toISOString().slice(0, 16).replace('T', ' ')),
       el('td', revoked ? 'revoked' : 'valid', revoked ? 'fail' : 'ok'), action);
     rows.push(tr);
@@ -139,11 +151,12 @@ $('issue-form').addEventListener('submit', async (event) => {
     const list = `${location.origin}/identity/status/${address}/revocation/${Math.floor(index / LIST_SIZE)}`;
     const position = index % LIST_SIZE;
     const notBefore = now();
+    const expires = Math.min(notBefore + VALID_DAYS * 86400, await keyUntil(address));
     const holder = didOf(chain, addressOf(holderKey));
     const credential = issue({
       issuer: didOf(chain, address), vct: TYPE, subject: holder,
       claims: { name, birthDate, ageOver18: age(birthDate) >= 18, photoHash },
-      holderKey, notBefore, expires: notBefore + VALID_DAYS * 86400,
+      holderKey, notBefore, expires,
       status: { id: `${list}#${position}`, type: 'BitstringStatusListEntry', statusPurpose: 'revocation',
         statusListIndex: String(position), statusListCredential: list },
       key: signingKey(address),

@@ -52,6 +52,7 @@ function show(verdict, kind, checks, failed, claims) {
     ...(failed ? [el('li', failed, 'fail')] : []));
   $('disclosed').replaceChildren(...Object.entries(claims ?? {}).flatMap(([name, value]) =>
     [el('dt', name), el('dd', JSON.stringify(value))]));
+  $('shown').hidden = Object.keys(claims ?? {}).length === 0;
 }
 
 /** The site's rule on top of a valid presentation: a VerifiedPerson that shows ageOver18 true. */

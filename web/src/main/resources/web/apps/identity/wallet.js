@@ -6,7 +6,6 @@
 // link (<aud>#vp=…) or as text to paste.
 import { $, chainId, el, say, short } from './chain.js';
 import { addressOf, claimsOf, didOf, hex, jwk, newKey, parse, parseJws, present, publicKeyOf } from './sdjwt.js';
-import { secp256k1 } from './noble.js';
 
 const KEY = 'stele.identity.holderKey';
 const CREDENTIALS = 'stele.identity.credentials';
@@ -17,7 +16,6 @@ if (!key) {
   localStorage.setItem(KEY, key);
 }
 const publicKey = publicKeyOf(key);
-const compressed = `0x${hex(secp256k1.Point.fromBytes(publicKey).toBytes(true))}`;
 const kept = () => JSON.parse(localStorage.getItem(CREDENTIALS) ?? '[]');
 const own = jwk(publicKey);
 /** Whether a credential is bound (cnf.jwk) to this wallet's key. */
@@ -143,7 +141,7 @@ function handle(fragment) {
 }
 
 $('holder-did').textContent = didOf(await chainId(), addressOf(publicKey));
-$('holder-key').textContent = compressed;
+$('holder-key').textContent = `0x${hex(publicKey)}`;
 showCredentials();
 $('paste-use').addEventListener('click', () => {
   const text = $('paste').value.trim();
