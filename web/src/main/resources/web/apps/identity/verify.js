@@ -1,6 +1,7 @@
 // Verifying an SD-JWT VC presentation in the browser with the checks `stele vc verify` makes (CredentialVerifier and
-// SdJwtVerifier, docs/identity.md "How a verifier decides"), in the same order and with the same reasons, each
-// answered from the node that served the page:
+// SdJwtVerifier, docs/identity.md "How a verifier decides"), with the same reasons (the disclosures are matched
+// before the signature is checked, where Java checks the signature first), each answered from the node that served
+// the page:
 // 1. malformed: an SD-JWT VC whose disclosures match the digests the issuer signed (sdjwt.js);
 // 2. signature: the issuer's DID resolved through the node's W3C resolver (GET /1.0/identifiers/{did}); a signer the
 //    ES256K signature recovers to must be one of the document's assertionMethod keys (#controller, #delegate-N);
