@@ -16,10 +16,11 @@ class Refused extends Error {
 }
 
 /**
- * Injects the wallet for `privateKey` into `context`'s pages, forwarding reads to the node at `nodeUrl`. Answers
- * { address (lower case), requests: [methods asked, in order], close() }.
+ * Injects the wallet for `privateKey` into `context`'s pages, forwarding reads to the node at `nodeUrl`. With
+ * `chainId` (0x-hex), the wallet says it is on that chain, as one set to another network does, and will not switch.
+ * Answers { address (lower case), requests: [methods asked, in order], close() }.
  */
-export async function injectWallet(context, nodeUrl, privateKey) {
+export async function injectWallet(context, nodeUrl, privateKey, { chainId } = {}) {
   const node = new JsonRpcProvider(nodeUrl, undefined, { batchMaxCount: 1, polling: false });
   const wallet = new Wallet(privateKey, node);
   const address = wallet.address.toLowerCase();
@@ -30,6 +31,8 @@ export async function injectWallet(context, nodeUrl, privateKey) {
 
   async function answer(method, params) {
     switch (method) {
+      case 'eth_chainId':
+        return chainId ?? node.send(method, params);
       case 'eth_requestAccounts':
       case 'eth_accounts':
         return [address];

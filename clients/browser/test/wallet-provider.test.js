@@ -25,6 +25,7 @@ let node;
 let browser;
 let accounts;
 let dir;
+let token;
 const wallets = [];
 const word = (address) => `0x${address.slice(2).toLowerCase().padStart(64, '0')}`;
 
@@ -59,10 +60,10 @@ async function ok(page, id) {
 }
 
 /** Opens `url` in a fresh context whose pages have the wallet for `key` injected before they load. */
-async function withWallet(url, key) {
+async function withWallet(url, key, options) {
   let wallet;
   const opened = await openPage(browser, url, undefined, async (context) => {
-    wallet = await injectWallet(context, node.url, key);
+    wallet = await injectWallet(context, node.url, key, options);
     wallets.push(wallet);
   });
   return { ...opened, wallet };
@@ -71,7 +72,7 @@ async function withWallet(url, key) {
 test('the points wallet sends gas-free through the relayer, signed by the injected wallet\'s own key', async () => {
   const stele = (...args) => execFileSync(join(root, 'stele'), ['points', ...args, '--rpc', node.url],
     { encoding: 'utf8' }).trim();
-  const token = stele('deploy', '--from', accounts[0], '--name', 'Paw Points', '--symbol', 'PAW', '--cap', '1000');
+  token = stele('deploy', '--from', accounts[0], '--name', 'Paw Points', '--symbol', 'PAW', '--cap', '1000');
   const operator = (await rpc(node.url, 'points_relayerConfig', [token])).operator.toLowerCase();
   const holder = new Wallet(HOLDER_KEY).address.toLowerCase();
   assert.ok(!accounts.includes(holder), 'the node must not hold the wallet\'s key');
@@ -191,4 +192,23 @@ test('a 2-of-3 signing: the injected wallet asks and signs without gas, another 
   assert.deepEqual(problems, []);
   assert.deepEqual(relay.problems, []);
   assert.deepEqual(v.problems, []);
+});
+
+test('a wallet on another chain is asked to switch, and the page signs nothing while it is not switched', async () => {
+  const chain = BigInt(await rpc(node.url, 'eth_chainId'));
+  const { context, page, problems, wallet } = await withWallet(`${node.url}/apps/points/index.html?token=${token}`,
+    HOLDER_KEY, { chainId: '0x1' });
+  await page.waitForFunction(() => document.getElementById('balance').textContent === '30');
+  await page.fill('#send-to', accounts[4]);
+  await page.fill('#send-amount', '5');
+  await page.click('#send-form button');
+  const [kind, text] = await settled(page, 'send-status');
+  assert.equal(kind, 'fail');
+  assert.equal(text, `not signed: the wallet is on chain 1, this node's chain is ${chain}: switch the wallet to it`);
+  assert.ok(wallet.requests.includes('wallet_switchEthereumChain'));
+  assert.ok(!wallet.requests.includes('eth_signTypedData_v4'));
+  await page.reload();
+  await page.waitForFunction(() => document.getElementById('balance').textContent === '30');
+  await context.close();
+  assert.deepEqual(problems, []);
 });
