@@ -86,10 +86,11 @@ export function launchBrowser() {
 
 /**
  * A new page in its own context, with every page error, console error and failed request collected in `problems`
- * (an array the test asserts empty at the end).
+ * (an array the test asserts empty at the end). `prepare(context)` runs before the page opens (e.g. injectWallet).
  */
-export async function openPage(browser, url, viewport = { width: 1280, height: 900 }) {
+export async function openPage(browser, url, viewport = { width: 1280, height: 900 }, prepare = async () => {}) {
   const context = await browser.newContext({ viewport });
+  await prepare(context);
   const page = await context.newPage();
   const problems = [];
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));

@@ -1,7 +1,8 @@
 // What every charity page shares: which Charity contract (?charity=0x… in the address, remembered in this browser),
-// its events read with eth_getLogs and folded into campaigns, amounts, and signing: through the node's dev accounts on
-// a dev chain (eth_accounts lists them), otherwise through the browser's wallet (an injected EIP-1193 provider).
-import { call, RpcError } from '../../assets/rpc.js';
+// its events read with eth_getLogs and folded into campaigns, amounts, and signing: through the browser's wallet (an
+// injected EIP-1193 provider) when it has one, otherwise through the node's dev accounts on a dev chain (/assets/wallet.js).
+import { call } from '../../assets/rpc.js';
+import { transact as send } from '../../assets/wallet.js';
 import { decodeError, decodeEvent, encodeCall } from './abi.js';
 
 export const $ = (id) => document.getElementById(id);
@@ -147,59 +148,15 @@ export async function blockTime(block) {
 
 export const formatTime = (seconds) => `${new Date(seconds * 1000).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 
-// Signing. On a dev chain the node signs for its own accounts; elsewhere the wallet does, and the page never sees keys.
-let signer;
-/** { kind: 'dev' | 'wallet' | 'none', accounts: [...] } */
-export async function signers() {
-  if (signer) return signer;
-  const dev = await call('eth_accounts').catch(() => []);
-  if (dev.length > 0) signer = { kind: 'dev', accounts: dev.map((a) => a.toLowerCase()) };
-  else if (globalThis.ethereum) {
-    const accounts = await globalThis.ethereum.request({ method: 'eth_requestAccounts' });
-    signer = { kind: 'wallet', accounts: accounts.map((a) => a.toLowerCase()) };
-  } else signer = { kind: 'none', accounts: [] };
-  return signer;
-}
-
-/** Fills a <select> with the accounts this page can sign for, labelled. */
-export async function fillAccounts(select, preferred) {
-  const { kind, accounts } = await signers();
-  select.replaceChildren(...accounts.map((a, i) => {
-    const option = document.createElement('option');
-    option.value = a;
-    option.textContent = `${kind === 'dev' ? `dev account ${i}` : 'wallet'} ${a}`;
-    return option;
-  }));
-  if (preferred && accounts.includes(preferred)) select.value = preferred;
-  return kind;
-}
+// Signing: the browser's wallet when it has one, the node's dev accounts on a dev chain (/assets/wallet.js).
+export { fillAccounts, signers } from '../../assets/wallet.js';
 
 /**
  * Sends a call to the contract (or `to`) from `from`: first as eth_call, so a refusal is shown by its error name and
- * nothing is sent; then signed by the node (dev chain) or the wallet; resolves to the receipt once mined.
+ * nothing is sent; then signed by the wallet or the node (dev chain); resolves to the receipt once mined.
  */
-export async function transact(from, signature, args, { value = 0n, to = contract() } = {}) {
-  const tx = { from, to, data: encodeCall(signature, ...args), value: `0x${value.toString(16)}` };
-  try {
-    await call('eth_call', [tx, 'latest']);
-  } catch (e) {
-    const data = e instanceof RpcError ? (typeof e.data === 'string' ? e.data : e.data?.data) : null;
-    const named = decodeError(data);
-    throw new Error(named ? `refused: ${named}` : `refused: ${e.message}`);
-  }
-  const { kind } = await signers();
-  const hash = kind === 'wallet'
-    ? await globalThis.ethereum.request({ method: 'eth_sendTransaction', params: [tx] })
-    : await call('eth_sendTransaction', [tx]);
-  for (let i = 0; i < 300; i++) {
-    const receipt = await call('eth_getTransactionReceipt', [hash]);
-    if (receipt) {
-      if (receipt.status !== '0x1') throw new Error(`transaction ${hash} failed`);
-      return receipt;
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`transaction ${hash} was not mined in a minute`);
+export function transact(from, signature, args, { value = 0n, to = contract() } = {}) {
+  return send({ from, to, data: encodeCall(signature, ...args), value: `0x${value.toString(16)}` }, decodeError);
 }
 
 /** Asks the node for a transaction's stele-proof/1 and saves it as a file: the receipt anyone verifies offline. */

@@ -1,51 +1,17 @@
 // Checks a dropped charity receipt (a stele-proof/1 file) in the browser, offline, with the node's proof verifier
 // (/proof/verify.js: the same checks as the Java verifier), then says which Charity events the proven receipt holds.
 import { CHECKS, verifyProof } from '../../proof/verify.js';
+import { receiptLogs } from '../../proof/receipt.js';
+import { showChecks } from '../../proof/table.js';
 import { call } from '../../assets/rpc.js';
 import { decodeEvent } from './abi.js';
 import { coins, wireNav } from './charity.js';
 
 const $ = (id) => document.getElementById(id);
 
-const bytes = (hex) => Uint8Array.from(hex.slice(2).match(/../g) ?? [], (h) => parseInt(h, 16));
-const hex = (b) => `0x${Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('')}`;
-
-/** Minimal RLP: an item is a Uint8Array or an array of items. Only used on a receipt the verifier accepted. */
-function rlp(data, start = 0) {
-  const b = data[start];
-  const length = (from, n) => Number(data.slice(from, from + n).reduce((acc, x) => acc * 256n + BigInt(x), 0n));
-  if (b < 0x80) return [data.slice(start, start + 1), start + 1];
-  if (b < 0xb8) return [data.slice(start + 1, start + 1 + b - 0x80), start + 1 + b - 0x80];
-  if (b < 0xc0) {
-    const n = b - 0xb7;
-    const len = length(start + 1, n);
-    return [data.slice(start + 1 + n, start + 1 + n + len), start + 1 + n + len];
-  }
-  let from;
-  let end;
-  if (b < 0xf8) {
-    from = start + 1;
-    end = from + b - 0xc0;
-  } else {
-    const n = b - 0xf7;
-    from = start + 1 + n;
-    end = from + length(start + 1, n);
-  }
-  const items = [];
-  while (from < end) {
-    const [item, next] = rlp(data, from);
-    items.push(item);
-    from = next;
-  }
-  return [items, end];
-}
-
-/** The Charity events in a raw receipt (type byte first for typed transactions), with the contract that emitted them. */
+/** The Charity events in a raw receipt, with the contract that emitted them. */
 function charityEvents(rawReceipt) {
-  let data = bytes(rawReceipt);
-  if (data[0] < 0x7f) data = data.slice(1);
-  const [[, , , logs]] = rlp(data);
-  return logs.map(([address, topics, body]) => ({ address: hex(address), event: decodeEvent(topics.map(hex), hex(body)) }))
+  return receiptLogs(rawReceipt).map(({ address, topics, data }) => ({ address, event: decodeEvent(topics, data) }))
     .filter((l) => l.event);
 }
 
@@ -75,19 +41,7 @@ function show(result, doc) {
     li.textContent = describe(r);
     return li;
   }));
-  const failedAt = result.ok ? CHECKS.length : CHECKS.findIndex(([name]) => name === result.check);
-  $('checks').tBodies[0].replaceChildren(...CHECKS.map(([name, means], i) => {
-    const row = document.createElement('tr');
-    row.dataset.check = name;
-    const state = i < failedAt ? ['passed', 'ok'] : i === failedAt ? ['failed', 'fail'] : ['not reached', 'muted'];
-    for (const [text, cls] of [[name, 'mono'], [means, ''], state]) {
-      const cell = document.createElement('td');
-      cell.textContent = text;
-      if (cls) cell.className = cls;
-      row.append(cell);
-    }
-    return row;
-  }));
+  showChecks($('checks'), CHECKS, result);
 }
 
 function check() {

@@ -1,6 +1,7 @@
 // Checks a stele-notary/1 proof against a document, in the browser and offline: the same checks in the same order as
 // the Java verifier (NotaryProofVerifier). The anchoring and signing transactions are checked by the node's proof
 // verifier (/proof/verify.js: seals against the validator set); the Notary events are read from their proven receipts.
+import { receiptLogs } from '../../proof/receipt.js';
 import { verifyProof } from '../../proof/verify.js';
 import { EVENTS } from './selectors.js';
 import { ALGORITHMS, bytes, digest, hex, rootOf, sides } from './merkle.js';
@@ -24,36 +25,6 @@ class Failed extends Error {
     super(message);
     this.check = check;
   }
-}
-
-/** Minimal RLP: an item is a Uint8Array or an array of items. Only used on receipts the proof verifier accepted. */
-function rlp(data, start = 0) {
-  const b = data[start];
-  const length = (from, n) => Number(data.slice(from, from + n).reduce((acc, x) => acc * 256n + BigInt(x), 0n));
-  if (b < 0x80) return [data.slice(start, start + 1), start + 1];
-  if (b < 0xb8) return [data.slice(start + 1, start + 1 + b - 0x80), start + 1 + b - 0x80];
-  if (b < 0xc0) {
-    const n = b - 0xb7;
-    const len = length(start + 1, n);
-    return [data.slice(start + 1 + n, start + 1 + n + len), start + 1 + n + len];
-  }
-  let from;
-  let end;
-  if (b < 0xf8) {
-    from = start + 1;
-    end = from + b - 0xc0;
-  } else {
-    const n = b - 0xf7;
-    from = start + 1 + n;
-    end = from + length(start + 1, n);
-  }
-  const items = [];
-  while (from < end) {
-    const [item, next] = rlp(data, from);
-    items.push(item);
-    from = next;
-  }
-  return [items, end];
 }
 
 const word = (data, i) => data.slice(i * 64, i * 64 + 64);
@@ -89,11 +60,8 @@ export function decodeLog(topics, data) {
 
 /** The Notary events in a raw receipt (type byte first for typed transactions), emitted by `contract`. */
 export function receiptEvents(rawReceipt, contract) {
-  let data = bytes(rawReceipt);
-  if (data[0] < 0x7f) data = data.slice(1);
-  const [[, , , logs]] = rlp(data);
-  return logs.filter(([address]) => hex(address) === contract.toLowerCase())
-    .map(([, topics, body]) => decodeLog(topics.map(hex), hex(body))).filter((e) => e);
+  return receiptLogs(rawReceipt).filter((log) => log.address === contract.toLowerCase())
+    .map((log) => decodeLog(log.topics, log.data)).filter((e) => e);
 }
 
 const stampOf = (by, v) => ({ by, block: v.blockNumber, blockHash: v.blockHash, time: Number(v.timestamp),

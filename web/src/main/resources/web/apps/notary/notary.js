@@ -1,7 +1,9 @@
 // What every notary page shares: which Notary contract (?notary=0x… in the address, remembered in this browser), its
 // events read with eth_getLogs and folded into a document's status, calls encoded by hand, and signing: through the
-// node's dev accounts on a dev chain (eth_accounts lists them), otherwise through the browser's wallet.
-import { call, RpcError } from '../../assets/rpc.js';
+// browser's wallet (an injected EIP-1193 provider) when it has one, otherwise through the node's dev accounts on a dev
+// chain (/assets/wallet.js).
+import { call } from '../../assets/rpc.js';
+import { dryRun, transact as send } from '../../assets/wallet.js';
 import { decodeLog } from './check.js';
 import { ERRORS, FUNCTIONS } from './selectors.js';
 
@@ -50,6 +52,11 @@ function encodeOne(type, value) {
   }
   if (type.startsWith('uint')) return hex64(value);
   if (type === 'address[]') return hex64(value.length) + value.map((v) => encodeOne('address', v)).join('');
+  if (type === 'bytes') {
+    if (!/^0x([0-9a-fA-F]{2})*$/.test(value)) throw new Error(`not hex bytes: ${value}`);
+    const body = value.slice(2).toLowerCase();
+    return hex64(body.length / 2) + body.padEnd(Math.ceil(body.length / 64) * 64, '0');
+  }
   if (type === 'string') {
     const body = Array.from(new TextEncoder().encode(value), (b) => b.toString(16).padStart(2, '0')).join('');
     return hex64(body.length / 2) + body.padEnd(Math.ceil(body.length / 64) * 64, '0');
@@ -66,7 +73,7 @@ export function encodeCall(signature, ...values) {
   let tail = '';
   types.forEach((type, i) => {
     const encoded = encodeOne(type, values[i]);
-    if (type === 'string' || type.endsWith('[]')) {
+    if (type === 'string' || type === 'bytes' || type.endsWith('[]')) {
       head += hex64(32 * types.length + tail.length / 2);
       tail += encoded;
     } else head += encoded;
@@ -133,54 +140,35 @@ export async function blockTime(block) {
   return formatTime(timestamps.get(block));
 }
 
-let signer;
-/** { kind: 'dev' | 'wallet' | 'none', accounts: [...] } */
-export async function signers() {
-  if (signer) return signer;
-  const dev = await call('eth_accounts').catch(() => []);
-  if (dev.length > 0) signer = { kind: 'dev', accounts: dev.map((a) => a.toLowerCase()) };
-  else if (globalThis.ethereum) {
-    const accounts = await globalThis.ethereum.request({ method: 'eth_requestAccounts' });
-    signer = { kind: 'wallet', accounts: accounts.map((a) => a.toLowerCase()) };
-  } else signer = { kind: 'none', accounts: [] };
-  return signer;
-}
-
-/** Fills a <select> with the accounts this page can sign for. */
-export async function fillAccounts(select, preferred) {
-  const { kind, accounts } = await signers();
-  select.replaceChildren(...accounts.map((a, i) => {
-    const option = document.createElement('option');
-    option.value = a;
-    option.textContent = `${kind === 'dev' ? `dev account ${i}` : 'wallet'} ${a}`;
-    return option;
-  }));
-  if (preferred && accounts.includes(preferred)) select.value = preferred;
-  return kind;
-}
+// Signing: the browser's wallet when it has one, the node's dev accounts on a dev chain (/assets/wallet.js).
+export { fillAccounts, signTypedData, signers } from '../../assets/wallet.js';
 
 /** Sends a call from `from`: first as eth_call, so a refusal is named and nothing is sent; resolves to the receipt. */
-export async function transact(from, signature, ...args) {
-  const tx = { from, to: contract(), data: encodeCall(signature, ...args) };
-  try {
-    await call('eth_call', [tx, 'latest']);
-  } catch (e) {
-    const data = e instanceof RpcError ? (typeof e.data === 'string' ? e.data : e.data?.data) : null;
-    throw new Error(`refused: ${decodeError(data) ?? e.message}`);
-  }
-  const { kind } = await signers();
-  const hash = kind === 'wallet'
-    ? await globalThis.ethereum.request({ method: 'eth_sendTransaction', params: [tx] })
-    : await call('eth_sendTransaction', [tx]);
-  for (let i = 0; i < 300; i++) {
-    const receipt = await call('eth_getTransactionReceipt', [hash]);
-    if (receipt) {
-      if (receipt.status !== '0x1') throw new Error(`transaction ${hash} failed`);
-      return receipt;
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`transaction ${hash} was not mined in a minute`);
+export function transact(from, signature, ...args) {
+  return send({ from, to: contract(), data: encodeCall(signature, ...args) }, decodeError);
+}
+
+/** Throws 'refused: …' when the call from `from` would revert; sends nothing. */
+export function refusal(from, signature, ...args) {
+  return dryRun({ from, to: contract(), data: encodeCall(signature, ...args) }, decodeError);
+}
+
+/**
+ * The EIP-712 typed data a party signs to sign `document` without sending a transaction: what Notary.signFor checks
+ * (Signature(bytes32 document) under the domain "Stele Notary", version 1, this chain, this contract).
+ */
+export async function signatureRequest(document) {
+  return {
+    types: {
+      EIP712Domain: [{ name: 'name', type: 'string' }, { name: 'version', type: 'string' },
+        { name: 'chainId', type: 'uint256' }, { name: 'verifyingContract', type: 'address' }],
+      Signature: [{ name: 'document', type: 'bytes32' }],
+    },
+    primaryType: 'Signature',
+    domain: { name: 'Stele Notary', version: '1', chainId: Number(BigInt(await call('eth_chainId'))),
+      verifyingContract: contract() },
+    message: { document },
+  };
 }
 
 /** A stele-notary/1 document (docs/notary.md) from the node's proof of the anchoring transaction. */

@@ -1,10 +1,15 @@
 // A signing workflow: ask named parties to sign a document k of n, then see who has signed and who is awaited, sign as
 // one of them, and make the document's proof (its creation and every signature, each with its transaction proof).
-import { $, blockTime, contract, documentStatus, downloadLink, events, fillAccounts, link, notaryProof, say, short,
-  transact, wireDrop, wireNav } from './notary.js';
+// A party signs either in a transaction of its own (sign, paying gas), or only signs (EIP-712, eth_signTypedData_v4)
+// and hands the signature as a link to anyone, who submits it (signFor) and pays: the contract checks the signature,
+// so the submitter cannot sign for anyone, nor alter what was signed.
+import { $, blockTime, contract, documentStatus, downloadLink, events, fillAccounts, link, notaryProof, refusal, say,
+  short, signTypedData, signatureRequest, transact, wireDrop, wireNav } from './notary.js';
 import { hex, sha256 } from './merkle.js';
 
 const HASH = /^0x[0-9a-fA-F]{64}$/;
+const ADDRESS = /^0x[0-9a-fA-F]{40}$/;
+const SIGNATURE = /^0x[0-9a-fA-F]{130}$/;
 let documentHash = null;
 
 async function load(list) {
@@ -73,6 +78,7 @@ async function show() {
   })));
   const open = status.state === 'pending' || status.state === 'complete';
   $('sign').disabled = !open;
+  $('sign-only').disabled = !open;
   const awaited = status.awaited.find((p) => $('signer').querySelector(`option[value="${p}"]`));
   if (awaited) $('signer').value = awaited;
 }
@@ -83,6 +89,43 @@ async function sign() {
     say(status, 'Signing…');
     await transact($('signer').value, 'sign(bytes32)', $('document').value.trim().toLowerCase());
     say(status, `Signed as ${$('signer').value}.`, 'ok');
+    await show();
+  } catch (e) {
+    say(status, e.message, 'fail');
+  }
+}
+
+/** Signs without sending: the EIP-712 signature, checked against the contract by eth_call, as a link to hand over. */
+async function signOnly() {
+  const status = $('sign-status');
+  $('signed-only').hidden = true;
+  try {
+    const doc = $('document').value.trim().toLowerCase();
+    const signer = $('signer').value;
+    say(status, 'Signing (no transaction)…');
+    const signature = await signTypedData(signer, await signatureRequest(doc));
+    await refusal(signer, 'signFor(bytes32,address,bytes)', doc, signer, signature);
+    $('signed-link').value = new URL(link('sign.html', { document: doc, signer, signature }), location.href).href;
+    $('signed-only').hidden = false;
+    say(status, `Signed as ${signer}, not yet submitted: hand the link below to whoever submits it.`, 'ok');
+  } catch (e) {
+    say(status, e.message, 'fail');
+  }
+}
+
+/** Submits a signature someone else made (signFor), paid by the submitter. */
+async function submitSignature() {
+  const status = $('relay-status');
+  try {
+    const doc = $('document').value.trim().toLowerCase();
+    const signer = $('relay-signer').value.trim().toLowerCase();
+    const signature = $('relay-signature').value.trim().toLowerCase();
+    if (!HASH.test(doc)) throw new Error('A document hash is 0x and 64 hex digits (above).');
+    if (!ADDRESS.test(signer)) throw new Error(`"${signer}" is not an address (0x and 40 hex digits)`);
+    if (!SIGNATURE.test(signature)) throw new Error('A signature is 0x and 130 hex digits (65 bytes).');
+    say(status, 'Submitting…');
+    await transact($('submitter').value, 'signFor(bytes32,address,bytes)', doc, signer, signature);
+    say(status, `Submitted ${signer}'s signature, relayed by ${$('submitter').value}.`, 'ok');
     await show();
   } catch (e) {
     say(status, e.message, 'fail');
@@ -109,12 +152,18 @@ wireDrop($('drop'), $('file'), load);
 $('create').addEventListener('click', create);
 $('show').addEventListener('click', () => show().catch((e) => say($('sign-status'), e.message, 'fail')));
 $('sign').addEventListener('click', sign);
+$('sign-only').addEventListener('click', signOnly);
+$('submit-signature').addEventListener('click', submitSignature);
 $('proof').addEventListener('click', proof);
-Promise.all([fillAccounts($('creator')), fillAccounts($('signer'))]).then(() => {
-  const doc = new URLSearchParams(location.search).get('document');
+Promise.all([fillAccounts($('creator')), fillAccounts($('signer')), fillAccounts($('submitter'))]).then(() => {
+  const params = new URLSearchParams(location.search);
+  const doc = params.get('document');
+  $('relay-signer').value = params.get('signer') ?? '';
+  $('relay-signature').value = params.get('signature') ?? '';
   if (doc && HASH.test(doc)) {
     $('document').value = doc;
-    return show();
+    // Opened from a handed signature link: what its reader came to do is submit it.
+    return show().then(() => params.has('signature') && $('submit-signature').focus());
   }
   return undefined;
 }).catch((e) => say($('sign-status'), `The node cannot be reached: ${e.message}`, 'fail'));

@@ -1,6 +1,7 @@
 // Verifies a document against its stele-notary/1 proof in the browser, offline (check.js, on /proof/verify.js): the
 // file is hashed here and never sent anywhere.
 import { call } from '../../assets/rpc.js';
+import { showChecks } from '../../proof/table.js';
 import { CHECKS, verifyNotaryProof } from './check.js';
 import { $, formatTime, wireDrop, wireNav } from './notary.js';
 
@@ -40,20 +41,7 @@ function show(result) {
     li.append(badge, p, s ? ` on ${formatTime(s.stamp.time)}, block ${s.stamp.block}` : '');
     return li;
   }) : []));
-  const failedAt = result.ok ? CHECKS.length : CHECKS.findIndex(([name]) => name === result.check);
-  $('checks').tBodies[0].replaceChildren(...CHECKS.map(([name, means], i) => {
-    const row = document.createElement('tr');
-    row.dataset.check = name;
-    const state = failedAt === -1 ? ['not reached', 'muted']
-      : i < failedAt ? ['passed', 'ok'] : i === failedAt ? ['failed', 'fail'] : ['not reached', 'muted'];
-    for (const [text, cls] of [[name, 'mono'], [means, ''], state]) {
-      const cell = document.createElement('td');
-      cell.textContent = text;
-      if (cls) cell.className = cls;
-      row.append(cell);
-    }
-    return row;
-  }));
+  showChecks($('checks'), CHECKS, result);
 }
 
 async function verify() {

@@ -1,9 +1,10 @@
 // What every points page shares: the token (?token=0x… in the address, remembered in this browser) and the relayer
 // the node runs for it (points_relayerConfig, points_relay: same origin, as the pages' CSP requires), the token's events read with eth_getLogs, the few ABI
-// shapes the pages use, and signing. On a dev chain the node signs for its own accounts (eth_accounts,
-// eth_sendTransaction, eth_signTypedData_v4); otherwise the browser's wallet (an injected EIP-1193 provider) does,
-// and the page never sees a key. Holders never pay gas: they sign ERC-2771 ForwardRequests that the relayer submits.
+// shapes the pages use, and signing (/assets/wallet.js): the browser's wallet (an injected EIP-1193 provider) when it
+// has one, and the page never sees a key; otherwise, on a dev chain, the node for its own accounts (eth_accounts,
+// eth_sendTransaction, eth_signTypedData_v4). Holders never pay gas: they sign ERC-2771 ForwardRequests that the relayer submits.
 import { call, RpcError } from '../../assets/rpc.js';
+import { signTypedData, transact as send } from '../../assets/wallet.js';
 
 export const $ = (id) => document.getElementById(id);
 const KEY = 'stele.points.token';
@@ -161,39 +162,8 @@ export async function balance(holder) {
   return BigInt(await call('eth_call', [{ to: token, data: encode('balanceOf(address)', holder) }, 'latest']));
 }
 
-let signer;
-/** { kind: 'dev' | 'wallet' | 'none', accounts: [...] } */
-export async function signers() {
-  if (signer) return signer;
-  const dev = await call('eth_accounts').catch(() => []);
-  if (dev.length > 0) signer = { kind: 'dev', accounts: dev.map((a) => a.toLowerCase()) };
-  else if (globalThis.ethereum) {
-    const accounts = await globalThis.ethereum.request({ method: 'eth_requestAccounts' });
-    signer = { kind: 'wallet', accounts: accounts.map((a) => a.toLowerCase()) };
-  } else signer = { kind: 'none', accounts: [] };
-  return signer;
-}
-
-/** Fills a <select> with the accounts this page can sign for, labelled. */
-export async function fillAccounts(select, preferred) {
-  const { kind, accounts } = await signers();
-  select.replaceChildren(...accounts.map((a, i) => {
-    const option = document.createElement('option');
-    option.value = a;
-    option.textContent = `${kind === 'dev' ? `dev account ${i}` : 'wallet'} ${a}`;
-    return option;
-  }));
-  if (preferred && accounts.includes(preferred)) select.value = preferred;
-  return kind;
-}
-
-async function signTypedData(from, typed) {
-  const { kind } = await signers();
-  if (kind === 'wallet') {
-    return globalThis.ethereum.request({ method: 'eth_signTypedData_v4', params: [from, JSON.stringify(typed)] });
-  }
-  return call('eth_signTypedData_v4', [from, typed]);
-}
+// Signing: the browser's wallet when it has one, the node's dev accounts on a dev chain (/assets/wallet.js).
+export { fillAccounts, signers } from '../../assets/wallet.js';
 
 /**
  * Gas-free: `from` signs a ForwardRequest (EIP-712) to call `data` on the token, and the relayer submits it. Resolves
@@ -234,26 +204,7 @@ export async function relay(from, data) {
 /** An ordinary transaction to the token from `from` (an issuer pays its own gas): eth_call first, then sent. */
 export async function transact(from, data) {
   const { token } = await config();
-  const tx = { from, to: token, data };
-  try {
-    await call('eth_call', [tx, 'latest']);
-  } catch (e) {
-    const data = e instanceof RpcError ? (typeof e.data === 'string' ? e.data : e.data?.data) : null;
-    throw new Error(`refused: ${decodeError(data) ?? e.message}`);
-  }
-  const { kind } = await signers();
-  const hash = kind === 'wallet'
-    ? await globalThis.ethereum.request({ method: 'eth_sendTransaction', params: [tx] })
-    : await call('eth_sendTransaction', [tx]);
-  for (let i = 0; i < 300; i++) {
-    const receipt = await call('eth_getTransactionReceipt', [hash]);
-    if (receipt) {
-      if (receipt.status !== '0x1') throw new Error(`transaction ${hash} failed`);
-      return receipt;
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`transaction ${hash} was not mined in a minute`);
+  return send({ from, to: token, data }, decodeError);
 }
 
 /** An element with text and an optional class. */
