@@ -1,9 +1,10 @@
 // What the identity pages ask of the chain, through the node that served them (/assets/rpc.js, same origin as the
 // pages' CSP requires): the chain id, the three contracts in every genesis (the ERC-1056 registry, StatusLists,
 // TrustRegistry; docs/identity.md), their calls encoded here (selectors computed with keccak-256, no table to go
-// stale), and transactions. On a dev chain the node signs for its own accounts (eth_accounts, eth_sendTransaction);
-// otherwise the browser's wallet (an injected EIP-1193 provider) does, and the page never sees the account's key.
-import { call, RpcError } from '../../assets/rpc.js';
+// stale), and transactions through /assets/wallet.js: the browser's wallet (an injected EIP-1193 provider) signs when
+// there is one, and the page never sees the account's key; otherwise, on a dev chain, the node signs for its accounts.
+import { call } from '../../assets/rpc.js';
+import { signers as walletSigners, transact as walletTransact } from '../../assets/wallet.js';
 import { keccak_256 } from './noble.js';
 import { hex } from './sdjwt.js';
 
@@ -116,40 +117,8 @@ export const trustedAt = async (issuer, type, seconds) =>
 export const isSet = async (issuer, purpose, index) =>
   (await read(STATUS_LISTS, encode('isSet(address,uint8,uint256)', issuer, PURPOSES[purpose], index)))[0] !== 0n;
 
-let signer;
-/** { kind: 'dev' | 'wallet' | 'none', accounts: [...] }: who can send this page's transactions. */
-export async function signers() {
-  if (signer) return signer;
-  const dev = await call('eth_accounts').catch(() => []);
-  if (dev.length > 0) signer = { kind: 'dev', accounts: dev.map((a) => a.toLowerCase()) };
-  else if (globalThis.ethereum) {
-    const accounts = await globalThis.ethereum.request({ method: 'eth_requestAccounts' });
-    signer = { kind: 'wallet', accounts: accounts.map((a) => a.toLowerCase()) };
-  } else signer = { kind: 'none', accounts: [] };
-  return signer;
-}
+/** { kind: 'wallet' | 'dev' | 'none', accounts: [...] }: who can send this page's transactions (/assets/wallet.js). */
+export const signers = walletSigners;
 
 /** A transaction from `from` (its own gas): eth_call first, so that a refusal is named, then sent; the receipt. */
-export async function transact(from, to, data) {
-  const tx = { from, to, data };
-  try {
-    await call('eth_call', [tx, 'latest']);
-  } catch (e) {
-    const revert = e instanceof RpcError ? (typeof e.data === 'string' ? e.data : e.data?.data) : null;
-    throw new Error(`refused: ${decodeError(revert) ?? e.message}`);
-  }
-  const { kind } = await signers();
-  if (kind === 'none') throw new Error('no account to send from: this node has no dev accounts and the browser no wallet');
-  const hash = kind === 'wallet'
-    ? await globalThis.ethereum.request({ method: 'eth_sendTransaction', params: [tx] })
-    : await call('eth_sendTransaction', [tx]);
-  for (let i = 0; i < 300; i++) {
-    const receipt = await call('eth_getTransactionReceipt', [hash]);
-    if (receipt) {
-      if (receipt.status !== '0x1') throw new Error(`transaction ${hash} failed`);
-      return receipt;
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`transaction ${hash} was not mined in a minute`);
-}
+export const transact = (from, to, data) => walletTransact({ from, to, data }, decodeError);
