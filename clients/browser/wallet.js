@@ -17,10 +17,11 @@ class Refused extends Error {
 
 /**
  * Injects the wallet for `privateKey` into `context`'s pages, forwarding reads to the node at `nodeUrl`. With
- * `chainId` (0x-hex), the wallet says it is on that chain, as one set to another network does, and will not switch.
+ * `chainId` (0x-hex), the wallet says it is on that chain, as one set to another network does, and will not switch;
+ * with `refuseAccounts`, its user declines to connect it (EIP-1193 error 4001 for eth_requestAccounts).
  * Answers { address (lower case), requests: [methods asked, in order], close() }.
  */
-export async function injectWallet(context, nodeUrl, privateKey, { chainId } = {}) {
+export async function injectWallet(context, nodeUrl, privateKey, { chainId, refuseAccounts } = {}) {
   const node = new JsonRpcProvider(nodeUrl, undefined, { batchMaxCount: 1, polling: false });
   const wallet = new Wallet(privateKey, node);
   const address = wallet.address.toLowerCase();
@@ -34,8 +35,10 @@ export async function injectWallet(context, nodeUrl, privateKey, { chainId } = {
       case 'eth_chainId':
         return chainId ?? node.send(method, params);
       case 'eth_requestAccounts':
-      case 'eth_accounts':
+        if (refuseAccounts) throw new Refused(4001, 'User rejected the request.');
         return [address];
+      case 'eth_accounts':
+        return refuseAccounts ? [] : [address];
       case 'eth_sendTransaction': {
         const [tx] = params;
         mine(tx.from);

@@ -212,3 +212,13 @@ test('a wallet on another chain is asked to switch, and the page signs nothing w
   await context.close();
   assert.deepEqual(problems, []);
 });
+
+test('a user who declines to connect the wallet is told so, not that the node is out of reach', async () => {
+  const { context, page, problems } = await withWallet(`${node.url}/apps/notary/sign.html`, HOLDER_KEY,
+    { refuseAccounts: true });
+  const [kind, text] = await settled(page, 'sign-status');
+  assert.equal(kind, 'fail');
+  assert.equal(text, 'The wallet refused: User rejected the request.');
+  await context.close();
+  assert.deepEqual(problems, []);
+});

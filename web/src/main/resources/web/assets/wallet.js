@@ -28,14 +28,23 @@ async function choose() {
   return { kind: 'none', accounts: [] };
 }
 
-/** One request to the injected wallet; its refusal (EIP-1193 error) becomes a one-line Error. */
+/** What the injected wallet answered instead of a result (an EIP-1193 error, the user's refusal among them). */
+export class WalletError extends Error {}
+
+/** One request to the injected wallet; its refusal (EIP-1193 error) becomes a one-line WalletError. */
 async function walletRequest(method, params) {
   try {
     return await injected().request(params === undefined ? { method } : { method, params });
   } catch (e) {
     const why = e?.message ?? String(e);
-    throw new Error(e?.code === 4001 ? `the wallet refused: ${why}` : `the wallet: ${why}`);
+    throw new WalletError(e?.code === 4001 ? `the wallet refused: ${why}` : `the wallet: ${why}`);
   }
+}
+
+/** The line a page shows when it cannot list its accounts: the wallet's answer, or else the node out of reach. */
+export function accountsTrouble(e) {
+  if (e instanceof WalletError) return e.message.charAt(0).toUpperCase() + e.message.slice(1);
+  return `The node cannot be reached: ${e.message}`;
 }
 
 /**

@@ -3,6 +3,7 @@
 // A party signs either in a transaction of its own (sign, paying gas), or only signs (EIP-712, eth_signTypedData_v4)
 // and hands the signature as a link to anyone, who submits it (signFor) and pays: the contract checks the signature,
 // so the submitter cannot sign for anyone, nor alter what was signed.
+import { accountsTrouble } from '../../assets/wallet.js';
 import { $, blockTime, contract, documentStatus, downloadLink, events, fillAccounts, link, notaryProof, refusal, say,
   short, signTypedData, signatureRequest, transact, wireDrop, wireNav } from './notary.js';
 import { hex, sha256 } from './merkle.js';
@@ -166,4 +167,4 @@ Promise.all([fillAccounts($('creator')), fillAccounts($('signer')), fillAccounts
     return show().then(() => params.has('signature') && $('submit-signature').focus());
   }
   return undefined;
-}).catch((e) => say($('sign-status'), `The node cannot be reached: ${e.message}`, 'fail'));
+}).catch((e) => say($('sign-status'), accountsTrouble(e), 'fail'));

@@ -1,6 +1,7 @@
 // Stamp or check files: each is hashed in the browser (merkle.js: SHA-256 by crypto.subtle, or SM3) and only the hash
 // is sent. One file is stamped by itself; several as one batch (the Merkle root of their hashes), each file getting
 // its own proof.
+import { accountsTrouble } from '../../assets/wallet.js';
 import { $, blockTime, contract, documentStatus, downloadLink, events, fillAccounts, notaryProof, say, short, transact,
   wireDrop, wireNav } from './notary.js';
 import { build, digest, hex, path, root } from './merkle.js';
@@ -94,4 +95,4 @@ wireDrop($('drop'), $('file'), load);
 $('stamp').addEventListener('click', stamp);
 $('check').addEventListener('click', check);
 $('algorithm').addEventListener('change', () => load());
-fillAccounts($('from')).catch((e) => say($('status'), `The node cannot be reached: ${e.message}`, 'fail'));
+fillAccounts($('from')).catch((e) => say($('status'), accountsTrouble(e), 'fail'));
