@@ -16,7 +16,8 @@ public final class TransactionMemo {
     private volatile byte[] encoding;
     private volatile Hashed hashed;
 
-    private record Hashed(CryptoSuite suite, Bytes32 hash) {}
+    /** Keyed by the suite's name, which fixes its hash function (two instances of one suite share the hash). */
+    private record Hashed(String suite, Bytes32 hash) {}
 
     TransactionMemo() {
     }
@@ -40,8 +41,8 @@ public final class TransactionMemo {
 
     Bytes32 hash(CryptoSuite suite, Supplier<byte[]> fresh) {
         Hashed h = hashed;
-        if (h == null || h.suite() != suite) {
-            h = new Hashed(suite, Bytes32.wrap(suite.hash(encoding(fresh))));
+        if (h == null || !h.suite().equals(suite.name())) {
+            h = new Hashed(suite.name(), Bytes32.wrap(suite.hash(encoding(fresh))));
             hashed = h;
         }
         return h.hash();
