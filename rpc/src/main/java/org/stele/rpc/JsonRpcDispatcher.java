@@ -106,22 +106,26 @@ public final class JsonRpcDispatcher {
 
     /** Answers a parsed request; {@code null} when nothing is to be sent back. */
     public JsonNode handle(JsonNode request, RpcSession session) {
-        if (!request.isArray()) return call(request, session);
+        if (!request.isArray()) return call(request, session, null);
         if (request.isEmpty())
             return error(NullNode.instance, new JsonRpcError(JsonRpcError.INVALID_REQUEST, "empty batch"));
         if (request.size() > limits.maxBatchSize()) {
             return error(NullNode.instance, new JsonRpcError(JsonRpcError.INVALID_REQUEST,
                     "batch of " + request.size() + " calls exceeds the limit of " + limits.maxBatchSize()));
         }
+        BatchPreparation.Job[] jobs = new BatchPreparation.Job[request.size()];
+        for (int i = 0; i < jobs.length; i++) jobs[i] = BatchPreparation.jobFor(request.get(i), methods);
+        BatchPreparation.Prepared[] prepared = BatchPreparation.prepare(jobs);
         ArrayNode responses = NODES.arrayNode();
-        for (JsonNode call : request) {
-            JsonNode r = call(call, session);
+        for (int i = 0; i < jobs.length; i++) {
+            JsonNode r = call(request.get(i), session, prepared[i]);
             if (r != null) responses.add(r);
         }
         return responses.isEmpty() ? null : responses;
     }
 
-    private JsonNode call(JsonNode call, RpcSession session) {
+    /** @param prepared what was prepared ahead for this call (see {@link PreparedRpcMethod}), or null */
+    private JsonNode call(JsonNode call, RpcSession session, BatchPreparation.Prepared prepared) {
         if (!call.isObject()) return error(NullNode.instance, invalidRequest("a call must be a JSON object"));
         JsonNode id = call.get("id");
         boolean notification = id == null;
@@ -161,7 +165,9 @@ public final class JsonRpcDispatcher {
         Optional<JsonRpcError> failed = Optional.empty();
         try {
             if (audited) admin.check(session);
-            JsonNode result = method.get().execute(new Params(positional), session);
+            JsonNode result = prepared != null && method.get() instanceof PreparedRpcMethod<?> p
+                    ? executePrepared(p, new Params(positional), session, prepared)
+                    : method.get().execute(new Params(positional), session);
             if (notification) return null;
             ObjectNode out = NODES.objectNode();
             out.put("jsonrpc", "2.0");
@@ -180,6 +186,12 @@ public final class JsonRpcDispatcher {
             observer.called(method.get().name(), System.nanoTime() - started);
             if (audited) audit.record(method.get().name(), positional, session, failed);
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <P> JsonNode executePrepared(PreparedRpcMethod<P> method, Params params, RpcSession session,
+            BatchPreparation.Prepared prepared) {
+        return method.execute(params, session, (P) prepared.get());
     }
 
     private static JsonRpcError internalError(Throwable e) {

@@ -14,9 +14,18 @@ import org.stele.common.rlp.RlpWriter;
  */
 public record AccessListTransaction(BigInteger chainIdValue, long nonce, BigInteger gasPrice, long gasLimit,
         Optional<Address> to, BigInteger value, Bytes data, List<AccessListEntry> accessList,
-        TransactionSignature signature) implements Transaction {
+        TransactionSignature signature,
+        TransactionMemo memo) implements Transaction {
+
+    /** A transaction with nothing derived yet: its encoding and hash are computed when first asked for. */
+    public AccessListTransaction(BigInteger chainIdValue, long nonce, BigInteger gasPrice, long gasLimit,
+            Optional<Address> to, BigInteger value, Bytes data, List<AccessListEntry> accessList,
+            TransactionSignature signature) {
+        this(chainIdValue, nonce, gasPrice, gasLimit, to, value, data, accessList, signature, new TransactionMemo());
+    }
 
     public AccessListTransaction {
+        Objects.requireNonNull(memo, "memo");
         Objects.requireNonNull(chainIdValue, "chainId");
         Objects.requireNonNull(gasPrice, "gasPrice");
         Objects.requireNonNull(to, "to");
@@ -57,6 +66,10 @@ public record AccessListTransaction(BigInteger chainIdValue, long nonce, BigInte
 
     @Override
     public byte[] encode() {
+        return memo.encoding(this::freshEncoding).clone();
+    }
+
+    private byte[] freshEncoding() {
         return TxRlp.typed(type(), data.size(), this::writeFields, signature);
     }
 

@@ -19,9 +19,20 @@ import org.stele.common.rlp.RlpWriter;
 public record BlobTransaction(BigInteger chainIdValue, long nonce, BigInteger maxPriorityFeePerGas,
         BigInteger maxFeePerGas, long gasLimit, Optional<Address> to, BigInteger value, Bytes data,
         List<AccessListEntry> accessList, BigInteger maxFeePerBlobGas, List<Bytes32> blobVersionedHashes,
-        TransactionSignature signature) implements Transaction {
+        TransactionSignature signature,
+        TransactionMemo memo) implements Transaction {
+
+    /** A transaction with nothing derived yet: its encoding and hash are computed when first asked for. */
+    public BlobTransaction(BigInteger chainIdValue, long nonce, BigInteger maxPriorityFeePerGas,
+            BigInteger maxFeePerGas, long gasLimit, Optional<Address> to, BigInteger value, Bytes data,
+            List<AccessListEntry> accessList, BigInteger maxFeePerBlobGas, List<Bytes32> blobVersionedHashes,
+            TransactionSignature signature) {
+        this(chainIdValue, nonce, maxPriorityFeePerGas, maxFeePerGas, gasLimit, to, value, data, accessList,
+                maxFeePerBlobGas, blobVersionedHashes, signature, new TransactionMemo());
+    }
 
     public BlobTransaction {
+        Objects.requireNonNull(memo, "memo");
         Objects.requireNonNull(chainIdValue, "chainId");
         Objects.requireNonNull(maxPriorityFeePerGas, "maxPriorityFeePerGas");
         Objects.requireNonNull(maxFeePerGas, "maxFeePerGas");
@@ -57,6 +68,10 @@ public record BlobTransaction(BigInteger chainIdValue, long nonce, BigInteger ma
 
     @Override
     public byte[] encode() {
+        return memo.encoding(this::freshEncoding).clone();
+    }
+
+    private byte[] freshEncoding() {
         return TxRlp.typed(type(), data.size(), this::writeFields, signature);
     }
 

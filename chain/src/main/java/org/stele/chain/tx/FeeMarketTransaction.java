@@ -14,9 +14,19 @@ import org.stele.common.rlp.RlpWriter;
  */
 public record FeeMarketTransaction(BigInteger chainIdValue, long nonce, BigInteger maxPriorityFeePerGas,
         BigInteger maxFeePerGas, long gasLimit, Optional<Address> to, BigInteger value, Bytes data,
-        List<AccessListEntry> accessList, TransactionSignature signature) implements Transaction {
+        List<AccessListEntry> accessList, TransactionSignature signature,
+        TransactionMemo memo) implements Transaction {
+
+    /** A transaction with nothing derived yet: its encoding and hash are computed when first asked for. */
+    public FeeMarketTransaction(BigInteger chainIdValue, long nonce, BigInteger maxPriorityFeePerGas,
+            BigInteger maxFeePerGas, long gasLimit, Optional<Address> to, BigInteger value, Bytes data,
+            List<AccessListEntry> accessList, TransactionSignature signature) {
+        this(chainIdValue, nonce, maxPriorityFeePerGas, maxFeePerGas, gasLimit, to, value, data, accessList, signature,
+                new TransactionMemo());
+    }
 
     public FeeMarketTransaction {
+        Objects.requireNonNull(memo, "memo");
         Objects.requireNonNull(chainIdValue, "chainId");
         Objects.requireNonNull(maxPriorityFeePerGas, "maxPriorityFeePerGas");
         Objects.requireNonNull(maxFeePerGas, "maxFeePerGas");
@@ -49,6 +59,10 @@ public record FeeMarketTransaction(BigInteger chainIdValue, long nonce, BigInteg
 
     @Override
     public byte[] encode() {
+        return memo.encoding(this::freshEncoding).clone();
+    }
+
+    private byte[] freshEncoding() {
         return TxRlp.typed(type(), data.size(), this::writeFields, signature);
     }
 

@@ -14,14 +14,22 @@ import org.stele.common.rlp.RlpWriter;
  * {@code v = 27 + yParity}, and the transaction can be replayed on any chain.
  */
 public record LegacyTransaction(long nonce, BigInteger gasPrice, long gasLimit, Optional<Address> to,
-        BigInteger value, Bytes data, Optional<BigInteger> chainId, TransactionSignature signature)
+        BigInteger value, Bytes data, Optional<BigInteger> chainId, TransactionSignature signature,
+        TransactionMemo memo)
         implements
             Transaction {
     /** The largest chain id whose EIP-155 {@code v} still fits the 256 bits a scalar may have. */
     public static final BigInteger MAX_CHAIN_ID = TransactionFields.TWO_POW_256.subtract(BigInteger.valueOf(37))
             .shiftRight(1);
 
+    /** A transaction with nothing derived yet: its encoding and hash are computed when first asked for. */
+    public LegacyTransaction(long nonce, BigInteger gasPrice, long gasLimit, Optional<Address> to, BigInteger value,
+            Bytes data, Optional<BigInteger> chainId, TransactionSignature signature) {
+        this(nonce, gasPrice, gasLimit, to, value, data, chainId, signature, new TransactionMemo());
+    }
+
     public LegacyTransaction {
+        Objects.requireNonNull(memo, "memo");
         Objects.requireNonNull(gasPrice, "gasPrice");
         Objects.requireNonNull(to, "to");
         Objects.requireNonNull(value, "value");
@@ -70,6 +78,10 @@ public record LegacyTransaction(long nonce, BigInteger gasPrice, long gasLimit, 
 
     @Override
     public byte[] encode() {
+        return memo.encoding(this::freshEncoding).clone();
+    }
+
+    private byte[] freshEncoding() {
         RlpWriter w = new RlpWriter(128 + data.size());
         w.startList();
         writeFields(w);

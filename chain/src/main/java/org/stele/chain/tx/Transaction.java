@@ -79,9 +79,15 @@ public sealed interface Transaction
         return to().isEmpty();
     }
 
-    /** The transaction hash: the chain's hash of {@link #encode()}. */
+    /**
+     * What this transaction's fields determine and is kept once derived (its encoding and hash); not part of its
+     * value.
+     */
+    TransactionMemo memo();
+
+    /** The transaction hash: the chain's hash of {@link #encode()}, computed once per suite. */
     default Bytes32 hash(CryptoSuite suite) {
-        return Bytes32.wrap(suite.hash(encode()));
+        return memo().hash(suite, this::encode);
     }
 
     default Bytes32 signingHash(CryptoSuite suite) {

@@ -64,7 +64,7 @@ public final class TransactionDecoder {
                         "a legacy transaction in a block body must not be wrapped in an RLP string");
             // a block carries a blob transaction without its blobs; the pool's path (decode) still refuses them
             if (envelope.length > 0 && envelope[0] == TransactionType.BLOB.typeByte())
-                return decodeBlob(payload(envelope, 1));
+                return decodeBlob(payload(envelope, 1), TransactionMemo.of(envelope));
             return decode(envelope, Integer.MAX_VALUE);
         } catch (RlpException e) {
             throw TxRlp.malformed("transaction", e);
@@ -83,8 +83,8 @@ public final class TransactionDecoder {
     private static Transaction decodeTyped(int type, byte[] encoded) {
         RlpReader fields = payload(encoded, 1);
         return switch (type) {
-            case 0x01 -> decodeAccessList(fields);
-            case 0x02 -> decodeFeeMarket(fields);
+            case 0x01 -> decodeAccessList(fields, TransactionMemo.of(encoded));
+            case 0x02 -> decodeFeeMarket(fields, TransactionMemo.of(encoded));
             case 0x03 -> throw new InvalidTransactionException(Reason.BLOB_NOT_SUPPORTED,
                     "blob transactions (EIP-4844, type 3) are not supported");
             case 0x04 -> throw new InvalidTransactionException(Reason.SET_CODE_NOT_SUPPORTED,
@@ -132,10 +132,10 @@ public final class TransactionDecoder {
                     "legacy v must be 27, 28 or chainId * 2 + 35 or 36 (EIP-155), got " + v);
         }
         return new LegacyTransaction(nonce, gasPrice, gasLimit, to, value, data, chainId,
-                new TransactionSignature(parity, r, s));
+                new TransactionSignature(parity, r, s), TransactionMemo.of(encoded));
     }
 
-    private static AccessListTransaction decodeAccessList(RlpReader f) {
+    private static AccessListTransaction decodeAccessList(RlpReader f, TransactionMemo memo) {
         BigInteger chainId = TxRlp.readUInt256(need(f, "chainId"), "chainId");
         long nonce = TxRlp.readUnsigned64(need(f, "nonce"), "nonce");
         BigInteger gasPrice = TxRlp.readUInt256(need(f, "gasPrice"), "gasPrice");
@@ -146,10 +146,10 @@ public final class TransactionDecoder {
         List<AccessListEntry> accessList = TxRlp.readAccessList(need(f, "accessList"));
         TransactionSignature sig = readTypedSignature(f);
         requireNoMoreFields(f, 11);
-        return new AccessListTransaction(chainId, nonce, gasPrice, gasLimit, to, value, data, accessList, sig);
+        return new AccessListTransaction(chainId, nonce, gasPrice, gasLimit, to, value, data, accessList, sig, memo);
     }
 
-    private static FeeMarketTransaction decodeFeeMarket(RlpReader f) {
+    private static FeeMarketTransaction decodeFeeMarket(RlpReader f, TransactionMemo memo) {
         BigInteger chainId = TxRlp.readUInt256(need(f, "chainId"), "chainId");
         long nonce = TxRlp.readUnsigned64(need(f, "nonce"), "nonce");
         BigInteger tip = TxRlp.readUInt256(need(f, "maxPriorityFeePerGas"), "maxPriorityFeePerGas");
@@ -161,10 +161,10 @@ public final class TransactionDecoder {
         List<AccessListEntry> accessList = TxRlp.readAccessList(need(f, "accessList"));
         TransactionSignature sig = readTypedSignature(f);
         requireNoMoreFields(f, 12);
-        return new FeeMarketTransaction(chainId, nonce, tip, cap, gasLimit, to, value, data, accessList, sig);
+        return new FeeMarketTransaction(chainId, nonce, tip, cap, gasLimit, to, value, data, accessList, sig, memo);
     }
 
-    private static BlobTransaction decodeBlob(RlpReader f) {
+    private static BlobTransaction decodeBlob(RlpReader f, TransactionMemo memo) {
         BigInteger chainId = TxRlp.readUInt256(need(f, "chainId"), "chainId");
         long nonce = TxRlp.readUnsigned64(need(f, "nonce"), "nonce");
         BigInteger tip = TxRlp.readUInt256(need(f, "maxPriorityFeePerGas"), "maxPriorityFeePerGas");
@@ -186,7 +186,7 @@ public final class TransactionDecoder {
         TransactionSignature sig = readTypedSignature(f);
         requireNoMoreFields(f, 14);
         return new BlobTransaction(chainId, nonce, tip, cap, gasLimit, to, value, data, accessList, blobCap, hashes,
-                sig);
+                sig, memo);
     }
 
     private static TransactionSignature readTypedSignature(RlpReader f) {

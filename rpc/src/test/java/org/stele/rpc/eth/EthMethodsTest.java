@@ -166,6 +166,43 @@ class EthMethodsTest {
     }
 
     @Test
+    void aBatchOfRawTransactionsGetsTheAnswersOfTheSameCallsSentOneByOneAndIsPooledInItsOrder() throws Exception {
+        Transaction otherChain = TxBuilder.feeMarket().chainId(1).nonce(3).fees(10, 1).gasLimit(100_000).to(TO)
+                .value(1).signedBy(DEV_0);
+        Transaction underpriced = TxBuilder.feeMarket().chainId(CHAIN_ID).nonce(2).fees(10, 1).gasLimit(100_000)
+                .to(TO).value(2).signedBy(DEV_0);
+        List<String> params = new ArrayList<>();
+        for (Transaction tx : List.of(signed(3, Optional.of(TO), Bytes.EMPTY), signed(2, Optional.of(TO), Bytes.EMPTY),
+                signed(2, Optional.of(TO), Bytes.EMPTY), signed(3, Optional.of(TO), Bytes.EMPTY),
+                signed(1, Optional.of(TO), Bytes.EMPTY), otherChain, underpriced, signed(4, Optional.empty(),
+                        Bytes.of((byte) 0x60, (byte) 0))))
+            params.add("\"" + Hex.encode(tx.encode()) + "\"");
+        params.addAll(List.of("\"0x02c0\"", "\"0x\"", "\"0xzz\"", "\"0x02\", \"0x02\""));
+        StringBuilder batch = new StringBuilder("[");
+        for (int i = 0; i < params.size(); i++) {
+            batch.append(i == 0 ? "" : ",").append("{\"jsonrpc\":\"2.0\",\"id\":1,")
+                    .append("\"method\":\"eth_sendRawTransaction\",\"params\":[").append(params.get(i)).append("]}");
+        }
+        JsonNode together = json.readTree(
+                rpc.handle(batch.append(']').toString().getBytes(StandardCharsets.UTF_8), RpcSession.HTTP)
+                        .orElseThrow());
+        var pendingTogether = call("txpool_content").get("pending");
+
+        chain();
+        List<JsonNode> alone = new ArrayList<>();
+        for (String p : params) alone.add(send("eth_sendRawTransaction", p));
+        assertThat(together).containsExactlyElementsOf(alone);
+        assertThat(alone.get(2).get("error").get("message").asText()).startsWith("already known");
+        assertThat(alone.get(3).get("error").get("message").asText()).startsWith("already known");
+        assertThat(alone.get(4).get("error").get("message").asText()).startsWith("nonce too low");
+        assertThat(alone.get(5).get("error").get("message").asText()).startsWith("invalid chain id");
+        assertThat(alone.get(6).get("error").get("message").asText()).startsWith("replacement transaction underpriced");
+        assertThat(alone.get(7).get("result").asText()).startsWith("0x");
+        assertThat(call("txpool_content").get("pending")).isEqualTo(pendingTogether);
+        assertThat(pendingTogether.get(SENDER.toChecksumHex()).size()).isEqualTo(3);
+    }
+
+    @Test
     void feeSuggestionsFollowTheNextBaseFee() throws Exception {
         // Block 1 used 74,000 of 30M gas at base fee 7: the next base fee drops by 1/8 of 7 (rounded down) to 7.
         assertThat(call("eth_gasPrice").asText()).isEqualTo("0x3b9aca07");
