@@ -32,6 +32,7 @@ public final class JsonRpcDispatcher {
     private final AdminAccess admin;
     private final CallObserver observer;
     private final AdminAudit audit;
+    private final org.stele.rpc.access.ReadAccess read;
 
     /** A dispatcher whose admin methods are open to every caller, as on a loopback server. */
     public JsonRpcDispatcher(RpcMethodRegistry methods, RpcLimits limits) {
@@ -53,6 +54,18 @@ public final class JsonRpcDispatcher {
      */
     public JsonRpcDispatcher(RpcMethodRegistry methods, RpcLimits limits, AdminAccess admin, CallObserver observer,
             AdminAudit audit) {
+        this(methods, limits, admin, org.stele.rpc.access.ReadAccess.NONE, observer, audit);
+    }
+
+    /**
+     * @param admin who may call {@code admin_*} methods
+     * @param read who may call the other methods, and who the caller is
+     * @param observer told of every call to a known method
+     * @param audit told of every call to an {@code admin_*} method, with its outcome
+     */
+    public JsonRpcDispatcher(RpcMethodRegistry methods, RpcLimits limits, AdminAccess admin,
+            org.stele.rpc.access.ReadAccess read, CallObserver observer, AdminAudit audit) {
+        this.read = read;
         this.audit = audit;
         this.methods = methods;
         this.limits = limits;
@@ -159,8 +172,13 @@ public final class JsonRpcDispatcher {
         long started = System.nanoTime();
         boolean audited = AdminAccess.guards(methodName.textValue());
         Optional<JsonRpcError> failed = Optional.empty();
+        Optional<org.stele.common.Address> account = Optional.empty();
         try {
-            if (audited) admin.check(session);
+            org.stele.rpc.access.Caller caller = read.authorize(methodName.textValue(), positional, session);
+            account = caller.account();
+            // An account token with the operator role opens admin methods as the node's admin token does.
+            if (audited && !(read.requiresToken() && caller.holds(org.stele.rpc.access.Caller.OPERATOR)))
+                admin.check(session);
             JsonNode result = method.get().execute(new Params(positional), session);
             if (notification) return null;
             ObjectNode out = NODES.objectNode();
@@ -178,7 +196,7 @@ public final class JsonRpcDispatcher {
             return notification ? null : error(replyId, internalError(e));
         } finally {
             observer.called(method.get().name(), System.nanoTime() - started);
-            if (audited) audit.record(method.get().name(), positional, session, failed);
+            if (audited) audit.record(method.get().name(), positional, session, account, failed);
         }
     }
 
