@@ -65,7 +65,7 @@ contract Committee {
     /// @notice The proposal's voting period ended at block `deadline`.
     error ProposalExpired(uint256 id, uint256 deadline);
     error AlreadyVoted(uint256 id, address governor);
-    /// @notice Proposals may call the system contracts only.
+    /// @notice Proposals may call the system contracts and the trust registry only.
     error UnknownTarget(address target);
     /// @notice The proposal passed but its call reverted with `reason`; it stays open until it expires.
     error ExecutionFailed(uint256 id, bytes reason);
@@ -201,9 +201,12 @@ contract Committee {
         emit VotingPeriodChanged(blocks);
     }
 
+    /// @notice Whether a proposal may call `target`: the six governance contracts and the identity trust registry
+    /// (0x…5101), whose issuers the committee admits by proposal as its operators do by role.
     function isSystemContract(address target) public pure returns (bool) {
         return target == SystemAddresses.COMMITTEE || target == SystemAddresses.VALIDATORS
             || target == SystemAddresses.NODE_ALLOWLIST || target == SystemAddresses.ACCOUNTS
-            || target == SystemAddresses.FREEZES || target == SystemAddresses.PARAMETERS;
+            || target == SystemAddresses.FREEZES || target == SystemAddresses.PARAMETERS
+            || target == SystemAddresses.TRUST_REGISTRY;
     }
 }

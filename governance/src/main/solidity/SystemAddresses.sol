@@ -10,6 +10,8 @@ library SystemAddresses {
     address internal constant ACCOUNTS = 0x0000000000000000000000000000000000001003;
     address internal constant FREEZES = 0x0000000000000000000000000000000000001004;
     address internal constant PARAMETERS = 0x0000000000000000000000000000000000001005;
+    /// @notice The identity application's trust registry (docs/identity.md), which the committee admits issuers to.
+    address internal constant TRUST_REGISTRY = 0x0000000000000000000000000000000000005101;
 }
 
 /// @notice Base of every contract the committee governs: its changes come only from executed proposals.

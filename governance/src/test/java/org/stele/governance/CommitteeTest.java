@@ -183,6 +183,17 @@ class CommitteeTest {
     }
 
     @Test
+    void aProposalMayCallTheIdentityTrustRegistry() {
+        Address registry = Address.fromHex("0x0000000000000000000000000000000000005101");
+
+        GovChain.Sent sent = chain.send(A, COMMITTEE, GovernanceCalls.propose(registry, Bytes.EMPTY, "admit issuers"));
+
+        assertThat(sent.success()).isTrue();
+        assertThat(Abi.uint(sent.output())).isPositive();
+        assertThat(Abi.uint(chain.call(COMMITTEE, Abi.call("isSystemContract", address(registry))))).isOne();
+    }
+
+    @Test
     void aPassingProposalWhoseCallRevertsFailsWithTheReasonAndStaysOpen() {
         GovChain.Sent proposed = chain.send(A, COMMITTEE, GovernanceCalls.propose(COMMITTEE,
                 GovernanceCalls.setThresholds(0, 50), "no participation at all"));

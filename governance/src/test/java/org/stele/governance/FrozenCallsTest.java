@@ -27,11 +27,17 @@ class FrozenCallsTest {
     /** The same with DELEGATECALL: runs the code at that address in its own storage. */
     private static final Address DELEGATOR = Address.fromHex("0x00000000000000000000000000000000000de1e9");
     private static final Address TARGET = Address.fromHex("0x00000000000000000000000000000000000c0de1");
+    /** CREATE2s the one-byte init code 0x00 with salt 0 and passes a revert on with its data. */
+    private static final Address FACTORY = Address.fromHex("0x00000000000000000000000000000000000fac70");
+    /** SELFDESTRUCTs paying the address in the first word of its call data. */
+    private static final Address DESTRUCTOR = Address.fromHex("0x00000000000000000000000000000000000de57c");
 
     private final GovChain chain = new GovChain(new GovernanceGenesis(List.of(new Governor(a(GOVERNOR), 1)), 50, 50,
             100, List.of(a(GOVERNOR)), List.of(a(GOVERNOR)), ChainParameters.UNSET), List.of(GOVERNOR, HONEST),
             Map.of(FORWARDER, code("600060006000600060006000355af1601c573d600060003e3d6000fd5b00"), DELEGATOR,
-                    code("6000600060006000600035" + "5af4601a573d600060003e3d6000fd5b00"), TARGET, code("00")));
+                    code("6000600060006000600035" + "5af4601a573d600060003e3d6000fd5b00"), TARGET, code("00"),
+                    FACTORY, code("6000600160006000f515600e57005b3d600060003e3d6000fd"), DESTRUCTOR,
+                    new Genesis.Allocation(BigInteger.valueOf(1000), 1, Bytes.fromHex("600035ff"), Map.of())));
 
     private static Genesis.Allocation code(String hex) {
         return new Genesis.Allocation(BigInteger.ZERO, 1, Bytes.fromHex(hex), Map.of());
@@ -51,6 +57,10 @@ class FrozenCallsTest {
 
     private static Bytes word(Address a) {
         return Bytes.concat(Bytes.wrap(new byte[12]), Bytes.wrap(a.toArray()));
+    }
+
+    private static Bytes error(String message) {
+        return Abi.error("Error(string)", new Utf8String(message));
     }
 
     private static Bytes refusal(Address frozen) {
@@ -84,6 +94,48 @@ class FrozenCallsTest {
         decide(GovernanceCalls.freeze(a(HONEST), "court order"));
 
         assertThat(chain.tryCall(FORWARDER, word(a(HONEST))).output()).isEqualTo(refusal(a(HONEST)));
+    }
+
+    @Test
+    void aCreate2ThatWouldLandAtAFrozenAddressRevertsWithAReasonThatNamesIt() {
+        Address landing = org.stele.evm.Evm.create2Address(FACTORY, new byte[32],
+                org.stele.common.crypto.Keccak256.hash(new byte[1]));
+        decide(GovernanceCalls.freeze(landing, "reserved by court order"));
+
+        GovChain.Sent sent = chain.send(HONEST, FACTORY, Bytes.EMPTY);
+
+        assertThat(sent.success()).isFalse();
+        assertThat(sent.output()).isEqualTo(error("creation at " + landing.toChecksumHex()
+                + " refused: it is frozen by governance (Freezes 0x0000000000000000000000000000000000001004)"));
+        assertThat(chain.headState().account(landing)).isNull();
+
+        decide(GovernanceCalls.unfreeze(landing));
+        assertThat(chain.send(HONEST, FACTORY, Bytes.EMPTY).success()).as("after the unfreeze").isTrue();
+        assertThat(chain.headState().account(landing)).isNotNull();
+    }
+
+    @Test
+    void aSelfDestructPayingAFrozenAccountRevertsAndTheBalanceStaysPut() {
+        decide(GovernanceCalls.freeze(a(HONEST), "court order"));
+
+        GovChain.Sent sent = chain.send(GOVERNOR, DESTRUCTOR, word(a(HONEST)));
+
+        assertThat(sent.success()).isFalse();
+        assertThat(sent.output()).isEqualTo(error("SELFDESTRUCT paying " + a(HONEST).toChecksumHex()
+                + " refused: it is frozen by governance (Freezes 0x0000000000000000000000000000000000001004)"));
+        assertThat(chain.headState().account(DESTRUCTOR).balance()).isEqualTo(1000);
+        assertThat(chain.send(GOVERNOR, DESTRUCTOR, word(TARGET)).success()).as("paying an account not frozen")
+                .isTrue();
+        assertThat(chain.headState().account(TARGET).balance()).isEqualTo(1000);
+    }
+
+    @Test
+    void aBlockWhoseProposerIgnoredAFreezeOnACreationOrABeneficiaryIsRefused() {
+        decide(GovernanceCalls.freeze(a(HONEST), "court order"));
+
+        ImportResult result = chain.importBlock(chain.build(chain.tx(GOVERNOR, DESTRUCTOR, word(a(HONEST)))));
+
+        assertThat(result).isInstanceOf(ImportResult.Refused.class);
     }
 
     @Test

@@ -69,7 +69,8 @@ public final class AdminAccess {
             throw new JsonRpcException(UNAUTHORIZED, "the admin token is wrong");
     }
 
-    private static boolean isLoopback(String host) {
+    /** Whether {@code host} is a loopback address (a name other than localhost is not, by rule). */
+    public static boolean isLoopback(String host) {
         if (host.equalsIgnoreCase("localhost")) return true;
         try {
             // Only literal addresses are resolved here: a name would need DNS, and a name is not loopback by rule.

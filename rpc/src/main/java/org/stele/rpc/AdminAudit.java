@@ -17,4 +17,14 @@ public interface AdminAudit {
      * @param error the error it was answered with, or empty when it succeeded
      */
     void record(String method, JsonNode params, RpcSession session, Optional<JsonRpcError> error);
+
+    /**
+     * As {@link #record(String, JsonNode, RpcSession, Optional)}, with the account the caller's token proved.
+     *
+     * @param account the authenticated account, or empty when the caller presented none (or the node's admin token)
+     */
+    default void record(String method, JsonNode params, RpcSession session, Optional<org.stele.common.Address> account,
+            Optional<JsonRpcError> error) {
+        record(method, params, session, error);
+    }
 }

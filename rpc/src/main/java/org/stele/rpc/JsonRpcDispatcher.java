@@ -17,6 +17,9 @@ import java.io.IOException;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.stele.common.Address;
+import org.stele.rpc.access.Caller;
+import org.stele.rpc.access.ReadAccess;
 
 /**
  * Turns a request body into a response body: parsing, single calls and batches, notifications, limits and error
@@ -32,6 +35,7 @@ public final class JsonRpcDispatcher {
     private final AdminAccess admin;
     private final CallObserver observer;
     private final AdminAudit audit;
+    private final ReadAccess read;
 
     /** A dispatcher whose admin methods are open to every caller, as on a loopback server. */
     public JsonRpcDispatcher(RpcMethodRegistry methods, RpcLimits limits) {
@@ -53,6 +57,18 @@ public final class JsonRpcDispatcher {
      */
     public JsonRpcDispatcher(RpcMethodRegistry methods, RpcLimits limits, AdminAccess admin, CallObserver observer,
             AdminAudit audit) {
+        this(methods, limits, admin, ReadAccess.NONE, observer, audit);
+    }
+
+    /**
+     * @param admin who may call {@code admin_*} methods
+     * @param read who may call the other methods, and who the caller is
+     * @param observer told of every call to a known method
+     * @param audit told of every call to an {@code admin_*} method, with its outcome
+     */
+    public JsonRpcDispatcher(RpcMethodRegistry methods, RpcLimits limits, AdminAccess admin,
+            ReadAccess read, CallObserver observer, AdminAudit audit) {
+        this.read = read;
         this.audit = audit;
         this.methods = methods;
         this.limits = limits;
@@ -163,8 +179,13 @@ public final class JsonRpcDispatcher {
         long started = System.nanoTime();
         boolean audited = AdminAccess.guards(methodName.textValue());
         Optional<JsonRpcError> failed = Optional.empty();
+        Optional<Address> account = Optional.empty();
         try {
-            if (audited) admin.check(session);
+            Caller caller = read.authorize(methodName.textValue(), positional, session);
+            account = caller.account();
+            // An account token with the operator role opens admin methods as the node's admin token does.
+            if (audited && !(read.requiresToken() && caller.holds(Caller.OPERATOR)))
+                admin.check(session);
             JsonNode result = prepared != null && method.get() instanceof PreparedRpcMethod<?> p
                     ? executePrepared(p, new Params(positional), session, prepared)
                     : method.get().execute(new Params(positional), session);
@@ -184,7 +205,7 @@ public final class JsonRpcDispatcher {
             return notification ? null : error(replyId, internalError(e));
         } finally {
             observer.called(method.get().name(), System.nanoTime() - started);
-            if (audited) audit.record(method.get().name(), positional, session, failed);
+            if (audited) audit.record(method.get().name(), positional, session, account, failed);
         }
     }
 

@@ -55,7 +55,7 @@ public final class Interpreter {
     BlockContext block;
     TxContext tx;
     /** The chain's call rule for this message, or null when it has nothing to refuse. */
-    private CallGuard guard;
+    CallGuard guard;
 
     // Result of the last frame that finished (or of a call that needed no frame).
     Status resultStatus;
@@ -192,6 +192,11 @@ public final class Interpreter {
     /** Begins a creation at {@code address}: collision check, new account with nonce 1, value transfer, init code. */
     int startCreate(int depth, Address caller, Address address, BigInteger value, byte[] initCode, long gas,
             boolean isCreate2) {
+        if (guard != null) {
+            byte[] refusal = guard.creationRefusal(address);
+            if (refusal != null)
+                return finishNow(Status.REVERT, gas, refusal);
+        }
         if (state.hasCollision(address)) {
             return finishNow(Status.CREATE_COLLISION, 0, Frame.EMPTY);
         }

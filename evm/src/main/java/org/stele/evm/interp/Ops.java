@@ -256,6 +256,13 @@ final class Ops {
         if (f.isStatic)
             return Status.STATIC_VIOLATION.ordinal();
         Address beneficiary = EnvironmentOps.popAddress(f);
+        if (f.ip.guard != null) {
+            byte[] refusal = f.ip.guard.beneficiaryRefusal(beneficiary);
+            if (refusal != null) {
+                f.output = refusal;
+                return Status.REVERT.ordinal();
+            }
+        }
         JournaledState st = f.ip.state;
         GasSchedule g = f.ip.gs;
         long cost = st.warmAccount(beneficiary) ? g.coldAccountAccess : 0;

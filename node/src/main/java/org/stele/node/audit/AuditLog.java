@@ -17,12 +17,15 @@ import java.time.InstantSource;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import org.stele.common.Address;
 import org.stele.rpc.AdminAudit;
 import org.stele.rpc.JsonRpcError;
 import org.stele.rpc.RpcSession;
 
 /**
- * An append-only audit log, one JSON object a line: {@code seq}, {@code time}, {@code caller}, {@code method},
+ * An append-only audit log, one JSON object a line: {@code seq}, {@code time}, {@code caller}, for an admin call
+ * {@code remote} (the client's {@code host:port}) and {@code account} (the account its token proved, or
+ * {@code none}), {@code method},
  * {@code params} (the SHA-256 of the call's parameters, so secrets in them stay out of the log), {@code outcome},
  * {@code prev} (the previous entry's hash) and {@code hash}, the SHA-256 of the line without its hash. Changing,
  * removing or reordering an entry breaks the chain at that line, which {@link #verify} names. Each entry is forced to
@@ -60,22 +63,32 @@ public final class AuditLog implements AdminAudit, AutoCloseable {
 
     @Override
     public void record(String method, JsonNode params, RpcSession session, Optional<JsonRpcError> error) {
+        record(method, params, session, Optional.empty(), error);
+    }
+
+    @Override
+    public void record(String method, JsonNode params, RpcSession session, Optional<Address> account,
+            Optional<JsonRpcError> error) {
         String caller = session.authorization().map(a -> "bearer token sha256:" + sha256(a).substring(0, 16))
                 .orElse("no token (loopback)");
-        append(caller, method, "sha256:" + sha256(params.toString()),
+        append(caller, session.remoteAddress().orElse("unknown"), account.map(Address::toHex).orElse("none"), method,
+                "sha256:" + sha256(params.toString()),
                 error.map(e -> "error " + e.code() + ": " + e.message()).orElse("ok"));
     }
 
     /** Records the node starting with a configuration: a changed configuration shows as another digest. */
     public void started(String configuration) {
-        append("node", "node.start", "sha256:" + sha256(configuration), "ok");
+        append("node", null, null, "node.start", "sha256:" + sha256(configuration), "ok");
     }
 
-    synchronized void append(String caller, String method, String params, String outcome) {
+    synchronized void append(String caller, String remote, String account, String method, String params,
+            String outcome) {
         ObjectNode entry = JSON.createObjectNode();
         entry.put("seq", seq + 1);
         entry.put("time", clock.instant().toString());
         entry.put("caller", caller);
+        if (remote != null) entry.put("remote", remote);
+        if (account != null) entry.put("account", account);
         entry.put("method", method);
         entry.put("params", params);
         entry.put("outcome", outcome);

@@ -17,7 +17,6 @@ import java.util.concurrent.Callable;
 import org.stele.common.Address;
 import org.stele.common.Bytes;
 import org.stele.common.crypto.KeyPair;
-import org.stele.governance.GovernanceCalls;
 import org.stele.governance.Roles;
 import org.stele.governance.SystemContract;
 import org.stele.node.keys.KeyFileException;
@@ -64,18 +63,23 @@ public final class GovCommand implements Runnable {
         @Option(names = "--wait", description = "Seconds to wait for a transaction to be final (default: ${DEFAULT-VALUE}).")
         long waitSeconds = 60;
 
+        private KeyPair loaded;
+
+        /** The node, with the key's account token on every call when a key is given (a node may require one). */
         GovRpc rpc() {
-            return new GovRpc(rpc, Duration.ofSeconds(waitSeconds));
+            return new GovRpc(rpc, Duration.ofSeconds(waitSeconds), key == null ? null : key());
         }
 
         KeyPair key() {
             if (key == null)
                 throw new GovException("give the governor's key file with --key");
+            if (loaded != null) return loaded;
             try {
                 Optional<String> passphrase = passphraseFile == null
                         ? Optional.empty()
                         : Optional.of(NodeKeyFile.readPassphrase(passphraseFile));
-                return NodeKeyFile.load(key, passphrase);
+                loaded = NodeKeyFile.load(key, passphrase);
+                return loaded;
             } catch (KeyFileException e) {
                 throw new GovException(e.getMessage());
             }
@@ -131,8 +135,16 @@ public final class GovCommand implements Runnable {
     /** Proposes {@code data} to {@code target}; with {@code voteYes}, votes yes at once. Answers what happened. */
     static Map<String, Object> propose(GovRpc rpc, KeyPair key, SystemContract target, Bytes data, String description,
             boolean voteYes) {
+        return propose(rpc, key, target.address(), target.contractName(), data, description, voteYes);
+    }
+
+    /** The identity application's trust registry, which proposals may call besides the system contracts. */
+    static final Address TRUST_REGISTRY = Address.fromHex("0x0000000000000000000000000000000000005101");
+
+    private static Map<String, Object> propose(GovRpc rpc, KeyPair key, Address target, String targetName, Bytes data,
+            String description, boolean voteYes) {
         JsonNode receipt = rpc.transact(key, SystemContract.COMMITTEE.address(),
-                GovernanceCalls.propose(target.address(), data, description));
+                SdkCalls.propose(target, data, description));
         requireSuccess(receipt, "propose");
         GovEvents.Event created = new GovEvents().decode(receipt.get("logs")).stream()
                 .filter(e -> e.name().equals("ProposalCreated")).findFirst()
@@ -140,7 +152,7 @@ public final class GovCommand implements Runnable {
         long id = Long.parseLong(created.args().get("id"));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("proposal", id);
-        out.put("target", target.contractName());
+        out.put("target", targetName);
         out.put("deadline", created.args().get("deadline"));
         out.put("transaction", receipt.get("transactionHash").asText());
         if (voteYes)
@@ -149,7 +161,7 @@ public final class GovCommand implements Runnable {
     }
 
     static Map<String, Object> vote(GovRpc rpc, KeyPair key, long id, boolean support) {
-        JsonNode receipt = rpc.transact(key, SystemContract.COMMITTEE.address(), GovernanceCalls.vote(id, support));
+        JsonNode receipt = rpc.transact(key, SystemContract.COMMITTEE.address(), SdkCalls.vote(id, support));
         requireSuccess(receipt, "vote");
         boolean executed = new GovEvents().decode(receipt.get("logs")).stream()
                 .anyMatch(e -> e.name().equals("ProposalExecuted"));
@@ -209,7 +221,7 @@ public final class GovCommand implements Runnable {
 
     @Command(name = "propose", mixinStandardHelpOptions = true, description = "Propose a call to a system contract (ABI-encoded --data).")
     static final class Propose extends Step {
-        @Option(names = "--target", required = true, description = "Committee, Validators, NodeAllowlist, Accounts, Freezes or Parameters.")
+        @Option(names = "--target", required = true, description = "Committee, Validators, NodeAllowlist, Accounts, Freezes, Parameters or TrustRegistry (or its address).")
         String target;
 
         @Option(names = "--data", required = true, description = "The call's ABI-encoded data (hex).")
@@ -220,11 +232,14 @@ public final class GovCommand implements Runnable {
 
         @Override
         Object run(GovRpc rpc) {
+            if (target.equalsIgnoreCase("TrustRegistry") || target.equalsIgnoreCase(TRUST_REGISTRY.toHex()))
+                return propose(rpc, connection.key(), TRUST_REGISTRY, "TrustRegistry", Bytes.fromHex(data), description,
+                        false);
             SystemContract contract = Arrays.stream(SystemContract.values())
                     .filter(c -> c.contractName().equalsIgnoreCase(target)
                             || c.address().toHex().equalsIgnoreCase(target))
                     .findFirst().orElseThrow(() -> new GovException("--target " + target
-                            + " is not a system contract: Committee, Validators, NodeAllowlist, Accounts, Freezes, Parameters"));
+                            + " is not a system contract: Committee, Validators, NodeAllowlist, Accounts, Freezes, Parameters, TrustRegistry"));
             return propose(rpc, connection.key(), contract, Bytes.fromHex(data), description, false);
         }
     }
@@ -305,7 +320,7 @@ public final class GovCommand implements Runnable {
     }
 
     static List<Address> validators(GovRpc rpc) {
-        Bytes out = rpc.ethCall(SystemContract.VALIDATORS.address(), GovernanceCalls.encode("getValidators"));
+        Bytes out = rpc.ethCall(SystemContract.VALIDATORS.address(), SdkCalls.getValidators());
         int n = new BigInteger(1, out.slice(32, 32).toArray()).intValueExact();
         List<Address> list = new ArrayList<>();
         for (int i = 0; i < n; i++)
@@ -325,14 +340,12 @@ public final class GovCommand implements Runnable {
 
     private static boolean isAdmitted(GovRpc rpc, Address node) {
         Bytes out = rpc.ethCall(SystemContract.NODE_ALLOWLIST.address(),
-                GovernanceCalls.encode("isAllowed", new org.web3j.abi.datatypes.Address(node.toHex())));
+                SdkCalls.isAllowed(node));
         return out.size() == 32 && out.get(31) != 0;
     }
 
     private static boolean hasVoted(GovRpc rpc, long id, Address governor) {
-        Bytes out = rpc.ethCall(SystemContract.COMMITTEE.address(), GovernanceCalls.encode("voteOf",
-                new org.web3j.abi.datatypes.generated.Uint256(id),
-                new org.web3j.abi.datatypes.Address(governor.toHex())));
+        Bytes out = rpc.ethCall(SystemContract.COMMITTEE.address(), SdkCalls.voteOf(id, governor));
         return !new BigInteger(1, out.toArray()).equals(BigInteger.ZERO);
     }
 
@@ -369,7 +382,7 @@ public final class GovCommand implements Runnable {
             if (isAdmitted(rpc, v)) {
                 steps.add(step("admit", "done", Map.of("node", v.toChecksumHex())));
             } else {
-                Bytes admit = GovernanceCalls.admitNode(v);
+                Bytes admit = SdkCalls.admitNode(v);
                 List<Long> open = openProposals(rpc, SystemContract.NODE_ALLOWLIST, admit::equals);
                 Map<String, Object> acted;
                 if (open.isEmpty())
@@ -395,7 +408,7 @@ public final class GovCommand implements Runnable {
                 throw e;
             }
             steps.add(step("validator", "proposed",
-                    propose(rpc, key, SystemContract.VALIDATORS, GovernanceCalls.addValidator(v), description, true)));
+                    propose(rpc, key, SystemContract.VALIDATORS, SdkCalls.addValidator(v), description, true)));
             return steps;
         }
 
@@ -458,7 +471,7 @@ public final class GovCommand implements Runnable {
             List<Address> now = validators(rpc);
             if (!now.contains(v))
                 throw new GovException(v.toChecksumHex() + " is not a validator");
-            Bytes removal = GovernanceCalls.removeValidator(v);
+            Bytes removal = SdkCalls.removeValidator(v);
             Bytes selector = removal.slice(0, 4);
             List<Long> pending = openProposals(rpc, SystemContract.VALIDATORS,
                     d -> d.size() >= 4 && d.slice(0, 4).equals(selector));
@@ -486,7 +499,7 @@ public final class GovCommand implements Runnable {
         }
 
         Bytes data(GovRpc rpc) {
-            return GovernanceCalls.admitNode(address());
+            return SdkCalls.admitNode(address());
         }
     }
 
@@ -497,7 +510,7 @@ public final class GovCommand implements Runnable {
         }
 
         Bytes data(GovRpc rpc) {
-            return GovernanceCalls.removeNode(address());
+            return SdkCalls.removeNode(address());
         }
     }
 
@@ -511,7 +524,7 @@ public final class GovCommand implements Runnable {
         }
 
         Bytes data(GovRpc rpc) {
-            return GovernanceCalls.freeze(address(), reason);
+            return SdkCalls.freeze(address(), reason);
         }
     }
 
@@ -522,7 +535,7 @@ public final class GovCommand implements Runnable {
         }
 
         Bytes data(GovRpc rpc) {
-            return GovernanceCalls.unfreeze(address());
+            return SdkCalls.unfreeze(address());
         }
     }
 
@@ -540,10 +553,10 @@ public final class GovCommand implements Runnable {
 
         Bytes data(GovRpc rpc) {
             return switch (name) {
-                case "block-gas-limit" -> GovernanceCalls.setBlockGasLimit(value.longValueExact());
-                case "min-gas-price" -> GovernanceCalls.setMinGasPrice(value);
-                case "max-tx-size" -> GovernanceCalls.setMaxTxSize(value.longValueExact());
-                case "block-period-ms" -> GovernanceCalls.setBlockPeriod(value.longValueExact());
+                case "block-gas-limit" -> SdkCalls.setBlockGasLimit(value.longValueExact());
+                case "min-gas-price" -> SdkCalls.setMinGasPrice(value);
+                case "max-tx-size" -> SdkCalls.setMaxTxSize(value.longValueExact());
+                case "block-period-ms" -> SdkCalls.setBlockPeriod(value.longValueExact());
                 default -> throw new GovException("unknown parameter " + name
                         + ": block-gas-limit, min-gas-price, max-tx-size or block-period-ms");
             };
@@ -569,7 +582,7 @@ public final class GovCommand implements Runnable {
         }
 
         Bytes data(GovRpc rpc) {
-            return GovernanceCalls.grantRole(address(), role(role));
+            return SdkCalls.grantRole(address(), role(role));
         }
     }
 
@@ -583,7 +596,7 @@ public final class GovCommand implements Runnable {
         }
 
         Bytes data(GovRpc rpc) {
-            return GovernanceCalls.revokeRole(address(), role(role));
+            return SdkCalls.revokeRole(address(), role(role));
         }
     }
 }

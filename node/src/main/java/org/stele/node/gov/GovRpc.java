@@ -20,6 +20,7 @@ import org.stele.common.Address;
 import org.stele.common.Bytes;
 import org.stele.common.crypto.KeyPair;
 import org.stele.common.crypto.Secp256k1KeccakSuite;
+import org.stele.rpc.access.AccountToken;
 
 /** The JSON-RPC calls {@code stele gov} makes: reads, calls, and signed transactions waited for until final. */
 final class GovRpc {
@@ -28,23 +29,48 @@ final class GovRpc {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI endpoint;
     private final Duration wait;
+    /** The account that signs the tokens of calls, for a node that wants them ({@code rpc-http-auth = account}). */
+    private final KeyPair signer;
+    private String bearer;
 
     GovRpc(URI endpoint, Duration wait) {
+        this(endpoint, wait, null);
+    }
+
+    /** @param signer the key whose account token every call carries, or null for none */
+    GovRpc(URI endpoint, Duration wait, KeyPair signer) {
         this.endpoint = endpoint;
         this.wait = wait;
+        this.signer = signer;
+    }
+
+    /** An account token of the signer for this chain, good for ten minutes: the command's whole run. */
+    private synchronized Optional<String> bearer() {
+        if (signer == null) return Optional.empty();
+        if (bearer == null) {
+            long chainId = quantity(send("eth_chainId", Optional.empty())).longValueExact();
+            long expiry = java.time.Instant.now().getEpochSecond() + 600;
+            bearer = "Bearer " + AccountToken.sign(SUITE, signer, chainId, expiry).encode();
+        }
+        return Optional.of(bearer);
     }
 
     JsonNode call(String method, Object... params) {
+        return send(method, bearer(), params);
+    }
+
+    private JsonNode send(String method, Optional<String> authorization, Object... params) {
         ObjectNode body = JSON.createObjectNode().put("jsonrpc", "2.0").put("id", 1).put("method", method);
         ArrayNode p = body.putArray("params");
         for (Object o : params)
             p.add(JSON.valueToTree(o));
         HttpResponse<String> r;
         try {
-            r = http.send(HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(30))
+            HttpRequest.Builder request = HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(30))
                     .header("content-type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
-                    .build(), HttpResponse.BodyHandlers.ofString());
+                    .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
+            authorization.ifPresent(a -> request.header("authorization", a));
+            r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new GovException("cannot reach the node at " + endpoint + ": " + e.getMessage());
         } catch (InterruptedException e) {

@@ -125,7 +125,7 @@ public final class NetworkNode implements AutoCloseable {
                         return new ChainHead(head.number(), blocks.hash(head));
                     }, allowed, config.p2p().staticPeerEndpoints(), P2pLimits.DEFAULT, clock,
                     new SecureRandom());
-            network = P2pNetwork.start(p2p, qbft);
+            network = P2pNetwork.start(p2p, services.peerHeads().tracking(qbft));
             services.useNetwork(network);
             InetSocketAddress rpc = services.start();
             qbft.start(network);

@@ -116,6 +116,7 @@ public final class NodeServices implements AutoCloseable {
     private final NodeMetrics metrics = new NodeMetrics();
     private final SyncTracker sync = new SyncTracker();
     private final NetworkView network = new NetworkView();
+    private final PeerHeads peerHeads = new PeerHeads();
     private RpcServer server;
     /** The node's audit log of admin calls and of the configurations it started with (DATA-PATH/audit.log). */
     private final org.stele.node.audit.AuditLog audit;
@@ -123,6 +124,8 @@ public final class NodeServices implements AutoCloseable {
     private final ExplorerIndexBuild explorerBuild;
     private final DidResolver didResolver;
     private boolean admitOnlyWhatTheNextBlockPays;
+    private final long chainId;
+    private final InstantSource clock;
 
     /**
      * Opens (or creates from {@code genesis}) the chain in {@code config.dataPath()}.
@@ -144,6 +147,8 @@ public final class NodeServices implements AutoCloseable {
             Function<KeyValueStore, Genesis.Built> genesis, InstantSource clock) {
         this.config = config;
         this.fork = fork;
+        this.chainId = chainId;
+        this.clock = clock;
         this.store = new CachedSegmentStore(RocksDbKeyValueStore.open(config.dataPath()),
                 Set.of(Segment.TRIE_NODES, Segment.CODE), STATE_CACHE_BYTES);
         DidIndex didIndex = new DidIndex(store);
@@ -213,7 +218,12 @@ public final class NodeServices implements AutoCloseable {
      * it.
      */
     public void useNetwork(P2pNetwork p2p) {
-        network.use(new P2pNetworkAdmin(p2p));
+        network.use(new P2pNetworkAdmin(p2p, peerHeads));
+    }
+
+    /** The heads peers announced, which {@code admin_peers} reports; a listener made by {@link PeerHeads#tracking} keeps it. */
+    public PeerHeads peerHeads() {
+        return peerHeads;
     }
 
     /** The meters that QBFT, P2P and sync report to. */
@@ -259,8 +269,11 @@ public final class NodeServices implements AutoCloseable {
      */
     public InetSocketAddress start() throws InterruptedException {
         RpcMethodRegistry registry = RpcMethodRegistry.of(methods);
+        HeadAccounts accounts = new HeadAccounts(() -> WorldState.openReadOnly(store, head().stateRoot(),
+                n -> blocks.hashOf(n).orElse(Bytes32.ZERO)));
         server = new RpcServer(new JsonRpcDispatcher(registry, config.rpcHttp().limits(),
-                config.rpcHttp().adminAccess(), metrics.rpcCalls(registry.names()), audit), config.rpcHttp(),
+                config.rpcHttp().adminAccess(), config.rpcHttp().readAccess(chainId, SUITE, accounts, clock),
+                metrics.rpcCalls(registry.names()), audit), config.rpcHttp(),
                 StaticPages.defaults(),
                 List.of(new DidResolutionEndpoint(didResolver), new org.stele.node.vc.StatusListRoute()));
         if (config.metrics().enabled())

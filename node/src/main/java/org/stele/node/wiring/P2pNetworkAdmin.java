@@ -9,12 +9,22 @@ import org.stele.p2p.PeerEndpoint;
 import org.stele.p2p.PeerInfo;
 import org.stele.rpc.admin.NetworkAdmin;
 
-/** The operator's view of a running {@link P2pNetwork}: who this node is, its peers, and static peers to change. */
+/**
+ * The operator's view of a running {@link P2pNetwork}: who this node is, its peers with the latest head each announced,
+ * and static peers to change.
+ */
 public final class P2pNetworkAdmin implements NetworkAdmin {
     private final P2pNetwork network;
+    private final PeerHeads heads;
 
     public P2pNetworkAdmin(P2pNetwork network) {
+        this(network, new PeerHeads());
+    }
+
+    /** @param heads the heads peers announced since their handshakes */
+    public P2pNetworkAdmin(P2pNetwork network, PeerHeads heads) {
         this.network = network;
+        this.heads = heads;
     }
 
     @Override
@@ -24,15 +34,17 @@ public final class P2pNetworkAdmin implements NetworkAdmin {
 
     @Override
     public List<Peer> peers() {
-        return network.peers().stream().map(P2pNetworkAdmin::peer).toList();
+        return network.peers().stream().map(this::peer).toList();
     }
 
-    private static Peer peer(PeerInfo p) {
+    private Peer peer(PeerInfo p) {
         String remote = p.remote() instanceof InetSocketAddress a
                 ? a.getAddress().getHostAddress() + ":" + a.getPort()
                 : String.valueOf(p.remote());
+        PeerHeads.Head head = heads.of(p.address()).filter(h -> h.number() >= p.hello().headNumber())
+                .orElse(new PeerHeads.Head(p.hello().headNumber(), p.hello().headHash()));
         return new Peer(p.address(), remote, !p.outbound(), p.hello().protocolVersion(), p.hello().chainId(),
-                p.hello().genesisHash(), p.hello().headNumber(), p.hello().headHash());
+                p.hello().genesisHash(), head.number(), head.hash());
     }
 
     @Override

@@ -20,8 +20,10 @@ class AuditLogTest {
         Path file = dir.resolve("audit.log");
         try (AuditLog log = new AuditLog(file, InstantSource.fixed(Instant.parse("2026-01-01T00:00:00Z")))) {
             log.started("config A");
-            log.append("no token (loopback)", "admin_addPeer", "sha256:aa", "ok");
-            log.append("no token (loopback)", "admin_removePeer", "sha256:bb", "error -32602: bad peer");
+            log.append("no token (loopback)", "127.0.0.1:50312", "none", "admin_addPeer", "sha256:aa", "ok");
+            log.append("bearer token sha256:0123456789abcdef", "10.0.0.7:41000",
+                    "0x00000000000000000000000000000000000000aa", "admin_removePeer", "sha256:bb",
+                    "error -32602: bad peer");
         }
         return file;
     }
@@ -46,6 +48,19 @@ class AuditLogTest {
         Files.write(file, lines, StandardCharsets.UTF_8);
 
         assertThat(AuditLog.verify(file)).contains("line 3: the entry does not match its hash (it was changed)");
+    }
+
+    @Test
+    void anEntryWhoseClientAddressOrAccountWasChangedIsNamed() throws Exception {
+        Path file = logWithThreeEntries();
+        List<String> lines = new ArrayList<>(Files.readAllLines(file));
+        assertThat(lines.get(1)).contains("\"remote\":\"127.0.0.1:50312\"").contains("\"account\":\"none\"");
+        lines.set(1, lines.get(1).replace("127.0.0.1:50312", "127.0.0.1:50313"));
+        lines.set(2, lines.get(2).replace("0x00000000000000000000000000000000000000aa",
+                "0x00000000000000000000000000000000000000bb"));
+        Files.write(file, lines, StandardCharsets.UTF_8);
+
+        assertThat(AuditLog.verify(file)).contains("line 2: the entry does not match its hash (it was changed)");
     }
 
     @Test

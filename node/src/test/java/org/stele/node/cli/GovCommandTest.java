@@ -133,6 +133,50 @@ class GovCommandTest {
         assertThat(rpc("eth_call", frozenFrom).has("result")).as("eth_call once unfrozen").isTrue();
     }
 
+    /** Deploys {@code runtime} from dev account 1 and returns its address once the creation is in a block. */
+    private Address deploy(long nonce, String runtime) throws Exception {
+        int n = runtime.length() / 2;
+        // PUSH1 n DUP1 PUSH1 11 PUSH1 0 CODECOPY PUSH1 0 RETURN, then the runtime code it copies out.
+        Bytes init = Bytes.fromHex(String.format("60%02x80600b6000396000f3", n) + runtime);
+        DevAccounts.Account deployer = node.accounts().get(1);
+        var tx = new FeeMarketTransaction(BigInteger.valueOf(31337), nonce, BigInteger.ONE,
+                BigInteger.valueOf(50_000_000_000L), 200_000, Optional.empty(), BigInteger.valueOf(1000), init,
+                List.of(), TransactionSignature.UNSIGNED).sign(deployer.key(), NodeServices.SUITE);
+        String hash = rpc("eth_sendRawTransaction", "[\"" + Bytes.wrap(tx.encode()).toHex() + "\"]").path("result")
+                .asText();
+        for (int i = 0; i < 200; i++) {
+            JsonNode receipt = rpc("eth_getTransactionReceipt", "[\"" + hash + "\"]").path("result");
+            if (receipt.has("contractAddress"))
+                return Address.fromHex(receipt.get("contractAddress").asText());
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the creation " + hash + " was not included");
+    }
+
+    @Test
+    void aFrozenAddressCanBeNeitherCreatedAtNorPaidBySelfDestructInsideAContract() throws Exception {
+        // CREATE2 of the init code 0x00 with salt 0, passing a revert on; and SELFDESTRUCT to calldata[0].
+        Address factory = deploy(0, "6000600160006000f515600e57005b3d600060003e3d6000fd");
+        Address destructor = deploy(1, "600035ff");
+        Address landing = org.stele.evm.Evm.create2Address(factory, new byte[32],
+                org.stele.common.crypto.Keccak256.hash(new byte[1]));
+        String callFactory = "[{\"to\":\"" + factory.toHex() + "\"},\"latest\"]";
+        String payTheSuspect = "[{\"to\":\"" + destructor.toHex() + "\",\"data\":\"0x"
+                + "0".repeat(24) + suspect.address().toHex().substring(2) + "\"},\"latest\"]";
+        assertThat(rpc("eth_call", callFactory).has("result")).as("before the freezes").isTrue();
+        assertThat(rpc("eth_call", payTheSuspect).has("result")).as("before the freezes").isTrue();
+
+        assertThat(gov("freeze", landing.toHex(), "--reason", "reserved").status()).isZero();
+        assertThat(gov("freeze", suspect.address().toHex(), "--reason", "court order").status()).isZero();
+
+        assertThat(rpc("eth_call", callFactory).path("error").path("message").asText())
+                .isEqualTo("execution reverted: creation at " + landing.toChecksumHex()
+                        + " refused: it is frozen by governance (Freezes 0x0000000000000000000000000000000000001004)");
+        assertThat(rpc("eth_call", payTheSuspect).path("error").path("message").asText())
+                .isEqualTo("execution reverted: SELFDESTRUCT paying " + suspect.address().toChecksumHex()
+                        + " refused: it is frozen by governance (Freezes 0x0000000000000000000000000000000000001004)");
+    }
+
     @Test
     void removingTheLastValidatorsIsRefusedWithItsReason() {
         CliRun run = gov("remove-validator", node.validator().toHex());
@@ -155,7 +199,8 @@ class GovCommandTest {
                 .contains("after 1 s; a validator that cannot sign halts a chain whose quorum needs it");
         Path audit = dir.resolve("data").resolve("audit.log");
         assertThat(audit).content().contains("\"method\":\"node.start\"")
-                .contains("\"caller\":\"no token (loopback)\",\"method\":\"admin_peers\"")
+                .containsPattern(
+                        "\"remote\":\"127\\.0\\.0\\.1:[0-9]+\",\"account\":\"[^\"]+\",\"method\":\"admin_peers\"")
                 .contains("\"outcome\":\"ok\"");
         CliRun verified = CliRun.of("audit", "verify", audit.toString());
         assertThat(verified.status()).as(verified.err()).isZero();
@@ -182,6 +227,32 @@ class GovCommandTest {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    @Test
+    void theCommitteeAdmitsAnIssuerToTheTrustRegistryByProposal() throws Exception {
+        Bytes schema = org.stele.governance.GovernanceCalls.encode("setSchema",
+                new org.web3j.abi.datatypes.Utf8String("CourseCertificate"),
+                new org.web3j.abi.datatypes.Utf8String("https://example.edu/course.json"),
+                new org.web3j.abi.datatypes.generated.Bytes32(new byte[32]));
+        Bytes admit = org.stele.governance.GovernanceCalls.encode("admit",
+                new org.web3j.abi.datatypes.Address(suspect.address().toHex()),
+                new org.web3j.abi.datatypes.Utf8String("CourseCertificate"));
+
+        for (Bytes call : List.of(schema, admit)) {
+            CliRun proposed = gov("propose", "--target", "TrustRegistry", "--data", call.toHex(), "--description",
+                    "the university's certificates", "--json");
+            assertThat(proposed.status()).as(proposed.err()).isZero();
+            JsonNode proposal = json.readTree(proposed.out());
+            assertThat(proposal.get("target").asText()).isEqualTo("TrustRegistry");
+            CliRun voted = gov("vote", proposal.get("proposal").asText(), "--json");
+            assertThat(voted.status()).as(voted.err()).isZero();
+            assertThat(json.readTree(voted.out()).get("executed").asBoolean()).isTrue();
+        }
+
+        JsonNode logs = rpc("eth_getLogs",
+                "[{\"fromBlock\":\"0x0\",\"address\":\"0x0000000000000000000000000000000000005101\"}]");
+        assertThat(logs.path("result")).as("the registry's events: SchemaSet, IssuerAdmitted").hasSize(2);
     }
 
     @Test

@@ -122,4 +122,43 @@ class P2pAdminTest {
             assertThat(bad.get("message").asText()).contains("ADDRESS@HOST:PORT");
         }
     }
+
+    @Test
+    void adminPeersReportsTheHeadEachPeerLastAnnouncedNotOnlyTheOneOfItsHandshake() throws Exception {
+        KeyPair ka = NodeServices.SUITE.generateKeyPair(new SecureRandom());
+        KeyPair kb = NodeServices.SUITE.generateKeyPair(new SecureRandom());
+        List<Address> both = List.of(NodeServices.SUITE.address(ka.publicKey()),
+                NodeServices.SUITE.address(kb.publicKey()));
+        Latches seenByA = new Latches();
+        Map<String, JsonNode> values = Map.of("data-path", TextNode.valueOf(dir.toString()), "rpc-http-port",
+                IntNode.valueOf(0));
+        Bytes32 seventh = Bytes32.fromHex("0x" + "77".repeat(32));
+        try (DevNode node = new DevNode(DevConfig.SCHEMA.build(List.of(new ConfigSource("test", values, Map.of()))),
+                InstantSource.fixed(Instant.parse("2026-01-01T00:00:00Z")));
+                P2pNetwork a = network(ka, both, node.services().peerHeads().tracking(seenByA));
+                P2pNetwork b = network(kb, both, new Latches())) {
+            node.services().useNetwork(a);
+            HttpProbe rpc = new HttpProbe(node.start().getPort());
+            rpc.call("admin_addPeer", "[\"" + b.self().toHex() + "@127.0.0.1:" + b.listenAddress().getPort() + "\"]");
+            assertThat(seenByA.connected().await(20, TimeUnit.SECONDS)).as("b connected").isTrue();
+            JsonNode atHandshake = rpc.call("admin_peers", "[]").get(0).get("protocols").get("stele");
+            assertThat(atHandshake.get("headNumber").asLong()).isZero();
+            assertThat(atHandshake.get("head").asText()).isEqualTo(GENESIS.toHex());
+
+            b.broadcast(new Message.NewBlock(7, seventh));
+            b.broadcast(new Message.NewBlock(6, Bytes32.fromHex("0x" + "66".repeat(32))));
+
+            JsonNode stele = null;
+            for (int i = 0; i < 200; i++) {
+                stele = rpc.call("admin_peers", "[]").get(0).get("protocols").get("stele");
+                if (stele.get("headNumber").asLong() == 7) break;
+                Thread.sleep(50);
+            }
+            assertThat(stele.get("headNumber").asLong()).isEqualTo(7);
+            assertThat(stele.get("head").asText()).isEqualTo(seventh.toHex());
+            Thread.sleep(200);
+            assertThat(rpc.call("admin_peers", "[]").get(0).get("protocols").get("stele").get("headNumber").asLong())
+                    .as("a late announcement of an older block").isEqualTo(7);
+        }
+    }
 }

@@ -132,7 +132,8 @@ final class HttpRpcHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
             return;
         }
         byte[] body = ByteBufUtil.getBytes(request.content());
-        RpcSession session = RpcSession.http(request.headers().get(HttpHeaderNames.AUTHORIZATION));
+        RpcSession session = RpcSession.http(request.headers().get(HttpHeaderNames.AUTHORIZATION),
+                remote(ctx));
         pauseIfBehind(ctx);
         workers.execute(() -> {
             byte[] out = dispatcher.answer(body, session);
@@ -142,6 +143,13 @@ final class HttpRpcHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
                 // The server is shutting down: the connection goes with it, and there is no one to answer.
             }
         });
+    }
+
+    /** The client's {@code host:port}, as the audit log records it. */
+    static String remote(ChannelHandlerContext ctx) {
+        return ctx.channel().remoteAddress() instanceof java.net.InetSocketAddress a
+                ? a.getAddress().getHostAddress() + ":" + a.getPort()
+                : String.valueOf(ctx.channel().remoteAddress());
     }
 
     private HttpEndpoint endpointFor(String uri) {
@@ -162,7 +170,7 @@ final class HttpRpcHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
                 q < 0 ? null : uri.substring(q + 1),
                 request.headers().get(HttpHeaderNames.ACCEPT),
                 "http://" + request.headers().get(HttpHeaderNames.HOST, "localhost"),
-                call -> new String(dispatcher.answer(call.getBytes(StandardCharsets.UTF_8), RpcSession.http(null)),
+                call -> new String(dispatcher.answer(call.getBytes(StandardCharsets.UTF_8), RpcSession.INTERNAL),
                         StandardCharsets.UTF_8));
         boolean head = request.method().equals(HttpMethod.HEAD);
         pauseIfBehind(ctx);

@@ -7,8 +7,12 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.time.InstantSource;
+import org.stele.common.crypto.CryptoSuite;
 import org.stele.rpc.AdminAccess;
 import org.stele.rpc.RpcLimits;
+import org.stele.rpc.access.AccountDirectory;
+import org.stele.rpc.access.ReadAccess;
 
 /**
  * Where and how the JSON-RPC server listens.
@@ -20,12 +24,30 @@ import org.stele.rpc.RpcLimits;
  * @param connections timeouts and connection counts
  * @param adminTokenFile a file holding the token that {@code admin_*} calls must present when the server listens
  *            beyond loopback; null for none (admin methods are then refused there)
+ * @param auth {@code none}: every call is answered, as on loopback; {@code account}: beyond loopback, every call needs
+ *            an account token and the chain's roles decide what it may read ({@link ReadAccess})
  */
 public record RpcServerConfig(String host, int port, RpcLimits limits, BrowserPolicy browsers,
-        ConnectionLimits connections, Path adminTokenFile) {
+        ConnectionLimits connections, Path adminTokenFile, String auth) {
     public static RpcServerConfig localhost(int port) {
         return new RpcServerConfig("127.0.0.1", port, RpcLimits.DEFAULT, BrowserPolicy.DEFAULT,
                 ConnectionLimits.DEFAULT);
+    }
+
+    public RpcServerConfig {
+        if (!auth.equals("none") && !auth.equals("account"))
+            throw new IllegalArgumentException("rpc-http-auth is none or account, not " + auth);
+    }
+
+    /** A server that answers every call, as before account tokens. */
+    public RpcServerConfig(String host, int port, RpcLimits limits, BrowserPolicy browsers,
+            ConnectionLimits connections, Path adminTokenFile) {
+        this(host, port, limits, browsers, connections, adminTokenFile, "none");
+    }
+
+    /** Who may read through this server: the chain's {@code directory} of accounts decides under {@code account}. */
+    public ReadAccess readAccess(long chainId, CryptoSuite suite, AccountDirectory directory, InstantSource clock) {
+        return ReadAccess.forHost(host, auth, chainId, suite, directory, clock);
     }
 
     /** A server without an admin token. */

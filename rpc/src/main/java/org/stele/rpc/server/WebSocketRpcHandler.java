@@ -50,7 +50,9 @@ final class WebSocketRpcHandler extends SimpleChannelInboundHandler<WebSocketFra
         }
         byte[] body = text.text().getBytes(StandardCharsets.UTF_8);
         Channel channel = ctx.channel();
-        if (session == null) session = new ChannelSession(channel, dispatcher, Optional.ofNullable(authorization));
+        if (session == null)
+            session = new ChannelSession(channel, dispatcher, Optional.ofNullable(authorization),
+                    Optional.of(HttpRpcHandler.remote(ctx)));
         RpcSession s = session;
         workers.execute(() -> {
             byte[] out = dispatcher.answer(body, s);
@@ -68,16 +70,24 @@ final class WebSocketRpcHandler extends SimpleChannelInboundHandler<WebSocketFra
         private final Channel channel;
         private final JsonRpcDispatcher dispatcher;
         private final Optional<String> authorization;
+        private final Optional<String> remote;
 
-        ChannelSession(Channel channel, JsonRpcDispatcher dispatcher, Optional<String> authorization) {
+        ChannelSession(Channel channel, JsonRpcDispatcher dispatcher, Optional<String> authorization,
+                Optional<String> remote) {
             this.channel = channel;
             this.dispatcher = dispatcher;
             this.authorization = authorization;
+            this.remote = remote;
         }
 
         @Override
         public Optional<String> authorization() {
             return authorization;
+        }
+
+        @Override
+        public Optional<String> remoteAddress() {
+            return remote;
         }
 
         @Override

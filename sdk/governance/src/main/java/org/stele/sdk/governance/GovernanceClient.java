@@ -15,6 +15,7 @@ import org.web3j.protocol.core.RemoteFunctionCall;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.tx.Contract;
 import org.web3j.tx.RawTransactionManager;
+import org.web3j.tx.ReadonlyTransactionManager;
 import org.web3j.tx.TransactionManager;
 import org.web3j.tx.gas.ContractGasProvider;
 import org.web3j.tx.gas.StaticGasProvider;
@@ -67,6 +68,26 @@ public final class GovernanceClient {
         TransactionManager tx = new RawTransactionManager(web3j, credentials, chainId,
                 new PollingTransactionReceiptProcessor(web3j, 100, 600));
         return new GovernanceClient(web3j, tx, new StaticGasProvider(price, GAS_LIMIT));
+    }
+
+    /**
+     * A client that only encodes, connected to nothing: its wrappers' calls give their call data
+     * ({@code encodeFunctionCall()}) to a tool that signs and sends by its own means, such as {@code stele gov}, so
+     * that the tool and operators' applications share one encoding. Sending through it fails.
+     */
+    public static GovernanceClient encoder() {
+        // The wrappers keep web3j for sending only; encoding a call never touches it.
+        return new GovernanceClient(null, new ReadonlyTransactionManager(null, COMMITTEE),
+                new StaticGasProvider(BigInteger.ZERO, GAS_LIMIT));
+    }
+
+    /**
+     * The committee call that proposes {@code change} to {@code target} (any address a proposal may call, such as the
+     * identity application's trust registry), as call data.
+     */
+    public String proposal(String target, RemoteFunctionCall<?> change, String description) {
+        return committee.propose(target, Numeric.hexStringToByteArray(change.encodeFunctionCall()), description)
+                .encodeFunctionCall();
     }
 
     /**
