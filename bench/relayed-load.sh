@@ -9,7 +9,9 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 jdk=$(bash -c "source <(sed -n '/^jdk_version()/,/^}/p;/^find_jdk()/,/^}/p' '$root/stele'); min_java=21; die(){ echo \$*; exit 1; }; find_jdk")
 work="$(mktemp -d -t stele-relayed.XXXXXX)"
 node_pid=""
-trap '[ -n "$node_pid" ] && { kill "$node_pid" 2>/dev/null; wait "$node_pid" 2>/dev/null; }; rm -rf "$work"' EXIT
+# The node ends by SIGTERM, so waiting for it answers 143: under set -e that status would end the trap there, become
+# the script's exit status and leave $work behind. The trap ends with the generator's status instead.
+trap 'status=$?; [ -n "$node_pid" ] && { kill "$node_pid" 2>/dev/null; wait "$node_pid" 2>/dev/null || true; }; rm -rf "$work"; exit $status' EXIT
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 # shellcheck disable=SC2086
 "$root/stele" dev --data-dir "$work/data" --port "$port" ${STELE_ARGS:-} >"$work/node.log" 2>&1 &
