@@ -21,7 +21,8 @@ public final class PointsErrors {
     private static final Map<String, ErrorShape> BY_SELECTOR = new HashMap<>();
 
     static {
-        for (ContractArtifact artifact : List.of(ContractArtifact.TOKEN, ContractArtifact.FORWARDER)) {
+        for (ContractArtifact artifact : List.of(ContractArtifact.TOKEN, ContractArtifact.FORWARDER,
+                ContractArtifact.SIMULATOR)) {
             for (JsonNode entry : artifact.abi()) {
                 if (!entry.path("type").asText().equals("error")) continue;
                 List<String> types = new ArrayList<>();
