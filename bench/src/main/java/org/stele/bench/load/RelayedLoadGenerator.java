@@ -103,7 +103,7 @@ public final class RelayedLoadGenerator {
             signed.add(mine);
         }
         Relayer relayer = new Relayer(node, operator, new Relayer.Config(admin.token(), forwarder,
-                BigInteger.valueOf(300_000), maxBatch, Duration.ofMillis(windowMs), 50_000),
+                BigInteger.valueOf(300_000), maxBatch, Duration.ofMillis(windowMs), 50_000, Duration.ofSeconds(60)),
                 new TokenBucket(rounds + 1, 1000, InstantSource.system()));
         try (RelayerServer server = new RelayerServer(relayer, "127.0.0.1", 0, "*");
                 ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {

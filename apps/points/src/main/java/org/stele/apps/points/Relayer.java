@@ -37,7 +37,7 @@ import org.web3j.utils.Numeric;
  * requests in flight (accepted, not yet mined) in nonce order, and checks a request with the next nonce on the state they
  * leave, in one {@code eth_call} of RelaySimulator (placed at an unused address by a state override) that runs them
  * as the relayer's batch will, then the new request's {@code execute}. A request whose predecessor has not arrived yet
- * waits for it a little ({@link #ORDER_WAIT}), so a signer may send several at once. A signer's checks run one at a
+ * waits for it a little ({@link Config#orderWait()}), so a signer may send several at once. A signer's checks run one at a
  * time, in nonce order, and its requests reach the sender's queue in that order.
  *
  * <p>One thread, the sender, signs and sends every transaction, and it alone owns the operator's nonce: it is read
@@ -50,8 +50,6 @@ public final class Relayer implements AutoCloseable {
     private static final Duration RECEIPT_TIMEOUT = Duration.ofSeconds(120);
     /** The most gas one relayer transaction asks for: half a dev block's 30 million, so a batch always fits. */
     private static final BigInteger MAX_TRANSACTION_GAS = BigInteger.valueOf(14_000_000);
-    /** How long a request waits for its signer's request with the nonce before it to arrive. */
-    static final Duration ORDER_WAIT = Duration.ofSeconds(5);
     /** An address with no code where the relayer's eth_call places RelaySimulator (never deployed there). */
     static final String SIMULATOR = "0x5e1a7e5100000000000000000000000000000051";
 
@@ -60,11 +58,14 @@ public final class Relayer implements AutoCloseable {
      * @param maxBatch the most requests in one transaction
      * @param batchWindow how long the sender waits for more requests after the first one
      * @param queueLimit the most requests waiting to be sent; more are refused as busy
+     * @param orderWait how long a request waits for its signer's request with the nonce before it to arrive (a
+     *                  client that sends several at once over separate connections may see them arrive out of order)
      */
     public record Config(String token, String forwarder, BigInteger maxGasPerRequest, int maxBatch,
-            Duration batchWindow, int queueLimit) {
+            Duration batchWindow, int queueLimit, Duration orderWait) {
         public static Config of(String token, String forwarder) {
-            return new Config(token, forwarder, BigInteger.valueOf(300_000), 100, Duration.ofMillis(20), 20_000);
+            return new Config(token, forwarder, BigInteger.valueOf(300_000), 100, Duration.ofMillis(20), 20_000,
+                    Duration.ofSeconds(30));
         }
     }
 
@@ -116,7 +117,7 @@ public final class Relayer implements AutoCloseable {
         this.node = node;
         this.operator = operator;
         this.config = new Config(lower(config.token()), lower(config.forwarder()), config.maxGasPerRequest(),
-                config.maxBatch(), config.batchWindow(), config.queueLimit());
+                config.maxBatch(), config.batchWindow(), config.queueLimit(), config.orderWait());
         this.limits = limits;
         this.chainId = node.chainId();
         this.queue = new ArrayBlockingQueue<>(config.queueLimit());
@@ -211,7 +212,7 @@ public final class Relayer implements AutoCloseable {
      */
     private CompletableFuture<Relayed> admit(Line line, ForwardRequest.Signed request) throws RelayRefusal {
         ForwardRequest r = request.request();
-        long giveUp = System.nanoTime() + ORDER_WAIT.toNanos();
+        long giveUp = System.nanoTime() + config.orderWait().toNanos();
         try {
             line.lock.lockInterruptibly();
         } catch (InterruptedException e) {
