@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
 # Relayed point transfers (docs/performance.md, docs/points.md): org.stele.bench.load.RelayedLoadGenerator against a
 # fresh stele dev on a free loopback port, the relayer running in the generator's process.
-# Usage: bench/relayed-load.sh [--wallets 1000] [--rounds 6] [--max-batch 100] [--window-ms 20]
+# Usage: bench/relayed-load.sh [--wallets 1000] [--rounds 6] [--depth 3] [--max-batch 100] [--window-ms 20]
+# RELAYED_NO_BUILD=1 skips the build (as LOAD_NO_BUILD does for bench/load.sh).
 # Compare with the plain ERC-20 figure of the same window: bench/load.sh --against-stele --kind erc20 ...
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-(cd "$root" && mvn -B -q -pl node,bench -am package -DskipTests)
+[ -n "${RELAYED_NO_BUILD:-}" ] || (cd "$root" && mvn -B -q -pl node,bench -am package -DskipTests)
 jdk=$(bash -c "source <(sed -n '/^jdk_version()/,/^}/p;/^find_jdk()/,/^}/p' '$root/stele'); min_java=21; die(){ echo \$*; exit 1; }; find_jdk")
 work="$(mktemp -d -t stele-relayed.XXXXXX)"
 node_pid=""
-trap '[ -n "$node_pid" ] && { kill "$node_pid" 2>/dev/null; wait "$node_pid" 2>/dev/null; }; rm -rf "$work"' EXIT
+# The node ends by SIGTERM, so waiting for it answers 143: under set -e that status would end the trap there, become
+# the script's exit status and leave $work behind. The trap ends with the generator's status instead.
+trap 'status=$?; [ -n "$node_pid" ] && { kill "$node_pid" 2>/dev/null; wait "$node_pid" 2>/dev/null || true; }; rm -rf "$work"; exit $status' EXIT
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 # shellcheck disable=SC2086
 "$root/stele" dev --data-dir "$work/data" --port "$port" ${STELE_ARGS:-} >"$work/node.log" 2>&1 &
@@ -20,6 +23,10 @@ for _ in $(seq 1 600); do
   kill -0 "$node_pid" 2>/dev/null || { cat "$work/node.log" >&2; exit 1; }
   sleep 0.05
 done
+# The loop ends after 30 s even when the node never answered (./stele may still be building it): say so, not later.
+curl -s -o /dev/null -X POST -H 'Content-Type: application/json' \
+  --data '{"jsonrpc":"2.0","id":1,"method":"eth_chainId","params":[]}' "http://127.0.0.1:$port" ||
+  { echo "stele dev did not answer on 127.0.0.1:$port within 30 s" >&2; cat "$work/node.log" >&2; exit 1; }
 echo "== stele dev on 127.0.0.1:$port (pid $node_pid, ${STELE_ARGS:-default flags})"
 "$jdk/bin/java" -Xmx1g --enable-native-access=ALL-UNNAMED -cp "$root/bench/target/benchmarks.jar" \
   org.stele.bench.load.RelayedLoadGenerator --rpc "http://127.0.0.1:$port" "$@"

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 import org.stele.apps.points.ForwardRequest;
 import org.stele.apps.points.NodeRpc;
@@ -31,11 +32,13 @@ import org.web3j.utils.Numeric;
 /**
  * Relayed point transfers against a dev node (issue 18, item 9): deploys a PointsToken, issues points to
  * {@code --wallets} fresh wallets that hold no coin, starts the relayer (its HTTP server included) in this process,
- * and has every wallet send {@code --rounds} transfers through it at once, each signed beforehand (a wallet's next
- * request waits for its previous one, as its forwarder nonce requires). Prints transfers per second over the
- * measured rounds (the first is a warm-up), the batches the relayer sent, and failures, which must be 0.
+ * and has every wallet send {@code --rounds} transfers through it at once, each signed beforehand with the wallet's
+ * next forwarder nonces. A wallet keeps up to {@code --depth} requests in flight (sent, not yet answered as mined),
+ * which the relayer checks in nonce order on the state the earlier ones leave; {@code --depth 1} waits for each
+ * answer before sending the next. Prints transfers per second after the first {@code --wallets} transfers (a
+ * warm-up), the batches the relayer sent, and failures, which must be 0.
  *
- * <p>Usage: {@code RelayedLoadGenerator --rpc URL [--wallets 1000] [--rounds 6] [--max-batch 100]
+ * <p>Usage: {@code RelayedLoadGenerator --rpc URL [--wallets 1000] [--rounds 6] [--depth 3] [--max-batch 100]
  * [--window-ms 20]}. The operator is the dev chain's account 1 (anvil's mnemonic), the issuer account 0.
  */
 public final class RelayedLoadGenerator {
@@ -48,6 +51,7 @@ public final class RelayedLoadGenerator {
         String rpc = null;
         int wallets = 1000;
         int rounds = 6;
+        int depth = 3;
         int maxBatch = 100;
         long windowMs = 20;
         for (int i = 0; i < args.length; i += 2) {
@@ -56,6 +60,7 @@ public final class RelayedLoadGenerator {
                 case "--rpc" -> rpc = v;
                 case "--wallets" -> wallets = Integer.parseInt(v);
                 case "--rounds" -> rounds = Integer.parseInt(v);
+                case "--depth" -> depth = Integer.parseInt(v);
                 case "--max-batch" -> maxBatch = Integer.parseInt(v);
                 case "--window-ms" -> windowMs = Long.parseLong(v);
                 default -> {
@@ -64,9 +69,9 @@ public final class RelayedLoadGenerator {
                 }
             }
         }
-        if (rpc == null || wallets < 2 || rounds < 2) {
-            System.err.println(
-                    "usage: RelayedLoadGenerator --rpc URL [--wallets N>=2] [--rounds N>=2] [--max-batch N] [--window-ms N]");
+        if (rpc == null || wallets < 2 || rounds < 2 || depth < 1) {
+            System.err.println("usage: RelayedLoadGenerator --rpc URL [--wallets N>=2] [--rounds N>=2] [--depth N>=1]"
+                    + " [--max-batch N] [--window-ms N]");
             System.exit(2);
         }
         NodeRpc node = new NodeRpc(rpc);
@@ -98,40 +103,51 @@ public final class RelayedLoadGenerator {
             signed.add(mine);
         }
         Relayer relayer = new Relayer(node, operator, new Relayer.Config(admin.token(), forwarder,
-                BigInteger.valueOf(300_000), maxBatch, Duration.ofMillis(windowMs), 50_000),
+                BigInteger.valueOf(300_000), maxBatch, Duration.ofMillis(windowMs), 50_000, Duration.ofSeconds(60)),
                 new TokenBucket(rounds + 1, 1000, InstantSource.system()));
         try (RelayerServer server = new RelayerServer(relayer, "127.0.0.1", 0, "*");
                 ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             AtomicLong failures = new AtomicLong();
-            AtomicLong firstError = new AtomicLong();
-            long[] roundEnds = new long[rounds];
+            AtomicLong completed = new AtomicLong();
+            AtomicLong warmedUp = new AtomicLong();
             long start = System.nanoTime();
             List<Future<?>> all = new ArrayList<>();
-            java.util.concurrent.atomic.AtomicIntegerArray doneInRound = new java.util.concurrent.atomic.AtomicIntegerArray(
-                    rounds);
+            int window = depth;
             int total = wallets;
             for (List<ForwardRequest.Signed> mine : signed) {
                 all.add(threads.submit(() -> {
-                    for (int r = 0; r < mine.size(); r++) {
-                        try {
-                            PointsClient.relay(server.url(), mine.get(r));
-                        } catch (IOException | RuntimeException e) {
-                            if (failures.incrementAndGet() == 1 && firstError.compareAndSet(0, 1))
-                                System.err.println("first failure: " + e.getMessage());
-                            return;
-                        }
-                        if (doneInRound.incrementAndGet(r) == total) roundEnds[r] = System.nanoTime();
+                    // Up to `window` of this wallet's requests at once, sent in nonce order.
+                    Semaphore inFlight = new Semaphore(window);
+                    List<Future<?>> own = new ArrayList<>();
+                    for (ForwardRequest.Signed request : mine) {
+                        inFlight.acquireUninterruptibly();
+                        if (failures.get() > 0) break;
+                        own.add(threads.submit(() -> {
+                            try {
+                                PointsClient.relay(server.url(), request);
+                                if (completed.incrementAndGet() == total) warmedUp.set(System.nanoTime());
+                            } catch (IOException | RuntimeException e) {
+                                if (failures.incrementAndGet() == 1)
+                                    System.err.println("first failure: " + e.getMessage());
+                            } finally {
+                                inFlight.release();
+                            }
+                        }));
+                        Thread.sleep(1); // the next nonce is sent after this one, so it usually arrives after it
                     }
+                    for (Future<?> f : own) f.get();
+                    return null;
                 }));
             }
             for (Future<?> f : all) f.get();
             long end = System.nanoTime();
-            double warmup = (roundEnds[0] - start) / 1e9;
-            double measured = (end - roundEnds[0]) / 1e9;
-            long transfers = (long) wallets * (rounds - 1);
+            double warmup = (warmedUp.get() - start) / 1e9;
+            double measured = (end - warmedUp.get()) / 1e9;
+            long transfers = completed.get() - wallets;
             String load = Files.readString(Path.of("/proc/loadavg")).strip();
-            System.out.printf(Locale.ROOT, "relayed ERC-20 transfers: %d wallets x %d rounds; warm-up round %.2f s%n",
-                    wallets, rounds, warmup);
+            System.out.printf(Locale.ROOT, "relayed ERC-20 transfers: %d wallets x %d rounds, up to %d"
+                    + " in flight each; warm-up (first %d transfers) %.2f s%n", wallets, rounds, depth, wallets,
+                    warmup);
             System.out.printf(Locale.ROOT, "measured: %d transfers in %.2f s = %.0f transfers/s; %d transactions"
                     + " (%.1f transfers each); failures %d; load average %s%n", transfers, measured,
                     transfers / measured, relayer.batches(), (double) relayer.relayed() / relayer.batches(),

@@ -121,6 +121,11 @@ public final class NodeCommand implements Callable<Integer> {
             err.println("stele node: no genesis: give --genesis or the key genesis in the --config file");
             return 2;
         }
+        if (config.pointsRelayer().enabled()) {
+            err.println("stele node: the points relayer (points-relayer-*) needs a node of the network: give"
+                    + " --node-key-file");
+            return 2;
+        }
         GenesisFile spec;
         NodeServices node;
         Path dataDir = config.node().dataPath();

@@ -340,7 +340,7 @@ public final class PointsCommand implements Runnable {
             PointsClient client = connection.client(false);
             Relayer.Config config = Relayer.Config.of(client.token(), client.forwarder());
             config = new Relayer.Config(config.token(), config.forwarder(), config.maxGasPerRequest(), maxBatch,
-                    Duration.ofMillis(batchWindowMs), config.queueLimit());
+                    Duration.ofMillis(batchWindowMs), config.queueLimit(), config.orderWait());
             Relayer relayer = new Relayer(connection.node(), operator, config,
                     new TokenBucket(burst, perSecond, InstantSource.system()));
             RelayerServer server = new RelayerServer(relayer, host, port, allowOrigin);

@@ -29,6 +29,7 @@ import org.stele.p2p.PeerAllowlist;
 import org.stele.governance.GovernanceState;
 import org.stele.p2p.P2pLimits;
 import org.stele.p2p.P2pNetwork;
+import org.stele.node.points.NodePointsRelayer;
 import org.stele.storage.KeyValueStore;
 import org.stele.storage.RocksDbKeyValueStore;
 
@@ -43,9 +44,12 @@ public final class NetworkNode implements AutoCloseable {
     private final ScheduledExecutorService timers;
     private final InetSocketAddress rpc;
     private final long chainId;
+    /** The points relayer the configuration names, or null. */
+    private final NodePointsRelayer points;
 
     private NetworkNode(NodeServices services, QbftService qbft, P2pNetwork network, ScheduledExecutorService timers,
-            InetSocketAddress rpc, long chainId) {
+            InetSocketAddress rpc, long chainId, NodePointsRelayer points) {
+        this.points = points;
         this.services = services;
         this.qbft = qbft;
         this.network = network;
@@ -105,6 +109,20 @@ public final class NetworkNode implements AutoCloseable {
                 store -> {
                     throw new IllegalStateException("the genesis block is written before the node opens the chain");
                 }, InstantSource.system());
+        // The points relayer reaches the chain through this node's JSON-RPC, whose address is known once it listens.
+        java.util.concurrent.atomic.AtomicReference<String> rpcUrl = new java.util.concurrent.atomic.AtomicReference<>();
+        NodePointsRelayer points = null;
+        NetworkNodeConfig.PointsRelayerSettings relay = config.pointsRelayer();
+        if (relay.enabled()) {
+            try {
+                points = NodePointsRelayer.open(relay.keyFile(), relay.token(), relay.forwarder(), relay.burst(),
+                        relay.perSecond(), rpcUrl::get);
+            } catch (IllegalArgumentException e) {
+                services.close();
+                throw new NodeStartException(e.getMessage());
+            }
+            services.addMethods(points.methods());
+        }
         ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "stele-qbft-timers");
             t.setDaemon(true);
@@ -128,14 +146,18 @@ public final class NetworkNode implements AutoCloseable {
             network = P2pNetwork.start(p2p, services.peerHeads().tracking(qbft));
             services.useNetwork(network);
             InetSocketAddress rpc = services.start();
+            rpcUrl.set("http://" + (rpc.getAddress().isAnyLocalAddress() ? "127.0.0.1" : rpc.getHostString()) + ":"
+                    + rpc.getPort());
             qbft.start(network);
-            return new NetworkNode(services, qbft, network, timers, rpc, spec.chainId());
+            return new NetworkNode(services, qbft, network, timers, rpc, spec.chainId(), points);
         } catch (RuntimeException | InterruptedException e) {
             if (network != null)
                 network.close();
             if (qbft != null)
                 qbft.close();
             timers.shutdownNow();
+            if (points != null)
+                points.close();
             services.close();
             if (e instanceof IllegalStateException ise)
                 throw new NodeStartException(ise.getMessage());
@@ -190,6 +212,8 @@ public final class NetworkNode implements AutoCloseable {
 
     @Override
     public void close() {
+        if (points != null)
+            points.close();
         network.close();
         qbft.close();
         timers.shutdownNow();

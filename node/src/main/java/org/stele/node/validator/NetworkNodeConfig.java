@@ -25,9 +25,38 @@ import org.stele.txpool.TxPoolConfig;
  * @param nodeKeyPasswordFile   the passphrase of an encrypted key file; null for a plain one
  * @param p2p                   where the node listens and whom it dials and admits
  * @param qbft                  consensus timings; null ones come from the genesis's {@code config.qbft}
+ * @param pointsRelayer         the points application's relayer, served over the node's JSON-RPC; off by default
  */
 public record NetworkNodeConfig(@Flatten NodeConfig node, Path genesis, Path nodeKeyFile, Path nodeKeyPasswordFile,
-        P2pSettings p2p, QbftSettings qbft) {
+        P2pSettings p2p, QbftSettings qbft, PointsRelayerSettings pointsRelayer) {
+    /**
+     * The points relayer ({@code points_relay} on the node's JSON-RPC, docs/points.md): on when the three first are
+     * given, off when none is.
+     *
+     * @param keyFile   a hex private key: its account pays the relayed requests' gas
+     * @param token     the PointsToken whose transfers it relays
+     * @param forwarder the token's trusted forwarder
+     * @param burst     requests a signer may send at once
+     * @param perSecond requests a signer may send each second after a burst
+     */
+    public record PointsRelayerSettings(Path keyFile, String token, String forwarder, int burst, double perSecond) {
+        public PointsRelayerSettings {
+            if ((keyFile == null) != (token == null) || (token == null) != (forwarder == null))
+                throw new IllegalArgumentException("the points relayer needs points-relayer-key-file,"
+                        + " points-relayer-token and points-relayer-forwarder together");
+            if (token != null && !token.matches("0x[0-9a-fA-F]{40}"))
+                throw new IllegalArgumentException("points-relayer-token is not an address: " + token);
+            if (forwarder != null && !forwarder.matches("0x[0-9a-fA-F]{40}"))
+                throw new IllegalArgumentException("points-relayer-forwarder is not an address: " + forwarder);
+            if (burst < 1) throw new IllegalArgumentException("points-relayer-burst must be at least 1");
+            if (!(perSecond > 0)) throw new IllegalArgumentException("points-relayer-per-second must be above 0");
+        }
+
+        public boolean enabled() {
+            return token != null;
+        }
+    }
+
     /**
      * @param host        interface to listen on
      * @param port        port to listen on (0: any free port)
@@ -74,7 +103,7 @@ public record NetworkNodeConfig(@Flatten NodeConfig node, Path genesis, Path nod
             new NodeConfig(Path.of("data"), RpcServerConfig.localhost(8545),
                     new TxPoolConfig(4_096, 65_536, 10, BigInteger.ONE), LoggingConfig.DEFAULT, MetricsConfig.NODE),
             null, null, null, new P2pSettings("127.0.0.1", 30303, List.of(), List.of()),
-            new QbftSettings(null, null, null, 6));
+            new QbftSettings(null, null, null, 6), new PointsRelayerSettings(null, null, null, 10, 2));
 
     public static final ConfigSchema<NetworkNodeConfig> SCHEMA = new ConfigSchema<>(NetworkNodeConfig.class, DEFAULTS);
 }

@@ -215,6 +215,75 @@ class PointsRelayerTest {
     }
 
     @Test
+    void aSignersNextRequestsAreCheckedOnTheStateItsRequestsInFlightLeaveAndRunInNonceOrder() throws Exception {
+        // A long batching window keeps the first requests in flight (queued, not yet sent) while the later are checked.
+        relayer = new Relayer(rpc, operator(), new Relayer.Config(admin.token(), admin.forwarder(),
+                BigInteger.valueOf(300_000), 100, Duration.ofMillis(1500), 1000, Duration.ofSeconds(30)), generous());
+        ECKeyPair alice = holder(6);
+        String bob = address(holder(7));
+        admin.send(PointsCalls.issue(address(alice), BigInteger.TEN, "x"));
+        long nonceBefore = Long.decode(rpc.call("eth_getTransactionCount", dev.get(1), "latest").asText());
+        List<CompletableFuture<Relayer.Relayed>> sent = new ArrayList<>();
+        for (int n = 0; n < 5; n++) sent.add(relayer.submit(transfer(alice, n, bob, 2)));
+
+        assertThatThrownBy(() -> relayer.submit(transfer(alice, 5, bob, 1)))
+                .isInstanceOfSatisfying(RelayRefusal.class, r -> {
+                    assertThat(r.code()).isEqualTo("WouldRevert");
+                    assertThat(r.getMessage()).isEqualTo("the token would refuse it once the 5 requests of "
+                            + address(alice) + " in flight have run (or it would run out of its 100000 gas)");
+                });
+        assertThatThrownBy(() -> relayer.submit(transfer(alice, 3, bob, 0)))
+                .isInstanceOfSatisfying(RelayRefusal.class, r -> assertThat(r.getMessage()).isEqualTo("nonce 3 of "
+                        + address(alice) + " is already in flight; its next request is nonce 5"));
+        CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get();
+
+        assertThat(admin.balance(address(alice))).isZero();
+        assertThat(admin.balance(bob)).isEqualTo(BigInteger.TEN);
+        assertThat(sent.stream().map(f -> f.join().transaction()).distinct()).hasSize(1);
+        assertThat(Long.decode(rpc.call("eth_getTransactionCount", dev.get(1), "latest").asText()))
+                .isEqualTo(nonceBefore + 1);
+        // Mined, they are no longer in flight: the next nonce is checked on the chain's state alone.
+        assertThatThrownBy(() -> relayer.submit(transfer(alice, 5, bob, 1)))
+                .isInstanceOfSatisfying(RelayRefusal.class, r -> assertThat(r.getMessage()).isEqualTo(
+                        "the token would refuse it: ERC20InsufficientBalance(" + address(alice) + ", 0, 1)"));
+    }
+
+    @Test
+    void aRequestThatArrivesBeforeItsPredecessorWaitsForItAndAGapIsRefused() throws Exception {
+        relayer = new Relayer(rpc, operator(), new Relayer.Config(admin.token(), admin.forwarder(),
+                BigInteger.valueOf(300_000), 100, Duration.ofMillis(20), 1000, Duration.ofSeconds(3)), generous());
+        server = new RelayerServer(relayer, "127.0.0.1", 0, "*");
+        ECKeyPair alice = holder(8);
+        String bob = address(holder(9));
+        admin.send(PointsCalls.issue(address(alice), BigInteger.TEN, "x"));
+        var second = CompletableFuture.supplyAsync(() -> {
+            try {
+                return PointsClient.relay(server.url(), transfer(alice, 1, bob, 3));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Thread.sleep(300);
+        assertThat(second).isNotDone();
+        Relayer.Relayed first = PointsClient.relay(server.url(), transfer(alice, 0, bob, 4));
+
+        assertThat(second.get().block()).isGreaterThanOrEqualTo(first.block());
+        assertThat(admin.balance(bob)).isEqualTo(BigInteger.valueOf(7));
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> relayer.relay(transfer(alice, 3, bob, 1)))
+                .isInstanceOfSatisfying(RelayRefusal.class, r -> assertThat(r.getMessage()).isEqualTo("nonce 3 is not "
+                        + address(alice) + "'s next request (2); sign again with nonce 2"));
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofSeconds(3));
+    }
+
+    private ForwardRequest.Signed transfer(ECKeyPair from, long nonce, String to, long points) throws Exception {
+        long deadline = Long.decode(rpc.call("eth_getBlockByNumber", "latest", false).get("timestamp").asText()) + 600;
+        return new ForwardRequest(address(from), admin.token(), BigInteger.ZERO, BigInteger.valueOf(100_000),
+                BigInteger.valueOf(nonce), deadline, PointsCalls.transfer(to, BigInteger.valueOf(points)))
+                .sign(from, rpc.chainId(), admin.forwarder());
+    }
+
+    @Test
     void theRelayerAnswersBadInputWithOneLineJsonErrors() throws Exception {
         startRelayer(generous());
         HttpResponse<String> notJson = post("{nope");

@@ -31,6 +31,7 @@ public record ForwardRequest(String from, String to, BigInteger value, BigIntege
     static final String EXECUTE_BATCH = selector(
             "executeBatch((address,address,uint256,uint256,uint48,bytes,bytes)[],address)");
     static final String NONCES = selector("nonces(address)");
+    static final String SIMULATE = selector("simulate(address,bytes,bytes)");
     private static final BigInteger UINT48 = BigInteger.ONE.shiftLeft(48);
 
     public ForwardRequest {
@@ -94,6 +95,16 @@ public record ForwardRequest(String from, String to, BigInteger value, BigIntege
             at += t.length() / 2;
         }
         return EXECUTE_BATCH + word(64) + hex(raw(refundReceiver)) + word(requests.size()) + offsets + tuples;
+    }
+
+    /**
+     * The calldata of RelaySimulator's {@code simulate(forwarder, priorBatch, request)}: {@code prior} (the signer's
+     * requests in flight, skipped on chain when no longer valid) run first, then {@code request}'s {@code execute}.
+     */
+    public static String simulate(String forwarder, List<Signed> prior, Signed request, String refundReceiver) {
+        String batch = bytes(prior.isEmpty() ? "0x" : executeBatch(prior, refundReceiver));
+        String execute = bytes(execute(request));
+        return SIMULATE + hex(raw(forwarder)) + word(96) + word(96 + batch.length() / 2) + batch + execute;
     }
 
     /** The calldata of the forwarder's {@code nonces(owner)}. */

@@ -112,6 +112,17 @@ public final class NodeRpc {
         return call("eth_call", tx, "latest", overrides).asText();
     }
 
+    /**
+     * {@code eth_call} of {@code data} on {@code to}, which runs {@code code} for this call only (a state override):
+     * how the relayer runs a contract it never deploys.
+     */
+    public String ethCallWithCode(String from, String to, String code, String data) throws IOException {
+        ObjectNode tx = JSON.createObjectNode().put("from", from).put("to", to).put("data", data);
+        ObjectNode overrides = JSON.createObjectNode();
+        overrides.putObject(to).put("code", code);
+        return call("eth_call", tx, "latest", overrides).asText();
+    }
+
     public long chainId() throws IOException {
         return Long.decode(call("eth_chainId").asText());
     }

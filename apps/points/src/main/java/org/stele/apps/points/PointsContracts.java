@@ -10,7 +10,9 @@ import org.stele.sdk.contracts.ContractErrors;
 public final class PointsContracts {
     public static final ContractArtifact TOKEN = ContractArtifact.load(PointsContracts.class, "PointsToken");
     public static final ContractArtifact FORWARDER = ContractArtifact.load(PointsContracts.class, "PointsForwarder");
-    public static final ContractErrors ERRORS = ContractErrors.of(TOKEN, FORWARDER);
+    /** Never deployed: the relayer runs its {@code runtime} code in an {@code eth_call} (a state override). */
+    public static final ContractArtifact SIMULATOR = ContractArtifact.load(PointsContracts.class, "RelaySimulator");
+    public static final ContractErrors ERRORS = ContractErrors.of(TOKEN, FORWARDER, SIMULATOR);
 
     private PointsContracts() {
     }

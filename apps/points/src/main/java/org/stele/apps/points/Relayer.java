@@ -8,6 +8,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -15,6 +18,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import org.stele.apps.points.PointsEvent.ForwardExecuted;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.RawTransaction;
@@ -28,6 +33,13 @@ import org.web3j.utils.Numeric;
  * the gas. Requests that arrive together go out in one {@code executeBatch} (with the operator as refund receiver, so
  * a request invalidated in the meantime is skipped instead of sinking the others).
  *
+ * <p>A signer need not wait for its request to be mined before sending the next: the relayer keeps each signer's
+ * requests in flight (accepted, not yet mined) in nonce order, and checks a request with the next nonce on the state they
+ * leave, in one {@code eth_call} of RelaySimulator (placed at an unused address by a state override) that runs them
+ * as the relayer's batch will, then the new request's {@code execute}. A request whose predecessor has not arrived yet
+ * waits for it a little ({@link Config#orderWait()}), so a signer may send several at once. A signer's checks run one at a
+ * time, in nonce order, and its requests reach the sender's queue in that order.
+ *
  * <p>One thread, the sender, signs and sends every transaction, and it alone owns the operator's nonce: it is read
  * once from the node and counted up after each transaction the node accepts, so concurrent callers never leave a gap
  * or reuse a nonce. A nonce error from the node (someone else used the account) resynchronises it.
@@ -38,17 +50,22 @@ public final class Relayer implements AutoCloseable {
     private static final Duration RECEIPT_TIMEOUT = Duration.ofSeconds(120);
     /** The most gas one relayer transaction asks for: half a dev block's 30 million, so a batch always fits. */
     private static final BigInteger MAX_TRANSACTION_GAS = BigInteger.valueOf(14_000_000);
+    /** An address with no code where the relayer's eth_call places RelaySimulator (never deployed there). */
+    static final String SIMULATOR = "0x5e1a7e5100000000000000000000000000000051";
 
     /**
      * @param maxGasPerRequest the most gas a request may ask for the call inside it
      * @param maxBatch the most requests in one transaction
      * @param batchWindow how long the sender waits for more requests after the first one
      * @param queueLimit the most requests waiting to be sent; more are refused as busy
+     * @param orderWait how long a request waits for its signer's request with the nonce before it to arrive (a
+     *                  client that sends several at once over separate connections may see them arrive out of order)
      */
     public record Config(String token, String forwarder, BigInteger maxGasPerRequest, int maxBatch,
-            Duration batchWindow, int queueLimit) {
+            Duration batchWindow, int queueLimit, Duration orderWait) {
         public static Config of(String token, String forwarder) {
-            return new Config(token, forwarder, BigInteger.valueOf(300_000), 100, Duration.ofMillis(20), 20_000);
+            return new Config(token, forwarder, BigInteger.valueOf(300_000), 100, Duration.ofMillis(20), 20_000,
+                    Duration.ofSeconds(30));
         }
     }
 
@@ -56,6 +73,30 @@ public final class Relayer implements AutoCloseable {
     public record Relayed(String transaction, long block, boolean success) {}
 
     private record Pending(ForwardRequest.Signed request, CompletableFuture<Relayed> done) {}
+
+    /**
+     * One signer's requests accepted and not yet settled, in nonce order. Its lock orders the signer's checks; {@code
+     * users} (changed only inside the map's compute) keeps it in the map while a check holds it. Requests are added
+     * only while a check holds it, so the map's compute reads {@code inFlight} without the lock (it never waits for
+     * a lock held during a node call).
+     */
+    private static final class Line {
+        final ReentrantLock lock = new ReentrantLock();
+        final Condition changed = lock.newCondition();
+        final ConcurrentLinkedDeque<ForwardRequest.Signed> inFlight = new ConcurrentLinkedDeque<>();
+        int users;
+    }
+
+    /** A check found the request's nonce ahead of the signer's next: its predecessor may still arrive. */
+    private static final class Ahead extends Exception {
+        private static final long serialVersionUID = 1L;
+        final transient RelayRefusal refusal;
+
+        Ahead(RelayRefusal refusal) {
+            super(refusal.getMessage(), null, false, false);
+            this.refusal = refusal;
+        }
+    }
 
     private final NodeRpc node;
     private final Credentials operator;
@@ -66,6 +107,7 @@ public final class Relayer implements AutoCloseable {
     private final Thread sender;
     private final AtomicLong batches = new AtomicLong();
     private final AtomicLong relayed = new AtomicLong();
+    private final Map<String, Line> lines = new ConcurrentHashMap<>();
     private volatile boolean closed;
     private long nonce = -1;
     /** A request taken from the queue that did not fit the last batch's gas: it starts the next. */
@@ -75,7 +117,7 @@ public final class Relayer implements AutoCloseable {
         this.node = node;
         this.operator = operator;
         this.config = new Config(lower(config.token()), lower(config.forwarder()), config.maxGasPerRequest(),
-                config.maxBatch(), config.batchWindow(), config.queueLimit());
+                config.maxBatch(), config.batchWindow(), config.queueLimit(), config.orderWait());
         this.limits = limits;
         this.chainId = node.chainId();
         this.queue = new ArrayBlockingQueue<>(config.queueLimit());
@@ -136,11 +178,98 @@ public final class Relayer implements AutoCloseable {
             throw new RelayRefusal("RateLimited", 429, String.format(Locale.ROOT,
                     "%s is sending too fast: at most %d at once and %s a second; try again in %.1f s", r.from(),
                     limits.capacity(), limits.perSecond(), limits.secondsUntilNext(r.from())));
-        check(request);
-        CompletableFuture<Relayed> done = new CompletableFuture<>();
-        if (!queue.offer(new Pending(request, done)))
-            throw new RelayRefusal("Busy", 503, "the relayer has " + config.queueLimit() + " requests waiting");
-        return done;
+        Line line = enter(r.from());
+        try {
+            return admit(line, request);
+        } finally {
+            leave(r.from());
+        }
+    }
+
+    private Line enter(String signer) {
+        return lines.compute(signer, (k, line) -> {
+            Line l = line == null ? new Line() : line;
+            l.users++;
+            return l;
+        });
+    }
+
+    private void leave(String signer) {
+        lines.computeIfPresent(signer, (k, l) -> {
+            l.users--;
+            return tidy(l);
+        });
+    }
+
+    /** Drops an idle line (no request in flight, no check holding it); runs inside the map's compute. */
+    private static Line tidy(Line l) {
+        return l.users == 0 && l.inFlight.isEmpty() ? null : l;
+    }
+
+    /**
+     * Checks {@code request} after its signer's requests in flight and queues it, holding the signer's lock, so a
+     * signer's requests are checked and queued in nonce order.
+     */
+    private CompletableFuture<Relayed> admit(Line line, ForwardRequest.Signed request) throws RelayRefusal {
+        ForwardRequest r = request.request();
+        long giveUp = System.nanoTime() + config.orderWait().toNanos();
+        try {
+            line.lock.lockInterruptibly();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RelayRefusal("Closed", 503, "the relayer is stopping");
+        }
+        try {
+            while (true) {
+                List<ForwardRequest.Signed> prior = List.copyOf(line.inFlight);
+                try {
+                    if (prior.isEmpty()) {
+                        check(request);
+                    } else {
+                        BigInteger next = prior.get(prior.size() - 1).request().nonce().add(BigInteger.ONE);
+                        if (r.nonce().compareTo(next) < 0)
+                            throw new RelayRefusal("NonceNotCurrent", 422, "nonce " + r.nonce() + " of " + r.from()
+                                    + " is already in flight; its next request is nonce " + next);
+                        if (r.nonce().compareTo(next) > 0)
+                            throw new Ahead(new RelayRefusal("NonceNotCurrent", 422, "nonce " + r.nonce()
+                                    + " is not " + r.from() + "'s next request (" + next + ", after "
+                                    + prior.size() + " in flight); sign again with nonce " + next));
+                        checkAfter(prior, request);
+                    }
+                } catch (Ahead ahead) {
+                    long left = giveUp - System.nanoTime();
+                    if (left <= 0 || closed) throw ahead.refusal;
+                    line.changed.awaitNanos(left);
+                    continue;
+                }
+                CompletableFuture<Relayed> done = new CompletableFuture<>();
+                if (!queue.offer(new Pending(request, done)))
+                    throw new RelayRefusal("Busy", 503, "the relayer has " + config.queueLimit() + " requests waiting");
+                line.inFlight.addLast(request);
+                line.changed.signalAll();
+                // Settled one way or the other (mined, skipped, failed), the request is no longer in flight.
+                done.whenComplete((v, e) -> settled(r.from(), request));
+                return done;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RelayRefusal("Closed", 503, "the relayer is stopping");
+        } finally {
+            line.lock.unlock();
+        }
+    }
+
+    private void settled(String signer, ForwardRequest.Signed request) {
+        Line line = lines.get(signer);
+        if (line == null) return;
+        line.lock.lock();
+        try {
+            line.inFlight.removeIf(x -> x == request);
+            line.changed.signalAll();
+        } finally {
+            line.lock.unlock();
+        }
+        lines.computeIfPresent(signer, (k, l) -> tidy(l));
     }
 
     /**
@@ -148,7 +277,7 @@ public final class Relayer implements AutoCloseable {
      * {@code execute} runs is accepted on that one call (it validates signature, nonce and deadline as {@code verify}
      * does); only a refused one pays the further calls that say why.
      */
-    private void check(ForwardRequest.Signed request) throws RelayRefusal {
+    private void check(ForwardRequest.Signed request) throws RelayRefusal, Ahead {
         ForwardRequest r = request.request();
         try {
             try {
@@ -178,8 +307,11 @@ public final class Relayer implements AutoCloseable {
         }
     }
 
-    /** Refuses a request that the forwarder's {@code verify} rejects because its nonce is not the signer's next. */
-    private void refuseIfStale(ForwardRequest.Signed request) throws RelayRefusal, IOException {
+    /**
+     * Refuses a request that the forwarder's {@code verify} rejects because its nonce is not the signer's next: as
+     * {@link Ahead} when it is later than the next, since the one before it may still come.
+     */
+    private void refuseIfStale(ForwardRequest.Signed request) throws RelayRefusal, Ahead, IOException {
         ForwardRequest r = request.request();
         boolean valid = Numeric.toBigInt(node.ethCall(operator(), config.forwarder(), ForwardRequest.verify(request)))
                 .signum() != 0;
@@ -187,9 +319,50 @@ public final class Relayer implements AutoCloseable {
             return;
         BigInteger current = Numeric
                 .toBigInt(node.ethCall(operator(), config.forwarder(), ForwardRequest.nonces(r.from())));
-        if (!current.equals(r.nonce()))
-            throw new RelayRefusal("NonceNotCurrent", 422, "nonce " + r.nonce() + " is not " + r.from()
+        if (!current.equals(r.nonce())) {
+            var refusal = new RelayRefusal("NonceNotCurrent", 422, "nonce " + r.nonce() + " is not " + r.from()
                     + "'s next request (" + current + "); sign again with nonce " + current);
+            if (r.nonce().compareTo(current) > 0) throw new Ahead(refusal);
+            throw refusal;
+        }
+    }
+
+    /**
+     * Refuses, naming the reason, a request that would revert once its signer's requests in {@code prior} (in flight,
+     * its nonce following the last of them) have run: one {@code eth_call} of RelaySimulator, which runs them as the
+     * relayer's batch does (skipping any already mined) and then the request's {@code execute}.
+     */
+    private void checkAfter(List<ForwardRequest.Signed> prior, ForwardRequest.Signed request) throws RelayRefusal {
+        ForwardRequest r = request.request();
+        try {
+            try {
+                node.ethCallWithCode(operator(), SIMULATOR, PointsContracts.SIMULATOR.runtime(),
+                        ForwardRequest.simulate(config.forwarder(), prior, request, SIMULATOR));
+                return;
+            } catch (NodeRpc.NodeError e) {
+                String after = " once the " + prior.size() + " request" + (prior.size() == 1 ? "" : "s") + " of "
+                        + r.from() + " in flight have run";
+                var refusal = PointsContracts.ERRORS.decode(e.data());
+                if (refusal.isEmpty() || refusal.get().name().equals("PriorBatchFailed"))
+                    throw new RelayRefusal("NodeRefused", 502, "the node refused a check: " + e.getMessage());
+                if (!refusal.get().name().equals("FailedCall"))
+                    throw new RelayRefusal("ForwarderRefused", 422,
+                            "the forwarder refuses the request" + after + ": " + refusal.get());
+                // The forwarder hides why the call inside failed; the token's error on the latest state names it
+                // unless only the requests in flight make it fail.
+                try {
+                    node.ethCallAsContract(config.forwarder(), r.to(), r.data() + r.from().substring(2));
+                } catch (NodeRpc.NodeError inner) {
+                    throw new RelayRefusal("WouldRevert", 422, "the token would refuse it: "
+                            + PointsContracts.ERRORS.decode(inner.data()).map(Object::toString).orElse(inner.getMessage()));
+                }
+                throw new RelayRefusal("WouldRevert", 422, "the token would refuse it" + after
+                        + " (or it would run out of its " + r.gas() + " gas)");
+            }
+        } catch (IOException e) {
+            throw new RelayRefusal("NodeUnreachable", 502, "the node at " + node.url() + " cannot be reached ("
+                    + e.getMessage() + ")");
+        }
     }
 
     private void sendLoop() {

@@ -24,6 +24,7 @@ class ContractErrorsTest {
     void anArtifactIsReadFromTheJsonNextToItsAnchor() {
         assertThat(VAULT.name()).isEqualTo("Vault");
         assertThat(VAULT.bytecode()).isEqualTo("0x6080");
+        assertThat(VAULT.runtime()).isEqualTo("0x60");
         assertThat(VAULT.abi()).hasSize(3);
     }
 
