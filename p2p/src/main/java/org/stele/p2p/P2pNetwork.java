@@ -14,6 +14,7 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import io.netty.handler.codec.LengthFieldPrepender;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.ScheduledFuture;
@@ -33,10 +34,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stele.common.Address;
 import org.stele.common.Bytes;
+import org.stele.common.Bytes32;
 import org.stele.p2p.message.DisconnectReason;
 import org.stele.p2p.message.Message;
 import org.stele.p2p.message.Message.Disconnect;
+import org.stele.p2p.message.Message.GetTransactions;
 import org.stele.p2p.message.Message.Hello;
+import org.stele.p2p.message.Message.TransactionHashes;
 import org.stele.p2p.message.Message.Transactions;
 import org.stele.p2p.tls.PeerTrustManager;
 import org.stele.p2p.tls.TlsIdentity;
@@ -148,7 +152,8 @@ public final class P2pNetwork implements AutoCloseable {
 
     /**
      * Queues {@code message} to {@code peer}; false when it is not connected or its outbound queue is full (the message
-     * is then dropped). Transactions the peer is known to have are left out.
+     * is then dropped). Transactions and announced hashes the peer is known to have are left out; the transactions a
+     * {@link GetTransactions} asks for are let in when they come, although the announcement made them known.
      */
     public boolean send(Address peer, Message message) {
         requireNodeMessage(message);
@@ -158,9 +163,53 @@ public final class P2pNetwork implements AutoCloseable {
         }
         if (connection == null)
             return false;
-        if (message instanceof Transactions t)
-            return connection.sendTransactions(t.transactions(), hashes(t));
-        return connection.send(message);
+        return switch (message) {
+            case Transactions t -> connection.sendTransactions(t.transactions(), hashes(t), false);
+            case TransactionHashes t -> connection.announceTransactions(t.hashes());
+            case GetTransactions g -> connection.request(g);
+            default -> connection.send(message);
+        };
+    }
+
+    /**
+     * Answers {@code peer}'s request for transactions: sends all of {@code transactions} (whose hashes match by index),
+     * including those it is known to have, since it asked. False when it is not connected or its queue is full.
+     */
+    public boolean sendRequested(Address peer, List<Bytes> transactions, List<Bytes32> hashes) {
+        PeerConnection connection;
+        synchronized (this) {
+            connection = peers.get(peer);
+        }
+        return connection != null && !transactions.isEmpty()
+                && connection.sendTransactions(transactions, hashes, true);
+    }
+
+    /**
+     * Sends {@code transactions} (whose hashes match by index) to every connected peer not known to have them; returns
+     * how many peers took what was left for them.
+     */
+    public int broadcastTransactions(List<Bytes> transactions, List<Bytes32> hashes) {
+        int sent = 0;
+        for (PeerConnection c : connected())
+            if (c.sendTransactions(transactions, hashes, false))
+                sent++;
+        return sent;
+    }
+
+    /**
+     * Announces {@code hashes} to every connected peer not known to have them (a peer that lacks one asks for it);
+     * returns how many peers took what was left for them.
+     */
+    public int announceTransactions(List<Bytes32> hashes) {
+        int sent = 0;
+        for (PeerConnection c : connected())
+            if (c.announceTransactions(hashes))
+                sent++;
+        return sent;
+    }
+
+    private synchronized List<PeerConnection> connected() {
+        return new ArrayList<>(peers.values());
     }
 
     /** Queues {@code message} to every connected peer; returns how many took it. */
@@ -170,11 +219,18 @@ public final class P2pNetwork implements AutoCloseable {
         synchronized (this) {
             targets = new ArrayList<>(peers.values());
         }
-        List<Bytes> hashes = message instanceof Transactions t ? hashes(t) : null;
+        List<Bytes32> hashes = message instanceof Transactions t ? hashes(t) : null;
         int sent = 0;
-        for (PeerConnection c : targets)
-            if (hashes != null ? c.sendTransactions(((Transactions) message).transactions(), hashes) : c.send(message))
+        for (PeerConnection c : targets) {
+            boolean taken = switch (message) {
+                case Transactions t -> c.sendTransactions(t.transactions(), hashes, false);
+                case TransactionHashes t -> c.announceTransactions(t.hashes());
+                case GetTransactions g -> c.request(g);
+                default -> c.send(message);
+            };
+            if (taken)
                 sent++;
+        }
         return sent;
     }
 
@@ -268,7 +324,12 @@ public final class P2pNetwork implements AutoCloseable {
                 TlsIdentity.Handshake handshake = handshakes.get();
                 SslHandler ssl = new SslHandler(handshake.engine());
                 ssl.setHandshakeTimeoutMillis(limits.handshakeTimeout().toMillis());
+                // Messages are written from the node's threads one by one; the consolidation handler flushes them
+                // together once the event loop has taken every write queued, so TLS seals them in shared records
+                // (up to 16 KiB each) and the socket gets one write, rather than a record and a syscall per message.
                 ch.pipeline().addLast("tls", ssl)
+                        .addLast("flush", new FlushConsolidationHandler(
+                                FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES, true))
                         .addLast("frames", new LengthFieldBasedFrameDecoder(limits.maxFrameBytes() + 4, 0, 4, 0, 4))
                         .addLast("length", new LengthFieldPrepender(4))
                         .addLast("messages", new FrameCodec(limits.maxFrameBytes()))
@@ -436,11 +497,11 @@ public final class P2pNetwork implements AutoCloseable {
         notify(() -> listener.onMessage(peer, message));
     }
 
-    Bytes transactionHash(Bytes transaction) {
-        return Bytes.wrap(config.suite().hash(transaction.unsafeArray()));
+    Bytes32 transactionHash(Bytes transaction) {
+        return Bytes32.wrap(config.suite().hash(transaction.unsafeArray()));
     }
 
-    private List<Bytes> hashes(Transactions t) {
+    private List<Bytes32> hashes(Transactions t) {
         return t.transactions().stream().map(this::transactionHash).toList();
     }
 

@@ -18,10 +18,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stele.common.Address;
 import org.stele.common.Bytes;
+import org.stele.common.Bytes32;
 import org.stele.p2p.message.DisconnectReason;
 import org.stele.p2p.message.Message;
 import org.stele.p2p.message.Message.Disconnect;
+import org.stele.p2p.message.Message.GetTransactions;
 import org.stele.p2p.message.Message.Hello;
+import org.stele.p2p.message.Message.TransactionHashes;
 import org.stele.p2p.message.Message.Transactions;
 import org.stele.p2p.tls.TlsIdentity;
 
@@ -38,6 +41,8 @@ final class PeerConnection extends ChannelInboundHandlerAdapter {
     private final boolean outbound;
     private final RateLimiter rate;
     private final KnownHashes knownTransactions;
+    /** Transactions asked of the peer and not yet received: they come even though its announcement made them known. */
+    private final KnownHashes requestedTransactions;
     private final AtomicInteger queued = new AtomicInteger();
     private final int outboundQueue;
     private final long handshakeTimeoutMillis;
@@ -57,6 +62,7 @@ final class PeerConnection extends ChannelInboundHandlerAdapter {
         this.outbound = outbound;
         this.rate = new RateLimiter(clock, limits.inboundPerSecond(), limits.inboundBurst());
         this.knownTransactions = new KnownHashes(limits.knownTransactions());
+        this.requestedTransactions = new KnownHashes(limits.knownTransactions());
         this.outboundQueue = limits.outboundQueue();
         this.handshakeTimeoutMillis = limits.handshakeTimeout().toMillis();
     }
@@ -152,11 +158,21 @@ final class PeerConnection extends ChannelInboundHandlerAdapter {
             case Hello h -> misbehave(DisconnectReason.UNEXPECTED_MESSAGE, "a second hello");
             case Transactions t -> {
                 List<Bytes> fresh = new ArrayList<>();
-                for (Bytes tx : t.transactions())
-                    if (knownTransactions.add(network.transactionHash(tx)))
+                for (Bytes tx : t.transactions()) {
+                    Bytes32 hash = network.transactionHash(tx);
+                    if (knownTransactions.add(hash) | requestedTransactions.remove(hash))
                         fresh.add(tx);
+                }
                 if (!fresh.isEmpty())
                     network.deliver(peer, fresh.size() == t.transactions().size() ? t : new Transactions(fresh));
+            }
+            case TransactionHashes t -> {
+                List<Bytes32> fresh = new ArrayList<>();
+                for (Bytes32 hash : t.hashes())
+                    if (knownTransactions.add(hash))
+                        fresh.add(hash);
+                if (!fresh.isEmpty())
+                    network.deliver(peer, fresh.size() == t.hashes().size() ? t : new TransactionHashes(fresh));
             }
             default -> network.deliver(peer, message);
         }
@@ -204,13 +220,32 @@ final class PeerConnection extends ChannelInboundHandlerAdapter {
         return true;
     }
 
-    /** Sends those of {@code transactions} the peer is not known to have; {@code hashes} match them by index. */
-    boolean sendTransactions(List<Bytes> transactions, List<Bytes> hashes) {
+    /**
+     * Sends those of {@code transactions} the peer is not known to have, or all of them when {@code evenIfKnown} (the
+     * peer asked for them after an announcement, which marked them known); {@code hashes} match them by index.
+     */
+    boolean sendTransactions(List<Bytes> transactions, List<Bytes32> hashes, boolean evenIfKnown) {
         List<Bytes> fresh = new ArrayList<>();
         for (int i = 0; i < transactions.size(); i++)
-            if (knownTransactions.add(hashes.get(i)))
+            if (knownTransactions.add(hashes.get(i)) || evenIfKnown)
                 fresh.add(transactions.get(i));
         return fresh.isEmpty() || send(new Transactions(fresh));
+    }
+
+    /** Asks the peer for the transactions with {@code hashes}, which it announced. */
+    boolean request(GetTransactions request) {
+        for (Bytes32 hash : request.hashes())
+            requestedTransactions.add(hash);
+        return send(request);
+    }
+
+    /** Announces those of {@code hashes} the peer is not known to have. */
+    boolean announceTransactions(List<Bytes32> hashes) {
+        List<Bytes32> fresh = new ArrayList<>();
+        for (Bytes32 hash : hashes)
+            if (knownTransactions.add(hash))
+                fresh.add(hash);
+        return fresh.isEmpty() || send(new TransactionHashes(fresh));
     }
 
     /** Tells the peer why and closes; from any thread, once (later calls find it closing). */

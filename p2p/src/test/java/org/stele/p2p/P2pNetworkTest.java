@@ -55,7 +55,10 @@ class P2pNetworkTest {
                 new Transactions(List.of(Bytes.fromHex("0x02f8aa0" + side), Bytes.fromHex("0xf86b010" + side))),
                 new NewBlock(8, Bytes32.fromHex("0x" + "33".repeat(32))), new GetHeaders(1, 5, 3),
                 new Headers(1, List.of(Bytes.fromHex("0xf90200"), Bytes.fromHex("0xf90201"))), new GetBodies(2, 5, 1),
-                new Bodies(2, List.of(Bytes.fromHex("0xc2c0c0"))));
+                new Bodies(2, List.of(Bytes.fromHex("0xc2c0c0"))),
+                new Message.TransactionHashes(List.of(Bytes32.fromHex("0x" + "4" + side
+                        + "44".repeat(31)))),
+                new Message.GetTransactions(List.of(Bytes32.fromHex("0x" + "55".repeat(31) + "5" + side))));
     }
 
     @Test
@@ -100,6 +103,38 @@ class P2pNetworkTest {
         b.send(a.self(), new QbftMessage(Bytes.fromHex("0xaa"))); // a marker behind which nothing else may arrive
         assertThat(ra.await(Received.class).message()).isEqualTo(new QbftMessage(Bytes.fromHex("0xaa")));
         assertThat(ra.drained(Received.class)).isEmpty();
+    }
+
+    @Test
+    void announcedHashesCrossEachLinkOnceAndTheTransactionsAskedForArriveThoughTheAnnouncementMadeThemKnown() {
+        Pair p = dialingPair();
+        P2pNetwork a = p.a(), b = p.b();
+        Recorder ra = p.ra(), rb = p.rb();
+        ra.await(Connected.class);
+        rb.await(Connected.class);
+        Bytes t1 = Bytes.fromHex("0x01"), t2 = Bytes.fromHex("0x02");
+        Bytes32 h1 = hash(t1), h2 = hash(t2);
+
+        assertThat(a.announceTransactions(List.of(h1, h2))).isEqualTo(1);
+        assertThat(rb.await(Received.class).message()).isEqualTo(new Message.TransactionHashes(List.of(h1, h2)));
+        a.announceTransactions(List.of(h2)); // b was told of h2: nothing goes out
+        a.broadcastTransactions(List.of(t1), List.of(h1)); // nor does t1 in full
+        b.announceTransactions(List.of(h1)); // a told b of h1, so b knows a has it
+        b.send(a.self(), new Message.GetTransactions(List.of(h1)));
+        assertThat(ra.await(Received.class).message()).isEqualTo(new Message.GetTransactions(List.of(h1)));
+        assertThat(ra.drained(Received.class)).isEmpty();
+
+        assertThat(a.sendRequested(b.self(), List.of(t1), List.of(h1))).isTrue();
+        assertThat(rb.await(Received.class).message()).isEqualTo(new Transactions(List.of(t1)));
+        // Asked for once: a second copy of t1 from a is a duplicate again, and t2 was never asked for.
+        a.sendRequested(b.self(), List.of(t1, t2), List.of(h1, h2));
+        a.send(b.self(), new QbftMessage(Bytes.fromHex("0xaa")));
+        assertThat(rb.await(Received.class).message()).isEqualTo(new QbftMessage(Bytes.fromHex("0xaa")));
+        assertThat(rb.drained(Received.class)).isEmpty();
+    }
+
+    private static Bytes32 hash(Bytes transaction) {
+        return Bytes32.wrap(org.stele.common.crypto.Secp256k1KeccakSuite.instance().hash(transaction.toArray()));
     }
 
     @Test

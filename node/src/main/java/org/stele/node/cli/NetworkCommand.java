@@ -46,13 +46,19 @@ public final class NetworkCommand implements Runnable {
         @Option(names = "--passphrase-file", description = "Encrypt every key as a web3 keystore with the first line of this file.")
         Path passphraseFile;
 
+        @Option(names = "--gas-limit", description = "Block gas limit in genesis (at least 21000; default: ${DEFAULT-VALUE}); the governance contract's parameter can change it later.", defaultValue = "30000000")
+        long gasLimit;
+
+        @Option(names = "--block-period-ms", description = "Least time between blocks, in milliseconds (default: ${DEFAULT-VALUE}).", defaultValue = "250")
+        long blockPeriodMillis;
+
         @Override
         public Integer call() {
             PrintWriter err = spec.commandLine().getErr();
             List<NetworkInit.NodeFiles> nodes;
             try {
-                nodes = new NetworkInit(validators, chainId, basePort, Optional.ofNullable(passphraseFile)).write(out,
-                        new SecureRandom());
+                nodes = new NetworkInit(validators, chainId, basePort, Optional.ofNullable(passphraseFile),
+                        blockPeriodMillis, gasLimit).write(out, new SecureRandom());
             } catch (IllegalArgumentException | IllegalStateException e) {
                 err.println("stele network init: " + e.getMessage());
                 return 2;
@@ -85,6 +91,12 @@ public final class NetworkCommand implements Runnable {
         @Option(names = "--chain-id", description = "Chain id (default: ${DEFAULT-VALUE}).", defaultValue = "1337")
         long chainId;
 
+        @Option(names = "--gas-limit", description = "Block gas limit in genesis (at least 21000; default: ${DEFAULT-VALUE}); the governance contract's parameter can change it later.", defaultValue = "30000000")
+        long gasLimit;
+
+        @Option(names = "--block-period-ms", description = "Least time between blocks, in milliseconds (default: ${DEFAULT-VALUE}).", defaultValue = "250")
+        long blockPeriodMillis;
+
         @Override
         public Integer call() {
             PrintWriter err = spec.commandLine().getErr();
@@ -100,8 +112,8 @@ public final class NetworkCommand implements Runnable {
                     if (!addresses.add(a))
                         throw new IllegalArgumentException("--validator " + v + " is given twice");
                 }
-                String genesis = new NetworkInit(addresses.size(), chainId, 0, Optional.empty())
-                        .genesis(List.copyOf(addresses));
+                String genesis = new NetworkInit(addresses.size(), chainId, 0, Optional.empty(), blockPeriodMillis,
+                        gasLimit).genesis(List.copyOf(addresses));
                 if (out.toAbsolutePath().getParent() != null)
                     java.nio.file.Files.createDirectories(out.toAbsolutePath().getParent());
                 java.nio.file.Files.writeString(out, genesis, java.nio.file.StandardOpenOption.CREATE_NEW);

@@ -32,6 +32,12 @@ public final class NetworkUpCommand implements Callable<Integer> {
     @Option(names = "--chain-id", description = "Chain id of a new network (default: ${DEFAULT-VALUE}).")
     long chainId = 1337;
 
+    @Option(names = "--gas-limit", description = "Block gas limit of a new network (at least 21000; default: ${DEFAULT-VALUE}).")
+    long gasLimit = NetworkInit.GAS_LIMIT;
+
+    @Option(names = "--block-period-ms", description = "Block period of a new network, in milliseconds (default: ${DEFAULT-VALUE}).")
+    long blockPeriodMillis = NetworkInit.DEFAULT_BLOCK_PERIOD_MILLIS;
+
     @Option(names = "--heap", description = "Heap of each node's JVM (default: ${DEFAULT-VALUE}).")
     String heap = "1g";
 
@@ -53,7 +59,8 @@ public final class NetworkUpCommand implements Callable<Integer> {
         }
         if (!Files.isRegularFile(dir.resolve("genesis.json"))) {
             try {
-                new NetworkInit(validators, chainId, 0, Optional.empty()).write(dir, new SecureRandom());
+                new NetworkInit(validators, chainId, 0, Optional.empty(), blockPeriodMillis, gasLimit).write(dir,
+                        new SecureRandom());
             } catch (IllegalArgumentException | IllegalStateException e) {
                 System.err.println("stele network up: " + e.getMessage());
                 return 2;

@@ -42,14 +42,17 @@ import org.stele.node.keys.Web3Keystore;
  *                     metrics two above
  * @param passphrase   encrypts the keys as web3 keystores with this passphrase, read from {@code passphraseFile}
  * @param blockPeriodMillis the block period genesis gives the chain (QBFT settings and the {@code Parameters} contract)
+ * @param gasLimit     the block gas limit genesis gives the chain (its header and the {@code Parameters} contract)
  */
 public record NetworkInit(int validators, long chainId, int basePort, Optional<Path> passphraseFile,
-        long blockPeriodMillis) {
+        long blockPeriodMillis, long gasLimit) {
     /** JSON-RPC, P2P and metrics. */
     private static final int PORTS_PER_NODE = 3;
 
     public static final long DEFAULT_CHAIN_ID = 1337;
     public static final long GAS_LIMIT = 30_000_000;
+    /** The least gas limit: one plain transfer fits in a block. */
+    public static final long MIN_GAS_LIMIT = 21_000;
     public static final long DEFAULT_BLOCK_PERIOD_MILLIS = 250;
     /** Funded accounts: the first ones of {@code stele dev}'s, so the same scripts and wallets work. */
     public static final int FUNDED_ACCOUNTS = 10;
@@ -57,12 +60,21 @@ public record NetworkInit(int validators, long chainId, int basePort, Optional<P
 
     /** A network with the default block period. */
     public NetworkInit(int validators, long chainId, int basePort, Optional<Path> passphraseFile) {
-        this(validators, chainId, basePort, passphraseFile, DEFAULT_BLOCK_PERIOD_MILLIS);
+        this(validators, chainId, basePort, passphraseFile, DEFAULT_BLOCK_PERIOD_MILLIS, GAS_LIMIT);
+    }
+
+    /** A network with the default gas limit. */
+    public NetworkInit(int validators, long chainId, int basePort, Optional<Path> passphraseFile,
+            long blockPeriodMillis) {
+        this(validators, chainId, basePort, passphraseFile, blockPeriodMillis, GAS_LIMIT);
     }
 
     public NetworkInit {
         if (blockPeriodMillis <= 0)
-            throw new IllegalArgumentException("the block period must be positive");
+            throw new IllegalArgumentException("--block-period-ms must be positive");
+        if (gasLimit < MIN_GAS_LIMIT)
+            throw new IllegalArgumentException("--gas-limit must be at least " + MIN_GAS_LIMIT
+                    + " (one plain transfer), not " + gasLimit);
         if (validators < 1 || validators > 64)
             throw new IllegalArgumentException("--validators must be between 1 and 64");
         if (chainId <= 0)
@@ -148,7 +160,7 @@ public record NetworkInit(int validators, long chainId, int basePort, Optional<P
         qbft.put("requesttimeoutseconds", 2);
         root.put("nonce", "0x0");
         root.put("timestamp", "0x0");
-        root.put("gasLimit", "0x" + Long.toHexString(GAS_LIMIT));
+        root.put("gasLimit", "0x" + Long.toHexString(gasLimit));
         root.put("difficulty", "0x1");
         root.put("mixHash", SteleQbft.MIX_HASH.toHex());
         root.put("coinbase", Address.ZERO.toHex());
@@ -160,7 +172,7 @@ public record NetworkInit(int validators, long chainId, int basePort, Optional<P
         DidRegistry.addTo(alloc);
         org.stele.apps.identity.status.StatusLists.addTo(alloc);
         org.stele.apps.identity.trust.TrustRegistry.addTo(alloc);
-        GovernanceGenesis.ofValidators(validators, GAS_LIMIT, blockPeriodMillis).addTo(alloc);
+        GovernanceGenesis.ofValidators(validators, gasLimit, blockPeriodMillis).addTo(alloc);
         try {
             return json.writeValueAsString(root) + "\n";
         } catch (IOException e) {
@@ -205,7 +217,8 @@ public record NetworkInit(int validators, long chainId, int basePort, Optional<P
         StringBuilder r = new StringBuilder();
         r.append("# A ").append(nodes.size()).append("-validator Stele network\n\n");
         r.append("Written by `stele network init`. `genesis.json` is the chain (chain id ").append(chainId)
-                .append(", QBFT, the validators below in its extra data, the ").append(FUNDED_ACCOUNTS)
+                .append(", QBFT with a block period of ").append(blockPeriodMillis).append(" ms and a gas limit of ")
+                .append(gasLimit).append(", the validators below in its extra data, the ").append(FUNDED_ACCOUNTS)
                 .append(" accounts of `stele dev`'s mnemonic funded). Each `node-I` holds the node's key (mode 0600)")
                 .append(" and its `node.toml`, whose paths are relative to that directory.\n\n");
         r.append("Start each node from its own directory, each in its own terminal:\n\n```sh\n");

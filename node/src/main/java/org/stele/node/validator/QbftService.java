@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -42,6 +44,7 @@ import org.stele.p2p.P2pNetwork;
 import org.stele.p2p.PeerInfo;
 import org.stele.p2p.message.DisconnectReason;
 import org.stele.p2p.message.Message;
+import org.stele.txpool.PooledTransaction;
 import org.stele.txpool.TxPoolException;
 
 /**
@@ -52,7 +55,9 @@ import org.stele.txpool.TxPoolException;
  * executed by the importer's rules without writing before the node votes, and final blocks are imported (from those
  * results, not executed again), announced to peers and fed back to the engine.
  * A node whose key is not a validator runs the same service without an engine: it follows the chain by fetching the
- * blocks peers announce, whose seals the importer checks. Transactions admitted to the pool are gossiped in batches.
+ * blocks peers announce, whose seals the importer checks. Transactions admitted to the pool are gossiped in batches:
+ * those that came in here (JSON-RPC) in full to every peer, those that came from a peer only as hashes, which a peer
+ * that lacks one asks for (see {@link TransactionRelay}).
  */
 public final class QbftService implements P2pListener, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(QbftService.class);
@@ -75,7 +80,11 @@ public final class QbftService implements P2pListener, AutoCloseable {
     private final RoundTimers timers;
     private final ExecutorService events;
     private final ExecutorService intake;
-    private final ConcurrentLinkedQueue<Bytes> gossip = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Outgoing> gossip = new ConcurrentLinkedQueue<>();
+    /** Hashes of the transactions being added to the pool from a peer right now, by the intake thread. */
+    private final Set<Bytes32> admittingFromPeer = ConcurrentHashMap.newKeySet();
+    /** Intake thread only. */
+    private final TransactionRelay relay;
     private final AtomicBoolean gossipScheduled = new AtomicBoolean();
     private volatile P2pNetwork network;
     /** Set before {@link #network}, whose volatile write publishes it to the event thread. */
@@ -122,8 +131,10 @@ public final class QbftService implements P2pListener, AutoCloseable {
         this.engine = new QbftEngine(timings.engineConfig(), key, NodeServices.SUITE, this::validatorsForBlock, wal);
         this.timers = new RoundTimers(scheduler, height -> emptyPeriodMillis(parentOf(height)),
                 expired -> submit(() -> handle(expired)));
+        this.relay = new TransactionRelay(scheduler::nowMillis);
         node.pool().onPending(p -> {
-            gossip.add(Bytes.wrap(p.transaction().encode()));
+            // Pending listeners run inside pool.add, on the thread that added it: the intake thread for a peer's.
+            gossip.add(new Outgoing(p, admittingFromPeer.contains(p.hash())));
             if (gossipScheduled.compareAndSet(false, true))
                 scheduler.schedule(() -> submitTo(intake, this::flushGossip), GOSSIP_DELAY_MILLIS);
             if (creationWaiting)
@@ -189,6 +200,8 @@ public final class QbftService implements P2pListener, AutoCloseable {
         switch (message) {
             case Message.QbftMessage q -> submit(() -> onQbft(peer, q.payload()));
             case Message.Transactions t -> submitTo(intake, () -> admit(peer, t));
+            case Message.TransactionHashes t -> submitTo(intake, () -> fetchMissing(peer, t));
+            case Message.GetTransactions g -> submitTo(intake, () -> answer(peer, g));
             case Message.NewBlock nb -> submit(() -> follower.peerHead(peer, nb.number()));
             case Message.GetHeaders g -> submit(() -> network.send(peer, follower.headers(g)));
             case Message.GetBodies g -> submit(() -> network.send(peer, follower.bodies(g)));
@@ -398,8 +411,9 @@ public final class QbftService implements P2pListener, AutoCloseable {
             try {
                 tx = TransactionDecoder.decode(raw.toArray());
                 hash = tx.hash(NodeServices.SUITE);
-                // Peers relay what they admit, so a transaction often arrives once from each of them: only the first
-                // copy is worth recovering a sender for.
+                // A transaction can still arrive more than once (from the peer it was sent to, and again when this node
+                // asked an announcer for it): only the first copy is worth recovering a sender for.
+                relay.received(hash);
                 if (node.pool().get(hash).isPresent())
                     continue;
                 sender = txValidator.validateAndRecoverSender(tx, node.fork(), NodeServices.SUITE);
@@ -407,12 +421,37 @@ public final class QbftService implements P2pListener, AutoCloseable {
                 network.misbehaved(peer, "gossiped an invalid transaction: " + e.getMessage());
                 return;
             }
+            admittingFromPeer.add(hash);
             try {
                 node.pool().add(tx, hash, sender);
             } catch (TxPoolException e) {
                 // known, underpriced, nonce too low: ordinary under gossip
+            } finally {
+                admittingFromPeer.remove(hash);
             }
         }
+    }
+
+    /** A peer announced transactions: ask it for those this node neither holds nor has asked someone for lately. */
+    private void fetchMissing(Address peer, Message.TransactionHashes announced) {
+        List<Bytes32> wanted = new ArrayList<>();
+        for (Bytes32 hash : announced.hashes())
+            if (node.pool().get(hash).isEmpty() && relay.shouldRequest(hash))
+                wanted.add(hash);
+        if (!wanted.isEmpty())
+            network.send(peer, new Message.GetTransactions(wanted));
+    }
+
+    /** A peer asks for transactions it was told of: those still in the pool go back to it. */
+    private void answer(Address peer, Message.GetTransactions request) {
+        List<Bytes> raw = new ArrayList<>();
+        List<Bytes32> hashes = new ArrayList<>();
+        for (Bytes32 hash : request.hashes())
+            node.pool().get(hash).ifPresent(p -> {
+                raw.add(Bytes.wrap(p.transaction().encode()));
+                hashes.add(hash);
+            });
+        network.sendRequested(peer, raw, hashes);
     }
 
     private void flushGossip() {
@@ -422,18 +461,36 @@ public final class QbftService implements P2pListener, AutoCloseable {
             gossip.clear();
             return;
         }
-        List<Bytes> batch = new ArrayList<>();
-        Bytes tx;
-        while ((tx = gossip.poll()) != null) {
-            batch.add(tx);
-            if (batch.size() == GOSSIP_BATCH) {
-                net.broadcast(new Message.Transactions(batch));
-                batch = new ArrayList<>();
+        List<Bytes> full = new ArrayList<>();
+        List<Bytes32> fullHashes = new ArrayList<>();
+        List<Bytes32> announced = new ArrayList<>();
+        Outgoing o;
+        while ((o = gossip.poll()) != null) {
+            PooledTransaction p = o.transaction();
+            if (o.fromPeer()) {
+                announced.add(p.hash());
+                if (announced.size() == GOSSIP_BATCH) {
+                    net.announceTransactions(announced);
+                    announced = new ArrayList<>();
+                }
+            } else {
+                full.add(Bytes.wrap(p.transaction().encode()));
+                fullHashes.add(p.hash());
+                if (full.size() == GOSSIP_BATCH) {
+                    net.broadcastTransactions(full, fullHashes);
+                    full = new ArrayList<>();
+                    fullHashes = new ArrayList<>();
+                }
             }
         }
-        if (!batch.isEmpty())
-            net.broadcast(new Message.Transactions(batch));
+        if (!full.isEmpty())
+            net.broadcastTransactions(full, fullHashes);
+        if (!announced.isEmpty())
+            net.announceTransactions(announced);
     }
+
+    /** A transaction that became pending, to gossip; {@code fromPeer} when a peer sent it (so it is only announced). */
+    private record Outgoing(PooledTransaction transaction, boolean fromPeer) {}
 
     @Override
     public void close() {

@@ -18,6 +18,7 @@ import org.stele.execution.genesis.GenesisFile;
 import org.stele.node.config.ConfigSource;
 import org.stele.node.config.TomlFile;
 import org.stele.node.keys.NodeKeyFile;
+import org.stele.node.network.NetworkInit;
 import org.stele.node.validator.NetworkNodeConfig;
 import org.stele.node.validator.QbftTimings;
 
@@ -127,5 +128,43 @@ class NetworkCommandTest {
         assertThat(twice.err()).contains("is given twice");
         assertThat(dir.resolve("g2.json")).doesNotExist();
         assertThat(dir.resolve("g3.json")).doesNotExist();
+    }
+
+    @Test
+    void networkInitWritesTheGivenGasLimitAndBlockPeriodIntoGenesisAndItsParameters(@TempDir Path dir)
+            throws Exception {
+        Path out = dir.resolve("net");
+        CliRun r = run("network", "init", "--validators", "1", "--out", out.toString(), "--gas-limit", "120000000",
+                "--block-period-ms", "400");
+        assertThat(r.status()).as(r.err()).isZero();
+        GenesisFile genesis = GenesisFile.read(out.resolve("genesis.json"));
+        assertThat(genesis.template().gasLimit()).isEqualTo(120_000_000L);
+        List<Address> validators = BftExtraDataCodec.decode(genesis.template().extraData()).validators();
+        // The governance contracts (among them Parameters, which the pool and the builder read) hold the same values.
+        assertThat(genesis.alloc()).containsAllEntriesOf(
+                org.stele.governance.GovernanceGenesis.ofValidators(validators, 120_000_000L, 400).allocations());
+        Address parameters = org.stele.governance.SystemContract.PARAMETERS.address();
+        assertThat(genesis.alloc().get(parameters)).isNotEqualTo(org.stele.governance.GovernanceGenesis
+                .ofValidators(validators, NetworkInit.GAS_LIMIT, 400).allocations().get(parameters));
+        assertThat(QbftTimings.resolve(NetworkNodeConfig.DEFAULTS.qbft(), out.resolve("genesis.json")).blockPeriod()
+                .toMillis()).isEqualTo(400);
+    }
+
+    @Test
+    void networkInitRefusesAGasLimitBelowOneTransferOrNotANumberInOneLine(@TempDir Path dir) {
+        CliRun low = run("network", "init", "--validators", "1", "--out", dir.resolve("a").toString(), "--gas-limit",
+                "20999");
+        assertThat(low.status()).isEqualTo(2);
+        assertThat(low.err()).isEqualTo("stele network init: --gas-limit must be at least 21000 (one plain transfer),"
+                + " not 20999\n");
+        CliRun word = run("network", "init", "--validators", "1", "--out", dir.resolve("b").toString(), "--gas-limit",
+                "lots");
+        assertThat(word.status()).isEqualTo(2);
+        assertThat(word.err().lines().findFirst().orElseThrow()).contains("--gas-limit").contains("lots");
+        CliRun period = run("network", "genesis", "--validator", "0x1111111111111111111111111111111111111111",
+                "--out", dir.resolve("g.json").toString(), "--block-period-ms", "0");
+        assertThat(period.err()).isEqualTo("stele network genesis: --block-period-ms must be positive\n");
+        assertThat(dir.resolve("a")).doesNotExist();
+        assertThat(dir.resolve("g.json")).doesNotExist();
     }
 }

@@ -52,6 +52,23 @@ public sealed interface Message {
         }
     }
 
+    /**
+     * Hashes of transactions the sender holds and the receiver may lack (it relays what it got from another peer by
+     * hash, not in full); the receiver asks for the ones it misses with {@link GetTransactions}.
+     */
+    record TransactionHashes(List<Bytes32> hashes) implements Message {
+        public TransactionHashes {
+            hashes = checkHashes(hashes);
+        }
+    }
+
+    /** Asks for the transactions with these hashes; the answer is a {@link Transactions} of those the peer holds. */
+    record GetTransactions(List<Bytes32> hashes) implements Message {
+        public GetTransactions {
+            hashes = checkHashes(hashes);
+        }
+    }
+
     /** A block the sender has imported (its head moved). */
     record NewBlock(long number, Bytes32 hash) implements Message {
         public NewBlock {
@@ -87,6 +104,13 @@ public sealed interface Message {
         public Bodies {
             bodies = checkItems(requestId, bodies);
         }
+    }
+
+    private static List<Bytes32> checkHashes(List<Bytes32> hashes) {
+        hashes = List.copyOf(hashes);
+        if (hashes.isEmpty() || hashes.size() > MAX_RANGE)
+            throw new IllegalArgumentException("a list of transaction hashes holds 1 to " + MAX_RANGE + " hashes");
+        return hashes;
     }
 
     private static void checkRange(long requestId, long from, int count) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.stele.common.Bytes;
+import org.stele.common.Bytes32;
 import org.stele.common.rlp.RlpException;
 import org.stele.common.rlp.RlpReader;
 import org.stele.common.rlp.RlpWriter;
@@ -15,10 +16,12 @@ import org.stele.p2p.message.Message.Bodies;
 import org.stele.p2p.message.Message.Disconnect;
 import org.stele.p2p.message.Message.GetBodies;
 import org.stele.p2p.message.Message.GetHeaders;
+import org.stele.p2p.message.Message.GetTransactions;
 import org.stele.p2p.message.Message.Headers;
 import org.stele.p2p.message.Message.Hello;
 import org.stele.p2p.message.Message.NewBlock;
 import org.stele.p2p.message.Message.QbftMessage;
+import org.stele.p2p.message.Message.TransactionHashes;
 import org.stele.p2p.message.Message.Transactions;
 
 /**
@@ -27,7 +30,8 @@ import org.stele.p2p.message.Message.Transactions;
  * peer.
  */
 public final class MessageCodec {
-    public static final int HELLO = 0x00, DISCONNECT = 0x01, QBFT = 0x10, TRANSACTIONS = 0x20, NEW_BLOCK = 0x30,
+    public static final int HELLO = 0x00, DISCONNECT = 0x01, QBFT = 0x10, TRANSACTIONS = 0x20,
+            TRANSACTION_HASHES = 0x21, GET_TRANSACTIONS = 0x22, NEW_BLOCK = 0x30,
             GET_HEADERS = 0x40, HEADERS = 0x41, GET_BODIES = 0x42, BODIES = 0x43;
 
     private MessageCodec() {
@@ -53,6 +57,14 @@ public final class MessageCodec {
             case Transactions t -> {
                 writeItems(w, t.transactions());
                 yield TRANSACTIONS;
+            }
+            case TransactionHashes t -> {
+                writeHashes(w, t.hashes());
+                yield TRANSACTION_HASHES;
+            }
+            case GetTransactions g -> {
+                writeHashes(w, g.hashes());
+                yield GET_TRANSACTIONS;
             }
             case NewBlock b -> {
                 w.writeLong(b.number()).writeBytes(b.hash());
@@ -101,6 +113,8 @@ public final class MessageCodec {
                 }
                 case QBFT -> new QbftMessage(r.readBytesValue());
                 case TRANSACTIONS -> new Transactions(readItems(r));
+                case TRANSACTION_HASHES -> new TransactionHashes(readHashes(r));
+                case GET_TRANSACTIONS -> new GetTransactions(readHashes(r));
                 case NEW_BLOCK -> new NewBlock(r.readLong(), r.readBytes32());
                 case GET_HEADERS -> new GetHeaders(r.readLong(), r.readLong(), readInt(r));
                 case HEADERS -> new Headers(r.readLong(), readItems(r));
@@ -132,6 +146,24 @@ public final class MessageCodec {
             items.add(list.readBytesValue());
         }
         return items;
+    }
+
+    private static void writeHashes(RlpWriter w, List<Bytes32> hashes) {
+        w.startList();
+        for (Bytes32 hash : hashes)
+            w.writeBytes(hash);
+        w.endList();
+    }
+
+    private static List<Bytes32> readHashes(RlpReader r) {
+        RlpReader list = r.readList();
+        List<Bytes32> hashes = new ArrayList<>();
+        while (list.hasNext()) {
+            if (hashes.size() == Message.MAX_RANGE)
+                throw new IllegalArgumentException("more than " + Message.MAX_RANGE + " hashes");
+            hashes.add(list.readBytes32());
+        }
+        return hashes;
     }
 
     private static int readInt(RlpReader r) {

@@ -85,6 +85,8 @@ class MessageCodecTest {
                 Combinators.combine(numbers, numbers, counts).as(GetHeaders::new),
                 Combinators.combine(numbers, lists).as(Headers::new),
                 Combinators.combine(numbers, numbers, counts).as(GetBodies::new),
-                Combinators.combine(numbers, lists).as(Bodies::new));
+                Combinators.combine(numbers, lists).as(Bodies::new),
+                hashes.list().ofMinSize(1).ofMaxSize(20).map(Message.TransactionHashes::new),
+                hashes.list().ofMinSize(1).ofMaxSize(20).map(Message.GetTransactions::new));
     }
 }
