@@ -25,9 +25,12 @@ import org.stele.txpool.TxPoolConfig;
  * @param nodeKeyPasswordFile   the passphrase of an encrypted key file; null for a plain one
  * @param p2p                   where the node listens and whom it dials and admits
  * @param qbft                  consensus timings; null ones come from the genesis's {@code config.qbft}
+ * @param didRelayKeyFile       the key of the account that pays the node's DID relayer ({@code did_relay},
+ *                              docs/identity.md); null: the node relays nothing
+ * @param didRelayKeyPasswordFile the passphrase of an encrypted DID relayer key file; null for a plain one
  */
 public record NetworkNodeConfig(@Flatten NodeConfig node, Path genesis, Path nodeKeyFile, Path nodeKeyPasswordFile,
-        P2pSettings p2p, QbftSettings qbft) {
+        P2pSettings p2p, QbftSettings qbft, Path didRelayKeyFile, Path didRelayKeyPasswordFile) {
     /**
      * @param host        interface to listen on
      * @param port        port to listen on (0: any free port)
@@ -74,7 +77,7 @@ public record NetworkNodeConfig(@Flatten NodeConfig node, Path genesis, Path nod
             new NodeConfig(Path.of("data"), RpcServerConfig.localhost(8545),
                     new TxPoolConfig(4_096, 65_536, 10, BigInteger.ONE), LoggingConfig.DEFAULT, MetricsConfig.NODE),
             null, null, null, new P2pSettings("127.0.0.1", 30303, List.of(), List.of()),
-            new QbftSettings(null, null, null, 6));
+            new QbftSettings(null, null, null, 6), null, null);
 
     public static final ConfigSchema<NetworkNodeConfig> SCHEMA = new ConfigSchema<>(NetworkNodeConfig.class, DEFAULTS);
 }
