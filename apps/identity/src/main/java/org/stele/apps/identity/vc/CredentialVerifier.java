@@ -1,11 +1,11 @@
 package org.stele.apps.identity.vc;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import org.stele.apps.identity.resolver.DidChain;
 import org.stele.apps.identity.resolver.DidResolver;
 import org.stele.apps.identity.resolver.RpcDidChain;
@@ -17,9 +17,9 @@ import org.stele.common.Address;
 
 /**
  * Decides whether a VC-JWT holds, reading the chain through {@link Chain}: its signature (the recovered signer is a
- * key of the issuer's DID document as of the issuance, {@link IssuerKeys}), its validity period by the injected clock, its status
- * bits in {@code StatusLists}, and the trust policy (the chain's trust registry). The first failing check is the
- * verdict, in that order.
+ * key of the issuer's DID document as of the issuance, {@link IssuerKeys}), its validity period by the injected clock,
+ * its status bits in {@code StatusLists}, and the trust policy (the chain's trust registry). The first failing check
+ * is the verdict, in that order.
  */
 public final class CredentialVerifier {
     public enum Reason {
@@ -52,7 +52,6 @@ public final class CredentialVerifier {
     private final Chain chain;
     private final TrustPolicy trust;
     private final InstantSource clock;
-
     private final IssuerKeys issuerKeys;
 
     /** Resolves issuers over the same JSON-RPC connection that {@code chain} reads through. */
