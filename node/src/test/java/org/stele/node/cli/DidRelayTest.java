@@ -163,6 +163,14 @@ class DidRelayTest {
     }
 
     @Test
+    void aNodeWhoseRelayerKeyFileCannotBeReadSaysSoInOneLine() {
+        CliRun run = CliRun.of("node", "--genesis", dir.resolve("genesis.json").toString(), "--data-dir",
+                dir.resolve("node").toString(), "--did-relay-key-file", dir.resolve("missing.key").toString());
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err().strip()).startsWith("stele node: did-relay-key-file: ").doesNotContain("\n");
+    }
+
+    @Test
     void eachIdentityIsHeldToItsRateAndOthersAreNot() {
         KeyPair owner = SUITE.generateKeyPair(new SecureRandom());
         Address identity = SUITE.address(owner.publicKey());
