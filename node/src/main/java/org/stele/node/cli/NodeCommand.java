@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.stele.chain.BlockHeader;
@@ -22,6 +23,7 @@ import org.stele.node.logging.LoggingConfig;
 import org.stele.node.metrics.MetricsConfig;
 import org.stele.node.config.ConfigException;
 import org.stele.node.config.ConfigFlags;
+import org.stele.node.did.DidRelayService;
 import org.stele.node.validator.NetworkNode;
 import org.stele.node.validator.NetworkNodeConfig;
 import org.stele.node.validator.NodeStartException;
@@ -128,17 +130,22 @@ public final class NodeCommand implements Callable<Integer> {
         }
         GenesisFile spec;
         NodeServices node;
+        Optional<DidRelayService> didRelay;
         Path dataDir = config.node().dataPath();
         try {
+            didRelay = DidRelayService.fromKeyFile(config.didRelayKeyFile(), config.didRelayKeyPasswordFile());
             spec = GenesisFile.read(config.genesis());
             node = services(spec, config.node());
-        } catch (GenesisFormatException | IllegalStateException | StorageException e) {
+        } catch (GenesisFormatException | IllegalStateException | IllegalArgumentException | StorageException e) {
             err.println("stele node: " + e.getMessage());
             return 2;
         }
+        didRelay.ifPresent(r -> node.addMethods(r.methods()));
         InetSocketAddress address;
         try {
             address = node.start();
+            InetSocketAddress listening = address;
+            didRelay.ifPresent(r -> r.listening(listening));
         } catch (UncheckedIOException | IllegalArgumentException e) {
             // A metrics port in use, an unreadable admin token file: one line, not a stack trace.
             node.close();

@@ -23,6 +23,8 @@ import org.stele.execution.block.BlockExecutor;
 import org.stele.execution.genesis.GenesisFile;
 import org.stele.node.dev.DevAccounts;
 import org.stele.node.dev.Mnemonic;
+import org.stele.node.did.DidRelayService;
+import org.stele.apps.identity.relay.RateLimit;
 import org.stele.node.validator.QbftSealVerifier;
 import org.stele.node.wiring.NodeServices;
 import org.stele.rpc.RpcMethod;
@@ -55,6 +57,7 @@ public final class DevNode implements AutoCloseable {
     private volatile boolean running = true;
     private volatile boolean pendingWork;
     private final DevPointsRelayer points;
+    private final DidRelayService didRelay;
     private volatile String rpcUrl;
 
     public DevNode(DevConfig config, InstantSource clock) {
@@ -82,6 +85,11 @@ public final class DevNode implements AutoCloseable {
         points = new DevPointsRelayer(() -> rpcUrl, org.web3j.crypto.Credentials.create(org.web3j.utils.Numeric
                 .toHexString(accounts.get(accounts.size() - 1).key().privateKey().toArray())));
         node.addMethods(points.methods());
+        // The DID relayer (did_relay) for `stele did --relay` and the identity pages; its gas is paid by the
+        // second-to-last dev account, so that its nonces and the points relayer's do not meet.
+        didRelay = new DidRelayService(accounts.get(Math.max(0, accounts.size() - 2)).key(), RateLimit.Limits.DEFAULT,
+                clock);
+        node.addMethods(didRelay.methods());
         sealer = Thread.ofPlatform().name("stele-sealer").daemon(true).unstarted(this::sealLoop);
     }
 
@@ -89,6 +97,7 @@ public final class DevNode implements AutoCloseable {
         InetSocketAddress address = node.start();
         rpcUrl = "http://" + (address.getAddress().isAnyLocalAddress() ? "127.0.0.1" : address.getHostString()) + ":"
                 + address.getPort();
+        didRelay.listening(address);
         sealer.start();
         return address;
     }

@@ -46,7 +46,8 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code stele did}: did:ethr identities in the ERC-1056 registry every Stele chain holds (docs/identity.md). A change
  * is sent by the identity's owner ({@code --key-file}), or signed by the owner and relayed through the registry's
- * {@code *Signed} function by the account of {@code --relay-key-file}, which pays the gas. Exit status: 0 done, 1 the
+ * {@code *Signed} function by the account of {@code --relay-key-file}, which pays the gas, or by a node's relayer
+ * ({@code --relay URL}, JSON-RPC {@code did_relay}), whose operator pays it. Exit status: 0 done, 1 the
  * registry refused or the node could not be reached (one line on stderr), 2 a bad argument.
  */
 @Command(name = "did", description = "did:ethr identities: create, show, change (keys, services, delegates, owner), deactivate, resolve (docs/identity.md).", subcommands = {
@@ -96,6 +97,9 @@ public final class DidCommand implements Runnable {
 
         @Option(names = "--relay-key-file", description = "Relay the owner's signed change from this account, which pays the gas (the registry's *Signed functions).")
         Path relayKeyFile;
+
+        @Option(names = "--relay", paramLabel = "URL", description = "Relay the owner's signed change gas-free through the did_relay JSON-RPC method of the node at URL (stele dev serves it; stele node with did-relay-key-file).")
+        URI relay;
 
         @Option(names = "--identity", description = "The identity to change, as an address or a did:ethr DID (default: the key file's address).")
         String identity;
@@ -230,6 +234,19 @@ public final class DidCommand implements Runnable {
                 KeyPair owner = signers.owner();
                 Address identity = signers.identity();
                 Optional<KeyPair> relayer = signers.relayer();
+                if (signers.relay != null) {
+                    if (relayer.isPresent())
+                        throw new CommandLine.ParameterException(new CommandLine(this),
+                                "give --relay or --relay-key-file, not both");
+                    Address signer = SUITE.address(owner.publicKey());
+                    BigInteger nonce = new BigInteger(1, rpc.read("nonce", signer).unsafeArray());
+                    Bytes data = change.signedCall(identity, SUITE.sign(change.signedHash(identity, nonce), owner));
+                    JsonNode done = new Rpc(signers.relay).call("did_relay", data.toHex());
+                    System.out.println(change.name() + " (relayed by " + signers.relay + ") of "
+                            + did(rpc.chainId(), identity) + ": transaction " + done.get("transaction").asText()
+                            + " in block " + done.get("block").asLong());
+                    return 0;
+                }
                 Bytes data;
                 KeyPair sender;
                 if (relayer.isPresent()) {
@@ -471,6 +488,9 @@ public final class DidCommand implements Runnable {
             if (n.has("error")) {
                 JsonNode err = n.get("error");
                 String data = err.path("data").asText("");
+                if (method.equals("did_relay"))
+                    throw new DidException("the relayer at " + endpoint + " refuses"
+                            + (data.isEmpty() ? "" : " (" + data + ")") + ": " + err.path("message").asText());
                 String known = data.length() >= 10 ? ERRORS.get(data.substring(0, 10)) : null;
                 throw new DidException(known != null
                         ? "the registry refuses: " + known

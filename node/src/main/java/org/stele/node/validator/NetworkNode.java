@@ -22,6 +22,7 @@ import org.stele.execution.genesis.GenesisFormatException;
 import org.stele.execution.importer.GenesisChain;
 import org.stele.node.keys.KeyFileException;
 import org.stele.node.keys.NodeKeyFile;
+import org.stele.node.did.DidRelayService;
 import org.stele.node.wiring.NodeServices;
 import org.stele.p2p.ChainHead;
 import org.stele.p2p.P2pConfig;
@@ -71,6 +72,7 @@ public final class NetworkNode implements AutoCloseable {
         GenesisFile spec;
         QbftTimings timings;
         KeyPair key;
+        Optional<DidRelayService> didRelay;
         try {
             spec = GenesisFile.read(config.genesis());
             if (!(spec.profile() instanceof SteleQbft))
@@ -81,7 +83,8 @@ public final class NetworkNode implements AutoCloseable {
                     ? Optional.empty()
                     : Optional.of(NodeKeyFile.readPassphrase(config.nodeKeyPasswordFile()));
             key = NodeKeyFile.load(config.nodeKeyFile(), passphrase);
-        } catch (GenesisFormatException | KeyFileException e) {
+            didRelay = DidRelayService.fromKeyFile(config.didRelayKeyFile(), config.didRelayKeyPasswordFile());
+        } catch (GenesisFormatException | KeyFileException | IllegalArgumentException e) {
             throw new NodeStartException(e.getMessage());
         }
         List<Address> validators;
@@ -145,9 +148,11 @@ public final class NetworkNode implements AutoCloseable {
                     new SecureRandom());
             network = P2pNetwork.start(p2p, services.peerHeads().tracking(qbft));
             services.useNetwork(network);
+            didRelay.ifPresent(r -> services.addMethods(r.methods()));
             InetSocketAddress rpc = services.start();
             rpcUrl.set("http://" + (rpc.getAddress().isAnyLocalAddress() ? "127.0.0.1" : rpc.getHostString()) + ":"
                     + rpc.getPort());
+            didRelay.ifPresent(r -> r.listening(rpc));
             qbft.start(network);
             return new NetworkNode(services, qbft, network, timers, rpc, spec.chainId(), points);
         } catch (RuntimeException | InterruptedException e) {

@@ -26,9 +26,13 @@ import org.stele.txpool.TxPoolConfig;
  * @param p2p                   where the node listens and whom it dials and admits
  * @param qbft                  consensus timings; null ones come from the genesis's {@code config.qbft}
  * @param pointsRelayer         the points application's relayer, served over the node's JSON-RPC; off by default
+ * @param didRelayKeyFile       the key of the account that pays the node's DID relayer ({@code did_relay},
+ *                              docs/identity.md); null: the node relays nothing
+ * @param didRelayKeyPasswordFile the passphrase of an encrypted DID relayer key file; null for a plain one
  */
 public record NetworkNodeConfig(@Flatten NodeConfig node, Path genesis, Path nodeKeyFile, Path nodeKeyPasswordFile,
-        P2pSettings p2p, QbftSettings qbft, PointsRelayerSettings pointsRelayer) {
+        P2pSettings p2p, QbftSettings qbft, PointsRelayerSettings pointsRelayer, Path didRelayKeyFile,
+        Path didRelayKeyPasswordFile) {
     /**
      * The points relayer ({@code points_relay} on the node's JSON-RPC, docs/points.md): on when the three first are
      * given, off when none is.
@@ -103,7 +107,7 @@ public record NetworkNodeConfig(@Flatten NodeConfig node, Path genesis, Path nod
             new NodeConfig(Path.of("data"), RpcServerConfig.localhost(8545),
                     new TxPoolConfig(4_096, 65_536, 10, BigInteger.ONE), LoggingConfig.DEFAULT, MetricsConfig.NODE),
             null, null, null, new P2pSettings("127.0.0.1", 30303, List.of(), List.of()),
-            new QbftSettings(null, null, null, 6), new PointsRelayerSettings(null, null, null, 10, 2));
+            new QbftSettings(null, null, null, 6), new PointsRelayerSettings(null, null, null, 10, 2), null, null);
 
     public static final ConfigSchema<NetworkNodeConfig> SCHEMA = new ConfigSchema<>(NetworkNodeConfig.class, DEFAULTS);
 }

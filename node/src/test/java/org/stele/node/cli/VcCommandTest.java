@@ -260,7 +260,7 @@ class VcCommandTest {
         // the issuer makes the other key a veriKey delegate in the ERC-1056 registry: now it speaks for the issuer
         new VcTransactions(chain, Duration.ofSeconds(30)).transact(issuer.key(), DidRegistry.ADDRESS,
                 Abi.call("addDelegate(address,bytes32,address,uint256)", issuer.address(), Abi.bytes32("veriKey"),
-                        other.address(), 86_400L));
+                        other.address(), 100 * 31_536_000L)); // valid from the chain's 2026 past the wall clock
         assertThat(vc("verify", jwt).status()).isZero();
         // a tampered payload fails on signature
         String[] parts = jwt.split("\\.");
@@ -417,6 +417,81 @@ class VcCommandTest {
         // its status entry works as a VC-JWT's does
         assertThat(vc("revoke", sd, "--key-file", issuerKey.toString()).status()).isZero();
         assertThat(vc("verify", presentation, "--nonce", "n-123").err()).contains("verify: revoked:");
+    }
+
+    @Test
+    void theIssuersKeysAreJudgedAsOfTheIssuanceBlockDelegatesDidPubKeysAndOwnersAlike() {
+        trustIssuer(TYPE);
+        KeyPair published = org.stele.common.crypto.Secp256k1KeccakSuite.instance()
+                .generateKeyPair(new java.security.SecureRandom());
+        // a veriKey delegate: what it signs from its block on verifies, as VC-JWT and as SD-JWT VC
+        did("add-delegate", "--delegate", other.address().toHex(), "--key-file", issuerKey.toString());
+        Instant delegated = Instant.ofEpochSecond(chain.headTime());
+        String byDelegate = credential(delegated, other.key());
+        String sdByDelegate = sdJwt(delegated, other.key());
+        assertThat(vc("verify", byDelegate).status()).isZero();
+        assertThat(vc("verify", sdByDelegate).status()).isZero();
+        assertThat(vc("verify", credential(delegated.minusSeconds(1), other.key())).err())
+                .contains("verify: signature: not signed by a key of " + issuerDid + " as of its issuance at "
+                        + delegated.minusSeconds(1));
+        // revoked: what it signs afterwards fails, what it signed before stays valid
+        did("revoke-delegate", "--delegate", other.address().toHex(), "--key-file", issuerKey.toString());
+        // (a delegate counts until its revocation block's second, as ethr-did-resolver counts: a second later it
+        // does not, though no block came after)
+        Instant revoked = Instant.ofEpochSecond(chain.headTime() + 1);
+        assertThat(vc("verify", credential(revoked, other.key())).err()).contains("verify: signature: not signed by");
+        assertThat(vc("verify", sdJwt(revoked, other.key())).err()).contains("verify: signature: not signed by");
+        assertThat(vc("verify", byDelegate).status()).isZero();
+        assertThat(vc("verify", sdByDelegate).status()).isZero();
+        // a did/pub/Secp256k1/veriKey/hex attribute (setAttribute) is a key of the issuer too, from its block on
+        did("add-key", "--public-key", "04" + published.publicKey().xy().toHex().substring(2), "--key-file",
+                issuerKey.toString());
+        Instant keyAdded = Instant.ofEpochSecond(chain.headTime());
+        CliRun byPublished = vc("verify", credential(keyAdded, published));
+        assertThat(byPublished.status()).as(byPublished.err()).isZero();
+        assertThat(byPublished.out()).contains("signed by " + addressOf(published).toHex());
+        assertThat(vc("verify", sdJwt(keyAdded, published)).status()).isZero();
+        assertThat(vc("verify", credential(delegated, published)).status()).isEqualTo(1);
+        // the identity changes owner: the old owner's earlier credentials stay valid, its later ones fail, and the
+        // new owner signs from then on
+        String byOldOwner = credential(keyAdded, issuer.key());
+        did("change-owner", "--new-owner", other.address().toHex(), "--key-file", issuerKey.toString());
+        Instant changed = Instant.ofEpochSecond(chain.headTime());
+        assertThat(vc("verify", byOldOwner).status()).isZero();
+        CliRun late = vc("verify", credential(changed, issuer.key()));
+        assertThat(late.status()).isEqualTo(1);
+        assertThat(late.err()).contains("verify: signature: not signed by a key of " + issuerDid);
+        assertThat(vc("verify", sdJwt(changed, issuer.key())).err()).contains("verify: signature: not signed by");
+        assertThat(vc("verify", credential(changed, other.key())).status()).isZero();
+        assertThat(vc("verify", sdJwt(changed, other.key())).status()).isZero();
+    }
+
+    private void did(String... args) {
+        String[] all = new String[args.length + 3];
+        all[0] = "did";
+        System.arraycopy(args, 0, all, 1, args.length);
+        all[args.length + 1] = "--rpc";
+        all[args.length + 2] = rpc;
+        CliRun r = CliRun.of(all);
+        assertThat(r.status()).as(r.err()).isZero();
+    }
+
+    private static Address addressOf(KeyPair key) {
+        return org.stele.apps.identity.vc.Es256k.address(key);
+    }
+
+    /** A VC-JWT of the issuer's DID issued at {@code notBefore}, signed by {@code key}. */
+    private String credential(Instant notBefore, KeyPair key) {
+        return new Issuance(issuerDid, "did:ethr:0x7a69:" + holder.address().toHex(), List.of(TYPE),
+                Jws.JSON.createObjectNode().put("ageOver18", true), notBefore, Optional.empty(), List.of(),
+                Optional.empty()).jwt(key, "ES256K");
+    }
+
+    /** An SD-JWT VC of the issuer's DID issued at {@code notBefore}, signed by {@code key}. */
+    private String sdJwt(Instant notBefore, KeyPair key) {
+        return org.stele.apps.identity.sdjwt.SdJwtVc.issue(issuerDid, TYPE,
+                "did:ethr:0x7a69:" + holder.address().toHex(), Jws.JSON.createObjectNode().put("ageOver18", true),
+                holder.key().publicKey(), notBefore, Optional.empty(), List.of(), key, "ES256K").serialize();
     }
 
     private String credential(Instant notBefore, Optional<Instant> expires) {

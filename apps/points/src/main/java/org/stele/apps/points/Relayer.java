@@ -354,7 +354,8 @@ public final class Relayer implements AutoCloseable {
                     node.ethCallAsContract(config.forwarder(), r.to(), r.data() + r.from().substring(2));
                 } catch (NodeRpc.NodeError inner) {
                     throw new RelayRefusal("WouldRevert", 422, "the token would refuse it: "
-                            + PointsContracts.ERRORS.decode(inner.data()).map(Object::toString).orElse(inner.getMessage()));
+                            + PointsContracts.ERRORS.decode(inner.data()).map(Object::toString)
+                                    .orElse(inner.getMessage()));
                 }
                 throw new RelayRefusal("WouldRevert", 422, "the token would refuse it" + after
                         + " (or it would run out of its " + r.gas() + " gas)");

@@ -59,7 +59,21 @@ public final class DidResolver {
      */
     public DidResolution resolve(String didUrl, Map<String, String> options) {
         try {
-            return resolveOnChain(didUrl, options);
+            return resolveOnChain(didUrl, options, null);
+        } catch (DidChain.UnavailableException e) {
+            return error(Outcome.UNAVAILABLE, e.getMessage());
+        }
+    }
+
+    /**
+     * The DID as of {@code time} for judging what it signed then: the version of the last block at or before
+     * {@code time} (as {@code versionTime} gives it), with its delegates' and attributes' validity judged at
+     * {@code time} itself rather than at that block's time, so that one revoked in that block (valid until its block's
+     * second, as ethr-did-resolver counts) does not count for a signature made seconds later, before the next block.
+     */
+    public DidResolution resolveAt(String did, Instant time) {
+        try {
+            return resolveOnChain(did, Map.of("versionTime", time.toString()), time);
         } catch (DidChain.UnavailableException e) {
             return error(Outcome.UNAVAILABLE, e.getMessage());
         }
@@ -98,7 +112,7 @@ public final class DidResolver {
         return out.toString(StandardCharsets.UTF_8);
     }
 
-    private DidResolution resolveOnChain(String didUrl, Map<String, String> options) {
+    private DidResolution resolveOnChain(String didUrl, Map<String, String> options, Instant validAt) {
         Matcher parsed = DID_URL.matcher(didUrl);
         if (!parsed.matches())
             return error(Outcome.INVALID_DID, "not a DID: " + didUrl);
@@ -168,7 +182,7 @@ public final class DidResolver {
             blockHeight = found.getAsLong();
         }
         if (blockHeight >= 0)
-            now = BigInteger.valueOf(timestamp(blockHeight));
+            now = BigInteger.valueOf(validAt != null ? validAt.getEpochSecond() : timestamp(blockHeight));
         List<DidEvent> history = chain.history(address);
         DidDocuments.Built built = DidDocuments.build(did, address, controllerKey, history, chainId, blockHeight, now);
         ObjectNode result = NODES.objectNode();

@@ -32,13 +32,23 @@ public final class RpcDidChain implements DidChain {
     private static final String CHANGED = "0x" + Bytes.wrap(java.util.Arrays.copyOf(
             Keccak256.hash("changed(address)".getBytes(StandardCharsets.US_ASCII)), 4)).toHex().substring(2);
 
-    private final URI url;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    private long chainId = -1;
-    private long ids;
+    /** One JSON-RPC call: its result, or an {@link UnavailableException} saying why there is none. */
+    @FunctionalInterface
+    public interface Transport {
+        JsonNode call(String method, ArrayNode params);
+    }
 
+    private final Transport transport;
+    private long chainId = -1;
+
+    /** A node's JSON-RPC over HTTP. */
     public RpcDidChain(URI url) {
-        this.url = url;
+        this.transport = new Http(url);
+    }
+
+    /** Any JSON-RPC connection, e.g. the one a credential verifier already holds. */
+    public RpcDidChain(Transport transport) {
+        this.transport = transport;
     }
 
     @Override
@@ -97,30 +107,46 @@ public final class RpcDidChain implements DidChain {
     }
 
     private JsonNode call(String method, ArrayNode params) {
-        ObjectNode request = JSON.createObjectNode().put("jsonrpc", "2.0").put("id", ++ids).put("method", method);
-        request.set("params", params);
-        HttpResponse<String> response;
-        try {
-            response = http.send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(30))
-                    .header("content-type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(request.toString())).build(),
-                    HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UnavailableException("cannot reach " + url + ": " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new UnavailableException("interrupted while asking " + url);
+        return transport.call(method, params);
+    }
+
+    private static final class Http implements Transport {
+        private final URI url;
+        private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        private long ids;
+
+        Http(URI url) {
+            this.url = url;
         }
-        JsonNode body;
-        try {
-            body = JSON.readTree(response.body());
-        } catch (IOException e) {
-            throw new UnavailableException(url + " answered HTTP " + response.statusCode() + " with no JSON-RPC reply");
+
+        @Override
+        public JsonNode call(String method, ArrayNode params) {
+            ObjectNode request = JSON.createObjectNode().put("jsonrpc", "2.0").put("id", ++ids).put("method", method);
+            request.set("params", params);
+            HttpResponse<String> response;
+            try {
+                response = http.send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(30))
+                        .header("content-type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(request.toString())).build(),
+                        HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                throw new UnavailableException("cannot reach " + url + ": " + e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new UnavailableException("interrupted while asking " + url);
+            }
+            JsonNode body;
+            try {
+                body = JSON.readTree(response.body());
+            } catch (IOException e) {
+                throw new UnavailableException(
+                        url + " answered HTTP " + response.statusCode() + " with no JSON-RPC reply");
+            }
+            if (body.hasNonNull("error"))
+                throw new UnavailableException(
+                        method + " failed at " + url + ": " + body.get("error").path("message").asText());
+            return body.get("result");
         }
-        if (body.hasNonNull("error"))
-            throw new UnavailableException(
-                    method + " failed at " + url + ": " + body.get("error").path("message").asText());
-        return body.get("result");
     }
 
     private static long quantity(JsonNode hex) {

@@ -100,10 +100,11 @@ public final class SdJwtVerifier {
         } catch (VcException e) {
             throw new Refusal(Reason.MALFORMED, e.getMessage());
         }
-        verifier.checkSignature(jws, issuer).ifPresent(r -> {
-            throw new Refusal(r.reason(), r.detail());
-        });
-        Address signer = verifier.signerOf(jws, issuer).orElseThrow();
+        Address signer = switch (verifier.checkSignature(jws, issuer, issued)) {
+            case CredentialVerifier.SignatureCheck.Signed s -> s.key().address();
+            case CredentialVerifier.SignatureCheck.Unsigned u -> throw new Refusal(u.refused().reason(),
+                    u.refused().detail());
+        };
         ObjectNode claims = disclose(p, sd.disclosures());
         Instant now = verifier.clock().instant();
         if (now.isBefore(issued)) throw new Refusal(Reason.NOT_YET_VALID, "valid from " + issued + ", it is " + now);

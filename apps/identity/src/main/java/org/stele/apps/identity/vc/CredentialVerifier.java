@@ -1,9 +1,14 @@
 package org.stele.apps.identity.vc;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
+import org.stele.apps.identity.resolver.DidChain;
+import org.stele.apps.identity.resolver.DidResolver;
+import org.stele.apps.identity.resolver.RpcDidChain;
 import org.stele.apps.identity.status.StatusEntry;
 import org.stele.apps.identity.status.StatusListUrl;
 import org.stele.apps.identity.status.StatusLists;
@@ -11,10 +16,10 @@ import org.stele.apps.identity.status.StatusPurpose;
 import org.stele.common.Address;
 
 /**
- * Decides whether a VC-JWT holds, reading the chain through {@link Chain}: its signature (the recovered signer is the
- * issuer's owner or a valid delegate in the ERC-1056 registry), its validity period by the injected clock, its status
- * bits in {@code StatusLists}, and the trust policy (the chain's trust registry). The first failing check is the
- * verdict, in that order.
+ * Decides whether a VC-JWT holds, reading the chain through {@link Chain}: its signature (the recovered signer is a
+ * key of the issuer's DID document as of the issuance, {@link IssuerKeys}), its validity period by the injected clock,
+ * its status bits in {@code StatusLists}, and the trust policy (the chain's trust registry). The first failing check
+ * is the verdict, in that order.
  */
 public final class CredentialVerifier {
     public enum Reason {
@@ -47,11 +52,31 @@ public final class CredentialVerifier {
     private final Chain chain;
     private final TrustPolicy trust;
     private final InstantSource clock;
+    private final IssuerKeys issuerKeys;
 
+    /** Resolves issuers over the same JSON-RPC connection that {@code chain} reads through. */
     public CredentialVerifier(Chain chain, TrustPolicy trust, InstantSource clock) {
+        this(chain, new DidResolver(new RpcDidChain((method, params) -> {
+            try {
+                return chain.rpc().call(method, (Object[]) toArray(params));
+            } catch (VcException e) {
+                throw new DidChain.UnavailableException(e.getMessage());
+            }
+        }), clock), trust, clock);
+    }
+
+    /** Resolves issuers with {@code resolver}: a node's own index, or any node's JSON-RPC. */
+    public CredentialVerifier(Chain chain, DidResolver resolver, TrustPolicy trust, InstantSource clock) {
         this.chain = chain;
         this.trust = trust;
         this.clock = clock;
+        this.issuerKeys = new IssuerKeys(resolver);
+    }
+
+    private static JsonNode[] toArray(ArrayNode params) {
+        JsonNode[] out = new JsonNode[params.size()];
+        for (int i = 0; i < out.length; i++) out[i] = params.get(i);
+        return out;
     }
 
     public Verdict verify(String jwt) {
@@ -73,9 +98,13 @@ public final class CredentialVerifier {
     }
 
     public Verdict verify(Credential c) {
-        Optional<Verdict.Refused> signature = checkSignature(c.jws(), c.issuer());
-        if (signature.isPresent()) return signature.get();
-        Address signer = signerOf(c.jws(), c.issuer()).orElseThrow();
+        IssuerKeys.Key signer;
+        switch (checkSignature(c.jws(), c.issuer(), c.notBefore())) {
+            case SignatureCheck.Unsigned u -> {
+                return u.refused();
+            }
+            case SignatureCheck.Signed s -> signer = s.key();
+        }
         Instant now = clock.instant();
         if (now.isBefore(c.notBefore()))
             return new Verdict.Refused(Reason.NOT_YET_VALID, "valid from " + c.notBefore() + ", it is " + now);
@@ -87,37 +116,45 @@ public final class CredentialVerifier {
         }
         Optional<String> untrusted = trust.refusal(c.issuer(), c.types(), c.notBefore());
         if (untrusted.isPresent()) return new Verdict.Refused(Reason.ISSUER_UNTRUSTED, untrusted.get());
-        return new Verdict.Valid(c, signer);
+        return new Verdict.Valid(c, signer.address());
     }
 
-    /** Empty when the JWS is signed by a key that speaks for {@code issuer} on this chain now. */
-    public Optional<Verdict.Refused> checkSignature(Jws jws, DidEthr issuer) {
+    /** Whether a JWS was signed by a key of its issuer as of its issuance, and by which. */
+    public sealed interface SignatureCheck {
+        record Signed(IssuerKeys.Key key) implements SignatureCheck {}
+
+        record Unsigned(Verdict.Refused refused) implements SignatureCheck {}
+    }
+
+    /**
+     * Whether the JWS is signed by a key in {@code issuer}'s {@code assertionMethod} as of {@code issued}: the DID
+     * document at the last block at or before that time ({@link IssuerKeys}).
+     */
+    public SignatureCheck checkSignature(Jws jws, DidEthr issuer, Instant issued) {
         long chainId = chain.chainId();
         if (issuer.chainId() != chainId)
-            return Optional.of(new Verdict.Refused(Reason.SIGNATURE, "the issuer " + issuer + " is a DID of chain "
-                    + issuer.chainId() + ", this node's chain is " + chainId));
+            return unsigned("the issuer " + issuer + " is a DID of chain " + issuer.chainId()
+                    + ", this node's chain is " + chainId);
         List<Address> candidates;
         try {
             candidates = Es256k.signers(jws.alg(),
                     jws.signingInput().getBytes(java.nio.charset.StandardCharsets.US_ASCII),
                     jws.signature());
         } catch (VcException e) {
-            return Optional.of(new Verdict.Refused(Reason.SIGNATURE, e.getMessage()));
+            return unsigned(e.getMessage());
         }
-        if (signerOf(candidates, issuer).isEmpty())
-            return Optional.of(new Verdict.Refused(Reason.SIGNATURE, "not signed by a key of " + issuer
-                    + " (neither its owner nor a valid veriKey/sigAuth delegate in the registry)"));
-        return Optional.empty();
+        IssuerKeys.AsOf keys = issuerKeys.asOf(issuer, issued);
+        if (keys.refusal().isPresent()) return unsigned(keys.refusal().get());
+        for (Address a : candidates) {
+            Optional<IssuerKeys.Key> key = keys.of(a);
+            if (key.isPresent()) return new SignatureCheck.Signed(key.get());
+        }
+        return unsigned("not signed by a key of " + issuer + " as of its issuance at " + issued
+                + " (neither its owner then, nor a veriKey/sigAuth delegate or did/pub key valid then)");
     }
 
-    /** The address that signed {@code jws} for {@code issuer}, if one of its keys did. */
-    public Optional<Address> signerOf(Jws jws, DidEthr issuer) {
-        return signerOf(Es256k.signers(jws.alg(),
-                jws.signingInput().getBytes(java.nio.charset.StandardCharsets.US_ASCII), jws.signature()), issuer);
-    }
-
-    private Optional<Address> signerOf(List<Address> candidates, DidEthr issuer) {
-        return candidates.stream().filter(a -> IssuerKeys.speaksFor(chain, issuer.address(), a)).findFirst();
+    private static SignatureCheck unsigned(String detail) {
+        return new SignatureCheck.Unsigned(new Verdict.Refused(Reason.SIGNATURE, detail));
     }
 
     /** Empty when the entry points at a list of {@code issuer} and its bit is clear on chain. */
