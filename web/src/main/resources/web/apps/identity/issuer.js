@@ -36,8 +36,8 @@ async function keyIsDelegate(address) {
 }
 
 /**
- * When this browser's key stops signing for the issuer. Verifiers check a signature against the keys valid when they
- * check (as `stele vc verify` does), so no credential may outlive the delegation that signed it.
+ * When this browser's key stops signing for the issuer: no credential it signs is dated later, and the page keeps
+ * every credential's expiry within the delegation that signed it.
  */
 async function keyUntil(address) {
   if ((await identityOwner(address)) === keyAddress(address)) return Infinity;
@@ -91,11 +91,12 @@ async function revoke(index) {
   try {
     say(status, `Revoking credential ${index}…`);
     const receipt = await transact(issuer(), STATUS_LISTS, encode('setStatus(address,uint8,uint256,bool)', issuer(), 0, index, true));
+    await showIssued();
     say(status, `Revoked credential ${index} in block ${BigInt(receipt.blockNumber)}: its revocation bit is set on chain.`, 'ok');
   } catch (e) {
     say(status, e.message, 'fail');
+    await showIssued();
   }
-  await showIssued();
 }
 
 /** Whole years between a YYYY-MM-DD birth date and today (UTC). */
@@ -167,8 +168,8 @@ $('issue-form').addEventListener('submit', async (event) => {
     $('issued-link').href = `wallet.html#credential=${credential}`;
     $('issued-credential').value = credential;
     $('issued-out').hidden = false;
-    say(status, `Issued ${TYPE} to ${holder}, status index ${index}${age(birthDate) >= 18 ? '' : ' (under 18: ageOver18 is false)'}.`, 'ok');
     await showIssued();
+    say(status, `Issued ${TYPE} to ${holder}, status index ${index}${age(birthDate) >= 18 ? '' : ' (under 18: ageOver18 is false)'}.`, 'ok');
   } catch (e) {
     say(status, e.message, 'fail');
   }
@@ -181,8 +182,9 @@ $('authorise').addEventListener('click', async () => {
     say(status, 'Adding this key as a veriKey delegate of the DID…');
     await transact(address, REGISTRY, encode('addDelegate(address,bytes32,address,uint256)', address, 'veriKey',
       keyAddress(address), DELEGATE_DAYS * 86400));
-    say(status, `This browser's key signs for the DID for ${DELEGATE_DAYS} days.`, 'ok');
+    // The page shows the key as a delegate before it says done, so what it says done about is on screen.
     await showIssuer();
+    say(status, `This browser's key signs for the DID for ${DELEGATE_DAYS} days.`, 'ok');
   } catch (e) {
     say(status, e.message, 'fail');
   }

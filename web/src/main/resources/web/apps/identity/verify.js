@@ -3,8 +3,9 @@
 // before the signature is checked, where Java checks the signature first), each answered from the node that served
 // the page:
 // 1. malformed: an SD-JWT VC whose disclosures match the digests the issuer signed (sdjwt.js);
-// 2. signature: the issuer's DID resolved through the node's W3C resolver (GET /1.0/identifiers/{did}); a signer the
-//    ES256K signature recovers to must be one of the document's assertionMethod keys (#controller, #delegate-N);
+// 2. signature: the issuer's DID resolved through the node's W3C resolver (GET /1.0/identifiers/{did}) as of the
+//    issuance (versionTime = nbf, else iat), as stele vc verify does; a signer the ES256K signature recovers to must be
+//    one of that document's assertionMethod keys (#controller, #delegate-N);
 // 3. not yet valid / expired: nbf (or iat) and exp against this browser's clock;
 // 4. revoked / suspended: each status entry must name a list of the issuer itself; the whole list is read from the
 //    node (GET /identity/status/…, the bits as chain state), so the node does not learn which credential is checked;
@@ -13,9 +14,11 @@
 import { chainId, LIST_SIZE, trustedAt, TRUST_REGISTRY } from './chain.js';
 import { check, keyBinding, parseDid, Refusal, unb64 } from './sdjwt.js';
 
-/** The issuer's addresses that may sign credentials now: its document's assertionMethod keys. */
-export async function assertionAddresses(did) {
-  const response = await fetch(`/1.0/identifiers/${did}`, { headers: { accept: 'application/ld+json' }, cache: 'no-store' });
+/** The issuer's addresses that could sign credentials at `seconds`: its document's assertionMethod keys then. */
+export async function assertionAddresses(did, seconds) {
+  const at = encodeURIComponent(new Date(seconds * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z'));
+  const response = await fetch(`/1.0/identifiers/${did}?versionTime=${at}`,
+    { headers: { accept: 'application/ld+json' }, cache: 'no-store' });
   let result = null;
   try {
     result = await response.json();
@@ -102,15 +105,16 @@ export async function verifyPresentation(text, { nonce, audience, now = Math.flo
   });
   const p = c.payload;
   const issuer = parseDid(p.iss);
+  const issued = Number(p.nbf ?? p.iat);
   await step('issuer signature', async () => {
+    if (!Number.isFinite(issued)) throw new Refusal('malformed', 'neither nbf nor iat says when');
     const chain = await chainId();
     if (issuer.chainId !== chain) throw new Refusal('signature', `the issuer ${p.iss} is a DID of chain ${issuer.chainId}, this node's is ${chain}`);
-    const keys = await assertionAddresses(p.iss);
+    const keys = await assertionAddresses(p.iss, issued);
     const signer = c.signers.find((a) => keys.has(a));
     if (!signer) throw new Refusal('signature', `not signed by a key of ${p.iss} (neither its owner nor a valid veriKey/sigAuth delegate)`);
-    return `signed by ${signer}, a key of ${p.iss} (resolved through /1.0/identifiers)`;
+    return `signed by ${signer}, a key of ${p.iss} when it issued (resolved through /1.0/identifiers)`;
   });
-  const issued = Number(p.nbf ?? p.iat);
   await step('dates', () => {
     if (!Number.isFinite(issued)) throw new Refusal('malformed', 'neither nbf nor iat says when');
     if (now < issued) throw new Refusal('not yet valid', `valid from ${new Date(issued * 1000).toISOString()}`);
