@@ -29,9 +29,8 @@ async function create() {
     if (!Number.isInteger(threshold) || threshold < 1 || threshold > 255) throw new Error('signatures needed: 1 to 255');
     say(status, 'Sending…');
     await transact($('creator').value, 'createDocument(bytes32,address[],uint8)', documentHash, parties, threshold);
-    say(status, `Asked ${parties.length} parties to sign; ${threshold} needed.`, 'ok');
     history.replaceState(null, '', link('sign.html', { document: documentHash }));
-    await show();
+    await refreshed(status, `Asked ${parties.length} parties to sign; ${threshold} needed.`);
   } catch (e) {
     say(status, e.message, 'fail');
   }
@@ -80,17 +79,35 @@ async function show() {
   const open = status.state === 'pending' || status.state === 'complete';
   $('sign').disabled = !open;
   $('sign-only').disabled = !open;
-  const awaited = status.awaited.find((p) => $('signer').querySelector(`option[value="${p}"]`));
-  if (awaited) $('signer').value = awaited;
+  // Moves the signer on to an awaited party only when the one chosen has nothing left to sign, so a refresh never
+  // changes a choice the user has just made.
+  if (!status.awaited.includes($('signer').value)) {
+    const awaited = status.awaited.find((p) => $('signer').querySelector(`option[value="${p}"]`));
+    if (awaited) $('signer').value = awaited;
+  }
+}
+
+/**
+ * Says that an action is done only once the view shows its result, so that what the page says and what it shows
+ * never disagree; an action that went through but could not be shown says so.
+ */
+async function refreshed(status, done) {
+  try {
+    await show();
+  } catch (e) {
+    say(status, `${done} The view could not be refreshed: ${e.message}`, 'fail');
+    return;
+  }
+  say(status, done, 'ok');
 }
 
 async function sign() {
   const status = $('sign-status');
   try {
+    const signer = $('signer').value;
     say(status, 'Signing…');
-    await transact($('signer').value, 'sign(bytes32)', $('document').value.trim().toLowerCase());
-    say(status, `Signed as ${$('signer').value}.`, 'ok');
-    await show();
+    await transact(signer, 'sign(bytes32)', $('document').value.trim().toLowerCase());
+    await refreshed(status, `Signed as ${signer}.`);
   } catch (e) {
     say(status, e.message, 'fail');
   }
@@ -124,10 +141,10 @@ async function submitSignature() {
     if (!HASH.test(doc)) throw new Error('A document hash is 0x and 64 hex digits (above).');
     if (!ADDRESS.test(signer)) throw new Error(`"${signer}" is not an address (0x and 40 hex digits)`);
     if (!SIGNATURE.test(signature)) throw new Error('A signature is 0x and 130 hex digits (65 bytes).');
+    const submitter = $('submitter').value;
     say(status, 'Submitting…');
-    await transact($('submitter').value, 'signFor(bytes32,address,bytes)', doc, signer, signature);
-    say(status, `Submitted ${signer}'s signature, relayed by ${$('submitter').value}.`, 'ok');
-    await show();
+    await transact(submitter, 'signFor(bytes32,address,bytes)', doc, signer, signature);
+    await refreshed(status, `Submitted ${signer}'s signature, relayed by ${submitter}.`);
   } catch (e) {
     say(status, e.message, 'fail');
   }

@@ -31,8 +31,10 @@ if (await start()) {
       say(status, 'The customer signs, then the relayer submits…');
       const done = await relay($('customer').value,
         encode('redeem(address,uint256,string)', $('merchant').value, amount, $('redeem-ref').value.trim()));
-      say(status, `Redeemed ${amount} points in block ${done.block} (transaction ${short(done.transaction)}).`, 'ok');
-      await show();
+      const said = `Redeemed ${amount} points in block ${done.block} (transaction ${short(done.transaction)}).`;
+      // Done is said once the page shows it, so a reader of the status never sees the old balance.
+      await show().then(() => say(status, said, 'ok'),
+        (e) => say(status, `${said} The page could not be refreshed: ${e.message}`, 'fail'));
     } catch (e) {
       say(status, e.message, 'fail');
     }

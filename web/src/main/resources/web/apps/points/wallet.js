@@ -38,8 +38,10 @@ if (await start()) {
       const amount = parsePoints($('send-amount').value);
       say(status, 'Signing, then relaying…');
       const done = await relay($('account').value, encode('transfer(address,uint256)', to.toLowerCase(), amount));
-      say(status, `Sent ${amount} points, gas-free, in block ${done.block} (transaction ${short(done.transaction)}).`, 'ok');
-      await show();
+      const said = `Sent ${amount} points, gas-free, in block ${done.block} (transaction ${short(done.transaction)}).`;
+      // Done is said once the page shows it, so a reader of the status never sees the old balance.
+      await show().then(() => say(status, said, 'ok'),
+        (e) => say(status, `${said} The page could not be refreshed: ${e.message}`, 'fail'));
     } catch (e) {
       say(status, e.message, 'fail');
     }
