@@ -27,8 +27,10 @@ if (await start()) {
       say(status, 'Issuing…');
       const receipt = await transact($('issuer').value,
         encode('issue(address,uint256,string)', to.toLowerCase(), amount, $('issue-ref').value.trim()));
-      say(status, `Issued ${amount} points in block ${Number(BigInt(receipt.blockNumber))} (transaction ${short(receipt.transactionHash)}).`, 'ok');
-      await draw();
+      const said = `Issued ${amount} points in block ${Number(BigInt(receipt.blockNumber))} (transaction ${short(receipt.transactionHash)}).`;
+      // Done is said once the dashboard shows it, as on the wallet and merchant pages.
+      await draw().then(() => say(status, said, 'ok'),
+        (e) => say(status, `${said} The dashboard could not be refreshed: ${e.message}`, 'fail'));
     } catch (e) {
       say(status, e.message, 'fail');
     }
