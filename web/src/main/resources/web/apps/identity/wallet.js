@@ -15,6 +15,8 @@ const KEY = 'stele.identity.holderKey';
 const CREDENTIALS = 'stele.identity.credentials';
 /** What a credential that fails these checks is: forged or tampered (or unreadable), never worth keeping. */
 const FORGED = new Set(['malformed', 'signature']);
+/** The verifier's reasons for a credential that was checked and is not valid; any other failure left it unchecked. */
+const REASONS = new Set([...FORGED, 'not yet valid', 'expired', 'revoked', 'suspended', 'issuer unknown']);
 
 let key;
 let publicKey;
@@ -41,8 +43,9 @@ async function validity(credential) {
   try {
     return { valid: true, checks: (await verifyIssued(credential)).checks };
   } catch (e) {
-    const r = e instanceof Refusal ? e : new Refusal('not checked', e.message);
-    return { valid: false, reason: r.reason, detail: r.detail, checks: r.checks ?? [] };
+    // A check that could not run (the node out of reach, say) is named as such, not as the credential's fault.
+    const r = e instanceof Refusal && REASONS.has(e.reason) ? e : new Refusal('not checked', e.detail ?? e.message);
+    return { valid: false, reason: r.reason, detail: r.detail, checks: e.checks ?? [] };
   }
 }
 
@@ -84,9 +87,11 @@ function receipt({ payload, verdict }) {
 async function showValidity(card, credential) {
   const verdict = await validity(credential);
   const line = card.querySelector('.validity');
-  line.dataset.state = verdict.valid ? 'valid' : 'invalid';
+  const unchecked = verdict.reason === 'not checked';
+  line.dataset.state = verdict.valid ? 'valid' : unchecked ? 'unchecked' : 'invalid';
   line.className = `validity ${verdict.valid ? 'ok' : 'fail'}`;
-  line.textContent = verdict.valid ? 'Valid: checked on chain just now' : `Not valid: ${verdict.reason}: ${verdict.detail}`;
+  line.textContent = verdict.valid ? 'Valid: checked on chain just now'
+    : unchecked ? `Not checked now: ${verdict.detail}` : `Not valid: ${verdict.reason}: ${verdict.detail}`;
   const list = el('ul', undefined, 'checks');
   list.append(...verdict.checks.map((c) => el('li', `${c.name}: ${c.detail}`, 'ok')));
   if (!verdict.valid) list.append(el('li', `${verdict.reason}: ${verdict.detail}`, 'fail'));
