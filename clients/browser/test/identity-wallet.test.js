@@ -2,9 +2,9 @@
 // (identity-pages.test.js runs the main flow): the wallet checks a credential it receives as a verifier will (the
 // issuer's key as of issuance through the node's DID resolver, dates, status, trust) and refuses a forged or tampered
 // one with the reason, keeping a revoked one marked not valid; the issuer page signs its transactions with an injected
-// EIP-1193 wallet (../wallet.js) whose key the node does not hold, and issues to a holder under 18, whom the verifier
-// refuses with the reason; the holder exports the wallet as a passphrase-encrypted file, loses the browser's storage,
-// is refused a wrong passphrase, imports the file and presents the restored credential.
+// EIP-1193 wallet (../wallet.js) whose key the node does not hold, issues to a holder under 18, whom the verifier
+// refuses with the reason, and revokes; the holder exports the wallet as a passphrase-encrypted file, loses the
+// browser's storage, is refused a wrong passphrase, imports the file and presents the restored credential.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -229,6 +229,16 @@ test('the issuer page signs with the operator\'s injected wallet, and the verifi
   assert.deepEqual(await verifier.page.$$eval('#disclosed dt', (l) => l.map((e) => e.textContent)), ['ageOver18']);
   assert.equal(await text(verifier.page, '#disclosed dd'), 'false');
   await screenshot(verifier.page, 'identity-verifier-under-18');
+
+  // Revoking goes through the operator's wallet too, and the holder's wallet shows the credential as revoked.
+  await page.click('#issued tbody tr[data-index="0"] button[data-revoke]');
+  assert.match(await succeeds(page, 'revoke-status'), /^Revoked credential 0 in block \d+/);
+  assert.equal(issuerPage.wallet.requests.filter((m) => m === 'eth_sendTransaction').length, 3);
+  await wallet.page.goto(`${node.url}/apps/identity/wallet.html`);
+  const states = await validities();
+  assert.equal(states.length, 3);
+  assert.equal(states[2][0], 'invalid');
+  assert.match(states[2][1], /^Not valid: revoked: revocation bit 0 of /);
   assert.deepEqual(issuerPage.problems, []);
   assert.deepEqual(verifier.problems, []);
 });
@@ -276,7 +286,7 @@ test('the holder exports the wallet encrypted, loses the browser\'s storage, is 
   await wallet.page.click('#import');
   assert.equal(await succeeds(wallet.page, 'import-status'), `Imported ${before.did} with ${count} credential(s).`);
   assert.deepEqual(await holder(), before);
-  assert.deepEqual((await validities()).map(([state]) => state), ['valid', 'invalid', 'valid']);
+  assert.deepEqual((await validities()).map(([state]) => state), ['valid', 'invalid', 'invalid']);
   await screenshot(wallet.page, 'identity-wallet-imported');
 
   // The restored key answers a verifier's challenge with the restored credential.
