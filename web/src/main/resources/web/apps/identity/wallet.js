@@ -278,6 +278,10 @@ $('import').addEventListener('click', async () => {
     localStorage.setItem(CREDENTIALS, JSON.stringify(credentials));
     $('import-passphrase').value = '';
     $('import-replace').checked = false;
+    // What was said about the wallet before is about the one replaced.
+    say($('paste-status'), '');
+    say($('export-status'), '');
+    $('export-link').hidden = true;
     await showWallet();
     say(status, `Imported ${backup.did} with ${backup.credentials.length} credential(s).`, 'ok');
   } catch (e) {
