@@ -74,3 +74,28 @@ test('tampering and a wrong challenge are refused with SdJwtVerifier\'s reasons'
   refused(() => bound(other), 'holder binding', /not signed by the cnf key/);
   refused(() => s.check('not an sd-jwt'), 'malformed', /no ~/);
 });
+
+const backup = await import(pathToFileURL(join(root, 'web/src/main/resources/web/apps/identity/backup.js')));
+
+test('a wallet backup opens with its passphrase only, and an edited header or a short passphrase is refused', async () => {
+  const did = s.didOf(31337, s.addressOf(s.publicKeyOf(holderKey)));
+  // Fewer iterations than the wallet's 600,000 keep this test quick; the format carries the count.
+  const file = await backup.seal({ key: holderKey, credentials: [credential] }, did, 'correct horse', 100_000);
+  const header = JSON.parse(file);
+  assert.equal(header.type, 'stele-identity-wallet-backup');
+  assert.deepEqual([header.kdf.name, header.kdf.hash, header.kdf.iterations, header.cipher.name], ['PBKDF2', 'SHA-256', 100_000, 'AES-GCM']);
+  assert.ok(!file.includes(holderKey) && !file.includes('Ada'), 'the key and the claims are encrypted');
+  assert.deepEqual(await backup.open(file, 'correct horse'), { did, key: holderKey, credentials: [credential] });
+  await assert.rejects(backup.open(file, 'wrong horse'), /^Error: wrong passphrase \(or the file was altered\): nothing was imported$/);
+  const otherDid = JSON.stringify({ ...header, did: s.didOf(31337, '0x70997970c51812dc3a010c7d01b50e0d17dc79c8') });
+  await assert.rejects(backup.open(otherDid, 'correct horse'), /wrong passphrase/);
+  await assert.rejects(backup.open(JSON.stringify({ ...header, kdf: { ...header.kdf, iterations: 1000 } }), 'correct horse'),
+    /iterations \(1000\) are not between/);
+  await assert.rejects(backup.open('{"type":"something else"}', 'x'), /not a wallet backup/);
+  await assert.rejects(backup.open('not json', 'x'), /the file is not JSON/);
+  await assert.rejects(backup.seal({ key: holderKey, credentials: [] }, did, 'short'), /shorter than 8 characters/);
+  // Two backups of the same wallet differ (fresh salt and IV) and both open.
+  const again = await backup.seal({ key: holderKey, credentials: [] }, did, 'correct horse', 100_000);
+  assert.notEqual(JSON.parse(again).kdf.salt, header.kdf.salt);
+  assert.equal((await backup.open(again, 'correct horse')).key, holderKey);
+});

@@ -11,6 +11,7 @@
 //    node (GET /identity/status/…, the bits as chain state), so the node does not learn which credential is checked;
 // 5. issuer unknown: TrustRegistry.trustedAt(issuer, vct, issuance time), one eth_call;
 // 6. holder binding: the KB-JWT over this nonce and audience, signed by the holder's key in cnf (sdjwt.js).
+// Checks 1 to 5 are verifyIssued, which the wallet runs on a credential it receives; the verifier adds 6.
 import { chainId, LIST_SIZE, trustedAt, TRUST_REGISTRY } from './chain.js';
 import { check, keyBinding, parseDid, Refusal, unb64 } from './sdjwt.js';
 
@@ -82,55 +83,79 @@ export async function statusOf(payload) {
 }
 
 /**
- * Verifies a presentation for a verifier that sent `nonce` and names itself `audience`; `now` in seconds. Answers
- * { issuer, vct, claims, checks } where checks lists what passed; throws a Refusal (reason, detail) at the first
- * check that fails, with what passed before it in refusal.checks.
+ * Runs the checks in order, each `[name, fn]`; answers the list of what passed ({ name, detail }), or throws a Refusal
+ * (reason, detail) at the first check that fails, with what passed before it in refusal.checks.
  */
-export async function verifyPresentation(text, { nonce, audience, now = Math.floor(Date.now() / 1000) }) {
-  const checks = [];
-  const step = async (name, fn) => {
+async function run(steps, checks = []) {
+  for (const [name, fn] of steps) {
     try {
-      const detail = await fn();
-      checks.push({ name, detail });
+      checks.push({ name, detail: await fn() });
     } catch (e) {
       const refusal = e instanceof Refusal ? e : new Refusal(name, e.message);
       refusal.checks = checks;
       throw refusal;
     }
-  };
+  }
+  return checks;
+}
+
+/**
+ * The checks of what an issuer signed, whoever holds it (checks 1 to 5 above): the shape and disclosures, the
+ * issuer's signature by a key of its DID as of issuance, the dates at `now` (seconds), the status bits and the trust
+ * registry. The wallet runs them on a credential it receives, the verifier on a presentation before the holder
+ * binding. Answers { c (sdjwt.js check), checks }; throws a Refusal with refusal.checks.
+ */
+export async function verifyIssued(text, { now = Math.floor(Date.now() / 1000) } = {}) {
   let c;
-  await step('well-formed SD-JWT VC', () => {
-    c = check(text);
-    return `${c.sd.disclosures.length} disclosure(s), each signed by the issuer`;
-  });
+  let issuer;
+  let issued;
+  const checks = await run([
+    ['well-formed SD-JWT VC', () => {
+      c = check(text);
+      issuer = parseDid(c.payload.iss);
+      issued = Number(c.payload.nbf ?? c.payload.iat);
+      return `${c.sd.disclosures.length} disclosure(s), each signed by the issuer`;
+    }],
+    ['issuer signature', async () => {
+      const p = c.payload;
+      if (!Number.isFinite(issued)) throw new Refusal('malformed', 'neither nbf nor iat says when');
+      const chain = await chainId();
+      if (issuer.chainId !== chain) throw new Refusal('signature', `the issuer ${p.iss} is a DID of chain ${issuer.chainId}, this node's is ${chain}`);
+      const keys = await assertionAddresses(p.iss, issued);
+      const signer = c.signers.find((a) => keys.has(a));
+      if (!signer) throw new Refusal('signature', `not signed by a key of ${p.iss} (neither its owner nor a valid veriKey/sigAuth delegate)`);
+      return `signed by ${signer}, a key of ${p.iss} when it issued (resolved through /1.0/identifiers)`;
+    }],
+    ['dates', () => {
+      const p = c.payload;
+      if (now < issued) throw new Refusal('not yet valid', `valid from ${new Date(issued * 1000).toISOString()}`);
+      if (p.exp !== undefined && now >= Number(p.exp)) throw new Refusal('expired', `expired at ${new Date(p.exp * 1000).toISOString()}`);
+      return `issued ${new Date(issued * 1000).toISOString()}${p.exp ? `, expires ${new Date(p.exp * 1000).toISOString()}` : ''}`;
+    }],
+    ['status', () => statusOf(c.payload)],
+    ['trusted issuer', async () => {
+      const p = c.payload;
+      if (!(await trustedAt(issuer.address, p.vct, issued)))
+        throw new Refusal('issuer unknown', `${p.iss} was not a trusted issuer of ${p.vct} at ${new Date(issued * 1000).toISOString()} (TrustRegistry ${TRUST_REGISTRY})`);
+      return `admitted for ${p.vct} in TrustRegistry when it issued`;
+    }],
+  ]);
+  return { c, checks };
+}
+
+/**
+ * Verifies a presentation for a verifier that sent `nonce` and names itself `audience`; `now` in seconds: what the
+ * issuer signed (verifyIssued), then the holder binding. Answers { issuer, vct, claims, checks } where checks lists
+ * what passed; throws a Refusal (reason, detail) at the first check that fails, with what passed before it in
+ * refusal.checks.
+ */
+export async function verifyPresentation(text, { nonce, audience, now = Math.floor(Date.now() / 1000) }) {
+  const { c, checks } = await verifyIssued(text, { now });
   const p = c.payload;
-  const issuer = parseDid(p.iss);
-  const issued = Number(p.nbf ?? p.iat);
-  await step('issuer signature', async () => {
-    if (!Number.isFinite(issued)) throw new Refusal('malformed', 'neither nbf nor iat says when');
-    const chain = await chainId();
-    if (issuer.chainId !== chain) throw new Refusal('signature', `the issuer ${p.iss} is a DID of chain ${issuer.chainId}, this node's is ${chain}`);
-    const keys = await assertionAddresses(p.iss, issued);
-    const signer = c.signers.find((a) => keys.has(a));
-    if (!signer) throw new Refusal('signature', `not signed by a key of ${p.iss} (neither its owner nor a valid veriKey/sigAuth delegate)`);
-    return `signed by ${signer}, a key of ${p.iss} when it issued (resolved through /1.0/identifiers)`;
-  });
-  await step('dates', () => {
-    if (!Number.isFinite(issued)) throw new Refusal('malformed', 'neither nbf nor iat says when');
-    if (now < issued) throw new Refusal('not yet valid', `valid from ${new Date(issued * 1000).toISOString()}`);
-    if (p.exp !== undefined && now >= Number(p.exp)) throw new Refusal('expired', `expired at ${new Date(p.exp * 1000).toISOString()}`);
-    return `issued ${new Date(issued * 1000).toISOString()}${p.exp ? `, expires ${new Date(p.exp * 1000).toISOString()}` : ''}`;
-  });
-  await step('status', () => statusOf(p));
-  await step('trusted issuer', async () => {
-    if (!(await trustedAt(issuer.address, p.vct, issued)))
-      throw new Refusal('issuer unknown', `${p.iss} was not a trusted issuer of ${p.vct} at ${new Date(issued * 1000).toISOString()} (TrustRegistry ${TRUST_REGISTRY})`);
-    return `admitted for ${p.vct} in TrustRegistry when it issued`;
-  });
-  await step('holder binding', () => {
+  await run([['holder binding', () => {
     keyBinding(c.sd, p, nonce, audience, now);
     return `presented by the holder's key (cnf) for this challenge (nonce and audience)`;
-  });
+  }]], checks);
   const claims = { ...c.claims };
   for (const name of ['iss', 'vct', 'sub', 'iat', 'nbf', 'exp']) delete claims[name];
   return { issuer: p.iss, vct: p.vct, subject: p.sub, claims, checks, payload: p };
