@@ -21,14 +21,13 @@ import org.stele.apps.notary.NotaryProof;
 import org.stele.apps.notary.NotaryProofVerifier;
 import org.stele.apps.notary.NotarySignatures;
 import org.stele.common.crypto.Secp256k1KeccakSuite;
-import org.stele.execution.genesis.GenesisFile;
 import org.stele.execution.genesis.GenesisFormatException;
 import org.stele.node.cli.common.CommandErrors;
+import org.stele.node.cli.common.GenesisOption;
 import org.stele.node.cli.common.RpcOption;
 import org.stele.node.cli.common.SignerOptions;
 import org.stele.proof.ProofFormatException;
 import org.stele.proof.TransactionProofVerifier;
-import org.stele.storage.InMemoryKeyValueStore;
 import org.web3j.crypto.Credentials;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.http.HttpService;
@@ -346,8 +345,8 @@ public final class NotaryCommand implements Runnable {
         @Parameters(index = "1", paramLabel = "PROOF")
         Path proof;
 
-        @Option(names = "--genesis", description = "The chain's genesis.json: the proof must start from this genesis. Without it the proof's own genesis hash is taken as stated.")
-        Path genesis;
+        @Mixin
+        GenesisOption genesis;
 
         @Override
         public Integer call() {
@@ -358,11 +357,7 @@ public final class NotaryCommand implements Runnable {
             byte[] hash;
             Optional<TransactionProofVerifier.TrustedGenesis> trusted = Optional.empty();
             try {
-                if (genesis != null) {
-                    GenesisFile spec = GenesisFile.read(genesis);
-                    trusted = Optional.of(new TransactionProofVerifier.TrustedGenesis(
-                            spec.build(new InMemoryKeyValueStore()).block().hash(suite), spec.chainId()));
-                }
+                trusted = genesis.trusted(suite);
                 p = NotaryProof.read(proof);
                 if (!Files.isRegularFile(file)) throw new ProofFormatException(file + ": no such file");
                 hash = p.algorithm().hash(file);
