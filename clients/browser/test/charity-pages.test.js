@@ -10,6 +10,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchBrowser, openPage, receipt, root, rpc, screenshot, startDevNode } from '../harness.js';
+import { submit as submitForm, succeed as succeedForm } from '../status.js';
 
 const CHARITY = JSON.parse(readFileSync(join(root,
   'apps/charity/src/main/resources/org/stele/apps/charity/contracts/Charity.json'), 'utf8'));
@@ -42,21 +43,10 @@ after(async () => {
 const [OPERATOR, ADMIN, DONOR_1, DONOR_2, CLINIC_A, SCHOOL_B] = [0, 1, 2, 3, 4, 5];
 
 /** Submits a form and waits for its status line to settle; answers [class, text]. */
-async function submit(page, button, status) {
-  await page.click(button);
-  await page.waitForFunction((id) => {
-    const e = document.getElementById(id);
-    return e.classList.contains('ok') || e.classList.contains('fail');
-  }, status, { timeout: 30_000 });
-  return page.$eval(`#${status}`, (e) => [e.className.replace('status', '').trim(), e.textContent]);
-}
+const submit = (page, button, status) => submitForm(page, button, status, 30_000);
 
 /** Submits a form that must succeed. */
-async function succeed(page, button, status) {
-  const [kind, text] = await submit(page, button, status);
-  assert.equal(kind, 'ok', text);
-  await page.evaluate((id) => { document.getElementById(id).className = 'status'; }, status);
-}
+const succeed = (page, button, status) => succeedForm(page, button, status, 30_000);
 
 test('an operator registers an organisation and its admin starts a campaign on the list page', async () => {
   const { context, page, problems } = await openPage(browser, at('index.html'));

@@ -11,6 +11,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchBrowser, openPage, receipt, root, rpc, screenshot, startDevNode } from '../harness.js';
+import { download, ok } from '../status.js';
 
 const NOTARY = JSON.parse(readFileSync(join(root,
   'apps/notary/src/main/resources/org/stele/apps/notary/contracts/Notary.json'), 'utf8'));
@@ -40,21 +41,6 @@ after(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-async function settled(page, id) {
-  await page.waitForFunction((e) => {
-    const el = document.getElementById(e);
-    return el.classList.contains('ok') || el.classList.contains('fail');
-  }, id, { timeout: 60_000 });
-  return page.$eval(`#${id}`, (e) => [e.className.replace('status', '').trim(), e.textContent]);
-}
-
-async function ok(page, id) {
-  const [kind, text] = await settled(page, id);
-  assert.equal(kind, 'ok', text);
-  await page.evaluate((e) => { document.getElementById(e).className = 'status'; }, id);
-  return text;
-}
-
 /** Verifies a document and its proof on the verify page with the network cut; answers [verdict, summary]. */
 async function verifyOffline(page, context, name, bytes, proofPath) {
   // Everything the page loads (the icon, the genesis hint) is in before the network goes.
@@ -66,12 +52,6 @@ async function verifyOffline(page, context, name, bytes, proofPath) {
   await page.click('#verify');
   await page.waitForFunction(() => document.getElementById('verdict').textContent !== '', null, { timeout: 30_000 });
   return [await page.textContent('#verdict'), await page.textContent('#summary')];
-}
-
-async function download(page, selector, file) {
-  const [d] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
-  await d.saveAs(file);
-  return JSON.parse(readFileSync(file, 'utf8'));
 }
 
 test('a file hashed in the browser is stamped, its proof verifies offline, and one edited byte does not', async () => {

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { launchBrowser, openPage, root, rpc, screenshot, startDevNode } from '../harness.js';
+import { submit, succeed } from '../status.js';
 
 const [ISSUER, MERCHANT, HOLDER, FRIEND] = [0, 2, 3, 4];
 
@@ -34,22 +35,6 @@ after(async () => {
   await browser?.close();
   await node?.stop();
 });
-
-async function submit(page, button, status) {
-  await page.click(button);
-  await page.waitForFunction((id) => {
-    const e = document.getElementById(id);
-    return e.classList.contains('ok') || e.classList.contains('fail');
-  }, status, { timeout: 60_000 });
-  return page.$eval(`#${status}`, (e) => [e.className.replace('status', '').trim(), e.textContent]);
-}
-
-async function succeed(page, button, status) {
-  const [kind, text] = await submit(page, button, status);
-  assert.equal(kind, 'ok', text);
-  await page.evaluate((id) => { document.getElementById(id).className = 'status'; }, status);
-  return text;
-}
 
 const last = (page, series) => page.$eval(`#chart path[data-series="${series}"]`, (p) => p.dataset.last);
 

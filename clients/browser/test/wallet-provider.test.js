@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { Wallet, id } from 'ethers';
 import { launchBrowser, openPage, receipt, root, rpc, screenshot, startDevNode } from '../harness.js';
 import { injectWallet } from '../wallet.js';
+import { download, ok, settled } from '../status.js';
 
 const NOTARY = JSON.parse(readFileSync(join(root,
   'apps/notary/src/main/resources/org/stele/apps/notary/contracts/Notary.json'), 'utf8'));
@@ -42,22 +43,6 @@ after(async () => {
   await node?.stop();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
-
-async function settled(page, id) {
-  await page.waitForFunction((e) => {
-    const el = document.getElementById(e);
-    return el.classList.contains('ok') || el.classList.contains('fail');
-  }, id, { timeout: 60_000 });
-  const answer = await page.$eval(`#${id}`, (e) => [e.className.replace('status', '').trim(), e.textContent]);
-  await page.evaluate((e) => { document.getElementById(e).className = 'status'; }, id);
-  return answer;
-}
-
-async function ok(page, id) {
-  const [kind, text] = await settled(page, id);
-  assert.equal(kind, 'ok', text);
-  return text;
-}
 
 /** Opens `url` in a fresh context whose pages have the wallet for `key` injected before they load. */
 async function withWallet(url, key, options) {
@@ -169,10 +154,8 @@ test('a 2-of-3 signing: the injected wallet asks and signs without gas, another 
   await relay.page.waitForFunction(() => document.getElementById('state').textContent === 'Signed');
   await relay.page.click('#proof');
   await ok(relay.page, 'sign-status');
-  const [download] = await Promise.all([relay.page.waitForEvent('download'), relay.page.click('#download')]);
   const proofPath = join(dir, 'deed.notary.json');
-  await download.saveAs(proofPath);
-  assert.equal(JSON.parse(readFileSync(proofPath, 'utf8')).signatureProofs.length, 2);
+  assert.equal((await download(relay.page, '#download', proofPath)).signatureProofs.length, 2);
   await screenshot(relay.page, 'wallet-notary-relayed');
   await relay.context.close();
 

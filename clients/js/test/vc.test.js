@@ -1,42 +1,25 @@
 // Verifiable credentials both ways between Stele and did-jwt-vc from npm, unchanged: `stele vc issue` writes VC-JWTs
 // that did-jwt-vc verifies with ethr-did-resolver against the node, and `stele vc verify` accepts what did-jwt-vc
 // issues. The status bits and the trusted issuers are chain state (StatusLists and TrustRegistry in genesis), and
-// the node serves each status list as a BitstringStatusListCredential. Runs against stele dev only: anvil has
-// neither contract nor the CLI, so there the suite is skipped.
+// the node serves each status list as a BitstringStatusListCredential. Runs against Stele: when the node under test
+// is another (anvil), the suite starts its own `stele dev`.
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { after, before, describe, it } from 'node:test';
-import { HDNodeWallet, JsonRpcProvider, Network, Wallet, AbiCoder, id } from 'ethers';
+import { HDNodeWallet, JsonRpcProvider, Network, Wallet } from 'ethers';
 import { ES256KSigner, hexToBytes } from 'did-jwt';
 import { createVerifiableCredentialJwt, verifyCredential } from 'did-jwt-vc';
 import { getResolver } from 'ethr-did-resolver';
 import { Resolver } from 'did-resolver';
-import { ACCOUNTS, MNEMONIC, derivationPath, rpc, startNode } from '../lib/node.js';
+import { ACCOUNTS, MNEMONIC, derivationPath } from '../lib/node.js';
+import { admitIssuer, ok, startSteleNode, stele } from '../lib/cli.js';
 
 const REGISTRY = '0xdca7ef03e98e0dc2b855be647c39abe984fcf21b';
 const STATUS_LISTS = '0x0000000000000000000000000000000000005100';
-const ACCOUNTS_CONTRACT = '0x0000000000000000000000000000000000001003';
-const OPERATOR = 2n;
-const STELE = new URL('../../../stele', import.meta.url).pathname;
-
-/** Runs the stele command line; resolves {code, stdout, stderr} whatever the exit status. */
-function stele(args) {
-  return new Promise((resolveP) => {
-    execFile(STELE, args, { timeout: 120_000 }, (error, stdout, stderr) => {
-      resolveP({ code: error ? (error.code ?? 1) : 0, stdout: stdout.trim(), stderr: stderr.trim() });
-    });
-  });
-}
-
-async function ok(args) {
-  const r = await stele(args);
-  assert.equal(r.code, 0, `stele ${args.join(' ')}: ${r.stderr}`);
-  return r.stdout;
-}
+const TRUST_REGISTRY = '0x0000000000000000000000000000000000005101';
 
 const wallet = (i) => HDNodeWallet.fromPhrase(MNEMONIC, undefined, derivationPath(i));
 
@@ -49,13 +32,11 @@ function bitOf(encodedList, index) {
 }
 
 describe('verifiable credentials (did-jwt-vc, did-jwt, ethr-did-resolver)', () => {
-  let node, provider, resolver, chainHex, dir, stele_, governorKey, issuerKey, issuer, issuerDid, type, holderDid;
+  let node, provider, resolver, chainHex, dir, governorKey, issuerKey, issuer, issuerDid, type, holderDid;
 
   before(async () => {
-    node = await startNode();
+    node = await startSteleNode([REGISTRY, STATUS_LISTS, TRUST_REGISTRY]);
     provider = new JsonRpcProvider(node.rpcUrl, Network.from(node.chainId), { staticNetwork: true, cacheTimeout: -1 });
-    stele_ = (await provider.getCode(STATUS_LISTS)) !== '0x';
-    if (!stele_) return;
     chainHex = `0x${node.chainId.toString(16)}`;
     resolver = new Resolver(
       getResolver({ networks: [{ name: chainHex, chainId: node.chainId, provider, registry: REGISTRY }] }),
@@ -69,22 +50,10 @@ describe('verifiable credentials (did-jwt-vc, did-jwt, ethr-did-resolver)', () =
     writeFileSync(issuerKey, issuer.privateKey.slice(2)); // bare hex, no newline: both forms are key files
     issuerDid = `did:ethr:${chainHex}:${issuer.address.toLowerCase()}`;
     holderDid = `did:ethr:${chainHex}:${Wallet.createRandom().address.toLowerCase()}`;
-    // The committee (dev account 0 alone on stele dev) makes account 0 an operator, which admits the issuer for a
-    // type of this run's own, so that runs against one node do not meet each other's admissions.
-    const coder = AbiCoder.defaultAbiCoder();
-    const hasRole = id('hasRole(address,uint256)').slice(0, 10)
-      + coder.encode(['address', 'uint256'], [governor.address, OPERATOR]).slice(2);
-    if (BigInt(await provider.call({ to: ACCOUNTS_CONTRACT, data: hasRole })) === 0n)
-      await ok(['gov', 'grant', governor.address, 'operator', '--rpc', node.rpcUrl, '--key', governorKey]);
+    // A type of this run's own, so that runs against one node do not meet each other's admissions.
     type = `InteropCredential${Date.now()}`;
-    await ok(['vc', 'trust', 'schema', '--type', type, '--schema-id', `https://schemas.example.org/${type}`,
-      '--schema-hash', `0x${'ab'.repeat(32)}`, '--rpc', node.rpcUrl, '--key-file', governorKey]);
-    await ok(['vc', 'trust', 'admit', '--issuer', issuerDid, '--type', type, '--rpc', node.rpcUrl,
-      '--key-file', governorKey]);
-    // A dev chain's blocks may run ahead of the wall clock (one block per transaction, each a second after its
-    // parent at least); credentials issued now must postdate the admission's block time.
-    const head = await provider.getBlock('latest');
-    while (Date.now() / 1000 <= head.timestamp) await new Promise((r) => setTimeout(r, 200));
+    await admitIssuer({ provider, rpcUrl: node.rpcUrl, governor, governorKey, issuerDid, type,
+      schemaHash: `0x${'ab'.repeat(32)}` });
   });
 
   after(async () => {
@@ -93,8 +62,7 @@ describe('verifiable credentials (did-jwt-vc, did-jwt, ethr-did-resolver)', () =
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  it('did-jwt-vc verifies a credential stele issued, ES256K and ES256K-R', async (t) => {
-    if (!stele_) return t.skip('not a Stele node');
+  it('did-jwt-vc verifies a credential stele issued, ES256K and ES256K-R', async () => {
     for (const alg of ['ES256K', 'ES256K-R']) {
       const jwt = await ok(['vc', 'issue', '--rpc', node.rpcUrl, '--key-file', issuerKey, '--subject', holderDid,
         '--claims', '{"name":"Ada","ageOver18":true}', '--type', type, '--expires', 'P30D', '--alg', alg]);
@@ -109,8 +77,7 @@ describe('verifiable credentials (did-jwt-vc, did-jwt, ethr-did-resolver)', () =
     }
   });
 
-  it('serves the status list as chain state, and a revocation shows in it and in stele vc verify', async (t) => {
-    if (!stele_) return t.skip('not a Stele node');
+  it('serves the status list as chain state, and a revocation shows in it and in stele vc verify', async () => {
     const jwt = await ok(['vc', 'issue', '--rpc', node.rpcUrl, '--key-file', issuerKey, '--subject', holderDid,
       '--claims', '{"ageOver18":true}', '--type', type, '--status']);
     const { verifiableCredential: vc } = await verifyCredential(jwt, resolver);
@@ -136,8 +103,7 @@ describe('verifiable credentials (did-jwt-vc, did-jwt, ethr-did-resolver)', () =
     assert.match(refused.stderr, /^stele vc verify: revoked: revocation bit \d+ of http/);
   });
 
-  it('stele vc verify accepts a credential did-jwt-vc issued, and refuses one of a type the issuer is not trusted for', async (t) => {
-    if (!stele_) return t.skip('not a Stele node');
+  it('stele vc verify accepts a credential did-jwt-vc issued, and refuses one of a type the issuer is not trusted for', async () => {
     const signer = ES256KSigner(hexToBytes(issuer.privateKey.slice(2)));
     const now = Math.floor(Date.now() / 1000);
     const credential = (types) => createVerifiableCredentialJwt({

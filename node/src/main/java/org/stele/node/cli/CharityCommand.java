@@ -23,12 +23,12 @@ import org.stele.apps.charity.CharityClient;
 import org.stele.apps.charity.CharityClient.CharityException;
 import org.stele.apps.charity.CharityEvent;
 import org.stele.apps.charity.FifoTrace;
-import org.web3j.crypto.Credentials;
+import org.stele.node.cli.common.CommandErrors;
+import org.stele.node.cli.common.RpcOption;
+import org.stele.node.cli.common.SignerOptions;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.http.HttpService;
-import org.web3j.tx.ClientTransactionManager;
-import org.web3j.tx.RawTransactionManager;
 import org.web3j.tx.TransactionManager;
 import org.web3j.utils.Numeric;
 import picocli.CommandLine;
@@ -58,44 +58,33 @@ public final class CharityCommand implements Runnable {
 
     /** Where the node is, which contract, and who signs. */
     static final class Connection {
-        @Option(names = "--rpc", defaultValue = "http://127.0.0.1:8545", description = "The node's JSON-RPC URL (default ${DEFAULT-VALUE}).")
-        String rpc;
+        @Mixin
+        RpcOption rpc;
 
         @Option(names = "--contract", description = "The Charity contract's address.")
         String contract;
 
-        @Option(names = "--from", description = "Sign as this account of the node (eth_sendTransaction: a dev chain's accounts).")
-        String from;
-
-        @Option(names = "--key-file", description = "Sign here with the hex private key in this file.")
-        Path keyFile;
+        @Mixin
+        SignerOptions signer;
 
         HttpService service() {
-            return new HttpService(rpc);
+            return new HttpService(rpc.url());
         }
 
         TransactionManager sender(HttpService service) throws IOException {
-            Web3j web3j = Web3j.build(service);
-            if (keyFile != null) {
-                String key = Files.readString(keyFile).strip();
-                long chainId = web3j.ethChainId().send().getChainId().longValueExact();
-                return new RawTransactionManager(web3j, Credentials.create(key), chainId);
-            }
-            if (from == null) throw new IllegalArgumentException("give --from ADDRESS or --key-file FILE to sign");
-            return new ClientTransactionManager(web3j, from);
+            return signer.transactionManager(Web3j.build(service));
         }
 
         /** A client that only reads. */
         CharityClient client() throws IOException {
             if (contract == null) throw new IllegalArgumentException("give --contract ADDRESS (the Charity contract)");
             HttpService service = service();
-            return new CharityClient(service, keyFile == null && from == null ? null : sender(service), contract);
+            return new CharityClient(service, signer.given() ? sender(service) : null, contract);
         }
 
         /** A client that sends transactions: --from or --key-file is required. */
         CharityClient signingClient() throws IOException {
-            if (keyFile == null && from == null)
-                throw new IllegalArgumentException("give --from ADDRESS or --key-file FILE to sign");
+            signer.require();
             return client();
         }
     }
@@ -111,26 +100,14 @@ public final class CharityCommand implements Runnable {
 
         @Override
         public final Integer call() {
-            PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-            String name = getClass().getAnnotation(Command.class).name();
-            try {
+            return CommandErrors.run(CommandErrors.prefix("charity", this), () -> {
                 run();
                 return 0;
-            } catch (IllegalArgumentException e) {
-                err.println("stele charity " + name + ": " + e.getMessage());
-                return 2;
-            } catch (CharityException e) {
-                err.println("stele charity " + name + ": " + e.getMessage());
-                return 1;
-            } catch (org.web3j.protocol.exceptions.ClientConnectionException e) {
-                err.println(
-                        "stele charity " + name + ": the node at " + connection.rpc + " answered: " + e.getMessage());
-                return 1;
-            } catch (IOException e) {
-                err.println("stele charity " + name + ": the node at " + connection.rpc + " cannot be reached ("
-                        + e.getMessage() + ")");
-                return 1;
-            }
+            }, e -> switch (e) {
+                case org.web3j.protocol.exceptions.ClientConnectionException c -> connection.rpc.answered(c);
+                case IOException io -> connection.rpc.unreachable(io);
+                default -> CommandErrors.usual(e);
+            });
         }
 
         /** The events of the one transaction this receipt is for. */

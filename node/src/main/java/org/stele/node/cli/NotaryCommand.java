@@ -21,16 +21,17 @@ import org.stele.apps.notary.NotaryProof;
 import org.stele.apps.notary.NotaryProofVerifier;
 import org.stele.apps.notary.NotarySignatures;
 import org.stele.common.crypto.Secp256k1KeccakSuite;
-import org.stele.execution.genesis.GenesisFile;
 import org.stele.execution.genesis.GenesisFormatException;
+import org.stele.node.cli.common.CommandErrors;
+import org.stele.node.cli.common.GenesisOption;
+import org.stele.node.cli.common.RpcOption;
+import org.stele.node.cli.common.SignerOptions;
 import org.stele.proof.ProofFormatException;
 import org.stele.proof.TransactionProofVerifier;
-import org.stele.storage.InMemoryKeyValueStore;
 import org.web3j.crypto.Credentials;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.http.HttpService;
 import org.web3j.tx.ClientTransactionManager;
-import org.web3j.tx.RawTransactionManager;
 import org.web3j.tx.TransactionManager;
 import org.web3j.utils.Numeric;
 import picocli.CommandLine;
@@ -60,17 +61,14 @@ public final class NotaryCommand implements Runnable {
 
     /** Where the node is, which contract, and who signs. */
     static final class Connection {
-        @Option(names = "--rpc", defaultValue = "http://127.0.0.1:8545", description = "The node's JSON-RPC URL (default ${DEFAULT-VALUE}).")
-        String rpc;
+        @Mixin
+        RpcOption rpc;
 
         @Option(names = "--contract", description = "The Notary contract's address.")
         String contract;
 
-        @Option(names = "--from", description = "Sign as this account of the node (eth_sendTransaction: a dev chain's accounts).")
-        String from;
-
-        @Option(names = "--key-file", description = "Sign here with the hex private key in this file.")
-        Path keyFile;
+        @Mixin
+        SignerOptions signer;
 
         @Option(names = "--algorithm", defaultValue = "sha-256", description = "How files are hashed: sha-256 (default) or sm3.")
         String algorithm;
@@ -79,21 +77,12 @@ public final class NotaryCommand implements Runnable {
             return HashAlgorithm.of(algorithm);
         }
 
-        Credentials key() throws IOException {
-            String key = Files.readString(keyFile).strip();
-            if (!key.matches("(0x)?[0-9a-fA-F]{64}"))
-                throw new IllegalArgumentException(keyFile + " does not hold a private key (64 hex digits)");
-            return Credentials.create(key);
+        HttpService service() {
+            return new HttpService(rpc.url());
         }
 
         TransactionManager sender(HttpService service) throws IOException {
-            Web3j web3j = Web3j.build(service);
-            if (keyFile != null) {
-                Credentials key = key();
-                return new RawTransactionManager(web3j, key, web3j.ethChainId().send().getChainId().longValueExact());
-            }
-            if (from == null) throw new IllegalArgumentException("give --from ADDRESS or --key-file FILE to sign");
-            return new ClientTransactionManager(web3j, from);
+            return signer.transactionManager(Web3j.build(service));
         }
 
         String contract() {
@@ -103,13 +92,12 @@ public final class NotaryCommand implements Runnable {
         }
 
         NotaryClient client() throws IOException {
-            HttpService service = new HttpService(rpc);
-            return new NotaryClient(service, keyFile == null && from == null ? null : sender(service), contract());
+            HttpService service = service();
+            return new NotaryClient(service, signer.given() ? sender(service) : null, contract());
         }
 
         NotaryClient signingClient() throws IOException {
-            if (keyFile == null && from == null)
-                throw new IllegalArgumentException("give --from ADDRESS or --key-file FILE to sign");
+            signer.require();
             return client();
         }
 
@@ -134,24 +122,15 @@ public final class NotaryCommand implements Runnable {
 
         @Override
         public final Integer call() {
-            PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-            String name = "stele notary " + getClass().getAnnotation(Command.class).name() + ": ";
-            try {
+            return CommandErrors.run(CommandErrors.prefix("notary", this), () -> {
                 run();
                 return 0;
-            } catch (IllegalArgumentException | ProofFormatException e) {
-                err.println(name + e.getMessage());
-                return 2;
-            } catch (NotaryException e) {
-                err.println(name + e.getMessage());
-                return 1;
-            } catch (org.web3j.protocol.exceptions.ClientConnectionException e) {
-                err.println(name + "the node at " + connection.rpc + " answered: " + e.getMessage());
-                return 1;
-            } catch (IOException e) {
-                err.println(name + "the node at " + connection.rpc + " cannot be reached (" + e.getMessage() + ")");
-                return 1;
-            }
+            }, e -> switch (e) {
+                case ProofFormatException p -> CommandErrors.Failure.badArgument(p.getMessage());
+                case org.web3j.protocol.exceptions.ClientConnectionException c -> connection.rpc.answered(c);
+                case IOException io -> connection.rpc.unreachable(io);
+                default -> CommandErrors.usual(e);
+            });
         }
     }
 
@@ -164,7 +143,7 @@ public final class NotaryCommand implements Runnable {
     static final class Deploy extends Action {
         @Override
         void run() throws IOException {
-            HttpService service = new HttpService(connection.rpc);
+            HttpService service = connection.service();
             out.println(NotaryClient.deploy(service, connection.sender(service)).contract());
         }
     }
@@ -246,10 +225,10 @@ public final class NotaryCommand implements Runnable {
                 out.println("Signed " + hash + ".");
                 return;
             }
-            if (connection.keyFile == null)
+            if (!connection.signer.hasKeyFile())
                 throw new IllegalArgumentException("--relay-from needs the signer's --key-file to make the signature");
-            Credentials signer = connection.key();
-            HttpService service = new HttpService(connection.rpc);
+            Credentials signer = connection.signer.key();
+            HttpService service = connection.service();
             NotaryClient relayer = new NotaryClient(service, new ClientTransactionManager(Web3j.build(service),
                     relayFrom), connection.contract());
             byte[] signature = NotarySignatures.sign(signer.getEcKeyPair(), relayer.chainId(), relayer.contract(),
@@ -366,8 +345,8 @@ public final class NotaryCommand implements Runnable {
         @Parameters(index = "1", paramLabel = "PROOF")
         Path proof;
 
-        @Option(names = "--genesis", description = "The chain's genesis.json: the proof must start from this genesis. Without it the proof's own genesis hash is taken as stated.")
-        Path genesis;
+        @Mixin
+        GenesisOption genesis;
 
         @Override
         public Integer call() {
@@ -378,11 +357,7 @@ public final class NotaryCommand implements Runnable {
             byte[] hash;
             Optional<TransactionProofVerifier.TrustedGenesis> trusted = Optional.empty();
             try {
-                if (genesis != null) {
-                    GenesisFile spec = GenesisFile.read(genesis);
-                    trusted = Optional.of(new TransactionProofVerifier.TrustedGenesis(
-                            spec.build(new InMemoryKeyValueStore()).block().hash(suite), spec.chainId()));
-                }
+                trusted = genesis.trusted(suite);
                 p = NotaryProof.read(proof);
                 if (!Files.isRegularFile(file)) throw new ProofFormatException(file + ": no such file");
                 hash = p.algorithm().hash(file);

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Locale;
@@ -21,6 +19,9 @@ import org.stele.apps.points.Relayer;
 import org.stele.apps.points.RelayerServer;
 import org.stele.apps.points.Sender;
 import org.stele.apps.points.TokenBucket;
+import org.stele.node.cli.common.CommandErrors;
+import org.stele.node.cli.common.RpcOption;
+import org.stele.node.cli.common.SignerOptions;
 import org.web3j.crypto.Credentials;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -51,34 +52,27 @@ public final class PointsCommand implements Runnable {
 
     /** Where the node is, which token, and who signs. */
     static final class Connection {
-        @Option(names = "--rpc", defaultValue = "http://127.0.0.1:8545", description = "The node's JSON-RPC URL (default ${DEFAULT-VALUE}).")
-        String rpc;
+        @Mixin
+        RpcOption rpc;
 
         @Option(names = "--token", description = "The PointsToken's address.")
         String token;
 
-        @Option(names = "--from", description = "Sign as this account of the node (eth_sendTransaction: a dev chain's accounts).")
-        String from;
-
-        @Option(names = "--key-file", description = "Sign here with the hex private key in this file.")
-        Path keyFile;
+        @Mixin
+        SignerOptions signer;
 
         NodeRpc node() {
-            return new NodeRpc(rpc);
+            return new NodeRpc(rpc.url());
         }
 
         Credentials key() throws IOException {
-            if (keyFile == null) throw new IllegalArgumentException("give --key-file FILE");
-            String hex = Files.readString(keyFile).strip();
-            if (!hex.matches("(0x)?[0-9a-fA-F]{64}"))
-                throw new IllegalArgumentException(keyFile + " does not hold a hex private key (64 hex digits)");
-            return Credentials.create(hex);
+            return signer.key();
         }
 
         Sender sender() throws IOException {
-            if (keyFile != null) return new Sender.Key(key());
-            if (from == null) throw new IllegalArgumentException("give --from ADDRESS or --key-file FILE to sign");
-            return new Sender.NodeAccount(address(from, "--from"));
+            if (signer.hasKeyFile()) return new Sender.Key(key());
+            signer.require();
+            return new Sender.NodeAccount(address(signer.from(), "--from"));
         }
 
         PointsClient client(boolean signing) throws IOException {
@@ -98,29 +92,14 @@ public final class PointsCommand implements Runnable {
 
         @Override
         public final Integer call() {
-            PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-            String name = getClass().getAnnotation(Command.class).name();
-            try {
+            return CommandErrors.run(CommandErrors.prefix("points", this), () -> {
                 run();
                 return 0;
-            } catch (IllegalArgumentException e) {
-                err.println("stele points " + name + ": " + e.getMessage());
-                return 2;
-            } catch (PointsException e) {
-                err.println("stele points " + name + ": " + e.getMessage());
-                return 1;
-            } catch (NodeRpc.NodeError e) {
-                err.println(
-                        "stele points " + name + ": the node at " + connection.rpc + " answered: " + e.getMessage());
-                return 1;
-            } catch (IOException e) {
-                err.println("stele points " + name + ": the node at " + connection.rpc + " cannot be reached ("
-                        + e.getMessage() + ")");
-                return 1;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return 1;
-            }
+            }, e -> switch (e) {
+                case NodeRpc.NodeError n -> connection.rpc.answered(n);
+                case IOException io -> connection.rpc.unreachable(io);
+                default -> CommandErrors.usual(e);
+            });
         }
     }
 
@@ -227,7 +206,7 @@ public final class PointsCommand implements Runnable {
                 out.println(connection.client(true).send(data).transaction());
                 return;
             }
-            if (connection.keyFile == null)
+            if (!connection.signer.hasKeyFile())
                 throw new IllegalArgumentException("--via-relayer signs a forward request: give --key-file FILE");
             PointsClient client = connection.client(false);
             ForwardRequest.Signed signed = client.signRequest(connection.key().getEcKeyPair(), data,

@@ -9,16 +9,16 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.stele.common.crypto.Secp256k1KeccakSuite;
-import org.stele.execution.genesis.GenesisFile;
 import org.stele.execution.genesis.GenesisFormatException;
+import org.stele.node.cli.common.GenesisOption;
 import org.stele.proof.ProofCheckFailed;
 import org.stele.proof.ProofFormatException;
 import org.stele.proof.ProofJson;
 import org.stele.proof.TransactionProof;
 import org.stele.proof.TransactionProofVerifier;
-import org.stele.storage.InMemoryKeyValueStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -43,8 +43,8 @@ public final class ProofCommand implements Runnable {
         @Parameters(paramLabel = "FILE", description = "The proof (JSON, as stele_getTransactionProof returns it).")
         Path file;
 
-        @Option(names = "--genesis", description = "The chain's genesis.json: the proof must start from this genesis. Without it the proof's own genesis hash is taken as stated.")
-        Path genesis;
+        @Mixin
+        GenesisOption genesis;
 
         @Override
         public Integer call() {
@@ -54,11 +54,7 @@ public final class ProofCommand implements Runnable {
             TransactionProof proof;
             Optional<TransactionProofVerifier.TrustedGenesis> trusted = Optional.empty();
             try {
-                if (genesis != null) {
-                    GenesisFile spec = GenesisFile.read(genesis);
-                    trusted = Optional.of(new TransactionProofVerifier.TrustedGenesis(
-                            spec.build(new InMemoryKeyValueStore()).block().hash(suite), spec.chainId()));
-                }
+                trusted = genesis.trusted(suite);
                 proof = ProofJson.read(file);
             } catch (ProofFormatException | GenesisFormatException e) {
                 err.println("stele proof verify: " + e.getMessage());

@@ -34,6 +34,8 @@ import org.stele.common.Bytes32;
 import org.stele.common.crypto.KeyPair;
 import org.stele.common.crypto.Keccak256;
 import org.stele.common.crypto.Secp256k1KeccakSuite;
+import org.stele.node.cli.common.CommandErrors;
+import org.stele.node.cli.common.RpcOption;
 import org.stele.node.keys.KeyFileException;
 import org.stele.node.keys.NodeKeyFile;
 import org.stele.node.keys.Web3Keystore;
@@ -73,20 +75,6 @@ public final class DidCommand implements Runnable {
         }
     }
 
-    /** Where the node is. */
-    static final class Node {
-        @Option(names = "--rpc", defaultValue = "http://127.0.0.1:8545", description = "The node's JSON-RPC URL (default ${DEFAULT-VALUE}).")
-        String rpc;
-
-        Rpc rpc() {
-            try {
-                return new Rpc(URI.create(rpc));
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(new CommandLine(new DidCommand()), "--rpc: not a URL: " + rpc);
-            }
-        }
-    }
-
     /** Who signs a change: the owner, and optionally a relayer who sends it. */
     static final class Signers {
         @Option(names = "--key-file", required = true, description = "The identity owner's key: hex (with or without 0x) or a web3 keystore.")
@@ -119,10 +107,7 @@ public final class DidCommand implements Runnable {
 
     static KeyPair load(Path file, Path passphraseFile) {
         try {
-            Optional<String> passphrase = passphraseFile == null
-                    ? Optional.empty()
-                    : Optional.of(NodeKeyFile.readPassphrase(passphraseFile));
-            return NodeKeyFile.load(file, passphrase);
+            return NodeKeyFile.loadWithPassphraseFile(file, passphraseFile);
         } catch (KeyFileException e) {
             throw new DidException(e.getMessage());
         }
@@ -143,24 +128,18 @@ public final class DidCommand implements Runnable {
     }
 
     /** Runs a subcommand's body, turning refusals into one line on stderr and exit status 1. */
-    static int run(Callable<Integer> body) {
-        try {
-            return body.call();
-        } catch (DidException e) {
-            System.err.println("stele did: " + e.getMessage());
-            return 1;
-        } catch (CommandLine.ParameterException e) {
-            throw e;
-        } catch (Exception e) {
-            System.err.println("stele did: " + e.getMessage());
-            return 1;
-        }
+    static int run(CommandErrors.Body body) {
+        return CommandErrors.run("stele did: ", body, CommandErrors::refused);
+    }
+
+    static Rpc rpc(RpcOption node) {
+        return new Rpc(node.uri());
     }
 
     @Command(name = "create", description = "Create a new key and print its DID on the node's chain; --key-file writes the key (hex, mode 0600, never overwritten).")
     static final class Create implements Callable<Integer> {
         @Mixin
-        Node node;
+        RpcOption node;
 
         @Option(names = "--key-file", required = true, description = "Where to write the new key.")
         Path keyFile;
@@ -168,7 +147,7 @@ public final class DidCommand implements Runnable {
         @Override
         public Integer call() {
             return run(() -> {
-                long chainId = node.rpc().chainId();
+                long chainId = rpc(node).chainId();
                 KeyPair key = SUITE.generateKeyPair(new SecureRandom());
                 try {
                     NodeKeyFile.write(keyFile, key, Optional.empty(), Web3Keystore.Params.STANDARD, new SecureRandom());
@@ -184,7 +163,7 @@ public final class DidCommand implements Runnable {
     @Command(name = "show", description = "Print an identity's DID and registry state: owner, last change, nonce.")
     static final class Show implements Callable<Integer> {
         @Mixin
-        Node node;
+        RpcOption node;
 
         @Option(names = "--key-file", description = "The identity's key (its address is the identity).")
         Path keyFile;
@@ -200,7 +179,7 @@ public final class DidCommand implements Runnable {
             if ((keyFile == null) == (identity == null))
                 throw new CommandLine.ParameterException(new CommandLine(this), "give IDENTITY or --key-file");
             return run(() -> {
-                Rpc rpc = node.rpc();
+                Rpc rpc = rpc(node);
                 Address address = identity != null
                         ? parseIdentity(identity)
                         : SUITE.address(load(keyFile, passphraseFile).publicKey());
@@ -219,7 +198,7 @@ public final class DidCommand implements Runnable {
     /** A subcommand that changes an identity; the change is sent directly or relayed. */
     abstract static class Change implements Callable<Integer> {
         @Mixin
-        Node node;
+        RpcOption node;
 
         @Mixin
         Signers signers;
@@ -230,7 +209,7 @@ public final class DidCommand implements Runnable {
         public Integer call() {
             RegistryChange change = change();
             return run(() -> {
-                Rpc rpc = node.rpc();
+                Rpc rpc = rpc(node);
                 KeyPair owner = signers.owner();
                 Address identity = signers.identity();
                 Optional<KeyPair> relayer = signers.relayer();
@@ -381,7 +360,7 @@ public final class DidCommand implements Runnable {
     @Command(name = "resolve", description = "Resolve a did:ethr DID over the node's JSON-RPC, as the node's /1.0/identifiers/ endpoint does; prints the DID Resolution Result.")
     static final class Resolve implements Callable<Integer> {
         @Mixin
-        Node node;
+        RpcOption node;
 
         @Parameters(paramLabel = "DID", description = "The DID, or a DID URL with ?versionId= or ?versionTime=.")
         String did;
@@ -400,7 +379,7 @@ public final class DidCommand implements Runnable {
                     options.put("versionId", versionId);
                 if (versionTime != null)
                     options.put("versionTime", versionTime);
-                DidResolution r = new DidResolver(new RpcDidChain(URI.create(node.rpc)), InstantSource.system())
+                DidResolution r = new DidResolver(new RpcDidChain(node.uri()), InstantSource.system())
                         .resolve(did, options);
                 System.out.println(JSON.writeValueAsString(r.result()));
                 if (r.outcome().error() != null) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.math.BigInteger;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,13 +11,14 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.stele.common.Address;
 import org.stele.common.Bytes;
 import org.stele.common.crypto.KeyPair;
 import org.stele.governance.Roles;
 import org.stele.governance.SystemContract;
+import org.stele.node.cli.common.CommandErrors;
+import org.stele.node.cli.common.RpcOption;
 import org.stele.node.keys.KeyFileException;
 import org.stele.node.keys.NodeKeyFile;
 import picocli.CommandLine;
@@ -48,8 +48,8 @@ public final class GovCommand implements Runnable {
 
     /** The node to talk to, the key to sign with, the output form. */
     static final class Connection {
-        @Option(names = "--rpc", description = "The node's JSON-RPC URL (default: ${DEFAULT-VALUE}).")
-        URI rpc = URI.create("http://127.0.0.1:8545");
+        @Mixin
+        RpcOption rpc;
 
         @Option(names = "--key", description = "The governor's key file (hex or web3 v3 keystore); keys are never given as flags.")
         Path key;
@@ -67,7 +67,7 @@ public final class GovCommand implements Runnable {
 
         /** The node, with the key's account token on every call when a key is given (a node may require one). */
         GovRpc rpc() {
-            return new GovRpc(rpc, Duration.ofSeconds(waitSeconds), key == null ? null : key());
+            return new GovRpc(rpc.uri(), Duration.ofSeconds(waitSeconds), key == null ? null : key());
         }
 
         KeyPair key() {
@@ -75,10 +75,7 @@ public final class GovCommand implements Runnable {
                 throw new GovException("give the governor's key file with --key");
             if (loaded != null) return loaded;
             try {
-                Optional<String> passphrase = passphraseFile == null
-                        ? Optional.empty()
-                        : Optional.of(NodeKeyFile.readPassphrase(passphraseFile));
-                loaded = NodeKeyFile.load(key, passphrase);
+                loaded = NodeKeyFile.loadWithPassphraseFile(key, passphraseFile);
                 return loaded;
             } catch (KeyFileException e) {
                 throw new GovException(e.getMessage());
@@ -93,13 +90,10 @@ public final class GovCommand implements Runnable {
 
         @Override
         public final Integer call() {
-            try {
+            return CommandErrors.run("stele gov: ", () -> {
                 print(run(connection.rpc()));
                 return 0;
-            } catch (GovException | IllegalArgumentException e) {
-                System.err.println("stele gov: " + e.getMessage());
-                return 1;
-            }
+            }, CommandErrors::refused);
         }
 
         abstract Object run(GovRpc rpc);
@@ -423,7 +417,8 @@ public final class GovCommand implements Runnable {
                     if (p.path("id").asText().equalsIgnoreCase(v.toHex()))
                         peer = p;
                 if (peer == null) {
-                    why = "is admitted but not a connected peer of the node at " + connection.rpc + " (head " + head
+                    why = "is admitted but not a connected peer of the node at " + connection.rpc.url() + " (head "
+                            + head
                             + ")";
                 } else {
                     long theirs = nodeRpc != null

@@ -51,6 +51,11 @@ public final class NodeKeyFile {
         }
     }
 
+    /** Reads a key file with the passphrase in {@code passphraseFile} (null: none), as --passphrase-file gives it. */
+    public static KeyPair loadWithPassphraseFile(Path file, Path passphraseFile) throws KeyFileException {
+        return load(file, passphraseFile == null ? Optional.empty() : Optional.of(readPassphrase(passphraseFile)));
+    }
+
     /** Writes {@code key} to a new file with mode 0600: plain hex, or a keystore when a passphrase is given. */
     public static void write(Path file, KeyPair key, Optional<String> passphrase, Web3Keystore.Params params,
             SecureRandom random) throws KeyFileException {

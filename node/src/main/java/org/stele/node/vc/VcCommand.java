@@ -40,6 +40,8 @@ import org.stele.common.Bytes;
 import org.stele.common.crypto.Keccak256;
 import org.stele.common.crypto.KeyPair;
 import org.stele.common.crypto.PublicKey;
+import org.stele.node.cli.common.CommandErrors;
+import org.stele.node.cli.common.RpcOption;
 import org.stele.node.keys.KeyFileException;
 import org.stele.node.keys.NodeKeyFile;
 import picocli.CommandLine;
@@ -79,8 +81,8 @@ public final class VcCommand implements Runnable {
 
     /** The node, and the key when the command signs. */
     static final class Connection {
-        @Option(names = "--rpc", defaultValue = "http://127.0.0.1:8545", description = "The node's JSON-RPC URL (default ${DEFAULT-VALUE}).")
-        String rpc;
+        @Mixin
+        RpcOption rpc;
 
         @Option(names = "--key-file", description = "The signing key: a hex private key (0x optional) or a web3 v3 keystore.")
         Path keyFile;
@@ -92,22 +94,13 @@ public final class VcCommand implements Runnable {
         long waitSeconds;
 
         Chain chain() {
-            URI uri;
-            try {
-                uri = URI.create(rpc);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("--rpc " + rpc + " is not a URL");
-            }
-            return new Chain(new HttpJsonRpc(uri), new ContractErrors(ERRORS));
+            return new Chain(new HttpJsonRpc(rpc.uri()), new ContractErrors(ERRORS));
         }
 
         KeyPair key() {
             if (keyFile == null) throw new IllegalArgumentException("give --key-file FILE to sign");
             try {
-                Optional<String> passphrase = passphraseFile == null
-                        ? Optional.empty()
-                        : Optional.of(NodeKeyFile.readPassphrase(passphraseFile));
-                return NodeKeyFile.load(keyFile, passphrase);
+                return NodeKeyFile.loadWithPassphraseFile(keyFile, passphraseFile);
             } catch (KeyFileException e) {
                 throw new IllegalArgumentException(e.getMessage());
             }
@@ -119,7 +112,7 @@ public final class VcCommand implements Runnable {
 
         /** The scheme, host and port of --rpc: where the node serves status lists. */
         String origin() {
-            URI u = URI.create(rpc);
+            URI u = rpc.uri();
             return u.getScheme() + "://" + u.getRawAuthority();
         }
     }
@@ -136,20 +129,7 @@ public final class VcCommand implements Runnable {
 
         @Override
         public final Integer call() {
-            PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-            String name = getClass().getAnnotation(Command.class).name();
-            try {
-                return run();
-            } catch (IllegalArgumentException e) {
-                err.println("stele vc " + name + ": " + e.getMessage());
-                return 2;
-            } catch (VcException e) {
-                err.println("stele vc " + name + ": " + e.getMessage());
-                return 1;
-            } catch (IOException e) {
-                err.println("stele vc " + name + ": " + e.getMessage());
-                return 1;
-            }
+            return CommandErrors.run(CommandErrors.prefix("vc", this), this::run, CommandErrors::usual);
         }
     }
 

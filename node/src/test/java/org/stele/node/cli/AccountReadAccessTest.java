@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,22 +12,16 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.InstantSource;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.stele.common.Address;
-import org.stele.node.config.ConfigSource;
 import org.stele.node.dev.DevAccounts;
-import org.stele.node.devnode.DevConfig;
-import org.stele.node.devnode.DevNode;
-import org.stele.node.keys.NodeKeyFile;
-import org.stele.node.keys.Web3Keystore;
 import org.stele.node.wiring.NodeServices;
 import org.stele.rpc.access.AccountToken;
+import org.stele.node.devnode.TestDevNode;
 
 /**
  * A node listening beyond loopback with {@code rpc-http-auth = account}, over real HTTP: callers prove an account
@@ -42,7 +35,7 @@ class AccountReadAccessTest {
     private final ObjectMapper json = new ObjectMapper();
     @TempDir
     Path dir;
-    private DevNode node;
+    private TestDevNode node;
     private String rpc;
     private Path governorKey;
     private DevAccounts.Account member;
@@ -50,15 +43,10 @@ class AccountReadAccessTest {
 
     @BeforeEach
     void start() throws Exception {
-        Map<String, JsonNode> values = Map.of("data-path", TextNode.valueOf(dir.resolve("data").toString()),
-                "rpc-http-host", TextNode.valueOf("0.0.0.0"), "rpc-http-port", IntNode.valueOf(0), "rpc-http-auth",
-                TextNode.valueOf("account"), "accounts", IntNode.valueOf(3));
-        node = new DevNode(DevConfig.SCHEMA.build(List.of(new ConfigSource("test", values, Map.of()))),
-                InstantSource.system());
-        rpc = "http://127.0.0.1:" + node.start().getPort();
-        governorKey = dir.resolve("governor.key");
-        NodeKeyFile.write(governorKey, node.accounts().get(0).key(), Optional.empty(), Web3Keystore.Params.STANDARD,
-                new java.security.SecureRandom());
+        node = TestDevNode.start(dir.resolve("data"), 3, InstantSource.system(), Map.of("rpc-http-host",
+                TextNode.valueOf("0.0.0.0"), "rpc-http-auth", TextNode.valueOf("account")));
+        rpc = node.rpc();
+        governorKey = TestDevNode.keyFile(dir.resolve("governor.key"), node.accounts().get(0));
         member = node.accounts().get(1);
         regulator = node.accounts().get(2);
     }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.IntNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,12 +23,10 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.stele.common.Address;
 import org.stele.common.Bytes;
-import org.stele.node.config.ConfigSource;
 import org.stele.node.dev.DevAccounts;
-import org.stele.node.devnode.DevConfig;
-import org.stele.node.devnode.DevNode;
 import org.stele.node.keys.NodeKeyFile;
 import org.stele.node.keys.Web3Keystore;
+import org.stele.node.devnode.TestDevNode;
 
 /**
  * {@code stele did} against a real dev chain over JSON-RPC: every command, changes sent by the owner and relayed
@@ -42,7 +38,7 @@ class DidCommandTest {
     private final ObjectMapper json = new ObjectMapper();
     @TempDir
     static Path dir;
-    private DevNode node;
+    private TestDevNode node;
     private String rpc;
     private Path ownerKey;
     private Path relayerKey;
@@ -50,18 +46,13 @@ class DidCommandTest {
 
     @BeforeAll
     void start() throws Exception {
-        Map<String, JsonNode> values = Map.of("data-path", TextNode.valueOf(dir.resolve("data").toString()),
-                "rpc-http-port", IntNode.valueOf(0), "accounts", IntNode.valueOf(3));
-        node = new DevNode(DevConfig.SCHEMA.build(List.of(new ConfigSource("test", values, Map.of()))),
-                InstantSource.system());
-        rpc = "http://127.0.0.1:" + node.start().getPort();
+        node = TestDevNode.start(dir.resolve("data"), 3, InstantSource.system(), Map.of());
+        rpc = node.rpc();
         owner = node.accounts().get(0);
         ownerKey = dir.resolve("owner.key");
         // Hex without 0x and with a trailing newline, as people write key files by hand.
         Files.writeString(ownerKey, owner.key().privateKey().toHex().substring(2) + "\n");
-        relayerKey = dir.resolve("relayer.key");
-        NodeKeyFile.write(relayerKey, node.accounts().get(1).key(), Optional.empty(), Web3Keystore.Params.STANDARD,
-                new SecureRandom());
+        relayerKey = TestDevNode.keyFile(dir.resolve("relayer.key"), node.accounts().get(1));
     }
 
     @AfterAll
@@ -70,10 +61,7 @@ class DidCommandTest {
     }
 
     private CliRun did(String... args) {
-        List<String> all = new ArrayList<>(List.of("did"));
-        all.addAll(List.of(args));
-        all.addAll(List.of("--rpc", rpc));
-        return CliRun.of(all.toArray(String[]::new));
+        return CliRun.against(rpc, "did", args);
     }
 
     private JsonNode resolved(String did) throws Exception {

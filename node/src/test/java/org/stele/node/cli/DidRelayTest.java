@@ -4,18 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.IntNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import java.math.BigInteger;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Instant;
-import java.time.InstantSource;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,10 +20,8 @@ import org.stele.apps.identity.vc.VcException;
 import org.stele.common.Address;
 import org.stele.common.crypto.KeyPair;
 import org.stele.common.crypto.Secp256k1KeccakSuite;
-import org.stele.node.config.ConfigSource;
 import org.stele.node.dev.DevAccounts;
-import org.stele.node.devnode.DevConfig;
-import org.stele.node.devnode.DevNode;
+import org.stele.node.devnode.TestDevNode;
 
 /**
  * The dev node's DID relayer ({@code did_relay}) and {@code stele did --relay} against a real dev chain: identities
@@ -43,18 +34,15 @@ class DidRelayTest {
     private final ObjectMapper json = new ObjectMapper();
     @TempDir
     Path dir;
-    private DevNode node;
+    private TestDevNode node;
     private String rpc;
     private HttpJsonRpc jsonRpc;
     private DevAccounts.Account operator;
 
     @BeforeEach
     void start() throws Exception {
-        Map<String, JsonNode> values = Map.of("data-path", TextNode.valueOf(dir.resolve("data").toString()),
-                "rpc-http-port", IntNode.valueOf(0), "accounts", IntNode.valueOf(4));
-        node = new DevNode(DevConfig.SCHEMA.build(List.of(new ConfigSource("test", values, Map.of()))),
-                InstantSource.fixed(Instant.parse("2026-01-01T00:00:00Z")));
-        rpc = "http://127.0.0.1:" + node.start().getPort();
+        node = TestDevNode.start(dir.resolve("data"), 4);
+        rpc = node.rpc();
         jsonRpc = new HttpJsonRpc(URI.create(rpc));
         operator = node.accounts().get(2);
     }
@@ -65,10 +53,7 @@ class DidRelayTest {
     }
 
     private CliRun did(String... args) {
-        List<String> all = new ArrayList<>(List.of("did"));
-        all.addAll(List.of(args));
-        all.addAll(List.of("--rpc", rpc));
-        return CliRun.of(all.toArray(String[]::new));
+        return CliRun.against(rpc, "did", args);
     }
 
     private BigInteger balance(Address a) {

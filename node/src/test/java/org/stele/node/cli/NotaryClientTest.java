@@ -3,16 +3,10 @@ package org.stele.node.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.IntNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,32 +25,27 @@ import org.stele.common.crypto.Secp256k1KeccakSuite;
 import org.stele.execution.genesis.GenesisFile;
 import org.stele.proof.TransactionProofVerifier.TrustedGenesis;
 import org.stele.storage.InMemoryKeyValueStore;
-import org.stele.node.config.ConfigSource;
-import org.stele.node.devnode.DevConfig;
-import org.stele.node.devnode.DevNode;
 import org.web3j.crypto.ECKeyPair;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.http.HttpService;
 import org.web3j.tx.ClientTransactionManager;
 import org.web3j.utils.Numeric;
+import org.stele.node.devnode.TestDevNode;
 
 /** The notary SDK against a real dev node: transactions, status from events, proofs built and checked offline. */
 class NotaryClientTest {
     private static final Secp256k1KeccakSuite SUITE = Secp256k1KeccakSuite.instance();
     @TempDir
     Path dir;
-    private DevNode node;
+    private TestDevNode node;
     private HttpService service;
     private List<String> a;
 
     @BeforeEach
     void start() throws Exception {
-        Map<String, JsonNode> values = Map.of("data-path", TextNode.valueOf(dir.resolve("chain").toString()),
-                "rpc-http-port", IntNode.valueOf(0), "accounts", IntNode.valueOf(5));
-        node = new DevNode(DevConfig.SCHEMA.build(List.of(new ConfigSource("test", values, Map.of()))),
-                InstantSource.fixed(Instant.parse("2026-01-01T00:00:00Z")));
-        service = new HttpService("http://127.0.0.1:" + node.start().getPort());
-        a = node.accounts().stream().map(acc -> acc.address().toHex()).toList();
+        node = TestDevNode.start(dir.resolve("chain"), 5);
+        service = new HttpService(node.rpc());
+        a = node.addresses();
     }
 
     @AfterEach

@@ -2,40 +2,29 @@ package org.stele.node.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.IntNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.InstantSource;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.stele.node.config.ConfigSource;
-import org.stele.node.devnode.DevConfig;
-import org.stele.node.devnode.DevNode;
+import org.stele.node.devnode.TestDevNode;
 
 /** {@code stele notary}, each subcommand as a user runs it, against a dev node in this process; verify with none. */
 class NotaryCommandTest {
     @TempDir
     Path dir;
-    private DevNode node;
+    private TestDevNode node;
     private String rpc;
     private List<String> a;
     private Path genesis;
 
     @BeforeEach
     void start() throws Exception {
-        Map<String, JsonNode> values = Map.of("data-path", TextNode.valueOf(dir.resolve("chain").toString()),
-                "rpc-http-port", IntNode.valueOf(0), "accounts", IntNode.valueOf(5));
-        node = new DevNode(DevConfig.SCHEMA.build(List.of(new ConfigSource("test", values, Map.of()))),
-                InstantSource.fixed(Instant.parse("2026-01-01T00:00:00Z")));
-        rpc = "http://127.0.0.1:" + node.start().getPort();
-        a = node.accounts().stream().map(acc -> acc.address().toHex()).toList();
+        node = TestDevNode.start(dir.resolve("chain"), 5);
+        rpc = node.rpc();
+        a = node.addresses();
         genesis = node.genesisFile();
     }
 
@@ -45,18 +34,11 @@ class NotaryCommandTest {
     }
 
     private CliRun run(String... args) {
-        String[] all = new String[args.length + 2];
-        all[0] = "notary";
-        all[1] = args[0];
-        all[2] = "--rpc=" + rpc;
-        System.arraycopy(args, 1, all, 3, args.length - 1);
-        return CliRun.of(all);
+        return new AppCommands("notary", rpc).run(args);
     }
 
     private String ok(String... args) {
-        CliRun r = run(args);
-        assertThat(r.status()).as("%s: %s %s", String.join(" ", args), r.err(), r.out()).isZero();
-        return r.out().strip();
+        return new AppCommands("notary", rpc).ok(args);
     }
 
     private CliRun verify(Path file, Path proof) {

@@ -2,16 +2,11 @@ package org.stele.node.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.IntNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,18 +15,16 @@ import org.stele.apps.points.NodeRpc;
 import org.stele.apps.points.Relayer;
 import org.stele.apps.points.RelayerServer;
 import org.stele.apps.points.TokenBucket;
-import org.stele.node.config.ConfigSource;
-import org.stele.node.devnode.DevConfig;
-import org.stele.node.devnode.DevNode;
 import org.web3j.crypto.Credentials;
 import org.web3j.utils.Numeric;
+import org.stele.node.devnode.TestDevNode;
 
 /** {@code stele points}, each subcommand as a user runs it, against a dev node in this process. */
 class PointsCommandTest {
     private static final String HOLDER_KEY = "0x" + "5e".repeat(32);
     @TempDir
     Path dir;
-    private DevNode node;
+    private TestDevNode node;
     private String rpc;
     private List<String> a;
     private Relayer relayer;
@@ -39,12 +32,9 @@ class PointsCommandTest {
 
     @BeforeEach
     void start() throws Exception {
-        Map<String, JsonNode> values = Map.of("data-path", TextNode.valueOf(dir.resolve("chain").toString()),
-                "rpc-http-port", IntNode.valueOf(0), "accounts", IntNode.valueOf(3));
-        node = new DevNode(DevConfig.SCHEMA.build(List.of(new ConfigSource("test", values, Map.of()))),
-                InstantSource.fixed(Instant.parse("2026-01-01T00:00:00Z")));
-        rpc = "http://127.0.0.1:" + node.start().getPort();
-        a = node.accounts().stream().map(acc -> acc.address().toHex()).toList();
+        node = TestDevNode.start(dir.resolve("chain"), 3);
+        rpc = node.rpc();
+        a = node.addresses();
     }
 
     @AfterEach
@@ -55,18 +45,11 @@ class PointsCommandTest {
     }
 
     private CliRun run(String... args) {
-        String[] all = new String[args.length + 2];
-        all[0] = "points";
-        all[1] = args[0];
-        all[2] = "--rpc=" + rpc;
-        System.arraycopy(args, 1, all, 3, args.length - 1);
-        return CliRun.of(all);
+        return new AppCommands("points", rpc).run(args);
     }
 
     private String ok(String... args) {
-        CliRun r = run(args);
-        assertThat(r.status()).as("%s: %s %s", String.join(" ", args), r.err(), r.out()).isZero();
-        return r.out().strip();
+        return new AppCommands("points", rpc).ok(args);
     }
 
     @Test

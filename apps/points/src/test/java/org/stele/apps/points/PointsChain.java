@@ -3,31 +3,18 @@ package org.stele.apps.points;
 import org.stele.sdk.contracts.ContractError;
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.stele.apps.points.PointsEvent.Position;
-import org.stele.chain.BlockHeader;
 import org.stele.chain.Log;
-import org.stele.chain.tx.Transaction;
 import org.stele.common.Address;
 import org.stele.common.Bytes;
-import org.stele.common.Hex;
 import org.stele.common.crypto.KeyPair;
-import org.stele.common.crypto.Keccak256;
-import org.stele.execution.TransactionProcessor;
-import org.stele.execution.TransactionResult;
-import org.stele.execution.block.BlockExecutor;
-import org.stele.execution.block.Genesis;
-import org.stele.execution.block.TransactionRequests;
-import org.stele.state.BlockHashes;
-import org.stele.state.WorldState;
 import org.stele.testchain.TestChain;
 import org.stele.testkit.TestChainSpec;
 import org.stele.testkit.TestKeys;
-import org.stele.testkit.TxBuilder;
 import org.web3j.crypto.ECKeyPair;
+import org.stele.testchain.TestSenders;
 
 /**
  * PointsToken and its forwarder deployed on a {@link TestChain}, in Stele's own EVM. Each transaction is first run on the
@@ -53,16 +40,12 @@ final class PointsChain {
         }
     }
 
-    private final TestChain chain;
-    private final Map<Address, Long> nonces = new HashMap<>();
+    private final TestSenders senders;
     final String forwarder;
     final String token;
 
     PointsChain() {
-        Map<Address, Genesis.Allocation> alloc = new HashMap<>();
-        for (KeyPair k : FUNDED)
-            alloc.put(TestKeys.address(k), TestChain.funded(ETHER.multiply(BigInteger.valueOf(1000))));
-        chain = new TestChain(alloc);
+        senders = new TestSenders(new TestChain(TestSenders.funded(FUNDED, ETHER.multiply(BigInteger.valueOf(1000)))));
         forwarder = send(ADMIN, null, PointsCalls.deployForwarder()).created();
         token = send(ADMIN, null, PointsCalls.deployToken("Paw Points", "PAW", forwarder)).created();
     }
@@ -81,32 +64,21 @@ final class PointsChain {
 
     /** Sends from {@code from}; {@code to} null creates a contract. */
     Outcome send(KeyPair from, String to, String data) {
-        Address sender = TestKeys.address(from);
-        long nonce = nonces.getOrDefault(sender, 0L);
-        TxBuilder b = TxBuilder.feeMarket().chainId(TestChainSpec.CHAIN_ID).nonce(nonce).fees(100_000_000_000L, 1)
-                .gasLimit(5_000_000).value(BigInteger.ZERO).data(Bytes.fromHex(data));
-        Transaction tx = (to == null ? b.creation() : b.to(Address.fromHex(to))).signedBy(from);
-        String hash = Hex.encode(Keccak256.hash(tx.encode()));
-        TransactionResult result = dryRun(tx, sender);
-        if (!(result instanceof TransactionResult.Executed executed))
-            throw new IllegalStateException("invalid transaction: " + result);
-        if (!executed.isSuccess()) {
-            String output = executed.output().toHex();
-            return new Outcome(hash, List.of(), Optional.of(PointsContracts.ERRORS.decode(output)
+        TestSenders.Sent sent = senders.send(from, Optional.ofNullable(to).map(Address::fromHex), Bytes.fromHex(data),
+                BigInteger.ZERO, 5_000_000);
+        if (!sent.succeeded()) {
+            String output = sent.revert().orElseThrow().toHex();
+            return new Outcome(sent.hash(), List.of(), Optional.of(PointsContracts.ERRORS.decode(output)
                     .orElseThrow(() -> new AssertionError("reverted without a known error: " + output))), null);
         }
-        BlockExecutor.Result mined = chain.mine(List.of(new BlockExecutor.Candidate(tx, sender)));
-        if (!mined.rejected().isEmpty()) throw new IllegalStateException("rejected: " + mined.rejected());
-        nonces.put(sender, nonce + 1);
         List<PointsEvent> events = new ArrayList<>();
         long index = 0;
-        for (Log log : mined.receipts().get(0).logs()) {
-            Position at = new Position(mined.block().header().number(), index++, hash);
+        for (Log log : sent.logs()) {
+            Position at = new Position(sent.block(), index++, sent.hash());
             PointsEvents.decode(at, log.topics().stream().map(t -> t.toHex()).toList(), log.data().toHex())
                     .ifPresent(events::add);
         }
-        String created = executed.createdAddress() == null ? null : executed.createdAddress().toHex();
-        return new Outcome(hash, events, Optional.empty(), created);
+        return new Outcome(sent.hash(), events, Optional.empty(), sent.created().map(Address::toHex).orElse(null));
     }
 
     Outcome token(KeyPair from, String data) {
@@ -127,10 +99,7 @@ final class PointsChain {
 
     /** Runs a read-only call on the head state and answers its output. */
     String call(String to, String data) {
-        return ((TransactionResult.Executed) dryRun(TxBuilder.feeMarket().chainId(TestChainSpec.CHAIN_ID)
-                .nonce(nonces.getOrDefault(TestKeys.address(STRANGER), 0L)).fees(100_000_000_000L, 1)
-                .gasLimit(3_000_000).to(Address.fromHex(to)).data(Bytes.fromHex(data)).signedBy(STRANGER),
-                TestKeys.address(STRANGER))).output().toHex();
+        return senders.call(STRANGER, Address.fromHex(to), Bytes.fromHex(data)).toHex();
     }
 
     static BigInteger uint(String output) {
@@ -142,28 +111,16 @@ final class PointsChain {
     }
 
     BigInteger coins(KeyPair account) {
-        var info = world().account(TestKeys.address(account));
+        var info = senders.world().account(TestKeys.address(account));
         return info == null ? BigInteger.ZERO : info.balance();
     }
 
     long now() {
-        return chain.head().timestamp();
+        return senders.chain().head().timestamp();
     }
 
     /** Mines empty blocks until the head's timestamp is at least {@code timestamp} (each block is one second on). */
     void advanceTo(long timestamp) {
-        while (chain.head().timestamp() < timestamp) chain.mine(List.of());
-    }
-
-    private WorldState world() {
-        return WorldState.open(chain.store(), chain.head().stateRoot(), BlockHashes.NONE);
-    }
-
-    private TransactionResult dryRun(Transaction tx, Address sender) {
-        BlockHeader head = chain.head();
-        var context = BlockExecutor.context(Address.ZERO, head.number() + 1, head.timestamp() + 1, head.gasLimit(),
-                head.baseFeePerGas().orElse(BigInteger.ZERO), TestChainSpec.CHAIN_ID);
-        return new TransactionProcessor(TestChainSpec.FORK).process(world(), context,
-                TransactionRequests.of(tx, sender), head.gasLimit());
+        senders.advanceTo(timestamp);
     }
 }
