@@ -1,7 +1,6 @@
 package org.stele.state;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -453,13 +452,12 @@ public final class WorldState implements WorldView {
     }
 
     /**
-     * Brings every changed account's storage root and leaf up to date. The order does not change the trie; address
-     * order keeps the work the same from run to run.
+     * Brings every changed account's storage root and leaf up to date, in the order the accounts were first changed
+     * (the same for the same changes); the order does not change the trie.
      */
     private void flush() {
         if (dirty.isEmpty())
             return;
-        Collections.sort(dirty);
         MerklePatriciaTrie trie = accounts.underlying();
         for (Address address : dirty) {
             Entry e = cache.get(address);
