@@ -1,6 +1,7 @@
 package org.stele.chain;
 
 import java.util.Arrays;
+import java.util.concurrent.ConcurrentHashMap;
 import org.stele.common.Address;
 import org.stele.common.Bytes;
 import org.stele.common.Bytes32;
@@ -105,6 +106,53 @@ public final class LogsBloom {
         return toHex();
     }
 
+    /**
+     * The three bit positions of an item (11 bits each, packed in a long), remembered for recent items: the logs of a
+     * block name the same contracts, event signatures and holders over and over, and hashing them was most of what a
+     * receipt's bloom cost. The positions are a function of the item's bytes, so remembering changes no bloom. At
+     * {@link #REMEMBERED} items the memory starts again from empty.
+     */
+    static final class BitPositions {
+        static final int REMEMBERED = 16_384;
+        private static final ConcurrentHashMap<Item, Long> KNOWN = new ConcurrentHashMap<>();
+
+        /** An item's bytes as a key, compared by content. */
+        private record Item(byte[] bytes) {
+            @Override
+            public boolean equals(Object o) {
+                return o instanceof Item i && Arrays.equals(bytes, i.bytes);
+            }
+
+            @Override
+            public int hashCode() {
+                return Arrays.hashCode(bytes);
+            }
+        }
+
+        private BitPositions() {
+        }
+
+        static long of(byte[] item) {
+            Long known = KNOWN.get(new Item(item));
+            if (known != null)
+                return known;
+            long positions = compute(item);
+            if (KNOWN.size() >= REMEMBERED)
+                KNOWN.clear();
+            KNOWN.put(new Item(item.clone()), positions);
+            return positions;
+        }
+
+        /** The low 11 bits of each of the first three byte pairs of the item's Keccak-256. */
+        static long compute(byte[] item) {
+            byte[] h = Keccak256.hash(item);
+            long positions = 0;
+            for (int i = 0; i < 3; i++)
+                positions |= (long) (((h[2 * i] & 0x07) << 8) | (h[2 * i + 1] & 0xff)) << (11 * i);
+            return positions;
+        }
+    }
+
     /** Accumulates items into a bloom. */
     public static final class Builder {
         private final byte[] bits = new byte[SIZE];
@@ -117,9 +165,9 @@ public final class LogsBloom {
         }
 
         public Builder addItem(byte[] item) {
-            byte[] h = Keccak256.hash(item);
-            for (int i = 0; i < 6; i += 2) {
-                int bit = ((h[i] & 0x07) << 8) | (h[i + 1] & 0xff);
+            long positions = BitPositions.of(item);
+            for (int i = 0; i < 3; i++) {
+                int bit = (int) (positions >>> (11 * i)) & 0x7ff;
                 bits[SIZE - 1 - bit / 8] |= (byte) (1 << (bit % 8));
             }
             return this;

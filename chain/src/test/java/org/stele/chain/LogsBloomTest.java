@@ -123,4 +123,48 @@ class LogsBloomTest {
         assertThat(chained.mightContain(log.address())).isTrue();
         assertThat(chained.mightContain(Bytes.wrap(item))).isTrue();
     }
+
+    /** A bloom straight from the Yellow Paper's m3:2048, hashing every item. */
+    private static byte[] reference(List<byte[]> items) {
+        byte[] bits = new byte[LogsBloom.SIZE];
+        for (byte[] item : items) {
+            byte[] h = Keccak256.hash(item);
+            for (int i = 0; i < 6; i += 2) {
+                int bit = ((h[i] & 0x07) << 8) | (h[i + 1] & 0xff);
+                bits[LogsBloom.SIZE - 1 - bit / 8] |= (byte) (1 << (bit % 8));
+            }
+        }
+        return bits;
+    }
+
+    @Property(tries = 50)
+    void bloomsFromRememberedBitPositionsAreThoseOfHashingEveryItem(@ForAll long seed) {
+        java.util.Random rnd = new java.util.Random(seed);
+        List<byte[]> pool = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            byte[] item = new byte[rnd.nextBoolean() ? 20 : 32];
+            rnd.nextBytes(item);
+            pool.add(item);
+        }
+        for (int block = 0; block < 5; block++) {
+            List<byte[]> items = new java.util.ArrayList<>();
+            for (int n = rnd.nextInt(30); n > 0; n--) items.add(pool.get(rnd.nextInt(pool.size())));
+            LogsBloom.Builder b = new LogsBloom.Builder();
+            for (byte[] item : items) b.addItem(item);
+            assertThat(b.build().toArray()).isEqualTo(reference(items));
+        }
+    }
+
+    @Test
+    void bitPositionsStayRightWhenTheMemoryStartsAgain() {
+        List<byte[]> items = new java.util.ArrayList<>();
+        for (int i = 0; i < LogsBloom.BitPositions.REMEMBERED + 100; i++)
+            items.add(Keccak256.hash(new byte[]{(byte) i, (byte) (i >> 8), (byte) (i >> 16)}));
+        for (int round = 0; round < 2; round++)
+            for (byte[] item : items) {
+                LogsBloom.Builder b = new LogsBloom.Builder();
+                b.addItem(item);
+                assertThat(b.build().toArray()).isEqualTo(reference(List.of(item)));
+            }
+    }
 }

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import org.stele.common.Address;
 import org.stele.common.Bytes;
 import org.stele.common.Bytes32;
@@ -23,6 +22,7 @@ import org.stele.storage.KeyValueStore;
 import org.stele.storage.ReadableKeyValueStore;
 import org.stele.storage.Segment;
 import org.stele.storage.WriteBatch;
+import org.stele.trie.MerklePatriciaTrie;
 import org.stele.trie.NodeStore;
 import org.stele.trie.SecureTrie;
 import org.stele.trie.Trie;
@@ -39,6 +39,13 @@ import org.stele.trie.Trie;
  * trie nodes stay where they are (other roots may still share them) and are simply no longer reachable.
  *
  * <p>
+ * Each account's and each slot's key is hashed (its path in the secure trie) once per instance, and each slot is read
+ * from its trie at most once: the value read or last applied is kept, and applied slot values reach the storage trie
+ * only when a root is asked for. A block's transactions read and write the same few slots (a token's balances) over
+ * and over, and the trie holds the same values whatever the order of the writes, so the roots are those of applying
+ * every change to the trie at once.
+ *
+ * <p>
  * An instance is meant to live for one block (or one RPC request) and is not thread-safe.
  */
 public final class WorldState implements WorldView {
@@ -48,12 +55,18 @@ public final class WorldState implements WorldView {
     private final ReadableKeyValueStore reader;
     private final KeyValueStore writer;
     private final NodeStore nodes;
-    private final BlockHashes blockHashes;
+    private BlockHashes blockHashes;
     private final SecureTrie accounts;
     private final HashMap<Address, Entry> cache = new HashMap<>();
-    /** Accounts whose leaf in the account trie is out of date, in address order for determinism. */
-    private final TreeSet<Address> dirty = new TreeSet<>();
+    /** Accounts whose leaf in the account trie is out of date (each once, see {@link Entry#dirty}). */
+    private final ArrayList<Address> dirty = new ArrayList<>();
     private final TreeMap<Bytes32, Bytes> newCode = new TreeMap<>();
+    /** Entries whose storage trie changed since the last commit (some may have been deleted since). */
+    private final ArrayList<Entry> storageChanged = new ArrayList<>();
+    /** Changes have been applied since the last commit. */
+    private boolean uncommitted;
+    /** Accounts and slots held in memory, for a caller that keeps this state from block to block. */
+    private long held;
     private final Map<Bytes32, Bytes> codeCache = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Bytes32, Bytes> eldest) {
@@ -71,9 +84,38 @@ public final class WorldState implements WorldView {
         boolean storageRootStale;
         /** The storage trie has nodes that are not yet committed. */
         boolean storageUncommitted;
+        /** The account is listed in {@link WorldState#dirty}. */
+        boolean dirty;
+        /** The account's path in the account trie: the hash of its address. */
+        final Bytes path;
+        /** Slots read or written through this instance, by key; null until the first. */
+        HashMap<Bytes32, Slot> slots;
+        /** Slots whose applied value is not yet in {@link #storage}, each once. */
+        final ArrayList<Slot> pending = new ArrayList<>();
 
-        Entry(StateAccount account) {
+        Entry(StateAccount account, Bytes path) {
             this.account = account;
+            this.path = path;
+        }
+
+        /** Forgets the storage read so far: the storage trie has been replaced. */
+        void clearSlots() {
+            slots = null;
+            pending.clear();
+        }
+    }
+
+    /** One storage slot as this instance knows it. */
+    private static final class Slot {
+        /** The slot's path in the storage trie: the hash of its key. */
+        final Bytes path;
+        Bytes32 value;
+        /** Listed in {@link Entry#pending}. */
+        boolean pending;
+
+        Slot(Bytes path, Bytes32 value) {
+            this.path = path;
+            this.value = value;
         }
     }
 
@@ -151,8 +193,7 @@ public final class WorldState implements WorldView {
         Entry e = load(address);
         if (e.account == null)
             return Bytes32.ZERO;
-        Optional<Bytes> raw = storageTrie(address, e).get(Bytes.wrap(key.unsafeArray()));
-        return raw.isEmpty() ? Bytes32.ZERO : decodeSlot(address, key, raw.get());
+        return slot(address, e, key).value;
     }
 
     @Override
@@ -160,7 +201,7 @@ public final class WorldState implements WorldView {
         Entry e = load(address);
         if (e.account == null)
             return false;
-        Bytes32 root = e.storageRootStale ? e.storage.rootHash() : e.account.storageRoot();
+        Bytes32 root = e.storageRootStale ? currentStorageRoot(e) : e.account.storageRoot();
         return !root.equals(Trie.EMPTY_ROOT);
     }
 
@@ -186,41 +227,55 @@ public final class WorldState implements WorldView {
      * {@code storageCleared} (a contract created over an address that had storage) starts from empty storage.
      */
     public void apply(ChangeSet changes) {
+        uncommitted = true;
         for (AccountChange c : changes.accounts()) {
             Address address = c.address();
             Entry e = load(address);
             if (c.isDeleted()) {
                 e.account = null;
                 e.storage = null;
+                e.clearSlots();
                 e.storageRootStale = false;
                 e.storageUncommitted = false;
-                dirty.add(address);
+                markDirty(address, e);
                 continue;
             }
             AccountInfo info = c.info();
             Bytes32 storageRoot;
             if (e.account == null || c.storageCleared()) {
                 e.storage = SecureTrie.empty(nodes);
+                e.clearSlots();
                 storageRoot = Trie.EMPTY_ROOT;
             } else {
                 storageRoot = e.account.storageRoot();
             }
             if (!c.storage().isEmpty()) {
-                SecureTrie trie = e.storage != null ? e.storage : storageTrie(address, e);
+                if (e.storage == null)
+                    storageTrie(address, e);
                 for (Map.Entry<Bytes32, Bytes32> s : c.storage().entrySet()) {
-                    Bytes key = Bytes.wrap(s.getKey().unsafeArray());
-                    if (s.getValue().isZero())
-                        trie.delete(key);
-                    else
-                        trie.put(key, encodeSlot(s.getValue()));
+                    Slot slot = e.slots == null ? null : e.slots.get(s.getKey());
+                    if (slot == null) {
+                        // written before ever read: its old value is not needed, only its path
+                        slot = new Slot(SecureTrie.hashKey(Bytes.wrap(s.getKey().unsafeArray())), null);
+                        slotsOf(e).put(s.getKey(), slot);
+                        held++;
+                    }
+                    slot.value = s.getValue();
+                    if (!slot.pending) {
+                        slot.pending = true;
+                        e.pending.add(slot);
+                    }
                 }
                 e.storageRootStale = true;
-                e.storageUncommitted = true;
+                if (!e.storageUncommitted) {
+                    e.storageUncommitted = true;
+                    storageChanged.add(e);
+                }
             }
             if (c.code() != null && !info.codeHash().equals(StateAccount.EMPTY_CODE_HASH))
                 newCode.put(info.codeHash(), c.code());
             e.account = new StateAccount(info.nonce(), info.balance(), storageRoot, info.codeHash());
-            dirty.add(address);
+            markDirty(address, e);
         }
     }
 
@@ -236,19 +291,43 @@ public final class WorldState implements WorldView {
      */
     public Bytes32 commit(WriteBatch batch) {
         flush();
-        for (Entry e : cache.values()) {
+        for (Entry e : storageChanged) {
             if (e.storageUncommitted && e.storage != null) {
                 e.storage.commit(batch);
                 e.storageUncommitted = false;
             }
         }
+        storageChanged.clear();
         Bytes32 root = accounts.commit(batch);
         for (Map.Entry<Bytes32, Bytes> c : newCode.entrySet()) {
             batch.put(Segment.CODE, Bytes.wrap(c.getKey().unsafeArray()), c.getValue());
             codeCache.put(c.getKey(), c.getValue());
         }
         newCode.clear();
+        uncommitted = false;
         return root;
+    }
+
+    /**
+     * This state, committed, as the start of the next block, whose BLOCKHASH answers come from {@code hashes}: what it
+     * has read and hashed (accounts, slots, trie nodes) stays in memory, so a chain that builds or imports block after
+     * block on one thread reads each account from the store once rather than once per block. Its root is the one
+     * {@link #commit(WriteBatch)} returned; the nodes behind it must reach the store with that batch before anything
+     * else opens the root.
+     *
+     * @throws IllegalStateException
+     *             when changes were applied since the last commit
+     */
+    public WorldState continueWith(BlockHashes hashes) {
+        if (uncommitted)
+            throw new IllegalStateException("this world state has changes that are not committed");
+        this.blockHashes = Objects.requireNonNull(hashes, "hashes");
+        return this;
+    }
+
+    /** How many accounts and storage slots this instance holds in memory (never decreases). */
+    public long heldInMemory() {
+        return held;
     }
 
     /** Commits into the store this state was opened on, in one batch. */
@@ -289,7 +368,8 @@ public final class WorldState implements WorldView {
     private Entry load(Address address) {
         Entry e = cache.get(address);
         if (e == null) {
-            Optional<Bytes> raw = accounts.get(address.toBytes());
+            Bytes path = SecureTrie.hashKey(address.toBytes());
+            Optional<Bytes> raw = accounts.underlying().get(path);
             StateAccount a = null;
             if (raw.isPresent()) {
                 try {
@@ -298,8 +378,9 @@ public final class WorldState implements WorldView {
                     throw new StateException("account " + address + " does not decode: " + ex.getMessage(), ex);
                 }
             }
-            e = new Entry(a);
+            e = new Entry(a, path);
             cache.put(address, e);
+            held++;
         }
         return e;
     }
@@ -310,24 +391,82 @@ public final class WorldState implements WorldView {
         return e.storage;
     }
 
+    private static HashMap<Bytes32, Slot> slotsOf(Entry e) {
+        if (e.slots == null)
+            e.slots = new HashMap<>();
+        return e.slots;
+    }
+
+    /** The slot as known here, read from the storage trie (once) when it is not. */
+    private Slot slot(Address address, Entry e, Bytes32 key) {
+        HashMap<Bytes32, Slot> slots = slotsOf(e);
+        Slot s = slots.get(key);
+        if (s == null || s.value == null) {
+            Bytes path = s != null ? s.path : SecureTrie.hashKey(Bytes.wrap(key.unsafeArray()));
+            Optional<Bytes> raw = storageTrie(address, e).underlying().get(path);
+            Bytes32 value = raw.isEmpty() ? Bytes32.ZERO : decodeSlot(address, key, raw.get());
+            if (s == null) {
+                s = new Slot(path, value);
+                slots.put(key, s);
+                held++;
+            } else {
+                s.value = value;
+            }
+        }
+        return s;
+    }
+
+    private void markDirty(Address address, Entry e) {
+        if (!e.dirty) {
+            e.dirty = true;
+            dirty.add(address);
+        }
+    }
+
+    /** Puts the applied slot values into the storage trie; a zero value removes the slot. */
+    private static void putPending(Entry e) {
+        if (e.pending.isEmpty())
+            return;
+        MerklePatriciaTrie trie = e.storage.underlying();
+        for (Slot s : e.pending) {
+            if (s.value.isZero())
+                trie.delete(s.path);
+            else
+                trie.put(s.path, encodeSlot(s.value));
+            s.pending = false;
+        }
+        e.pending.clear();
+    }
+
+    private static Bytes32 currentStorageRoot(Entry e) {
+        putPending(e);
+        return e.storage.rootHash();
+    }
+
     private void refreshStorageRoot(Entry e) {
         if (e.storageRootStale) {
             StateAccount a = e.account;
-            e.account = new StateAccount(a.nonce(), a.balance(), e.storage.rootHash(), a.codeHash());
+            e.account = new StateAccount(a.nonce(), a.balance(), currentStorageRoot(e), a.codeHash());
             e.storageRootStale = false;
         }
     }
 
-    /** Brings every changed account's storage root and leaf up to date, in address order. */
+    /**
+     * Brings every changed account's storage root and leaf up to date, in the order the accounts were first changed
+     * (the same for the same changes); the order does not change the trie.
+     */
     private void flush() {
+        if (dirty.isEmpty())
+            return;
+        MerklePatriciaTrie trie = accounts.underlying();
         for (Address address : dirty) {
             Entry e = cache.get(address);
-            Bytes key = address.toBytes();
+            e.dirty = false;
             if (e.account == null) {
-                accounts.delete(key);
+                trie.delete(e.path);
             } else {
                 refreshStorageRoot(e);
-                accounts.put(key, Bytes.wrap(e.account.encode()));
+                trie.put(e.path, Bytes.wrap(e.account.encode()));
             }
         }
         dirty.clear();

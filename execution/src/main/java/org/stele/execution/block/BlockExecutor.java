@@ -57,6 +57,8 @@ public final class BlockExecutor {
     private final BigInteger difficulty;
     private final Bytes32 mixHash;
     private final TransactionPolicy policy;
+    /** The state of the block built last, for the next one (a dev chain builds each block on the one before). */
+    private final CarriedState carried;
     /** QBFT has no beacon chain: every block names the zero root, and EIP-4788's contract records it as such. */
     private static final Bytes32 PARENT_BEACON_BLOCK_ROOT = Bytes32.ZERO;
     /** No transaction costs less than this (the intrinsic gas of a plain transfer). */
@@ -103,6 +105,7 @@ public final class BlockExecutor {
         this.suite = suite;
         this.chainId = chainId;
         this.store = store;
+        this.carried = new CarriedState(store);
         this.blocks = blocks;
         this.processor = new TransactionProcessor(fork);
         this.beaconRootCall = new BeaconRootCall(fork);
@@ -136,7 +139,7 @@ public final class BlockExecutor {
         long gasLimit = rules.blockGasLimit().orElse(parent.gasLimit());
         BlockContext ctx = new BlockContext(coinbase, parent.number() + 1, timestamp, gasLimit, baseFee, difficulty,
                 mixHash, chainId, BigInteger.ONE);
-        WorldState world = WorldState.open(store, parent.stateRoot(), this::hashOf);
+        WorldState world = carried.open(parent.stateRoot(), this::hashOf);
         beaconRootCall.apply(world, ctx, PARENT_BEACON_BLOCK_ROOT);
         List<Transaction> included = new ArrayList<>();
         List<Receipt> receipts = new ArrayList<>();
@@ -174,6 +177,7 @@ public final class BlockExecutor {
         }
         WriteBatch batch = new WriteBatch();
         Bytes32 stateRoot = world.commit(batch);
+        carried.keep(world, stateRoot);
         BlockBody body = new BlockBody(included, List.of(), Optional.of(List.of()));
         BlockHeader header = BlockHeader.builder().number(parent.number() + 1).parentHash(blocks.hash(parent, suite))
                 .coinbase(coinbase).stateRoot(stateRoot)

@@ -22,6 +22,7 @@ import org.stele.evm.state.JournaledState;
 import org.stele.execution.BeaconRootCall;
 import org.stele.execution.BlobGas;
 import org.stele.execution.block.BlockExecutor;
+import org.stele.execution.block.CarriedState;
 import org.stele.execution.InvalidTransaction;
 import org.stele.execution.TransactionProcessor;
 import org.stele.execution.TransactionResult;
@@ -51,6 +52,8 @@ final class BlockProcessor {
     private final TransactionProcessor processor;
     private final long chainId;
     private final BeaconRootCall beaconRootCall;
+    /** The state of the block executed last, for its child (sync and import run block after block). */
+    private final CarriedState carried;
     private volatile TransactionPolicy policy = TransactionPolicy.NONE;
     private volatile KnownSenders knownSenders = KnownSenders.NONE;
 
@@ -62,6 +65,7 @@ final class BlockProcessor {
         this.validator = new TransactionValidator(chainId);
         this.processor = new TransactionProcessor(fork);
         this.beaconRootCall = new BeaconRootCall(fork);
+        this.carried = new CarriedState(store);
     }
 
     void enforce(TransactionPolicy policy) {
@@ -98,7 +102,7 @@ final class BlockProcessor {
 
     Outcome process(Block block, BlockHeader parent, BlockHashes hashes, TransactionRules rules) {
         BlockHeader h = block.header();
-        WorldState world = WorldState.open(store, parent.stateRoot(), hashes);
+        WorldState world = carried.open(parent.stateRoot(), hashes);
         BlockContext ctx = BlockExecutor.context(h, chainId);
         h.parentBeaconBlockRoot().ifPresent(root -> beaconRootCall.apply(world, ctx, root));
 
@@ -145,6 +149,7 @@ final class BlockProcessor {
         block.body().withdrawals().ifPresent(ws -> withdraw(world, ws));
         WriteBatch batch = new WriteBatch();
         Bytes32 stateRoot = world.commit(batch);
+        carried.keep(world, stateRoot);
         return new Processed(new ExecutionResultRules.Executed(receipts, gasUsed, blobGasUsed, stateRoot), batch,
                 facts);
     }
