@@ -2,7 +2,8 @@
 # Relayed point transfers (docs/performance.md, docs/points.md): org.stele.bench.load.RelayedLoadGenerator against a
 # fresh stele dev on a free loopback port, the relayer running in the generator's process.
 # Usage: bench/relayed-load.sh [--wallets 1000] [--rounds 6] [--depth 3] [--max-batch 100] [--window-ms 20]
-# RELAYED_NO_BUILD=1 skips the build (as LOAD_NO_BUILD does for bench/load.sh).
+# RELAYED_NO_BUILD=1 skips the build (as LOAD_NO_BUILD does for bench/load.sh); RELAYED_JAVA_OPTS are added to the
+# generator's JVM (STELE_JAVA_OPTS to the node's), e.g. -XX:StartFlightRecording=filename=gen.jfr.
 # Compare with the plain ERC-20 figure of the same window: bench/load.sh --against-stele --kind erc20 ...
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -28,5 +29,5 @@ curl -s -o /dev/null -X POST -H 'Content-Type: application/json' \
   --data '{"jsonrpc":"2.0","id":1,"method":"eth_chainId","params":[]}' "http://127.0.0.1:$port" ||
   { echo "stele dev did not answer on 127.0.0.1:$port within 30 s" >&2; cat "$work/node.log" >&2; exit 1; }
 echo "== stele dev on 127.0.0.1:$port (pid $node_pid, ${STELE_ARGS:-default flags})"
-"$jdk/bin/java" -Xmx1g --enable-native-access=ALL-UNNAMED -cp "$root/bench/target/benchmarks.jar" \
-  org.stele.bench.load.RelayedLoadGenerator --rpc "http://127.0.0.1:$port" "$@"
+"$jdk/bin/java" -Xmx1g --enable-native-access=ALL-UNNAMED ${RELAYED_JAVA_OPTS:-} -cp "$root/bench/target/benchmarks.jar" \
+  org.stele.bench.load.RelayedLoadGenerator --rpc "http://127.0.0.1:$port" --node-pid "$node_pid" "$@"

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.math.BigInteger;
+import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,7 +40,7 @@ import org.web3j.utils.Numeric;
  * warm-up), the batches the relayer sent, and failures, which must be 0.
  *
  * <p>Usage: {@code RelayedLoadGenerator --rpc URL [--wallets 1000] [--rounds 6] [--depth 3] [--max-batch 100]
- * [--window-ms 20]}. The operator is the dev chain's account 1 (anvil's mnemonic), the issuer account 0.
+ * [--window-ms 20] [--node-pid PID]}: with the node's process id it also prints the node's CPU per transfer. The operator is the dev chain's account 1 (anvil's mnemonic), the issuer account 0.
  */
 public final class RelayedLoadGenerator {
     private static final String OPERATOR_KEY = "0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d";
@@ -54,6 +55,7 @@ public final class RelayedLoadGenerator {
         int depth = 3;
         int maxBatch = 100;
         long windowMs = 20;
+        long nodePid = -1;
         for (int i = 0; i < args.length; i += 2) {
             String v = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
@@ -63,6 +65,7 @@ public final class RelayedLoadGenerator {
                 case "--depth" -> depth = Integer.parseInt(v);
                 case "--max-batch" -> maxBatch = Integer.parseInt(v);
                 case "--window-ms" -> windowMs = Long.parseLong(v);
+                case "--node-pid" -> nodePid = Long.parseLong(v);
                 default -> {
                     System.err.println("unknown flag " + args[i]);
                     System.exit(2);
@@ -110,6 +113,12 @@ public final class RelayedLoadGenerator {
             AtomicLong failures = new AtomicLong();
             AtomicLong completed = new AtomicLong();
             AtomicLong warmedUp = new AtomicLong();
+            long node0 = nodePid;
+            // A thousand wallets connect at once: on a loaded machine some connects wait in the accept queue for
+            // longer than the SDK's 5 s, which is not what this measures.
+            HttpClient walletHttp = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(120)).build();
+            long[] cpuAtWarmUp = new long[2];
+            long[] callsAtWarmUp = new long[2];
             long start = System.nanoTime();
             List<Future<?>> all = new ArrayList<>();
             int window = depth;
@@ -124,8 +133,14 @@ public final class RelayedLoadGenerator {
                         if (failures.get() > 0) break;
                         own.add(threads.submit(() -> {
                             try {
-                                PointsClient.relay(server.url(), request);
-                                if (completed.incrementAndGet() == total) warmedUp.set(System.nanoTime());
+                                PointsClient.relay(walletHttp, server.url(), request);
+                                if (completed.incrementAndGet() == total) {
+                                    warmedUp.set(System.nanoTime());
+                                    cpuAtWarmUp[0] = cpuTicks(ProcessHandle.current().pid());
+                                    cpuAtWarmUp[1] = cpuTicks(node0);
+                                    callsAtWarmUp[0] = node.calls();
+                                    callsAtWarmUp[1] = node.exchanges();
+                                }
                             } catch (IOException | RuntimeException e) {
                                 if (failures.incrementAndGet() == 1)
                                     System.err.println("first failure: " + e.getMessage());
@@ -141,6 +156,8 @@ public final class RelayedLoadGenerator {
             }
             for (Future<?> f : all) f.get();
             long end = System.nanoTime();
+            long ownCpu = cpuTicks(ProcessHandle.current().pid()) - cpuAtWarmUp[0];
+            long nodeCpu = cpuTicks(nodePid) - cpuAtWarmUp[1];
             double warmup = (warmedUp.get() - start) / 1e9;
             double measured = (end - warmedUp.get()) / 1e9;
             long transfers = completed.get() - wallets;
@@ -152,10 +169,27 @@ public final class RelayedLoadGenerator {
                     + " (%.1f transfers each); failures %d; load average %s%n", transfers, measured,
                     transfers / measured, relayer.batches(), (double) relayer.relayed() / relayer.batches(),
                     failures.get(), load);
+            // CPU time of each process over the measured window, in ticks of 1/100 s.
+            System.out.printf(Locale.ROOT, "CPU over the measured window: generator+relayer %.1f s (%.0f us a"
+                    + " transfer)%s%n", ownCpu / 100.0, ownCpu * 1e4 / transfers,
+                    nodePid < 0
+                            ? ""
+                            : String.format(Locale.ROOT, ", node %.1f s (%.0f us a transfer)", nodeCpu / 100.0,
+                                    nodeCpu * 1e4 / transfers));
+            System.out.printf(Locale.ROOT, "relayer's node calls over the measured window: %d (%.2f a transfer) in %d"
+                    + " HTTP exchanges; over the whole run %d in %d; gas a relayed transfer %.0f%n",
+                    node.calls() - callsAtWarmUp[0], (double) (node.calls() - callsAtWarmUp[0]) / transfers,
+                    node.exchanges() - callsAtWarmUp[1], node.calls(), node.exchanges(),
+                    (double) relayer.gasUsed() / relayer.relayed());
             if (failures.get() > 0) System.exit(1);
         } finally {
             relayer.close();
         }
+    }
+
+    /** CPU ticks (1/100 s) used so far by {@code pid}; 0 when it is unknown. */
+    private static long cpuTicks(long pid) {
+        return pid < 0 ? 0 : ProcessCpu.ticks(pid).orElse(0);
     }
 
     /** Issues {@code rounds} points to each wallet, sent without waiting, then waits for the last receipt. */

@@ -215,6 +215,52 @@ class PointsRelayerTest {
     }
 
     @Test
+    void nodeCallsMadeTogetherShareHttpExchangesAndEachGetsItsOwnAnswerOrRevert() throws Exception {
+        int holders = 20;
+        for (int i = 0; i < holders; i++)
+            admin.send(PointsCalls.issue(address(holder(300 + i)), BigInteger.valueOf(i + 1), "x"));
+        long callsBefore = rpc.calls();
+        long exchangesBefore = rpc.exchanges();
+        List<CompletableFuture<Object>> answers = new ArrayList<>();
+        try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int round = 0; round < 10; round++)
+                for (int i = 0; i < holders; i++) {
+                    String who = address(holder(300 + i));
+                    boolean reverting = i == 7;
+                    answers.add(CompletableFuture.supplyAsync(() -> {
+                        try {
+                            // A transfer of more than the holder has reverts with the token's custom error.
+                            return reverting
+                                    ? rpc.ethCallAsContract(admin.forwarder(), admin.token(),
+                                            PointsCalls.transfer(dev.get(2), BigInteger.valueOf(1000))
+                                                    + who.substring(2))
+                                    : Numeric.toBigInt(rpc.ethCall(null, admin.token(), PointsCalls.balanceOf(who)));
+                        } catch (NodeRpc.NodeError e) {
+                            return e;
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }, threads));
+                }
+            CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).get();
+        }
+
+        for (int k = 0; k < answers.size(); k++) {
+            int i = k % holders;
+            Object answer = answers.get(k).get();
+            if (i == 7)
+                assertThat(answer).isInstanceOfSatisfying(NodeRpc.NodeError.class,
+                        e -> assertThat(e.data()).startsWith("0x"));
+            else
+                assertThat(answer).isEqualTo(BigInteger.valueOf(i + 1));
+        }
+        // The admin's client shares this NodeRpc (its receipt polls count too): fewer exchanges than calls all the same.
+        long calls = rpc.calls() - callsBefore;
+        assertThat(calls).isGreaterThanOrEqualTo(10L * holders);
+        assertThat(rpc.exchanges() - exchangesBefore).isLessThan(calls);
+    }
+
+    @Test
     void aSignersNextRequestsAreCheckedOnTheStateItsRequestsInFlightLeaveAndRunInNonceOrder() throws Exception {
         // A long batching window keeps the first requests in flight (queued, not yet sent) while the later are checked.
         relayer = new Relayer(rpc, operator(), new Relayer.Config(admin.token(), admin.forwarder(),

@@ -121,6 +121,12 @@ public final class PointsClient {
 
     /** Hands a signed request to the relayer at {@code relayerUrl}; answers once mined, or throws its one-line error. */
     public static Relayer.Relayed relay(String relayerUrl, ForwardRequest.Signed signed) throws IOException {
+        return relay(HTTP, relayerUrl, signed);
+    }
+
+    /** As {@link #relay(String, ForwardRequest.Signed)}, over the caller's HTTP client (its timeouts, its pool). */
+    public static Relayer.Relayed relay(HttpClient http, String relayerUrl, ForwardRequest.Signed signed)
+            throws IOException {
         ObjectNode body = JSON.createObjectNode().put("signature", signed.signature());
         ForwardRequest r = signed.request();
         body.putObject("request").put("from", r.from()).put("to", r.to()).put("value", r.value().toString())
@@ -128,7 +134,7 @@ public final class PointsClient {
                 .put("data", r.data());
         HttpResponse<String> resp;
         try {
-            resp = HTTP.send(HttpRequest.newBuilder(URI.create(relayerUrl.replaceAll("/+$", "") + "/relay"))
+            resp = http.send(HttpRequest.newBuilder(URI.create(relayerUrl.replaceAll("/+$", "") + "/relay"))
                     .timeout(Duration.ofSeconds(150)).header("content-type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
                     HttpResponse.BodyHandlers.ofString());
