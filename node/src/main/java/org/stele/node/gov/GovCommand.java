@@ -190,8 +190,7 @@ public final class GovCommand implements Runnable {
                 case "ProposalCreated" -> {
                     Map<String, Object> p = new LinkedHashMap<>();
                     p.put("id", Long.parseLong(id));
-                    p.put("target", SystemContract.at(Address.fromHex(e.args().get("target")))
-                            .map(SystemContract::contractName).orElse(e.args().get("target")));
+                    p.put("target", GovEvents.contractName(Address.fromHex(e.args().get("target"))));
                     p.put("description", e.args().get("description"));
                     p.put("proposer", e.args().get("proposer"));
                     p.put("deadline", Long.parseLong(e.args().get("deadline")));
@@ -285,13 +284,15 @@ public final class GovCommand implements Runnable {
         }
     }
 
-    @Command(name = "history", mixinStandardHelpOptions = true, description = "Every governance event, oldest first.")
+    @Command(name = "history", mixinStandardHelpOptions = true, description = "Every governance event (the system contracts' and the trust registry's), oldest first.")
     static final class History extends Step {
         @Override
         Object run(GovRpc rpc) {
             List<Map<String, Object>> out = new ArrayList<>();
-            for (GovEvents.Event e : new GovEvents().decode(rpc.logs(
-                    Arrays.stream(SystemContract.values()).map(SystemContract::address).toList()))) {
+            List<Address> contracts = new ArrayList<>(
+                    Arrays.stream(SystemContract.values()).map(SystemContract::address).toList());
+            contracts.add(TRUST_REGISTRY);
+            for (GovEvents.Event e : new GovEvents().decode(rpc.logs(contracts))) {
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("block", e.block());
                 row.put("contract", e.contract());

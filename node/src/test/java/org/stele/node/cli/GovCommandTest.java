@@ -253,7 +253,31 @@ class GovCommandTest {
         JsonNode logs = rpc("eth_getLogs",
                 "[{\"fromBlock\":\"0x0\",\"address\":\"0x0000000000000000000000000000000000005101\"}]");
         assertThat(logs.path("result")).as("the registry's events: SchemaSet, IssuerAdmitted").hasSize(2);
+
+        CliRun history = gov("history", "--json");
+        assertThat(history.status()).as(history.err()).isZero();
+        List<JsonNode> registry = new java.util.ArrayList<>();
+        json.readTree(history.out()).forEach(row -> {
+            if (row.path("contract").asText().equals("TrustRegistry")) registry.add(row);
+        });
+        assertThat(registry).as("decoded, not unknown").hasSize(2);
+        assertThat(registry.get(0).path("event").asText()).isEqualTo("SchemaSet");
+        assertThat(registry.get(0).path("credentialType").asText()).isEqualTo("CourseCertificate");
+        assertThat(registry.get(0).path("schemaId").asText()).isEqualTo("https://example.edu/course.json");
+        assertThat(registry.get(0).path("contentHash").asText()).isEqualTo("0x" + "00".repeat(32));
+        assertThat(registry.get(0).path("by").asText()).isEqualTo(COMMITTEE_CHECKSUM);
+        assertThat(registry.get(1).path("event").asText()).isEqualTo("IssuerAdmitted");
+        assertThat(registry.get(1).path("issuer").asText()).isEqualTo(suspect.address().toChecksumHex());
+        assertThat(registry.get(1).path("typeHash").asText()).isEqualTo(org.stele.common.Bytes.wrap(
+                org.stele.common.crypto.Keccak256
+                        .hash("CourseCertificate".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .toHex());
+        assertThat(gov("history").out()).contains("contract=TrustRegistry  event=IssuerAdmitted  issuer="
+                + suspect.address().toChecksumHex());
     }
+
+    private static final String COMMITTEE_CHECKSUM = org.stele.common.Address
+            .fromHex("0x0000000000000000000000000000000000001000").toChecksumHex();
 
     @Test
     void aCommandWithoutAKeyFileSaysSo() {
