@@ -276,6 +276,37 @@ class GovCommandTest {
                 + suspect.address().toChecksumHex());
     }
 
+    @Test
+    void aParameterChangedByAProposalIsWrittenToTheAuditLogWithWhoWhatTheOldAndTheNewValue() throws Exception {
+        long before = Long.decode(rpc("eth_getBlockByNumber", "[\"latest\",false]").path("result").path("gasLimit")
+                .asText());
+
+        CliRun set = gov("set-param", "block-gas-limit", "25000000", "--json");
+
+        assertThat(set.status()).as(set.err()).isZero();
+        JsonNode result = json.readTree(set.out());
+        assertThat(result.get("executed").asBoolean()).isTrue();
+        Path audit = dir.resolve("data").resolve("audit.log");
+        List<JsonNode> changes = new java.util.ArrayList<>();
+        for (String line : java.nio.file.Files.readAllLines(audit))
+            if (line.contains("\"config.change\"")) changes.add(json.readTree(line));
+        assertThat(changes).as("one parameter changed").hasSize(1);
+        JsonNode entry = changes.getFirst();
+        assertThat(entry.path("change").path("what").asText()).isEqualTo("Parameters.blockGasLimit");
+        assertThat(entry.path("change").path("old").asText()).isEqualTo(Long.toString(before));
+        assertThat(entry.path("change").path("new").asText()).isEqualTo("25000000");
+        assertThat(entry.path("caller").asText()).isEqualTo("committee proposal #" + result.get("proposal").asText()
+                + ", executed by the vote of " + node.accounts().get(0).address().toChecksumHex() + " in "
+                + result.get("voteTransaction").asText());
+        JsonNode receipt = rpc("eth_getTransactionReceipt", "[\"" + result.get("voteTransaction").asText() + "\"]");
+        assertThat(entry.path("block").asLong()).isEqualTo(Long.decode(receipt.path("result").path("blockNumber")
+                .asText()));
+        assertThat(entry.path("time").asText()).isEqualTo("2026-01-01T00:00:00Z");
+        assertThat(entry.path("blockTime").asText()).isNotEmpty();
+        CliRun verified = CliRun.of("audit", "verify", audit.toString());
+        assertThat(verified.status()).as(verified.err()).isZero();
+    }
+
     private static final String COMMITTEE_CHECKSUM = org.stele.common.Address
             .fromHex("0x0000000000000000000000000000000000001000").toChecksumHex();
 
