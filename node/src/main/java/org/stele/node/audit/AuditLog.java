@@ -31,7 +31,7 @@ import org.stele.rpc.RpcSession;
  * removing or reordering an entry breaks the chain at that line, which {@link #verify} names. Each entry is forced to
  * disk before the call's answer leaves. A change of the node's configuration at run time adds {@code change}
  * ({@code what}, {@code old}, {@code new}): a static peer added or removed by {@code admin_addPeer} or
- * {@code admin_removePeer}, and each chain parameter an executed proposal changed ({@code method}
+ * {@code admin_removePeer}, and each rule the chain's governance changed ({@code method}
  * {@code config.change}, {@code caller} the proposal and the vote that executed it, {@code block} and
  * {@code blockTime}).
  */

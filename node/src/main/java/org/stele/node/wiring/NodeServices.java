@@ -180,7 +180,8 @@ public final class NodeServices implements AutoCloseable {
         listeners.add(subscriptions);
         if (profile instanceof SteleQbft)
             listeners
-                    .add(new org.stele.node.audit.ParameterChangeAudit(audit, SUITE, blocks::header, this::stateAfter));
+                    .add(new org.stele.node.audit.GovernanceChangeAudit(audit, SUITE, blocks::header,
+                            this::stateAfter));
         pool.onPending(tx -> {
             for (ChainEventListener l : listeners) l.onPendingTransaction(tx.hash());
         });

@@ -102,6 +102,11 @@ class GovCommandTest {
         JsonNode result = json.readTree(freeze.out());
         assertThat(result.get("proposal").asLong()).isEqualTo(1);
         assertThat(result.get("executed").asBoolean()).isTrue();
+        assertThat(dir.resolve("data").resolve("audit.log")).content().as("the freeze, audited")
+                .contains("\"caller\":\"committee proposal #1, executed by the vote of "
+                        + node.accounts().get(0).address().toChecksumHex())
+                .contains("\"change\":{\"what\":\"Freezes.isFrozen(" + suspect.address().toChecksumHex()
+                        + ")\",\"old\":\"false\",\"new\":\"true\"}");
         JsonNode refused = sendFromSuspect();
         assertThat(refused.path("error").path("message").asText())
                 .isEqualTo("refused by the chain's governance: account "
