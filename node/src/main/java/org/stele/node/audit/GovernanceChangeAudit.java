@@ -32,6 +32,7 @@ import org.stele.rpc.eth.ChainEventListener;
  * event cost one scan of their logs; a block that changes an item twice records the block's net change once.
  */
 public final class GovernanceChangeAudit implements ChainEventListener {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(GovernanceChangeAudit.class);
     private static final Address COMMITTEE = SystemContract.COMMITTEE.address();
     private static final Bytes32 PROPOSAL_EXECUTED = topic("ProposalExecuted(uint256,address)");
     /** The committee's own bookkeeping, which changes no rule a node enforces. */
@@ -65,6 +66,16 @@ public final class GovernanceChangeAudit implements ChainEventListener {
 
     @Override
     public void onBlock(Block block, List<Receipt> receipts) {
+        try {
+            record(block, receipts);
+        } catch (RuntimeException e) {
+            // The block is final and durable already: a failed audit entry is reported, not a failed import.
+            LOG.error("cannot write the governance changes of block {} to the audit log: {}",
+                    block.header().number(), e.toString());
+        }
+    }
+
+    private void record(Block block, List<Receipt> receipts) {
         // Which items each transaction touched, in order; an item keeps the first transaction that touched it.
         Map<String, Item> items = new LinkedHashMap<>();
         Map<String, Integer> by = new LinkedHashMap<>();

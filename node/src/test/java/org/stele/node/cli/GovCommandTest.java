@@ -102,7 +102,7 @@ class GovCommandTest {
         JsonNode result = json.readTree(freeze.out());
         assertThat(result.get("proposal").asLong()).isEqualTo(1);
         assertThat(result.get("executed").asBoolean()).isTrue();
-        assertThat(dir.resolve("data").resolve("audit.log")).content().as("the freeze, audited")
+        assertThat(awaitLine(dir.resolve("data").resolve("audit.log"), "Freezes.isFrozen")).as("the freeze, audited")
                 .contains("\"caller\":\"committee proposal #1, executed by the vote of "
                         + node.accounts().get(0).address().toChecksumHex())
                 .contains("\"change\":{\"what\":\"Freezes.isFrozen(" + suspect.address().toChecksumHex()
@@ -292,6 +292,7 @@ class GovCommandTest {
         JsonNode result = json.readTree(set.out());
         assertThat(result.get("executed").asBoolean()).isTrue();
         Path audit = dir.resolve("data").resolve("audit.log");
+        awaitLine(audit, "\"config.change\"");
         List<JsonNode> changes = new java.util.ArrayList<>();
         for (String line : java.nio.file.Files.readAllLines(audit))
             if (line.contains("\"config.change\"")) changes.add(json.readTree(line));
@@ -310,6 +311,21 @@ class GovCommandTest {
         assertThat(entry.path("blockTime").asText()).isNotEmpty();
         CliRun verified = CliRun.of("audit", "verify", audit.toString());
         assertThat(verified.status()).as(verified.err()).isZero();
+    }
+
+    /** The last line of {@code file} holding {@code text}, waited for: a block's audit entry follows its receipt. */
+    static String awaitLine(Path file, String text) throws Exception {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (true) {
+            String last = null;
+            for (String line : java.nio.file.Files.readAllLines(file))
+                if (line.contains(text)) last = line;
+            if (last != null || System.nanoTime() > deadline) {
+                assertThat(last).as("a line of " + file + " holding " + text).isNotNull();
+                return last;
+            }
+            Thread.sleep(50);
+        }
     }
 
     private static final String COMMITTEE_CHECKSUM = org.stele.common.Address

@@ -27,6 +27,8 @@ import org.stele.rpc.RpcSession;
  * <li>anyone else is refused, but for {@code eth_chainId}, {@code net_version} and {@code web3_clientVersion}, which
  * a client needs before it can sign a token.</li>
  * </ul>
+ * A token the chain revoked ({@code Accounts.revokeTokens}: issued at or before the account's
+ * {@link AccountDirectory#tokensRevokedAt}) proves nothing, on every node from the block that revoked it.
  * Refusals are one line: {@link AdminAccess#UNAUTHORIZED} when the token is missing or does not prove its account,
  * {@link #FORBIDDEN} when the account may not make that call.
  */
