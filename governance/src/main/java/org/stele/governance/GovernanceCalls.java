@@ -98,6 +98,10 @@ public final class GovernanceCalls {
         return encode("revokeRole", address(account), uint(role));
     }
 
+    public static Bytes revokeTokens(Address account) {
+        return encode("revokeTokens", address(account));
+    }
+
     public static Bytes setBlockGasLimit(long gas) {
         return encode("setBlockGasLimit", uint(gas));
     }

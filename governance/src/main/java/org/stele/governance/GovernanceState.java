@@ -67,6 +67,13 @@ public final class GovernanceState {
         return number(SystemContract.ACCOUNTS, StorageSlots.mappingEntry(Layout.ACCOUNTS_ROLES, account)).longValue();
     }
 
+    /** The Unix second up to which the account's JSON-RPC account tokens are revoked; 0 when none are. */
+    public long tokensRevokedAt(Address account) {
+        BigInteger v = number(SystemContract.ACCOUNTS,
+                StorageSlots.mappingEntry(Layout.ACCOUNTS_TOKENS_REVOKED_AT, account));
+        return v.bitLength() < 63 ? v.longValue() : Long.MAX_VALUE;
+    }
+
     /** A governor's weight in the committee; 0 for anyone else. */
     public BigInteger weight(Address account) {
         return number(SystemContract.COMMITTEE, StorageSlots.mappingEntry(Layout.COMMITTEE_WEIGHT_OF, account));

@@ -21,6 +21,7 @@ final class Layout {
     static final long ACCOUNTS_CAN_SEND = 1;
     static final long ACCOUNTS_CAN_DEPLOY = 2;
     static final long ACCOUNTS_ROLES = 3;
+    static final long ACCOUNTS_TOKENS_REVOKED_AT = 4;
 
     static final long FREEZES_IS_FROZEN = 0;
     static final long FREEZES_FROZEN_COUNT = 1;

@@ -27,4 +27,15 @@ public interface AdminAudit {
             Optional<JsonRpcError> error) {
         record(method, params, session, error);
     }
+
+    /**
+     * As {@link #record(String, JsonNode, RpcSession, Optional, Optional)}, with the call's result, so that a call that
+     * changed the node's configuration at run time ({@code admin_addPeer}) can be recorded with what it changed.
+     *
+     * @param result what the call answered, or null when it failed
+     */
+    default void record(String method, JsonNode params, RpcSession session, Optional<org.stele.common.Address> account,
+            Optional<JsonRpcError> error, JsonNode result) {
+        record(method, params, session, account, error);
+    }
 }

@@ -180,6 +180,7 @@ public final class JsonRpcDispatcher {
         boolean audited = AdminAccess.guards(methodName.textValue());
         Optional<JsonRpcError> failed = Optional.empty();
         Optional<Address> account = Optional.empty();
+        JsonNode answered = null;
         try {
             Caller caller = read.authorize(methodName.textValue(), positional, session);
             account = caller.account();
@@ -189,6 +190,7 @@ public final class JsonRpcDispatcher {
             JsonNode result = prepared != null && method.get() instanceof PreparedRpcMethod<?> p
                     ? executePrepared(p, new Params(positional), session, prepared)
                     : method.get().execute(new Params(positional), session);
+            answered = result;
             if (notification) return null;
             ObjectNode out = NODES.objectNode();
             out.put("jsonrpc", "2.0");
@@ -205,7 +207,7 @@ public final class JsonRpcDispatcher {
             return notification ? null : error(replyId, internalError(e));
         } finally {
             observer.called(method.get().name(), System.nanoTime() - started);
-            if (audited) audit.record(method.get().name(), positional, session, account, failed);
+            if (audited) audit.record(method.get().name(), positional, session, account, failed, answered);
         }
     }
 

@@ -29,7 +29,11 @@ import org.stele.rpc.RpcSession;
  * {@code params} (the SHA-256 of the call's parameters, so secrets in them stay out of the log), {@code outcome},
  * {@code prev} (the previous entry's hash) and {@code hash}, the SHA-256 of the line without its hash. Changing,
  * removing or reordering an entry breaks the chain at that line, which {@link #verify} names. Each entry is forced to
- * disk before the call's answer leaves.
+ * disk before the call's answer leaves. A change of the node's configuration at run time adds {@code change}
+ * ({@code what}, {@code old}, {@code new}): a static peer added or removed by {@code admin_addPeer} or
+ * {@code admin_removePeer}, and each rule the chain's governance changed ({@code method}
+ * {@code config.change}, {@code caller} the proposal and the vote that executed it, {@code block} and
+ * {@code blockTime}).
  */
 public final class AuditLog implements AdminAudit, AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -69,11 +73,52 @@ public final class AuditLog implements AdminAudit, AutoCloseable {
     @Override
     public void record(String method, JsonNode params, RpcSession session, Optional<Address> account,
             Optional<JsonRpcError> error) {
+        record(method, params, session, account, error, null);
+    }
+
+    @Override
+    public void record(String method, JsonNode params, RpcSession session, Optional<Address> account,
+            Optional<JsonRpcError> error, JsonNode result) {
         String caller = session.authorization().map(a -> "bearer token sha256:" + sha256(a).substring(0, 16))
                 .orElse("no token (loopback)");
+        ObjectNode extra = JSON.createObjectNode();
+        peerChange(method, params, error, result).ifPresent(change -> extra.set("change", change));
         append(caller, session.remoteAddress().orElse("unknown"), account.map(Address::toHex).orElse("none"), method,
                 "sha256:" + sha256(params.toString()),
-                error.map(e -> "error " + e.code() + ": " + e.message()).orElse("ok"));
+                error.map(e -> "error " + e.code() + ": " + e.message()).orElse("ok"), extra);
+    }
+
+    /** What an {@code admin_addPeer} or {@code admin_removePeer} call changed: nothing when it answered false. */
+    private static Optional<ObjectNode> peerChange(String method, JsonNode params, Optional<JsonRpcError> error,
+            JsonNode result) {
+        if (error.isPresent() || result == null || !result.asBoolean(false) || params.size() == 0)
+            return Optional.empty();
+        String peer = params.get(0).asText();
+        return switch (method) {
+            case "admin_addPeer" -> Optional.of(change("static peer " + peer, "absent", "present"));
+            case "admin_removePeer" -> Optional.of(change("static peer " + peer, "present", "absent"));
+            default -> Optional.empty();
+        };
+    }
+
+    private static ObjectNode change(String what, String old, String now) {
+        ObjectNode c = JSON.createObjectNode();
+        c.put("what", what);
+        c.put("old", old);
+        c.put("new", now);
+        return c;
+    }
+
+    /**
+     * Records a change of the configuration every node follows that the chain made at run time (a parameter an
+     * executed proposal set), as this node saw it at block {@code block}, of time {@code blockTime} (Unix seconds).
+     */
+    public void configurationChanged(String who, String what, String old, String now, long block, long blockTime) {
+        ObjectNode extra = JSON.createObjectNode();
+        extra.set("change", change(what, old, now));
+        extra.put("block", block);
+        extra.put("blockTime", java.time.Instant.ofEpochSecond(blockTime).toString());
+        append(who, null, null, "config.change", "sha256:" + sha256(extra.toString()), "ok", extra);
     }
 
     /** Records the node starting with a configuration: a changed configuration shows as another digest. */
@@ -81,8 +126,12 @@ public final class AuditLog implements AdminAudit, AutoCloseable {
         append("node", null, null, "node.start", "sha256:" + sha256(configuration), "ok");
     }
 
+    void append(String caller, String remote, String account, String method, String params, String outcome) {
+        append(caller, remote, account, method, params, outcome, JSON.createObjectNode());
+    }
+
     synchronized void append(String caller, String remote, String account, String method, String params,
-            String outcome) {
+            String outcome, ObjectNode extra) {
         ObjectNode entry = JSON.createObjectNode();
         entry.put("seq", seq + 1);
         entry.put("time", clock.instant().toString());
@@ -92,6 +141,7 @@ public final class AuditLog implements AdminAudit, AutoCloseable {
         entry.put("method", method);
         entry.put("params", params);
         entry.put("outcome", outcome);
+        entry.setAll(extra);
         entry.put("prev", prev);
         String hash = sha256(entry.toString());
         entry.put("hash", hash);

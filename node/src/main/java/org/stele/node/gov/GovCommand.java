@@ -32,7 +32,8 @@ import picocli.CommandLine.Parameters;
         GovCommand.Propose.class, GovCommand.Vote.class, GovCommand.ListProposals.class, GovCommand.Show.class,
         GovCommand.History.class, GovCommand.AddValidator.class, GovCommand.RemoveValidator.class,
         GovCommand.AdmitNode.class, GovCommand.RemoveNode.class, GovCommand.Freeze.class, GovCommand.Unfreeze.class,
-        GovCommand.SetParam.class, GovCommand.Grant.class, GovCommand.Revoke.class})
+        GovCommand.SetParam.class, GovCommand.Grant.class, GovCommand.Revoke.class,
+        GovCommand.RevokeTokens.class})
 public final class GovCommand implements Runnable {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     /** QBFT tolerates f faults among 3f+1: under four validators it tolerates none. */
@@ -183,8 +184,7 @@ public final class GovCommand implements Runnable {
                 case "ProposalCreated" -> {
                     Map<String, Object> p = new LinkedHashMap<>();
                     p.put("id", Long.parseLong(id));
-                    p.put("target", SystemContract.at(Address.fromHex(e.args().get("target")))
-                            .map(SystemContract::contractName).orElse(e.args().get("target")));
+                    p.put("target", GovEvents.contractName(Address.fromHex(e.args().get("target"))));
                     p.put("description", e.args().get("description"));
                     p.put("proposer", e.args().get("proposer"));
                     p.put("deadline", Long.parseLong(e.args().get("deadline")));
@@ -278,13 +278,15 @@ public final class GovCommand implements Runnable {
         }
     }
 
-    @Command(name = "history", mixinStandardHelpOptions = true, description = "Every governance event, oldest first.")
+    @Command(name = "history", mixinStandardHelpOptions = true, description = "Every governance event (the system contracts' and the trust registry's), oldest first.")
     static final class History extends Step {
         @Override
         Object run(GovRpc rpc) {
             List<Map<String, Object>> out = new ArrayList<>();
-            for (GovEvents.Event e : new GovEvents().decode(rpc.logs(
-                    Arrays.stream(SystemContract.values()).map(SystemContract::address).toList()))) {
+            List<Address> contracts = new ArrayList<>(
+                    Arrays.stream(SystemContract.values()).map(SystemContract::address).toList());
+            contracts.add(TRUST_REGISTRY);
+            for (GovEvents.Event e : new GovEvents().decode(rpc.logs(contracts))) {
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("block", e.block());
                 row.put("contract", e.contract());
@@ -592,6 +594,50 @@ public final class GovCommand implements Runnable {
 
         Bytes data(GovRpc rpc) {
             return SdkCalls.revokeRole(address(), role(role));
+        }
+    }
+
+    @Command(name = "revoke-tokens", mixinStandardHelpOptions = true, description = "Revoke an account's JSON-RPC account tokens issued up to now, on every node: the key's own (the default), or another account's with an operator's key or, with --propose, by a proposal.")
+    static final class RevokeTokens extends Step {
+        @Parameters(index = "0", arity = "0..1", description = "The account (default: the key's own).")
+        String address;
+
+        @Option(names = "--propose", description = "Propose the revocation to the committee and vote yes, instead of sending it as the key's account.")
+        boolean propose;
+
+        @Override
+        Object run(GovRpc rpc) {
+            KeyPair key = connection.key();
+            Address signer = GovRpc.SUITE.address(key.publicKey());
+            Address account = address == null ? signer : Address.fromHex(address);
+            Bytes data = SdkCalls.revokeTokens(account);
+            if (!propose && !account.equals(signer)) {
+                long roles = new BigInteger(1, rpc.ethCall(SystemContract.ACCOUNTS.address(),
+                        org.stele.governance.GovernanceCalls.encode("rolesOf",
+                                new org.web3j.abi.datatypes.Address(signer.toHex())))
+                        .toArray()).longValue();
+                if ((roles & Roles.OPERATOR) == 0)
+                    throw new GovException("refused: only " + account.toChecksumHex() + " itself, an operator or the "
+                            + "committee (--propose) may revoke its tokens, and " + signer.toChecksumHex()
+                            + " holds no operator role (Accounts " + SystemContract.ACCOUNTS.address().toHex() + ")");
+            }
+            if (propose)
+                return propose(rpc, key, SystemContract.ACCOUNTS, data, "revoke the account tokens of "
+                        + account.toChecksumHex(), true);
+            JsonNode receipt = rpc.transact(key, SystemContract.ACCOUNTS.address(), data);
+            if (!"0x1".equals(receipt.path("status").asText()))
+                throw new GovException("revoking the tokens of " + account.toChecksumHex() + " reverted in "
+                        + receipt.path("transactionHash").asText() + ": only the account itself, an operator or the "
+                        + "committee (--propose) may");
+            GovEvents.Event revoked = new GovEvents().decode(receipt.get("logs")).stream()
+                    .filter(e -> e.name().equals("TokensRevoked")).findFirst()
+                    .orElseThrow(() -> new GovException("the receipt has no TokensRevoked event"));
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("account", account.toChecksumHex());
+            out.put("issuedUpTo", Long.parseLong(revoked.args().get("issuedUpTo")));
+            out.put("by", revoked.args().get("by"));
+            out.put("transaction", receipt.get("transactionHash").asText());
+            return out;
         }
     }
 }

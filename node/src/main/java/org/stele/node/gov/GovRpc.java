@@ -25,7 +25,7 @@ import org.stele.rpc.access.AccountToken;
 /** The JSON-RPC calls {@code stele gov} makes: reads, calls, and signed transactions waited for until final. */
 final class GovRpc {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Secp256k1KeccakSuite SUITE = Secp256k1KeccakSuite.instance();
+    static final Secp256k1KeccakSuite SUITE = Secp256k1KeccakSuite.instance();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI endpoint;
     private final Duration wait;
@@ -47,16 +47,33 @@ final class GovRpc {
     /** An account token of the signer for this chain, good for ten minutes: the command's whole run. */
     private synchronized Optional<String> bearer() {
         if (signer == null) return Optional.empty();
-        if (bearer == null) {
-            long chainId = quantity(send("eth_chainId", Optional.empty())).longValueExact();
-            long expiry = java.time.Instant.now().getEpochSecond() + 600;
-            bearer = "Bearer " + AccountToken.sign(SUITE, signer, chainId, expiry).encode();
-        }
+        if (bearer == null) sign(java.time.Instant.now().getEpochSecond());
         return Optional.of(bearer);
     }
 
+    private synchronized void sign(long issuedAt) {
+        long chainId = quantity(send("eth_chainId", Optional.empty())).longValueExact();
+        bearer = "Bearer " + AccountToken.sign(SUITE, signer, chainId, issuedAt, issuedAt + 600).encode();
+    }
+
     JsonNode call(String method, Object... params) {
-        return send(method, bearer(), params);
+        try {
+            return send(method, bearer(), params);
+        } catch (Revoked e) {
+            // The signer's tokens were revoked (by this very command, perhaps): one new token, issued after it.
+            sign(Math.max(java.time.Instant.now().getEpochSecond(), e.upTo + 1));
+            return send(method, bearer(), params);
+        }
+    }
+
+    /** The node refused the token as revoked up to {@code upTo} ({@code Accounts.revokeTokens}). */
+    private static final class Revoked extends GovException {
+        final long upTo;
+
+        Revoked(String message, long upTo) {
+            super(message);
+            this.upTo = upTo;
+        }
     }
 
     private JsonNode send(String method, Optional<String> authorization, Object... params) {
@@ -85,6 +102,9 @@ final class GovRpc {
         }
         if (n.has("error")) {
             JsonNode err = n.get("error");
+            if (err.path("data").has("tokensRevokedAt") && signer != null)
+                throw new Revoked(method + ": " + err.path("message").asText(),
+                        err.path("data").path("tokensRevokedAt").asLong());
             String data = err.has("data") ? " " + err.get("data").asText() : "";
             throw new GovException(method + ": " + err.path("message").asText() + data);
         }

@@ -33,6 +33,10 @@ final class SdkCalls {
         return data(SDK.committee().voteOf(BigInteger.valueOf(id), governor.toHex()));
     }
 
+    static Bytes revokeTokens(Address account) {
+        return data(SDK.accounts().revokeTokens(account.toHex()));
+    }
+
     static Bytes getValidators() {
         return data(SDK.validators().getValidators());
     }

@@ -31,6 +31,11 @@ final class HeadAccounts implements AccountDirectory {
     }
 
     @Override
+    public long tokensRevokedAt(Address account) {
+        return new GovernanceState(head.get()).tokensRevokedAt(account);
+    }
+
+    @Override
     public boolean isContract(Address account) {
         AccountInfo info = head.get().account(account);
         return info != null && !info.codeHash().equals(AccountInfo.EMPTY_CODE_HASH);

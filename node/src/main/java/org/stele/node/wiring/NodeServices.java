@@ -178,6 +178,10 @@ public final class NodeServices implements AutoCloseable {
                 config.rpcHttp().limits().maxSubscriptionsPerConnection());
         listeners.add(filters);
         listeners.add(subscriptions);
+        if (profile instanceof SteleQbft)
+            listeners
+                    .add(new org.stele.node.audit.GovernanceChangeAudit(audit, SUITE, blocks::header,
+                            this::stateAfter));
         pool.onPending(tx -> {
             for (ChainEventListener l : listeners) l.onPendingTransaction(tx.hash());
         });

@@ -91,7 +91,7 @@ class AccountReadAccessTest {
         JsonNode anonymous = rpc(null, "eth_blockNumber", "[]").path("error");
         assertThat(anonymous.path("code").asInt()).isEqualTo(-40100);
         assertThat(anonymous.path("message").asText()).startsWith("JSON-RPC on this node needs an account token: "
-                + "Authorization: Bearer ADDRESS.EXPIRY.SIGNATURE");
+                + "Authorization: Bearer ADDRESS.ISSUED.EXPIRY.SIGNATURE");
         long now = java.time.Instant.now().getEpochSecond();
         assertThat(rpc(token(member, CHAIN_ID, now - 1), "eth_blockNumber", "[]").path("error").path("message")
                 .asText()).startsWith("the account token expired at ");
@@ -99,7 +99,7 @@ class AccountReadAccessTest {
                 .isEqualTo("the account token is not signed by " + member.address().toChecksumHex()
                         + " for chain 31337");
         assertThat(rpc("0x12.34", "eth_blockNumber", "[]").path("error").path("message").asText())
-                .isEqualTo("an account token is ADDRESS.EXPIRY.SIGNATURE");
+                .isEqualTo("an account token is ADDRESS.ISSUED.EXPIRY.SIGNATURE");
     }
 
     @Test
@@ -181,5 +181,88 @@ class AccountReadAccessTest {
                 .contains("\"method\":\"admin_nodeInfo\"").contains("\"outcome\":\"ok\"");
         CliRun verified = CliRun.of("audit", "verify", audit.toString());
         assertThat(verified.status()).as(verified.err()).isZero();
+    }
+
+    private Path keyOf(DevAccounts.Account a, String name) throws Exception {
+        Path file = dir.resolve(name + ".key");
+        NodeKeyFile.write(file, a.key(), Optional.empty(), Web3Keystore.Params.STANDARD,
+                new java.security.SecureRandom());
+        return file;
+    }
+
+    private static String issuedToken(DevAccounts.Account a, long issuedAt) {
+        return AccountToken.sign(NodeServices.SUITE, a.key(), CHAIN_ID, issuedAt, issuedAt + 600).encode();
+    }
+
+    @Test
+    void anAccountRevokesItsTokensAndTheyAreRefusedWithTheReasonWhileANewOneIsAccepted() throws Exception {
+        long now = java.time.Instant.now().getEpochSecond();
+        String issued = issuedToken(member, now);
+        String withoutIssue = token(member);
+        String others = token(regulator);
+        assertThat(rpc(issued, "eth_blockNumber", "[]").has("result")).isTrue();
+        assertThat(rpc(withoutIssue, "eth_blockNumber", "[]").has("result")).isTrue();
+
+        CliRun revoked = CliRun.of("gov", "revoke-tokens", "--rpc", rpc, "--key", keyOf(member, "member").toString(),
+                "--json");
+
+        assertThat(revoked.status()).as(revoked.err()).isZero();
+        JsonNode out = json.readTree(revoked.out());
+        long upTo = out.get("issuedUpTo").asLong();
+        assertThat(upTo).isGreaterThanOrEqualTo(now);
+        assertThat(out.get("account").asText()).isEqualTo(member.address().toChecksumHex());
+        assertThat(out.get("by").asText()).isEqualTo(member.address().toChecksumHex());
+        JsonNode refused = rpc(issued, "eth_blockNumber", "[]").path("error");
+        assertThat(refused.path("code").asInt()).isEqualTo(-40100);
+        assertThat(refused.path("message").asText()).isEqualTo("the account token was revoked: the tokens of "
+                + member.address().toChecksumHex() + " issued up to " + java.time.Instant.ofEpochSecond(upTo)
+                + " are refused (Accounts 0x0000000000000000000000000000000000001003, TokensRevoked) and it was issued "
+                + "at " + java.time.Instant.ofEpochSecond(now) + "; sign a new one");
+        assertThat(refused.path("data").path("tokensRevokedAt").asLong()).isEqualTo(upTo);
+        assertThat(rpc(withoutIssue, "eth_blockNumber", "[]").path("error").path("message").asText())
+                .as("a token without its issue time may have been signed 31 days before it expires")
+                .endsWith("a token without its issue time counts as issued 31 days before it expires; sign a new one");
+        assertThat(rpc(issuedToken(member, upTo + 1), "eth_blockNumber", "[]").has("result")).as("issued after")
+                .isTrue();
+        assertThat(rpc(others, "eth_blockNumber", "[]").has("result")).as("another account's token").isTrue();
+        String change = GovCommandTest.awaitLine(dir.resolve("data").resolve("audit.log"), "tokensRevokedAt");
+        assertThat(change).as("the audit log, who: the account itself").contains("\"caller\":\""
+                + member.address().toChecksumHex() + " in " + out.get("transaction").asText() + "\"")
+                .contains("\"change\":{\"what\":\"Accounts.tokensRevokedAt(" + member.address().toChecksumHex()
+                        + ")\",\"old\":\"0\",\"new\":\"" + upTo + "\"}");
+    }
+
+    @Test
+    void anotherAccountMayNotRevokeATokenButAnOperatorAndTheCommitteeMay() throws Exception {
+        String memberToken = token(member);
+        Path stranger = keyOf(regulator, "stranger");
+
+        CliRun refused = CliRun.of("gov", "revoke-tokens", member.address().toHex(), "--rpc", rpc, "--key",
+                stranger.toString());
+
+        assertThat(refused.status()).isEqualTo(1);
+        assertThat(refused.err()).isEqualTo("stele gov: refused: only " + member.address().toChecksumHex()
+                + " itself, an operator or the committee (--propose) may revoke its tokens, and "
+                + regulator.address().toChecksumHex()
+                + " holds no operator role (Accounts 0x0000000000000000000000000000000000001003)\n");
+        assertThat(rpc(memberToken, "eth_blockNumber", "[]").has("result")).isTrue();
+
+        CliRun byCommittee = gov("revoke-tokens", member.address().toHex(), "--propose", "--json");
+        assertThat(byCommittee.status()).as(byCommittee.err()).isZero();
+        assertThat(json.readTree(byCommittee.out()).get("executed").asBoolean()).isTrue();
+        assertThat(rpc(memberToken, "eth_blockNumber", "[]").path("error").path("message").asText())
+                .startsWith("the account token was revoked: the tokens of " + member.address().toChecksumHex());
+
+        assertThat(gov("grant", regulator.address().toHex(), "operator").status()).isZero();
+        String governorsToken = token(node.accounts().get(0));
+        String fresh = issuedToken(member, java.time.Instant.now().getEpochSecond());
+        CliRun byOperator = CliRun.of("gov", "revoke-tokens", member.address().toHex(), "--rpc", rpc, "--key",
+                stranger.toString(), "--json");
+        assertThat(byOperator.status()).as(byOperator.err()).isZero();
+        assertThat(json.readTree(byOperator.out()).get("by").asText()).isEqualTo(regulator.address().toChecksumHex());
+        assertThat(rpc(governorsToken, "eth_blockNumber", "[]").has("result")).as("only the member's").isTrue();
+        assertThat(rpc(fresh, "eth_blockNumber", "[]").path("error").path("code").asInt())
+                .as("issued before the operator's revocation, which dev blocks time no earlier than now")
+                .isEqualTo(-40100);
     }
 }

@@ -102,6 +102,11 @@ class GovCommandTest {
         JsonNode result = json.readTree(freeze.out());
         assertThat(result.get("proposal").asLong()).isEqualTo(1);
         assertThat(result.get("executed").asBoolean()).isTrue();
+        assertThat(awaitLine(dir.resolve("data").resolve("audit.log"), "Freezes.isFrozen")).as("the freeze, audited")
+                .contains("\"caller\":\"committee proposal #1, executed by the vote of "
+                        + node.accounts().get(0).address().toChecksumHex())
+                .contains("\"change\":{\"what\":\"Freezes.isFrozen(" + suspect.address().toChecksumHex()
+                        + ")\",\"old\":\"false\",\"new\":\"true\"}");
         JsonNode refused = sendFromSuspect();
         assertThat(refused.path("error").path("message").asText())
                 .isEqualTo("refused by the chain's governance: account "
@@ -253,7 +258,78 @@ class GovCommandTest {
         JsonNode logs = rpc("eth_getLogs",
                 "[{\"fromBlock\":\"0x0\",\"address\":\"0x0000000000000000000000000000000000005101\"}]");
         assertThat(logs.path("result")).as("the registry's events: SchemaSet, IssuerAdmitted").hasSize(2);
+
+        CliRun history = gov("history", "--json");
+        assertThat(history.status()).as(history.err()).isZero();
+        List<JsonNode> registry = new java.util.ArrayList<>();
+        json.readTree(history.out()).forEach(row -> {
+            if (row.path("contract").asText().equals("TrustRegistry")) registry.add(row);
+        });
+        assertThat(registry).as("decoded, not unknown").hasSize(2);
+        assertThat(registry.get(0).path("event").asText()).isEqualTo("SchemaSet");
+        assertThat(registry.get(0).path("credentialType").asText()).isEqualTo("CourseCertificate");
+        assertThat(registry.get(0).path("schemaId").asText()).isEqualTo("https://example.edu/course.json");
+        assertThat(registry.get(0).path("contentHash").asText()).isEqualTo("0x" + "00".repeat(32));
+        assertThat(registry.get(0).path("by").asText()).isEqualTo(COMMITTEE_CHECKSUM);
+        assertThat(registry.get(1).path("event").asText()).isEqualTo("IssuerAdmitted");
+        assertThat(registry.get(1).path("issuer").asText()).isEqualTo(suspect.address().toChecksumHex());
+        assertThat(registry.get(1).path("typeHash").asText()).isEqualTo(org.stele.common.Bytes.wrap(
+                org.stele.common.crypto.Keccak256
+                        .hash("CourseCertificate".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .toHex());
+        assertThat(gov("history").out()).contains("contract=TrustRegistry  event=IssuerAdmitted  issuer="
+                + suspect.address().toChecksumHex());
     }
+
+    @Test
+    void aParameterChangedByAProposalIsWrittenToTheAuditLogWithWhoWhatTheOldAndTheNewValue() throws Exception {
+        long before = Long.decode(rpc("eth_getBlockByNumber", "[\"latest\",false]").path("result").path("gasLimit")
+                .asText());
+
+        CliRun set = gov("set-param", "block-gas-limit", "25000000", "--json");
+
+        assertThat(set.status()).as(set.err()).isZero();
+        JsonNode result = json.readTree(set.out());
+        assertThat(result.get("executed").asBoolean()).isTrue();
+        Path audit = dir.resolve("data").resolve("audit.log");
+        awaitLine(audit, "\"config.change\"");
+        List<JsonNode> changes = new java.util.ArrayList<>();
+        for (String line : java.nio.file.Files.readAllLines(audit))
+            if (line.contains("\"config.change\"")) changes.add(json.readTree(line));
+        assertThat(changes).as("one parameter changed").hasSize(1);
+        JsonNode entry = changes.getFirst();
+        assertThat(entry.path("change").path("what").asText()).isEqualTo("Parameters.blockGasLimit");
+        assertThat(entry.path("change").path("old").asText()).isEqualTo(Long.toString(before));
+        assertThat(entry.path("change").path("new").asText()).isEqualTo("25000000");
+        assertThat(entry.path("caller").asText()).isEqualTo("committee proposal #" + result.get("proposal").asText()
+                + ", executed by the vote of " + node.accounts().get(0).address().toChecksumHex() + " in "
+                + result.get("voteTransaction").asText());
+        JsonNode receipt = rpc("eth_getTransactionReceipt", "[\"" + result.get("voteTransaction").asText() + "\"]");
+        assertThat(entry.path("block").asLong()).isEqualTo(Long.decode(receipt.path("result").path("blockNumber")
+                .asText()));
+        assertThat(entry.path("time").asText()).isEqualTo("2026-01-01T00:00:00Z");
+        assertThat(entry.path("blockTime").asText()).isNotEmpty();
+        CliRun verified = CliRun.of("audit", "verify", audit.toString());
+        assertThat(verified.status()).as(verified.err()).isZero();
+    }
+
+    /** The last line of {@code file} holding {@code text}, waited for: a block's audit entry follows its receipt. */
+    static String awaitLine(Path file, String text) throws Exception {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (true) {
+            String last = null;
+            for (String line : java.nio.file.Files.readAllLines(file))
+                if (line.contains(text)) last = line;
+            if (last != null || System.nanoTime() > deadline) {
+                assertThat(last).as("a line of " + file + " holding " + text).isNotNull();
+                return last;
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    private static final String COMMITTEE_CHECKSUM = org.stele.common.Address
+            .fromHex("0x0000000000000000000000000000000000001000").toChecksumHex();
 
     @Test
     void aCommandWithoutAKeyFileSaysSo() {

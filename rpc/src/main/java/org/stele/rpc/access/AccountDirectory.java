@@ -14,6 +14,12 @@ public interface AccountDirectory {
     /** Whether the chain counts the account among its members (it may send transactions). */
     boolean isMember(Address account);
 
+    /**
+     * The Unix second up to which the chain revoked the account's tokens ({@code Accounts.tokensRevokedAt}): tokens
+     * issued then or before are refused. 0 when none were revoked.
+     */
+    long tokensRevokedAt(Address account);
+
     /** Whether the account holds code: a contract, whose state every member may read. */
     boolean isContract(Address account);
 }

@@ -27,6 +27,8 @@ import org.stele.rpc.RpcSession;
  * <li>anyone else is refused, but for {@code eth_chainId}, {@code net_version} and {@code web3_clientVersion}, which
  * a client needs before it can sign a token.</li>
  * </ul>
+ * A token the chain revoked ({@code Accounts.revokeTokens}: issued at or before the account's
+ * {@link AccountDirectory#tokensRevokedAt}) proves nothing, on every node from the block that revoked it.
  * Refusals are one line: {@link AdminAccess#UNAUTHORIZED} when the token is missing or does not prove its account,
  * {@link #FORBIDDEN} when the account may not make that call.
  */
@@ -103,6 +105,7 @@ public final class ReadAccess {
             // Identifying costs a signature recovery: only admin calls, whose audit entry names the account, pay it.
             if (!admin || suite == null) return Caller.ANONYMOUS;
             return token(session).filter(t -> t.refusal(suite, chainId, clock.instant()).isEmpty())
+                    .filter(t -> revocation(t).isEmpty())
                     .map(t -> new Caller(Optional.of(t.account()), directory.roles(t.account())))
                     .orElse(Caller.ANONYMOUS);
         }
@@ -112,8 +115,8 @@ public final class ReadAccess {
             return Caller.ANONYMOUS; // the node's admin token, or nothing: AdminAccess decides
         if (bearer.isEmpty())
             throw new JsonRpcException(AdminAccess.UNAUTHORIZED, "JSON-RPC on this node needs an account token: "
-                    + "Authorization: Bearer ADDRESS.EXPIRY.SIGNATURE, the account's personal_sign of \"stele-rpc "
-                    + chainId + " ADDRESS EXPIRY\"");
+                    + "Authorization: Bearer ADDRESS.ISSUED.EXPIRY.SIGNATURE, the account's personal_sign of "
+                    + "\"stele-rpc " + chainId + " ADDRESS ISSUED EXPIRY\"");
         AccountToken token;
         try {
             token = AccountToken.parse(bearer.get());
@@ -122,6 +125,12 @@ public final class ReadAccess {
         }
         token.refusal(suite, chainId, clock.instant()).ifPresent(why -> {
             throw new JsonRpcException(AdminAccess.UNAUTHORIZED, why);
+        });
+        revocation(token).ifPresent(why -> {
+            // The revocation time as data too: a client re-signs with a later issue time without parsing the text.
+            throw new JsonRpcException(AdminAccess.UNAUTHORIZED, why,
+                    com.fasterxml.jackson.databind.node.JsonNodeFactory.instance
+                            .objectNode().put("tokensRevokedAt", directory.tokensRevokedAt(token.account())));
         });
         Address account = token.account();
         Caller caller = new Caller(Optional.of(account), directory.roles(account));
@@ -152,6 +161,19 @@ public final class ReadAccess {
                         + account.toChecksumHex() + " holds no regulator role in " + ACCOUNTS + ")");
         }
         return caller;
+    }
+
+    /** Why the chain revoked the token ({@code Accounts.revokeTokens}), or empty when it stands. */
+    private Optional<String> revocation(AccountToken token) {
+        long revokedUpTo = directory.tokensRevokedAt(token.account());
+        if (revokedUpTo == 0 || token.issuedNoEarlierThan() > revokedUpTo) return Optional.empty();
+        String issued = token.issuedAt().isPresent()
+                ? "it was issued at " + java.time.Instant.ofEpochSecond(token.issuedAt().getAsLong())
+                : "a token without its issue time counts as issued " + AccountToken.MAX_LIFETIME_SECONDS / 86_400
+                        + " days before it expires";
+        return Optional.of("the account token was revoked: the tokens of " + token.account().toChecksumHex()
+                + " issued up to " + java.time.Instant.ofEpochSecond(revokedUpTo) + " are refused (" + ACCOUNTS
+                + ", TokensRevoked) and " + issued + "; sign a new one");
     }
 
     private Optional<AccountToken> token(RpcSession session) {
