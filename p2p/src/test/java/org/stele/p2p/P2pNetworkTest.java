@@ -275,6 +275,49 @@ class P2pNetworkTest {
     }
 
     @Test
+    void transactionsAndAnnouncementsDroppedByAFullQueueAreOfferedAgainOnceItDrains() throws Exception {
+        KeyPair ka = TestNodes.newKey(), kb = TestNodes.newKey();
+        Recorder ra = new Recorder();
+        var limits = new P2pLimits(2 * 1024 * 1024, 4, 2000, 4000, 2, Duration.ofMinutes(10), Duration.ofSeconds(10),
+                Duration.ofMillis(200), Duration.ofSeconds(30), 1024, 1);
+        P2pNetwork a = nodes.start(ka, Set.of(TestNodes.address(ka), TestNodes.address(kb)), TestNodes.GENESIS,
+                limits, ra);
+        Address b = TestNodes.address(kb);
+        Bytes t1 = Bytes.fromHex("0x01"), t2 = Bytes.fromHex("0x02");
+        Bytes32 h1 = hash(t1), h2 = hash(t2);
+        try (RawPeer stalled = RawPeer.connect(a.listenAddress().getPort(), kb, nodes.clock)) {
+            stalled.read();
+            stalled.send(new Message.Hello(P2pNetwork.PROTOCOL_VERSION, TestNodes.CHAIN_ID, TestNodes.GENESIS, 0,
+                    TestNodes.GENESIS));
+            ra.await(Connected.class);
+            var big = new QbftMessage(Bytes.wrap(new byte[1024 * 1024]));
+            int accepted = 0;
+            while (a.send(b, big)) // until the peer, which does not read, has a full queue
+                accepted++;
+
+            assertThat(a.broadcastTransactions(List.of(t1), List.of(h1))).isZero();
+            assertThat(a.announceTransactions(List.of(h2))).isZero();
+            for (int i = 0; i < accepted; i++) // the peer reads what was queued: the queue drains
+                assertThat(stalled.read()).contains(big);
+
+            // Dropped, not sent: the peer does not have them, so they go out when offered again.
+            awaitSent(() -> a.broadcastTransactions(List.of(t1), List.of(h1)));
+            assertThat(a.announceTransactions(List.of(h2))).isEqualTo(1);
+            assertThat(stalled.read()).contains(new Transactions(List.of(t1)));
+            assertThat(stalled.read()).contains(new Message.TransactionHashes(List.of(h2)));
+        }
+    }
+
+    /** Retries {@code send} (answering how many peers took it) until one peer took it, for the queue to drain. */
+    private static void awaitSent(java.util.function.IntSupplier send) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (send.getAsInt() == 0) {
+            assertThat(System.nanoTime()).as("the queue drains").isLessThan(deadline);
+            Thread.sleep(10);
+        }
+    }
+
+    @Test
     void garbageFramesCostTheConnectionAndARepeatBansUntilTheBanExpires() throws Exception {
         KeyPair ka = TestNodes.newKey(), kb = TestNodes.newKey();
         Recorder ra = new Recorder();
