@@ -158,13 +158,17 @@ final class PeerConnection extends ChannelInboundHandlerAdapter {
             case Hello h -> misbehave(DisconnectReason.UNEXPECTED_MESSAGE, "a second hello");
             case Transactions t -> {
                 List<Bytes> fresh = new ArrayList<>();
+                List<Bytes32> freshHashes = new ArrayList<>();
                 for (Bytes tx : t.transactions()) {
                     Bytes32 hash = network.transactionHash(tx);
-                    if (knownTransactions.add(hash) | requestedTransactions.remove(hash))
+                    if (knownTransactions.add(hash) | requestedTransactions.remove(hash)) {
                         fresh.add(tx);
+                        freshHashes.add(hash);
+                    }
                 }
                 if (!fresh.isEmpty())
-                    network.deliver(peer, fresh.size() == t.transactions().size() ? t : new Transactions(fresh));
+                    network.deliverTransactions(peer,
+                            fresh.size() == t.transactions().size() ? t : new Transactions(fresh), freshHashes);
             }
             case TransactionHashes t -> {
                 List<Bytes32> fresh = new ArrayList<>();

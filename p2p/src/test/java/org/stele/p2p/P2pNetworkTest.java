@@ -98,6 +98,9 @@ class P2pNetworkTest {
         a.broadcast(new Transactions(List.of(t2, t3))); // b already has t2 from a
         assertThat(rb.await(Received.class).message()).isEqualTo(new Transactions(List.of(t1, t2)));
         assertThat(rb.await(Received.class).message()).isEqualTo(new Transactions(List.of(t3)));
+        // each batch comes with the hashes the network computed, so the node need not hash the transactions again
+        assertThat(rb.await(Recorder.Hashed.class).hashes()).containsExactly(hash(t1), hash(t2));
+        assertThat(rb.await(Recorder.Hashed.class).hashes()).containsExactly(hash(t3));
 
         b.broadcast(new Transactions(List.of(t1))); // a sent t1, so b knows a has it: nothing goes out
         b.send(a.self(), new QbftMessage(Bytes.fromHex("0xaa"))); // a marker behind which nothing else may arrive
