@@ -29,34 +29,41 @@ public final class GovernancePolicy implements TransactionPolicy {
     @Override
     public TransactionRules at(WorldView parentState) {
         GovernanceState state = new GovernanceState(parentState);
-        ChainParameters parameters = state.parameters();
+        // Read once per parent state rather than per transaction (the pool, the builder and every validator check
+        // each transaction): a freeze lookup hashes a mapping key and walks the storage trie, twice per transaction.
+        Modes modes = new Modes(state.parameters(), state.frozenCount().signum() != 0, state.sendingAllowlisted(),
+                state.deployingAllowlisted());
         return new TransactionRules() {
             @Override
             public Optional<PolicyRefusal> check(Address sender, Transaction tx) {
-                return GovernancePolicy.check(state, parameters, sender, tx);
+                return GovernancePolicy.check(state, modes, sender, tx);
             }
 
             @Override
             public Optional<PolicyRefusal> checkCall(Address from, Optional<Address> to) {
-                return GovernancePolicy.checkFreezes(state, from, to);
+                return modes.anyFrozen() ? GovernancePolicy.checkFreezes(state, from, to) : Optional.empty();
             }
 
             @Override
             public CallGuard callGuard() {
-                return state.frozenCount().signum() == 0 ? null : new FrozenCalls(state);
+                return modes.anyFrozen() ? new FrozenCalls(state) : null;
             }
 
             @Override
             public OptionalLong blockGasLimit() {
-                return parameters.blockGasLimit() > 0
-                        ? OptionalLong.of(parameters.blockGasLimit())
+                return modes.parameters().blockGasLimit() > 0
+                        ? OptionalLong.of(modes.parameters().blockGasLimit())
                         : OptionalLong.empty();
             }
         };
     }
 
-    private static Optional<PolicyRefusal> check(GovernanceState state, ChainParameters parameters, Address sender,
-            Transaction tx) {
+    /** What the rules at one parent state need for every transaction; {@code anyFrozen} false when none is frozen. */
+    private record Modes(ChainParameters parameters, boolean anyFrozen, boolean sendingAllowlisted,
+            boolean deployingAllowlisted) {}
+
+    private static Optional<PolicyRefusal> check(GovernanceState state, Modes modes, Address sender, Transaction tx) {
+        ChainParameters parameters = modes.parameters();
         if (tx.maxFeePerGas().compareTo(parameters.minGasPrice()) < 0)
             return refuse(InvalidTransaction.GAS_PRICE_BELOW_MINIMUM, "max fee per gas " + tx.maxFeePerGas()
                     + " is below the chain's minimum gas price " + parameters.minGasPrice() + " (Parameters "
@@ -69,17 +76,17 @@ public final class GovernancePolicy implements TransactionPolicy {
                         + SystemContract.PARAMETERS.address().toHex() + ")");
         }
         Optional<Address> to = tx.to();
-        Optional<PolicyRefusal> frozen = checkFreezes(state, sender, to);
+        Optional<PolicyRefusal> frozen = modes.anyFrozen() ? checkFreezes(state, sender, to) : Optional.empty();
         if (frozen.isPresent())
             return frozen;
         boolean toCommittee = to.isPresent() && to.get().equals(SystemContract.COMMITTEE.address());
         if (toCommittee && state.weight(sender).signum() > 0)
             return Optional.empty();
-        if (state.sendingAllowlisted() && !state.maySend(sender))
+        if (modes.sendingAllowlisted() && !state.maySend(sender))
             return refuse(InvalidTransaction.SENDER_NOT_ALLOWED, "account " + sender.toChecksumHex()
                     + " is not allowed to send transactions (Accounts " + SystemContract.ACCOUNTS.address().toHex()
                     + " is in allowlist mode)");
-        if (tx.to().isEmpty() && state.deployingAllowlisted() && !state.mayDeploy(sender))
+        if (tx.to().isEmpty() && modes.deployingAllowlisted() && !state.mayDeploy(sender))
             return refuse(InvalidTransaction.DEPLOYER_NOT_ALLOWED, "account " + sender.toChecksumHex()
                     + " is not allowed to deploy contracts (Accounts " + SystemContract.ACCOUNTS.address().toHex()
                     + " is in allowlist mode)");

@@ -1,7 +1,9 @@
 package org.stele.p2p;
 
 import java.net.SocketAddress;
+import java.util.List;
 import org.stele.common.Address;
+import org.stele.common.Bytes32;
 import org.stele.p2p.message.DisconnectReason;
 import org.stele.p2p.message.Message;
 
@@ -12,6 +14,15 @@ import org.stele.p2p.message.Message;
 public interface P2pListener {
     /** A message from a connected peer (never a hello or a disconnect, which the network handles). */
     void onMessage(Address peer, Message message);
+
+    /**
+     * A batch of transactions from a connected peer, with their hashes (the network's suite over each one's bytes,
+     * matching by index), which the network computed to drop those the peer had sent before: the node need not hash
+     * them again. By default it is handed to {@link #onMessage}.
+     */
+    default void onTransactions(Address peer, Message.Transactions batch, List<Bytes32> hashes) {
+        onMessage(peer, batch);
+    }
 
     /** A peer completed the handshake and its hello matched: it may now be sent to. */
     default void onConnected(PeerInfo peer) {

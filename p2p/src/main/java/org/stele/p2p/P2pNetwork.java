@@ -497,6 +497,10 @@ public final class P2pNetwork implements AutoCloseable {
         notify(() -> listener.onMessage(peer, message));
     }
 
+    void deliverTransactions(Address peer, Transactions batch, List<Bytes32> hashes) {
+        notify(() -> listener.onTransactions(peer, batch, hashes));
+    }
+
     Bytes32 transactionHash(Bytes transaction) {
         return Bytes32.wrap(config.suite().hash(transaction.unsafeArray()));
     }

@@ -158,13 +158,17 @@ final class PeerConnection extends ChannelInboundHandlerAdapter {
             case Hello h -> misbehave(DisconnectReason.UNEXPECTED_MESSAGE, "a second hello");
             case Transactions t -> {
                 List<Bytes> fresh = new ArrayList<>();
+                List<Bytes32> freshHashes = new ArrayList<>();
                 for (Bytes tx : t.transactions()) {
                     Bytes32 hash = network.transactionHash(tx);
-                    if (knownTransactions.add(hash) | requestedTransactions.remove(hash))
+                    if (knownTransactions.add(hash) | requestedTransactions.remove(hash)) {
                         fresh.add(tx);
+                        freshHashes.add(hash);
+                    }
                 }
                 if (!fresh.isEmpty())
-                    network.deliver(peer, fresh.size() == t.transactions().size() ? t : new Transactions(fresh));
+                    network.deliverTransactions(peer,
+                            fresh.size() == t.transactions().size() ? t : new Transactions(fresh), freshHashes);
             }
             case TransactionHashes t -> {
                 List<Bytes32> fresh = new ArrayList<>();
@@ -226,10 +230,15 @@ final class PeerConnection extends ChannelInboundHandlerAdapter {
      */
     boolean sendTransactions(List<Bytes> transactions, List<Bytes32> hashes, boolean evenIfKnown) {
         List<Bytes> fresh = new ArrayList<>();
-        for (int i = 0; i < transactions.size(); i++)
-            if (knownTransactions.add(hashes.get(i)) || evenIfKnown)
+        List<Bytes32> marked = new ArrayList<>();
+        for (int i = 0; i < transactions.size(); i++) {
+            boolean added = knownTransactions.add(hashes.get(i));
+            if (added)
+                marked.add(hashes.get(i));
+            if (added || evenIfKnown)
                 fresh.add(transactions.get(i));
-        return fresh.isEmpty() || send(new Transactions(fresh));
+        }
+        return fresh.isEmpty() || sendOrForget(new Transactions(fresh), marked);
     }
 
     /** Asks the peer for the transactions with {@code hashes}, which it announced. */
@@ -245,7 +254,19 @@ final class PeerConnection extends ChannelInboundHandlerAdapter {
         for (Bytes32 hash : hashes)
             if (knownTransactions.add(hash))
                 fresh.add(hash);
-        return fresh.isEmpty() || send(new TransactionHashes(fresh));
+        return fresh.isEmpty() || sendOrForget(new TransactionHashes(fresh), fresh);
+    }
+
+    /**
+     * Sends {@code message}, or, when the queue refuses it, forgets that the peer knows {@code marked} (marked for this
+     * message only): the peer never got them, so a later send or announcement must still offer them.
+     */
+    private boolean sendOrForget(Message message, List<Bytes32> marked) {
+        if (send(message))
+            return true;
+        for (Bytes32 hash : marked)
+            knownTransactions.remove(hash);
+        return false;
     }
 
     /** Tells the peer why and closes; from any thread, once (later calls find it closing). */

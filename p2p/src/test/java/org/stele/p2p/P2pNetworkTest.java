@@ -98,6 +98,9 @@ class P2pNetworkTest {
         a.broadcast(new Transactions(List.of(t2, t3))); // b already has t2 from a
         assertThat(rb.await(Received.class).message()).isEqualTo(new Transactions(List.of(t1, t2)));
         assertThat(rb.await(Received.class).message()).isEqualTo(new Transactions(List.of(t3)));
+        // each batch comes with the hashes the network computed, so the node need not hash the transactions again
+        assertThat(rb.await(Recorder.Hashed.class).hashes()).containsExactly(hash(t1), hash(t2));
+        assertThat(rb.await(Recorder.Hashed.class).hashes()).containsExactly(hash(t3));
 
         b.broadcast(new Transactions(List.of(t1))); // a sent t1, so b knows a has it: nothing goes out
         b.send(a.self(), new QbftMessage(Bytes.fromHex("0xaa"))); // a marker behind which nothing else may arrive
@@ -271,6 +274,49 @@ class P2pNetworkTest {
                 dropped++;
             assertThat(dropped).isPositive();
             assertThat(accepted).isGreaterThanOrEqualTo(4);
+        }
+    }
+
+    @Test
+    void transactionsAndAnnouncementsDroppedByAFullQueueAreOfferedAgainOnceItDrains() throws Exception {
+        KeyPair ka = TestNodes.newKey(), kb = TestNodes.newKey();
+        Recorder ra = new Recorder();
+        var limits = new P2pLimits(2 * 1024 * 1024, 4, 2000, 4000, 2, Duration.ofMinutes(10), Duration.ofSeconds(10),
+                Duration.ofMillis(200), Duration.ofSeconds(30), 1024, 1);
+        P2pNetwork a = nodes.start(ka, Set.of(TestNodes.address(ka), TestNodes.address(kb)), TestNodes.GENESIS,
+                limits, ra);
+        Address b = TestNodes.address(kb);
+        Bytes t1 = Bytes.fromHex("0x01"), t2 = Bytes.fromHex("0x02");
+        Bytes32 h1 = hash(t1), h2 = hash(t2);
+        try (RawPeer stalled = RawPeer.connect(a.listenAddress().getPort(), kb, nodes.clock)) {
+            stalled.read();
+            stalled.send(new Message.Hello(P2pNetwork.PROTOCOL_VERSION, TestNodes.CHAIN_ID, TestNodes.GENESIS, 0,
+                    TestNodes.GENESIS));
+            ra.await(Connected.class);
+            var big = new QbftMessage(Bytes.wrap(new byte[1024 * 1024]));
+            int accepted = 0;
+            while (a.send(b, big)) // until the peer, which does not read, has a full queue
+                accepted++;
+
+            assertThat(a.broadcastTransactions(List.of(t1), List.of(h1))).isZero();
+            assertThat(a.announceTransactions(List.of(h2))).isZero();
+            for (int i = 0; i < accepted; i++) // the peer reads what was queued: the queue drains
+                assertThat(stalled.read()).contains(big);
+
+            // Dropped, not sent: the peer does not have them, so they go out when offered again.
+            awaitSent(() -> a.broadcastTransactions(List.of(t1), List.of(h1)));
+            assertThat(a.announceTransactions(List.of(h2))).isEqualTo(1);
+            assertThat(stalled.read()).contains(new Transactions(List.of(t1)));
+            assertThat(stalled.read()).contains(new Message.TransactionHashes(List.of(h2)));
+        }
+    }
+
+    /** Retries {@code send} (answering how many peers took it) until one peer took it, for the queue to drain. */
+    private static void awaitSent(java.util.function.IntSupplier send) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (send.getAsInt() == 0) {
+            assertThat(System.nanoTime()).as("the queue drains").isLessThan(deadline);
+            Thread.sleep(10);
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.stele.common.Address;
+import org.stele.common.Bytes32;
 import org.stele.p2p.message.DisconnectReason;
 import org.stele.p2p.message.Message;
 
@@ -18,6 +19,9 @@ final class Recorder implements P2pListener {
     }
 
     record Received(Address peer, Message message) implements Event {}
+
+    /** The hashes given with a batch of transactions (which also comes as a {@link Received}). */
+    record Hashed(Address peer, List<Bytes32> hashes) implements Event {}
 
     record Connected(PeerInfo peer) implements Event {}
 
@@ -31,6 +35,12 @@ final class Recorder implements P2pListener {
     @Override
     public void onMessage(Address peer, Message message) {
         events.add(new Received(peer, message));
+    }
+
+    @Override
+    public void onTransactions(Address peer, Message.Transactions batch, List<Bytes32> hashes) {
+        events.add(new Hashed(peer, hashes));
+        onMessage(peer, batch);
     }
 
     @Override

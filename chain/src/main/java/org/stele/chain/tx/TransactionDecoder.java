@@ -7,6 +7,7 @@ import org.stele.chain.tx.InvalidTransactionException.Reason;
 import org.stele.common.Address;
 import org.stele.common.Bytes;
 import org.stele.common.Bytes32;
+import org.stele.common.crypto.CryptoSuite;
 import org.stele.common.rlp.RlpException;
 import org.stele.common.rlp.RlpReader;
 import org.stele.common.rlp.RlpWriter;
@@ -33,6 +34,17 @@ public final class TransactionDecoder {
     /** Decodes one transaction in its canonical (EIP-2718 envelope) form, as {@code eth_sendRawTransaction} takes. */
     public static Transaction decode(byte[] encoded) {
         return decode(encoded, DEFAULT_MAX_SIZE);
+    }
+
+    /**
+     * Decodes as {@link #decode(byte[])} a transaction whose hash the caller has already computed from these very bytes:
+     * {@code hash} must be {@code suite.hash(encoded)}. The transaction keeps it, so nothing hashes the bytes again (the
+     * P2P transport hashes every gossiped transaction to drop the ones a peer sent before).
+     */
+    public static Transaction decodeHashed(byte[] encoded, CryptoSuite suite, Bytes32 hash) {
+        Transaction tx = decode(encoded);
+        tx.memo().knownHash(suite, hash);
+        return tx;
     }
 
     public static Transaction decode(byte[] encoded, int maxSize) {

@@ -48,6 +48,12 @@ public final class TransactionMemo {
         return h.hash();
     }
 
+    /** Keeps {@code hash}, which the caller computed with {@code suite} over the encoding, unless one is kept. */
+    void knownHash(CryptoSuite suite, Bytes32 hash) {
+        if (hashed == null)
+            hashed = new Hashed(suite.name(), hash);
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof TransactionMemo;

@@ -91,6 +91,22 @@ class TransactionTest {
     }
 
     @Test
+    void aTransactionDecodedWithTheHashOfItsBytesKeepsThatHashRatherThanHashingAgain() {
+        FeeMarketTransaction tx = new FeeMarketTransaction(BigInteger.valueOf(1337), 7, BigInteger.TWO,
+                BigInteger.TEN, 100_000, Optional.of(Address.fromHex("0x" + "ab".repeat(20))), BigInteger.ONE,
+                Bytes.fromHex("0xdeadbeef"), List.of(), TransactionSignature.UNSIGNED);
+        byte[] encoded = tx.sign(KEY_46, SUITE).encode();
+        Bytes32 hash = Bytes32.wrap(SUITE.hash(encoded));
+
+        Transaction decoded = TransactionDecoder.decodeHashed(encoded, SUITE, hash);
+
+        assertThat(decoded).isEqualTo(TransactionDecoder.decode(encoded));
+        assertThat(decoded.hash(SUITE)).isSameAs(hash); // the very object given: not computed again
+        assertThat(decoded.hash(SUITE)).isEqualTo(TransactionDecoder.decode(encoded).hash(SUITE));
+        assertThat(decoded.encode()).isEqualTo(encoded);
+    }
+
+    @Test
     void effectiveGasPriceFollowsEip1559ForFeeMarketTransactionsOnly() {
         FeeMarketTransaction tx = new FeeMarketTransaction(BigInteger.ONE, 0, BigInteger.valueOf(2),
                 BigInteger.valueOf(10), 21000, Optional.of(Address.ZERO), BigInteger.ZERO, Bytes.EMPTY, List.of(),

@@ -42,7 +42,9 @@ import org.stele.trie.MerklePatriciaTrie;
  * first meeting are kept for the last few blocks, by block hash, and the import writes them instead of executing the
  * block again. The hash commits to everything execution reads (parent, header fields, transactions); on a QBFT
  * chain it leaves out only the round and the commit seals of the extra data, which execution does not read. The
- * decided block's header, seals and body shape are still checked as for any block.
+ * decided block's header, seals and body shape are still checked as for any block. A block checked again (the
+ * proposer's own proposal, a proposal made again in a later round) is judged by those results too, after its header and
+ * body shape.
  */
 public final class BlockImporter {
     private final ChainProfile profile;
@@ -198,7 +200,12 @@ public final class BlockImporter {
             blocks.put(block, built.receipts(), built.batch(), head, built.facts());
             return new ImportResult.Imported(block, hash, head);
         }
-        Executed known = write ? executed.remove(hash) : null;
+        Executed known = write ? executed.remove(hash) : executed.get(hash);
+        if (known != null && !write) {
+            // Checked or built here before under the same hash (a proposer meets its own proposal as a message, and a
+            // round change may propose the same block again): executing it again would give these results.
+            return new ImportResult.Imported(block, hash, false);
+        }
         if (known != null) {
             // Executed here under the same hash, so from the same parent, header fields and transactions: the results
             // are this block's (its roots were compared with the header then).

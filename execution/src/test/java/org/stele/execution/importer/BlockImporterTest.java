@@ -328,6 +328,35 @@ class BlockImporterTest {
     }
 
     @Test
+    void aProposalBuiltOrCheckedHereIsCheckedAgainFromThoseResultsWithoutExecutingIt() {
+        BlockImporter own = builder.importer(new EthereumCancun());
+        BlockExecutor.Result built = builder.execute(new EthereumCancun(), builder.genesis, 12, transfer(0));
+        Block proposal = new Block(built.block().header().withExtraData(Bytes.fromHex("0x0102")),
+                built.block().body());
+        Block other = builder.build(builder.genesis, 12, transfer(0), transfer(1));
+        Address pauper = Address.fromHex("0x00000000000000000000000000000000000000b0");
+        // A wrong known sender makes any execution of these blocks fail: a check that passes did not execute.
+        own.useKnownSenders(h -> pauper);
+        importer.useKnownSenders(h -> pauper);
+        assertThat(importer.check(proposal)).isInstanceOf(ImportResult.Refused.class);
+
+        own.rememberBuilt(proposal, built);
+        assertThat(own.check(proposal)).isInstanceOfSatisfying(ImportResult.Imported.class,
+                i -> assertThat(i.head()).isFalse());
+        assertThat(own.check(other)).isInstanceOf(ImportResult.Refused.class);
+        importer.useKnownSenders(KnownSenders.NONE);
+        assertThat(importer.check(other)).isInstanceOf(ImportResult.Imported.class);
+        importer.useKnownSenders(h -> pauper);
+        assertThat(importer.check(other)).isInstanceOf(ImportResult.Imported.class);
+
+        // and the decided blocks are still written from those results
+        assertThat(own.importBlock(proposal)).isInstanceOf(ImportResult.Imported.class);
+        assertThat(importer.importBlock(other)).isInstanceOf(ImportResult.Imported.class);
+        assertThat(builder.blocks.head()).contains(proposal.header());
+        assertThat(node.blocks.head()).contains(other.header());
+    }
+
+    @Test
     void aSenderTheNodeAlreadyKnowsIsTakenInsteadOfBeingRecoveredAgain() {
         Block block = builder.build(builder.genesis, 12, transfer(0));
         Address pauper = Address.fromHex("0x00000000000000000000000000000000000000b0");

@@ -199,7 +199,7 @@ public final class QbftService implements P2pListener, AutoCloseable {
     public void onMessage(Address peer, Message message) {
         switch (message) {
             case Message.QbftMessage q -> submit(() -> onQbft(peer, q.payload()));
-            case Message.Transactions t -> submitTo(intake, () -> admit(peer, t));
+            case Message.Transactions t -> submitTo(intake, () -> admit(peer, t, null));
             case Message.TransactionHashes t -> submitTo(intake, () -> fetchMissing(peer, t));
             case Message.GetTransactions g -> submitTo(intake, () -> answer(peer, g));
             case Message.NewBlock nb -> submit(() -> follower.peerHead(peer, nb.number()));
@@ -212,6 +212,11 @@ public final class QbftService implements P2pListener, AutoCloseable {
             case Message.Disconnect d -> {
             }
         }
+    }
+
+    @Override
+    public void onTransactions(Address peer, Message.Transactions batch, List<Bytes32> hashes) {
+        submitTo(intake, () -> admit(peer, batch, hashes));
     }
 
     @Override
@@ -403,13 +408,21 @@ public final class QbftService implements P2pListener, AutoCloseable {
 
     // ---- transactions
 
-    private void admit(Address peer, Message.Transactions batch) {
-        for (Bytes raw : batch.transactions()) {
+    /**
+     * Adds a peer's transactions to the pool; {@code hashes} (matching by index) are theirs as the transport computed
+     * them with the chain's suite, or null when they were not given.
+     */
+    private void admit(Address peer, Message.Transactions batch, List<Bytes32> hashes) {
+        List<Bytes> raws = batch.transactions();
+        for (int i = 0; i < raws.size(); i++) {
             Transaction tx;
             Address sender;
             Bytes32 hash;
             try {
-                tx = TransactionDecoder.decode(raw.toArray());
+                byte[] raw = raws.get(i).toArray();
+                tx = hashes == null
+                        ? TransactionDecoder.decode(raw)
+                        : TransactionDecoder.decodeHashed(raw, NodeServices.SUITE, hashes.get(i));
                 hash = tx.hash(NodeServices.SUITE);
                 // A transaction can still arrive more than once (from the peer it was sent to, and again when this node
                 // asked an announcer for it): only the first copy is worth recovering a sender for.
