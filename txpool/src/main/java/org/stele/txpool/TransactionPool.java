@@ -61,6 +61,15 @@ public final class TransactionPool {
         this.rules = state.rules(policy);
     }
 
+    /**
+     * What the chain's rules at the pool's head say of {@code tx} from {@code sender}: the refusal {@link #add} would
+     * give for them, without admitting anything. The pool moves to a new head just after the block is written, so a
+     * caller that saw the head move may ask this to know when the pool has followed.
+     */
+    public synchronized Optional<PolicyRefusal> chainRulesRefusal(Address sender, Transaction tx) {
+        return rules.check(sender, tx);
+    }
+
     /** Called with every transaction that becomes pending (executable next), e.g. for subscriptions and gossip. */
     public void onPending(Consumer<PooledTransaction> listener) {
         pendingListeners.add(listener);

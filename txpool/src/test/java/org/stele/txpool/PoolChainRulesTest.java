@@ -81,6 +81,21 @@ class PoolChainRulesTest {
     }
 
     @Test
+    void thePoolSaysWhatItsHeadsRulesRefuseWithoutAdmittingAnything() {
+        TransactionPool pool = pool();
+        Transaction transfer = tx(0, BOB);
+        assertThat(pool.chainRulesRefusal(ALICE, transfer)).isEmpty();
+
+        accounts.nonce(ALICE_FROZEN_MARK, 1);
+        pool.onNewHead(AccountState.of(accounts.world()), BLOCK_GAS);
+
+        assertThat(pool.chainRulesRefusal(ALICE, transfer)).get().extracting(PolicyRefusal::reason)
+                .isEqualTo(InvalidTransaction.ACCOUNT_FROZEN);
+        assertThat(pool.chainRulesRefusal(BOB, tx(0, ALICE))).as("another sender").isEmpty();
+        assertThat(pool.size()).isZero();
+    }
+
+    @Test
     void aSenderFrozenAtANewHeadLosesEveryTransactionWhileOthersKeepTheirs() {
         TransactionPool pool = pool();
         PooledTransaction first = add(pool, tx(0, BOB), ALICE);

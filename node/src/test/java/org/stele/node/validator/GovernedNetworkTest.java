@@ -89,15 +89,18 @@ class GovernedNetworkTest {
             return SUITE.address(keys[i].publicKey());
         }
 
-        /** Governor {@code i} sends {@code data} to {@code target} through its own node; waits until it is final. */
-        void send(int i, Address target, Bytes data) throws InterruptedException {
+        /**
+         * Governor {@code i} sends {@code data} to {@code target} through its own node; waits until it is final and
+         * answers the number of the block that holds it.
+         */
+        long send(int i, Address target, Bytes data) throws InterruptedException {
             // The governor's own node also saw what stele gov sent for it; its head may lag the test's own count.
             NodeServices node = net.nodes[i].services();
             var account = node.stateAfter(node.head()).account(address(i));
             long nonce = Math.max(nonces[i], account == null ? 0 : account.nonce());
             nonces[i] = nonce + 1;
             Transaction t = tx(keys[i], nonce, target, data);
-            GovernedNetworkTest.send(net.nodes[i], t);
+            return GovernedNetworkTest.send(net.nodes[i], t);
         }
 
         /** {@code stele gov ARGS --rpc (node i) --key (governor i's key)}: its status and what it printed. */
@@ -122,16 +125,18 @@ class GovernedNetworkTest {
             return ++proposals;
         }
 
-        void vote(int governor, long id) throws InterruptedException {
-            send(governor, SystemContract.COMMITTEE.address(), GovernanceCalls.vote(id, true));
+        /** Answers the number of the block that holds the vote. */
+        long vote(int governor, long id) throws InterruptedException {
+            return send(governor, SystemContract.COMMITTEE.address(), GovernanceCalls.vote(id, true));
         }
 
         /** Proposed and voted by the governors of weights 3 and 2 (5 of 6): executed by the second vote. */
         long decide(Address target, Bytes data) throws InterruptedException {
             long id = propose(0, target, data);
             vote(0, id);
-            vote(1, id);
-            return net.head(1);
+            // The block that holds the deciding vote; a node's head moves just after the block's indexes are written,
+            // so a head read as soon as the vote is found may still be the block before.
+            return vote(1, id);
         }
 
         GovernanceState state(int node) {
@@ -142,10 +147,12 @@ class GovernedNetworkTest {
 
     record Cli(int status, String out) {}
 
-    private static void send(NetworkNode node, Transaction tx) throws InterruptedException {
+    /** Sends {@code tx} through {@code node}, waits until it is final there and answers its block's number. */
+    private static long send(NetworkNode node, Transaction tx) throws InterruptedException {
         node.services().pool().add(tx, tx.hash(SUITE), tx.sender(SUITE));
         TestNetwork.await("transaction " + tx.hash(SUITE) + " final", PATIENCE,
                 () -> node.services().blocks().transactionLocation(tx.hash(SUITE)).isPresent());
+        return node.services().blocks().transactionLocation(tx.hash(SUITE)).orElseThrow().blockNumber();
     }
 
     @Test
@@ -247,20 +254,25 @@ class GovernedNetworkTest {
             for (int i = 0; i < 3; i++)
                 assertThat(c.state(i).isFrozen(suspectAddress)).as("node %d", i).isFalse();
 
-            c.decide(SystemContract.FREEZES.address(), GovernanceCalls.freeze(suspectAddress, "court order"));
-            long frozenAt = net.head(1);
+            long frozenAt = c.decide(SystemContract.FREEZES.address(),
+                    GovernanceCalls.freeze(suspectAddress, "court order"));
             net.awaitHeads(frozenAt, PATIENCE, 0, 1, 2);
             Transaction refused = tx(suspect, 0, c.address(0), Bytes.EMPTY);
             for (int i = 0; i < 3; i++) {
                 NodeServices s = net.nodes[i].services();
+                // A node's pool follows its head just after the block is written: wait for it to have followed.
+                TestNetwork.await("node " + i + "'s pool at the freeze", PATIENCE,
+                        () -> s.pool().chainRulesRefusal(suspectAddress, refused).isPresent());
                 assertThatThrownBy(() -> s.pool().add(refused, refused.hash(SUITE), suspectAddress)).as("node %d", i)
                         .isInstanceOf(TxPoolException.class).hasMessageContaining("is frozen by governance");
             }
 
             proposeAsByzantine(net, c.keys[3], refused);
 
-            c.decide(SystemContract.FREEZES.address(), GovernanceCalls.unfreeze(suspectAddress));
-            net.awaitHeads(net.head(1), PATIENCE, 0, 1, 2);
+            long unfrozenAt = c.decide(SystemContract.FREEZES.address(), GovernanceCalls.unfreeze(suspectAddress));
+            net.awaitHeads(unfrozenAt, PATIENCE, 0, 1, 2);
+            TestNetwork.await("node 0's pool past the unfreeze", PATIENCE,
+                    () -> net.nodes[0].services().pool().chainRulesRefusal(suspectAddress, refused).isEmpty());
             send(net.nodes[0], refused);
             for (int i = 0; i < 3; i++) {
                 NodeServices s = net.nodes[i].services();
