@@ -13,15 +13,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.stele.common.Address;
 import org.stele.node.dev.DevAccounts;
-import org.stele.node.keys.NodeKeyFile;
-import org.stele.node.keys.Web3Keystore;
 import org.stele.node.wiring.NodeServices;
 import org.stele.rpc.access.AccountToken;
 import org.stele.node.devnode.TestDevNode;
@@ -187,10 +184,7 @@ class AccountReadAccessTest {
     }
 
     private Path keyOf(DevAccounts.Account a, String name) throws Exception {
-        Path file = dir.resolve(name + ".key");
-        NodeKeyFile.write(file, a.key(), Optional.empty(), Web3Keystore.Params.STANDARD,
-                new java.security.SecureRandom());
-        return file;
+        return TestDevNode.keyFile(dir.resolve(name + ".key"), a);
     }
 
     private static String issuedToken(DevAccounts.Account a, long issuedAt) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,7 +13,6 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -24,12 +22,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.stele.node.config.ConfigSource;
 import org.stele.node.dev.DevAccounts;
-import org.stele.node.devnode.DevConfig;
 import org.stele.node.devnode.DevNode;
-import org.stele.node.keys.NodeKeyFile;
-import org.stele.node.keys.Web3Keystore;
+import org.stele.node.devnode.TestDevNode;
 import org.stele.node.wiring.NodeServices;
 import org.stele.rpc.access.AccountToken;
 
@@ -44,6 +39,7 @@ class AccountWebSocketAccessTest {
     private final ObjectMapper json = new ObjectMapper();
     @TempDir
     Path dir;
+    private TestDevNode dev;
     private DevNode node;
     private String rpc;
     private Path governorKey;
@@ -53,12 +49,10 @@ class AccountWebSocketAccessTest {
 
     @BeforeEach
     void start() throws Exception {
-        Map<String, JsonNode> values = Map.of("data-path", TextNode.valueOf(dir.resolve("data").toString()),
-                "rpc-http-host", TextNode.valueOf("0.0.0.0"), "rpc-http-port", IntNode.valueOf(0), "rpc-http-auth",
-                TextNode.valueOf("account"), "accounts", IntNode.valueOf(3));
-        node = new DevNode(DevConfig.SCHEMA.build(List.of(new ConfigSource("test", values, Map.of()))),
-                InstantSource.system());
-        rpc = "127.0.0.1:" + node.start().getPort();
+        dev = TestDevNode.start(dir.resolve("data"), 3, InstantSource.system(), Map.of("rpc-http-host",
+                TextNode.valueOf("0.0.0.0"), "rpc-http-auth", TextNode.valueOf("account")));
+        node = dev.node();
+        rpc = dev.rpc().substring("http://".length());
         governorKey = key(node.accounts().get(0), "governor");
         member = node.accounts().get(1);
         regulator = node.accounts().get(2);
@@ -67,14 +61,11 @@ class AccountWebSocketAccessTest {
     @AfterEach
     void stop() {
         sockets.forEach(s -> s.ws.abort());
-        node.close();
+        dev.close();
     }
 
     private Path key(DevAccounts.Account a, String name) throws Exception {
-        Path file = dir.resolve(name + ".key");
-        NodeKeyFile.write(file, a.key(), Optional.empty(), Web3Keystore.Params.STANDARD,
-                new java.security.SecureRandom());
-        return file;
+        return TestDevNode.keyFile(dir.resolve(name + ".key"), a);
     }
 
     private static String token(DevAccounts.Account a, long issuedAt, long expiresAt) {

@@ -4,18 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.IntNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import java.math.BigInteger;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.InstantSource;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,12 +20,9 @@ import org.stele.chain.tx.FeeMarketTransaction;
 import org.stele.chain.tx.TransactionSignature;
 import org.stele.common.Address;
 import org.stele.common.Bytes;
-import org.stele.node.config.ConfigSource;
 import org.stele.node.dev.DevAccounts;
-import org.stele.node.devnode.DevConfig;
 import org.stele.node.devnode.DevNode;
-import org.stele.node.keys.NodeKeyFile;
-import org.stele.node.keys.Web3Keystore;
+import org.stele.node.devnode.TestDevNode;
 import org.stele.node.wiring.NodeServices;
 
 /**
@@ -41,6 +33,7 @@ class GovCommandTest {
     private final ObjectMapper json = new ObjectMapper();
     @TempDir
     Path dir;
+    private TestDevNode dev;
     private DevNode node;
     private String rpc;
     private Path governorKey;
@@ -48,21 +41,16 @@ class GovCommandTest {
 
     @BeforeEach
     void start() throws Exception {
-        Map<String, com.fasterxml.jackson.databind.JsonNode> values = Map.of("data-path",
-                TextNode.valueOf(dir.resolve("data").toString()), "rpc-http-port", IntNode.valueOf(0), "accounts",
-                IntNode.valueOf(3));
-        node = new DevNode(DevConfig.SCHEMA.build(List.of(new ConfigSource("test", values, Map.of()))),
-                InstantSource.fixed(Instant.parse("2026-01-01T00:00:00Z")));
-        rpc = "http://127.0.0.1:" + node.start().getPort();
-        governorKey = dir.resolve("governor.key");
-        NodeKeyFile.write(governorKey, node.accounts().get(0).key(), Optional.empty(), Web3Keystore.Params.STANDARD,
-                new java.security.SecureRandom());
+        dev = TestDevNode.start(dir.resolve("data"), 3);
+        node = dev.node();
+        rpc = dev.rpc();
+        governorKey = TestDevNode.keyFile(dir.resolve("governor.key"), node.accounts().get(0));
         suspect = node.accounts().get(2);
     }
 
     @AfterEach
     void stop() {
-        node.close();
+        dev.close();
     }
 
     private CliRun gov(String... args) {
