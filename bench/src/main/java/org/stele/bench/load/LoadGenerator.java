@@ -53,6 +53,8 @@ public final class LoadGenerator {
     private final List<JsonRpcClient> clients;
     /** After a run against several nodes: how they ended it. */
     private Optional<NetworkSummary> network = Optional.empty();
+    /** The one node's CPU over the measured window by thread group (empty with several nodes or no --pid). */
+    private String nodeThreads = "";
     private final Secp256k1KeccakSuite suite = Secp256k1KeccakSuite.instance();
     private final BigInteger maxFee;
     private final BigInteger tip;
@@ -97,6 +99,7 @@ public final class LoadGenerator {
         }
         System.out.print(report.format());
         generator.network.ifPresent(n -> System.out.print(n.format()));
+        System.out.print(generator.nodeThreads);
         System.out.println("load average   " + loadAverage());
         boolean agreed = generator.network.map(NetworkSummary::agree).orElse(true);
         System.exit(report.confirmed() > 0 && report.receiptFailures() == 0 && agreed ? 0 : 1);
@@ -224,6 +227,9 @@ public final class LoadGenerator {
         List<RssSampler> rssPerNode = cfg.pids().stream().map(pid -> new RssSampler(pid, 250)).toList();
         Optional<RssSampler> rss = nodes > 1 ? Optional.empty() : rssPerNode.stream().findFirst();
         long[] nodeCpuStart = cfg.pids().stream().mapToLong(pid -> ProcessCpu.ticks(pid).orElse(-1)).toArray();
+        Optional<ThreadCpuSampler> threads = nodes > 1
+                ? Optional.empty()
+                : cfg.pids().stream().findFirst().map(pid -> new ThreadCpuSampler(pid, 250));
         watcherThread.start();
 
         Semaphore inFlight = new Semaphore(cfg.inFlight());
@@ -284,6 +290,7 @@ public final class LoadGenerator {
             long now = ProcessCpu.ticks(cfg.pids().get(i)).orElse(-1);
             nodeCpuUsed[i] = nodeCpuStart[i] < 0 || now < 0 ? -1 : now - nodeCpuStart[i];
         }
+        threads.ifPresent(ThreadCpuSampler::close);
         watcher.stop();
         watcherThread.join(10_000);
         rssPerNode.forEach(RssSampler::close);
@@ -315,6 +322,7 @@ public final class LoadGenerator {
             network = Optional.of(summarise(finality, rssPerNode, nodeCpuUsed, windowEnd - start, c));
             finality.forEach(HeadTimes::close);
         }
+        nodeThreads = threads.map(t -> t.format(confirmedIdx.size())).orElse("");
         long[] receiptResult = checkReceipts(confirmedIdx, hashes, nodeOf);
         long lastConfirmation = finality.isEmpty() ? lastInclusion.get() : lastFinal;
         return new LoadReport(cfg.kind().name().toLowerCase(java.util.Locale.ROOT), n, cfg.batch(), cfg.rate(), sent,
