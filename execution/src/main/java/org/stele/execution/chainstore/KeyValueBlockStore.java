@@ -72,7 +72,7 @@ public final class KeyValueBlockStore implements BlockStore {
         this.suite = suite;
         this.profile = profile;
         this.head = store.get(Segment.CHAIN_METADATA, HEAD_KEY).flatMap(h -> header(Bytes32.of(h))).orElse(null);
-        this.explorer = new ExplorerIndex(store, suite, head == null ? -1 : head.number());
+        this.explorer = new ExplorerIndex(store, suite, head == null ? -1 : head.number(), this::headNumber);
         this.indexes = indexes.stream().map(i -> RegisteredIndex.open(store, i, head == null ? -1 : head.number()))
                 .toList();
     }
@@ -289,9 +289,21 @@ public final class KeyValueBlockStore implements BlockStore {
                 .map(b -> BlockHeader.decode(b.unsafeArray())));
     }
 
+    /**
+     * The canonical block at {@code number}, once the head has reached it: a block's indexes are written before the head
+     * moves to it, and a reader that saw them first would find a block above the head it reads next.
+     */
     @Override
     public Optional<Bytes32> hashOf(long number) {
+        if (number > headNumber())
+            return Optional.empty();
         return store.get(Segment.INDEXES, numberKey(number)).map(Bytes32::of);
+    }
+
+    /** The head's number, -1 before genesis: what readers may see of the indexes. */
+    private long headNumber() {
+        BlockHeader h = head;
+        return h == null ? -1 : h.number();
     }
 
     @Override
@@ -306,14 +318,16 @@ public final class KeyValueBlockStore implements BlockStore {
                 () -> store.get(Segment.RECEIPTS, blockHash.toBytes()).map(b -> decodeReceipts(b.unsafeArray())));
     }
 
+    /** Where a transaction is, once the head has reached its block (as for {@link #hashOf}). */
     @Override
     public Optional<TransactionLocation> transactionLocation(Bytes32 transactionHash) {
+        long visible = headNumber();
         return store.get(Segment.INDEXES, txKey(transactionHash)).map(b -> {
             ByteBuffer buf = ByteBuffer.wrap(b.unsafeArray());
             byte[] blockHash = new byte[32];
             buf.get(blockHash);
             return new TransactionLocation(Bytes32.wrap(blockHash), buf.getLong(), buf.getInt());
-        });
+        }).filter(l -> l.blockNumber() <= visible);
     }
 
     private static Bytes numberKey(long number) {
