@@ -114,13 +114,25 @@ public final class KeyValueBlockStore implements BlockStore {
      */
     public void put(Block block, List<Receipt> receipts, WriteBatch batch, boolean asHead,
             List<TransactionFacts> facts) {
+        put(block, receipts, null, batch, asHead, facts);
+    }
+
+    /**
+     * As {@link #put(Block, List, WriteBatch, boolean, List)}, with each receipt's consensus encoding already made
+     * (for the receipts root) so that it is not made again; null encodes them here.
+     */
+    public void put(Block block, List<Receipt> receipts, List<byte[]> encodedReceipts, WriteBatch batch,
+            boolean asHead, List<TransactionFacts> facts) {
+        if (encodedReceipts != null && encodedReceipts.size() != receipts.size())
+            throw new IllegalArgumentException(receipts.size() + " receipts but " + encodedReceipts.size()
+                    + " encodings");
         synchronized (writes) {
-            write(block, receipts, batch, asHead, facts);
+            write(block, receipts, encodedReceipts, batch, asHead, facts);
         }
     }
 
-    private void write(Block block, List<Receipt> receipts, WriteBatch batch, boolean asHead,
-            List<TransactionFacts> facts) {
+    private void write(Block block, List<Receipt> receipts, List<byte[]> encodedReceipts, WriteBatch batch,
+            boolean asHead, List<TransactionFacts> facts) {
         BlockHeader h = block.header();
         if (receipts.size() != block.body().transactions().size()) {
             throw new IllegalArgumentException(
@@ -132,7 +144,9 @@ public final class KeyValueBlockStore implements BlockStore {
         Bytes hashKey = hash.toBytes();
         batch.put(Segment.BLOCK_HEADERS, hashKey, Bytes.wrap(h.encode()));
         batch.put(Segment.BLOCK_BODIES, hashKey, Bytes.wrap(block.body().encode()));
-        batch.put(Segment.RECEIPTS, hashKey, Bytes.wrap(encodeReceipts(receipts)));
+        batch.put(Segment.RECEIPTS, hashKey, Bytes.wrap(encodeReceipts(encodedReceipts != null
+                ? encodedReceipts
+                : receipts.stream().map(Receipt::encode).toList())));
         if (asHead) {
             BlockHeader current = head;
             if (current != null && !h.parentHash().equals(hash(current)))
@@ -338,9 +352,11 @@ public final class KeyValueBlockStore implements BlockStore {
         return Bytes.wrap(ByteBuffer.allocate(33).put((byte) 't').put(txHash.unsafeArray()).array());
     }
 
-    private static byte[] encodeReceipts(List<Receipt> receipts) {
-        RlpWriter w = new RlpWriter(256 * Math.max(1, receipts.size())).startList();
-        for (Receipt r : receipts) w.writeBytes(r.encode());
+    private static byte[] encodeReceipts(List<byte[]> encodedReceipts) {
+        int size = 16;
+        for (byte[] r : encodedReceipts) size += r.length + 8;
+        RlpWriter w = new RlpWriter(size).startList();
+        for (byte[] r : encodedReceipts) w.writeBytes(r);
         return w.endList().toByteArray();
     }
 
