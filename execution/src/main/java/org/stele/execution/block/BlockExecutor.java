@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -69,6 +70,13 @@ public final class BlockExecutor {
      * Where state commits run while the building thread computes the body's roots: daemon threads, made when needed and
      * ended after a minute idle, shared by every executor (a node builds one block at a time per chain).
      */
+    /**
+     * Whether the state commit runs alongside the roots ({@code -Dstele.build.commitAlongside=false} keeps it on the
+     * building thread, for comparing the two in one build: on a machine whose cores are all busy, handing the commit
+     * to another thread costs the wait for that thread's turn).
+     */
+    private static final boolean COMMIT_ALONGSIDE = !"false"
+            .equals(System.getProperty("stele.build.commitAlongside"));
     private static final ExecutorService COMMITS = Executors
             .newCachedThreadPool(Thread.ofPlatform().name("stele-state-commit-", 0).daemon(true).factory());
     /** No transaction costs less than this (the intrinsic gas of a plain transfer). */
@@ -190,7 +198,9 @@ public final class BlockExecutor {
         // body's roots are independent: the commit runs on a helper thread while this one computes the roots, so the
         // header is ready after the longer of the two rather than after both.
         WriteBatch batch = new WriteBatch();
-        Future<Bytes32> committing = COMMITS.submit(() -> world.commit(batch));
+        Future<Bytes32> committing = COMMIT_ALONGSIDE
+                ? COMMITS.submit(() -> world.commit(batch))
+                : CompletableFuture.completedFuture(world.commit(batch));
         BlockBody body = new BlockBody(included, List.of(), Optional.of(List.of()));
         Bytes32 transactionsRoot;
         List<byte[]> encodedReceipts;
