@@ -151,6 +151,8 @@ public final class OwnBlockImportBenchmark {
             Chain[] ways = {again, built};
             long[] cpu = new long[2];
             long[] wall = new long[2];
+            long[] helpers = new long[2];
+            long[] process = new long[2];
             int next = 0;
             for (List<BlockExecutor.Candidate> s : setup) {
                 again.seal(s);
@@ -162,11 +164,15 @@ public final class OwnBlockImportBenchmark {
                     Chain c = ways[(r + w) % 2];
                     int idx = c == again ? 0 : 1;
                     long t0 = threads.getCurrentThreadCpuTime();
+                    long h0 = helperCpu(threads);
+                    long p0 = processCpu();
                     long w0 = System.nanoTime();
                     for (int b = 0; b < perRound; b++) c.seal(transfers.get((next + b) % measured));
                     if (warm) {
                         cpu[idx] += threads.getCurrentThreadCpuTime() - t0;
                         wall[idx] += System.nanoTime() - w0;
+                        helpers[idx] += helperCpu(threads) - h0;
+                        process[idx] += processCpu() - p0;
                     }
                 }
                 next += perRound;
@@ -174,13 +180,35 @@ public final class OwnBlockImportBenchmark {
             double txs = (double) rounds * perRound * TXS_PER_BLOCK;
             if (!again.blocks.head().equals(built.blocks.head()))
                 throw new IllegalStateException("the two ways reached different heads");
+            double blocks = (double) rounds * perRound;
+            String[] names = {"build + import (executed again)", "build + importBuilt"};
+            for (int i = 0; i < 2; i++)
+                System.out.printf(Locale.ROOT,
+                        "%-32s %.1f us CPU of this thread, %.1f us wall per transaction; %.1f us CPU of the"
+                                + " sealing helpers, %.1f us CPU of the process (GC and JIT included);"
+                                + " %.1f ms wall per block%n",
+                        names[i] + ":", cpu[i] / 1e3 / txs, wall[i] / 1e3 / txs, helpers[i] / 1e3 / txs,
+                        process[i] / 1e3 / txs, wall[i] / 1e6 / blocks);
             System.out.printf(Locale.ROOT,
-                    "build + import (executed again): %.1f us CPU of this thread, %.1f us wall per transaction%n"
-                            + "build + importBuilt:             %.1f us CPU of this thread, %.1f us wall per transaction%n"
-                            + "(%d measured blocks of %d ERC-20 transfers each way, after as many warm-up blocks)%n",
-                    cpu[0] / 1e3 / txs, wall[0] / 1e3 / txs, cpu[1] / 1e3 / txs, wall[1] / 1e3 / txs,
+                    "(%d measured blocks of %d ERC-20 transfers each way, after as many warm-up blocks)%n",
                     rounds * perRound, TXS_PER_BLOCK);
         }
+    }
+
+    /** CPU time of the threads that sealing hands work to (the builder's state commits), all of them so far. */
+    private static long helperCpu(ThreadMXBean threads) {
+        long total = 0;
+        for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null && info.getThreadName().startsWith("stele-state-commit-"))
+                total += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+        }
+        return total;
+    }
+
+    /** CPU time of this whole process so far. */
+    private static long processCpu() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static BlockExecutor.Candidate signed(KeyPair key, long nonce, Optional<Address> to, Bytes data,

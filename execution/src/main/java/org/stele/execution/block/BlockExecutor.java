@@ -4,6 +4,11 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.stele.chain.BaseFee;
 import org.stele.chain.Block;
 import org.stele.chain.BlockBody;
@@ -61,6 +66,19 @@ public final class BlockExecutor {
     private final CarriedState carried;
     /** QBFT has no beacon chain: every block names the zero root, and EIP-4788's contract records it as such. */
     private static final Bytes32 PARENT_BEACON_BLOCK_ROOT = Bytes32.ZERO;
+    /**
+     * Where state commits run while the building thread computes the body's roots: daemon threads, made when needed and
+     * ended after a minute idle, shared by every executor (a node builds one block at a time per chain).
+     */
+    /**
+     * Whether the state commit runs alongside the roots ({@code -Dstele.build.commitAlongside=false} keeps it on the
+     * building thread, for comparing the two in one build: on a machine whose cores are all busy, handing the commit
+     * to another thread costs the wait for that thread's turn).
+     */
+    private static final boolean COMMIT_ALONGSIDE = !"false"
+            .equals(System.getProperty("stele.build.commitAlongside"));
+    private static final ExecutorService COMMITS = Executors
+            .newCachedThreadPool(Thread.ofPlatform().name("stele-state-commit-", 0).daemon(true).factory());
     /** No transaction costs less than this (the intrinsic gas of a plain transfer). */
     private static final long MIN_TRANSACTION_GAS = 21_000;
 
@@ -118,11 +136,12 @@ public final class BlockExecutor {
     public record Rejected(Candidate candidate, String reason) {}
 
     /**
-     * The result: the block, its receipts, the batch holding its state (to be written together with the block), what
+     * The result: the block, its receipts and their consensus encodings (hashed into the receipts root once, and
+     * written to the store as they are), the batch holding its state (to be written together with the block), what
      * execution learned about each included transaction (for the explorer indexes) and the candidates left out.
      */
-    public record Result(Block block, List<Receipt> receipts, WriteBatch batch, List<TransactionFacts> facts,
-            List<Rejected> rejected) {}
+    public record Result(Block block, List<Receipt> receipts, List<byte[]> encodedReceipts, WriteBatch batch,
+            List<TransactionFacts> facts, List<Rejected> rejected) {}
 
     /** Builds the child of {@code parent} from {@code candidates}, in their order, up to the gas limit. */
     public Result build(BlockHeader parent, long timestamp, Address coinbase, List<Candidate> candidates) {
@@ -175,20 +194,60 @@ public final class BlockExecutor {
                 }
             }
         }
+        // The state commit (slot writes into the storage tries, account leaves, hashing the touched nodes) and the
+        // body's roots are independent: the commit runs on a helper thread while this one computes the roots, so the
+        // header is ready after the longer of the two rather than after both.
         WriteBatch batch = new WriteBatch();
-        Bytes32 stateRoot = world.commit(batch);
-        carried.keep(world, stateRoot);
+        Future<Bytes32> committing = COMMIT_ALONGSIDE
+                ? COMMITS.submit(() -> world.commit(batch))
+                : CompletableFuture.completedFuture(world.commit(batch));
         BlockBody body = new BlockBody(included, List.of(), Optional.of(List.of()));
+        Bytes32 transactionsRoot;
+        List<byte[]> encodedReceipts;
+        Bytes32 receiptsRoot;
+        LogsBloom bloom;
+        try {
+            transactionsRoot = body.transactionsRoot(MerklePatriciaTrie::orderedRoot);
+            encodedReceipts = receipts.stream().map(Receipt::encode).toList();
+            receiptsRoot = MerklePatriciaTrie.orderedRoot(encodedReceipts);
+            bloom = Receipt.blockBloom(receipts);
+        } catch (RuntimeException | Error e) {
+            stateRoot(committing); // the state and the batch are the commit's until it ends
+            throw e;
+        }
+        Bytes32 stateRoot = stateRoot(committing);
+        carried.keep(world, stateRoot);
         BlockHeader header = BlockHeader.builder().number(parent.number() + 1).parentHash(blocks.hash(parent, suite))
-                .coinbase(coinbase).stateRoot(stateRoot)
-                .transactionsRoot(body.transactionsRoot(MerklePatriciaTrie::orderedRoot))
-                .receiptsRoot(Receipt.root(receipts, MerklePatriciaTrie::orderedRoot))
-                .logsBloom(Receipt.blockBloom(receipts)).gasLimit(gasLimit).gasUsed(gasUsed)
+                .coinbase(coinbase).stateRoot(stateRoot).transactionsRoot(transactionsRoot).receiptsRoot(receiptsRoot)
+                .logsBloom(bloom).gasLimit(gasLimit).gasUsed(gasUsed)
                 .timestamp(timestamp).extraData(parent.extraData()).difficulty(difficulty).mixHash(mixHash).nonce(0)
                 .baseFeePerGas(baseFee)
                 .withdrawalsRoot(BlockHeader.EMPTY_TRIE_ROOT).blobGasUsed(0).excessBlobGas(0)
                 .parentBeaconBlockRoot(PARENT_BEACON_BLOCK_ROOT).build();
-        return new Result(new Block(header, body), receipts, batch, facts, rejected);
+        return new Result(new Block(header, body), receipts, encodedReceipts, batch, facts, rejected);
+    }
+
+    /** The committed state's root, once the commit is done; its failure is rethrown as it was thrown. */
+    private static Bytes32 stateRoot(Future<Bytes32> committing) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return committing.get();
+                } catch (InterruptedException e) {
+                    interrupted = true; // the commit owns the state and the batch until it ends: wait for it
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException r)
+                        throw r;
+                    if (e.getCause() instanceof Error err)
+                        throw err;
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+        } finally {
+            if (interrupted)
+                Thread.currentThread().interrupt();
+        }
     }
 
     /** A context for calls outside any block: no difficulty and a zero PREVRANDAO, no blob gas price. */

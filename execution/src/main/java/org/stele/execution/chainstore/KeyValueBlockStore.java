@@ -72,7 +72,7 @@ public final class KeyValueBlockStore implements BlockStore {
         this.suite = suite;
         this.profile = profile;
         this.head = store.get(Segment.CHAIN_METADATA, HEAD_KEY).flatMap(h -> header(Bytes32.of(h))).orElse(null);
-        this.explorer = new ExplorerIndex(store, suite, head == null ? -1 : head.number());
+        this.explorer = new ExplorerIndex(store, suite, head == null ? -1 : head.number(), this::headNumber);
         this.indexes = indexes.stream().map(i -> RegisteredIndex.open(store, i, head == null ? -1 : head.number()))
                 .toList();
     }
@@ -114,13 +114,25 @@ public final class KeyValueBlockStore implements BlockStore {
      */
     public void put(Block block, List<Receipt> receipts, WriteBatch batch, boolean asHead,
             List<TransactionFacts> facts) {
+        put(block, receipts, null, batch, asHead, facts);
+    }
+
+    /**
+     * As {@link #put(Block, List, WriteBatch, boolean, List)}, with each receipt's consensus encoding already made
+     * (for the receipts root) so that it is not made again; null encodes them here.
+     */
+    public void put(Block block, List<Receipt> receipts, List<byte[]> encodedReceipts, WriteBatch batch,
+            boolean asHead, List<TransactionFacts> facts) {
+        if (encodedReceipts != null && encodedReceipts.size() != receipts.size())
+            throw new IllegalArgumentException(receipts.size() + " receipts but " + encodedReceipts.size()
+                    + " encodings");
         synchronized (writes) {
-            write(block, receipts, batch, asHead, facts);
+            write(block, receipts, encodedReceipts, batch, asHead, facts);
         }
     }
 
-    private void write(Block block, List<Receipt> receipts, WriteBatch batch, boolean asHead,
-            List<TransactionFacts> facts) {
+    private void write(Block block, List<Receipt> receipts, List<byte[]> encodedReceipts, WriteBatch batch,
+            boolean asHead, List<TransactionFacts> facts) {
         BlockHeader h = block.header();
         if (receipts.size() != block.body().transactions().size()) {
             throw new IllegalArgumentException(
@@ -132,7 +144,9 @@ public final class KeyValueBlockStore implements BlockStore {
         Bytes hashKey = hash.toBytes();
         batch.put(Segment.BLOCK_HEADERS, hashKey, Bytes.wrap(h.encode()));
         batch.put(Segment.BLOCK_BODIES, hashKey, Bytes.wrap(block.body().encode()));
-        batch.put(Segment.RECEIPTS, hashKey, Bytes.wrap(encodeReceipts(receipts)));
+        batch.put(Segment.RECEIPTS, hashKey, Bytes.wrap(encodeReceipts(encodedReceipts != null
+                ? encodedReceipts
+                : receipts.stream().map(Receipt::encode).toList())));
         if (asHead) {
             BlockHeader current = head;
             if (current != null && !h.parentHash().equals(hash(current)))
@@ -289,9 +303,21 @@ public final class KeyValueBlockStore implements BlockStore {
                 .map(b -> BlockHeader.decode(b.unsafeArray())));
     }
 
+    /**
+     * The canonical block at {@code number}, once the head has reached it: a block's indexes are written before the head
+     * moves to it, and a reader that saw them first would find a block above the head it reads next.
+     */
     @Override
     public Optional<Bytes32> hashOf(long number) {
+        if (number > headNumber())
+            return Optional.empty();
         return store.get(Segment.INDEXES, numberKey(number)).map(Bytes32::of);
+    }
+
+    /** The head's number, -1 before genesis: what readers may see of the indexes. */
+    private long headNumber() {
+        BlockHeader h = head;
+        return h == null ? -1 : h.number();
     }
 
     @Override
@@ -306,14 +332,16 @@ public final class KeyValueBlockStore implements BlockStore {
                 () -> store.get(Segment.RECEIPTS, blockHash.toBytes()).map(b -> decodeReceipts(b.unsafeArray())));
     }
 
+    /** Where a transaction is, once the head has reached its block (as for {@link #hashOf}). */
     @Override
     public Optional<TransactionLocation> transactionLocation(Bytes32 transactionHash) {
+        long visible = headNumber();
         return store.get(Segment.INDEXES, txKey(transactionHash)).map(b -> {
             ByteBuffer buf = ByteBuffer.wrap(b.unsafeArray());
             byte[] blockHash = new byte[32];
             buf.get(blockHash);
             return new TransactionLocation(Bytes32.wrap(blockHash), buf.getLong(), buf.getInt());
-        });
+        }).filter(l -> l.blockNumber() <= visible);
     }
 
     private static Bytes numberKey(long number) {
@@ -324,9 +352,11 @@ public final class KeyValueBlockStore implements BlockStore {
         return Bytes.wrap(ByteBuffer.allocate(33).put((byte) 't').put(txHash.unsafeArray()).array());
     }
 
-    private static byte[] encodeReceipts(List<Receipt> receipts) {
-        RlpWriter w = new RlpWriter(256 * Math.max(1, receipts.size())).startList();
-        for (Receipt r : receipts) w.writeBytes(r.encode());
+    private static byte[] encodeReceipts(List<byte[]> encodedReceipts) {
+        int size = 16;
+        for (byte[] r : encodedReceipts) size += r.length + 8;
+        RlpWriter w = new RlpWriter(size).startList();
+        for (byte[] r : encodedReceipts) w.writeBytes(r);
         return w.endList().toByteArray();
     }
 

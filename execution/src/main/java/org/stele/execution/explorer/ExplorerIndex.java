@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
+import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 import org.stele.chain.Block;
 import org.stele.chain.Log;
@@ -51,6 +52,7 @@ public final class ExplorerIndex {
     private final KeyValueStore store;
     private final CryptoSuite suite;
     private volatile long indexedFrom;
+    private final LongSupplier visibleHead;
 
     /**
      * Opens the indexes of the chain in {@code store}. A chain that has blocks but no record of the indexes predates
@@ -60,8 +62,18 @@ public final class ExplorerIndex {
      *            the stored head's number, or -1 when the store holds no chain yet
      */
     public ExplorerIndex(KeyValueStore store, CryptoSuite suite, long headNumber) {
+        this(store, suite, headNumber, () -> Long.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #ExplorerIndex(KeyValueStore, CryptoSuite, long)}, showing only the entries of blocks up to
+     * {@code visibleHead}'s number: a block's entries are written with the block, before the chain's head moves to
+     * it, and a reader must not find a transaction in a block that the head has not reached yet.
+     */
+    public ExplorerIndex(KeyValueStore store, CryptoSuite suite, long headNumber, LongSupplier visibleHead) {
         this.store = store;
         this.suite = suite;
+        this.visibleHead = visibleHead;
         Optional<Bytes> recorded = store.get(Segment.CHAIN_METADATA, INDEXED_FROM_KEY);
         if (recorded.isPresent()) {
             indexedFrom = ByteBuffer.wrap(recorded.get().unsafeArray()).getLong();
@@ -168,9 +180,13 @@ public final class ExplorerIndex {
             Predicate<AddressTransaction> visitor) {
         Bytes prefix = Bytes.wrap(ByteBuffer.allocate(21).put(ADDRESS).put(address.unsafeArray()).array());
         Bytes from = addressKey(address, fromBlock, fromIndex);
+        long head = visibleHead.getAsLong();
         store.forEachFrom(Segment.INDEXES, prefix, from, descending, (k, v) -> {
             ByteBuffer key = ByteBuffer.wrap(k.unsafeArray(), 21, 12);
-            return visitor.test(new AddressTransaction(key.getLong(), key.getInt(), v.unsafeArray()[0] & 0xFF));
+            long number = key.getLong();
+            if (number > head)
+                return descending; // above the head: skipped going down, the end going up
+            return visitor.test(new AddressTransaction(number, key.getInt(), v.unsafeArray()[0] & 0xFF));
         });
     }
 

@@ -60,7 +60,8 @@ public final class BlockImporter {
     static final int REMEMBERED = 4;
 
     /** What executing a block produced, for writing it later. */
-    private record Executed(List<Receipt> receipts, WriteBatch batch, List<TransactionFacts> facts) {}
+    private record Executed(List<Receipt> receipts, List<byte[]> encodedReceipts, WriteBatch batch,
+            List<TransactionFacts> facts) {}
 
     public BlockImporter(ChainProfile profile, Fork fork, CryptoSuite suite, long chainId, KeyValueStore store,
             KeyValueBlockStore blocks, SealVerifier seals) {
@@ -146,7 +147,8 @@ public final class BlockImporter {
                 || !header.equals(built.block().header().withExtraData(header.extraData())))
             throw new IllegalArgumentException("block " + header.number()
                     + " is not the one built: only the extra data of a built block may differ from the proposal");
-        remember(blocks.hash(header), new Executed(built.receipts(), built.batch(), built.facts()));
+        remember(blocks.hash(header),
+                new Executed(built.receipts(), built.encodedReceipts(), built.batch(), built.facts()));
     }
 
     private void remember(Bytes32 hash, Executed results) {
@@ -197,7 +199,7 @@ public final class BlockImporter {
             // This node built the block under the same rules (the builder applied the chain's policy at the parent's
             // state): its execution results are the block's.
             boolean head = isHead(header);
-            blocks.put(block, built.receipts(), built.batch(), head, built.facts());
+            blocks.put(block, built.receipts(), built.encodedReceipts(), built.batch(), head, built.facts());
             return new ImportResult.Imported(block, hash, head);
         }
         Executed known = write ? executed.remove(hash) : executed.get(hash);
@@ -210,7 +212,7 @@ public final class BlockImporter {
             // Executed here under the same hash, so from the same parent, header fields and transactions: the results
             // are this block's (its roots were compared with the header then).
             boolean head = isHead(header);
-            blocks.put(block, known.receipts(), known.batch(), head, known.facts());
+            blocks.put(block, known.receipts(), known.encodedReceipts(), known.batch(), head, known.facts());
             return new ImportResult.Imported(block, hash, head);
         }
         BlockProcessor.Outcome outcome = processor.process(block, parent, hashes, rules);
@@ -222,7 +224,8 @@ public final class BlockImporter {
                 if (wrong.isPresent())
                     yield refused(Refusal.of(wrong.get()));
                 if (!write) {
-                    remember(hash, new Executed(processed.result().receipts(), processed.batch(), processed.facts()));
+                    remember(hash, new Executed(processed.result().receipts(), null, processed.batch(),
+                            processed.facts()));
                     yield new ImportResult.Imported(block, hash, false);
                 }
                 boolean head = isHead(header);
