@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Relayed point transfers (docs/performance.md, docs/points.md): org.stele.bench.load.RelayedLoadGenerator against a
-# fresh stele dev on a free loopback port, the relayer running in the generator's process.
+# fresh stele dev on a free loopback port, the relayer (`stele points relayer`) in a process of its own, so the CPU of
+# the wallets (the generator), the relayer and the node per transfer are reported apart.
 # Usage: bench/relayed-load.sh [--wallets 1000] [--rounds 6] [--depth 3] [--max-batch 100] [--window-ms 20]
 # RELAYED_NO_BUILD=1 skips the build (as LOAD_NO_BUILD does for bench/load.sh); RELAYED_JAVA_OPTS are added to the
-# generator's JVM (STELE_JAVA_OPTS to the node's), e.g. -XX:StartFlightRecording=filename=gen.jfr.
+# generator's JVM, RELAYER_JAVA_OPTS to the relayer's (STELE_JAVA_OPTS to the node's), e.g.
+# -XX:StartFlightRecording=filename=relayer.jfr. RELAYED_IN_PROCESS=1 runs the relayer in the generator's process.
 # Compare with the plain ERC-20 figure of the same window: bench/load.sh --against-stele --kind erc20 ...
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -29,5 +31,8 @@ curl -s -o /dev/null -X POST -H 'Content-Type: application/json' \
   --data '{"jsonrpc":"2.0","id":1,"method":"eth_chainId","params":[]}' "http://127.0.0.1:$port" ||
   { echo "stele dev did not answer on 127.0.0.1:$port within 30 s" >&2; cat "$work/node.log" >&2; exit 1; }
 echo "== stele dev on 127.0.0.1:$port (pid $node_pid, ${STELE_ARGS:-default flags})"
+relayer=(--stele "$root/stele")
+[ -z "${RELAYED_IN_PROCESS:-}" ] || relayer=()
 "$jdk/bin/java" -Xmx1g --enable-native-access=ALL-UNNAMED ${RELAYED_JAVA_OPTS:-} -cp "$root/bench/target/benchmarks.jar" \
-  org.stele.bench.load.RelayedLoadGenerator --rpc "http://127.0.0.1:$port" --node-pid "$node_pid" "$@"
+  org.stele.bench.load.RelayedLoadGenerator --rpc "http://127.0.0.1:$port" --node-pid "$node_pid" \
+  ${relayer[@]+"${relayer[@]}"} "$@"
