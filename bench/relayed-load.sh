@@ -15,7 +15,10 @@ work="$(mktemp -d -t stele-relayed.XXXXXX)"
 node_pid=""
 # The node ends by SIGTERM, so waiting for it answers 143: under set -e that status would end the trap there, become
 # the script's exit status and leave $work behind. The trap ends with the generator's status instead.
-trap 'status=$?; [ -n "$node_pid" ] && { kill "$node_pid" 2>/dev/null; wait "$node_pid" 2>/dev/null || true; }; rm -rf "$work"; exit $status' EXIT
+gen_pid=""
+# The generator stops its relayer when it ends (a shutdown hook), so it is stopped by SIGTERM, not left behind.
+trap 'status=$?; [ -n "$gen_pid" ] && { kill "$gen_pid" 2>/dev/null; wait "$gen_pid" 2>/dev/null || true; }; [ -n "$node_pid" ] && { kill "$node_pid" 2>/dev/null; wait "$node_pid" 2>/dev/null || true; }; rm -rf "$work"; exit $status' EXIT
+trap 'exit 143' TERM INT
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 # shellcheck disable=SC2086
 "$root/stele" dev --data-dir "$work/data" --port "$port" ${STELE_ARGS:-} >"$work/node.log" 2>&1 &
@@ -35,4 +38,8 @@ relayer=(--stele "$root/stele")
 [ -z "${RELAYED_IN_PROCESS:-}" ] || relayer=()
 "$jdk/bin/java" -Xmx1g --enable-native-access=ALL-UNNAMED ${RELAYED_JAVA_OPTS:-} -cp "$root/bench/target/benchmarks.jar" \
   org.stele.bench.load.RelayedLoadGenerator --rpc "http://127.0.0.1:$port" --node-pid "$node_pid" \
-  ${relayer[@]+"${relayer[@]}"} "$@"
+  ${relayer[@]+"${relayer[@]}"} "$@" &
+gen_pid=$!
+wait "$gen_pid" && gen_status=0 || gen_status=$?
+gen_pid=""
+exit "$gen_status"

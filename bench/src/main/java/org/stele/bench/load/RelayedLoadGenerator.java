@@ -111,9 +111,12 @@ public final class RelayedLoadGenerator {
         }
         // The relayer is the product and the wallets are the load: with --stele, the relayer is `stele points relayer`
         // in a process of its own, so the CPU of each is measured apart; without it, it runs in this process.
+        // The rate limit is not what this measures: a burst well above a wallet's requests (the HTTP client may
+        // send a request again on a connection the server closed).
+        int burst = 2 * rounds + 10;
         RelayerUnderTest relayer = stele != null
-                ? RelayerUnderTest.external(stele, rpc, admin.token(), OPERATOR_KEY, rounds + 1, maxBatch, windowMs)
-                : RelayerUnderTest.inProcess(node, operator, admin.token(), forwarder, rounds + 1, maxBatch, windowMs);
+                ? RelayerUnderTest.external(stele, rpc, admin.token(), OPERATOR_KEY, burst, maxBatch, windowMs)
+                : RelayerUnderTest.inProcess(node, operator, admin.token(), forwarder, burst, maxBatch, windowMs);
         try (relayer; ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             AtomicLong failures = new AtomicLong();
             AtomicLong completed = new AtomicLong();

@@ -73,7 +73,11 @@ sealed interface RelayerUnderTest extends AutoCloseable {
                 Matcher m = at.matcher(line);
                 if (m.find()) {
                     Thread.ofVirtual().start(() -> out.lines().forEach(System.out::println));
-                    return new External(process, key, m.group(1));
+                    External relayer = new External(process, key, m.group(1));
+                    // A run that fails ends by System.exit, and a stopped script stops the generator: either way
+                    // the relayer goes with it instead of being left running.
+                    Runtime.getRuntime().addShutdownHook(new Thread(relayer::close));
+                    return relayer;
                 }
                 System.out.println(line);
             }
