@@ -17,7 +17,7 @@ node_pid=""
 # the script's exit status and leave $work behind. The trap ends with the generator's status instead.
 gen_pid=""
 # The generator stops its relayer when it ends (a shutdown hook), so it is stopped by SIGTERM, not left behind.
-trap 'status=$?; [ -n "$gen_pid" ] && { kill "$gen_pid" 2>/dev/null; wait "$gen_pid" 2>/dev/null || true; }; [ -n "$node_pid" ] && { kill "$node_pid" 2>/dev/null; wait "$node_pid" 2>/dev/null || true; }; rm -rf "$work"; exit $status' EXIT
+trap 'status=$?; [ -n "$gen_pid" ] && { kill "$gen_pid" 2>/dev/null || true; wait "$gen_pid" 2>/dev/null || true; }; [ -n "$node_pid" ] && { kill "$node_pid" 2>/dev/null || true; wait "$node_pid" 2>/dev/null || true; }; rm -rf "$work"; exit $status' EXIT
 trap 'exit 143' TERM INT
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 # shellcheck disable=SC2086
