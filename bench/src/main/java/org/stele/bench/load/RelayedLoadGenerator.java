@@ -12,7 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,8 +32,9 @@ import org.web3j.utils.Numeric;
 
 /**
  * Relayed point transfers against a dev node (issue 18, item 9): deploys a PointsToken, issues points to
- * {@code --wallets} fresh wallets that hold no coin, starts the relayer (its HTTP server included) and has every wallet send {@code --rounds} transfers through it at once, each signed beforehand with the wallet's
- * next forwarder nonces. A wallet keeps up to {@code --depth} requests in flight (sent, not yet answered as mined),
+ * {@code --wallets} fresh wallets that hold no coin, starts the relayer (its HTTP server included) and has every
+ * wallet send {@code --rounds} transfers through it at once, each signed beforehand with the wallet's next forwarder
+ * nonces. A wallet keeps up to {@code --depth} requests in flight (sent, not yet answered as mined),
  * which the relayer checks in nonce order on the state the earlier ones leave; {@code --depth 1} waits for each
  * answer before sending the next. Prints transfers per second after the first {@code --wallets} transfers (a
  * warm-up), the batches the relayer sent, and failures, which must be 0.
@@ -127,8 +128,8 @@ public final class RelayedLoadGenerator {
             HttpClient walletHttp = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(120)).build();
             long[] cpuAtWarmUp = new long[3];
             long[] callsAtWarmUp = new long[2];
-            // The transactions that carried measured transfers, and how many each: batches and gas from receipts.
-            Map<String, AtomicLong> measuredIn = new ConcurrentHashMap<>();
+            // The transactions that carried measured transfers: batches and gas from their receipts.
+            Set<String> measuredIn = ConcurrentHashMap.newKeySet();
             long start = System.nanoTime();
             List<Future<?>> all = new ArrayList<>();
             int window = depth;
@@ -154,8 +155,7 @@ public final class RelayedLoadGenerator {
                                     callsAtWarmUp[0] = relayer.calls();
                                     callsAtWarmUp[1] = relayer.exchanges();
                                 } else if (n > total) {
-                                    measuredIn.computeIfAbsent(done.transaction(), h -> new AtomicLong())
-                                            .incrementAndGet();
+                                    measuredIn.add(done.transaction());
                                 }
                             } catch (IOException | RuntimeException e) {
                                 if (failures.incrementAndGet() == 1)
@@ -182,7 +182,7 @@ public final class RelayedLoadGenerator {
             // Gas of the transactions that carried measured transfers (some also carried warm-up ones).
             long gas = 0;
             long carried = 0;
-            for (String hash : measuredIn.keySet()) {
+            for (String hash : measuredIn) {
                 JsonNode receipt = node.call("eth_getTransactionReceipt", hash);
                 gas += Long.decode(receipt.get("gasUsed").asText());
                 for (JsonNode log : receipt.get("logs")) // one ExecutedForwardRequest a transfer, from the forwarder
