@@ -1,5 +1,6 @@
 package org.stele.bench.load;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -8,10 +9,11 @@ import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -22,9 +24,7 @@ import org.stele.apps.points.NodeRpc;
 import org.stele.apps.points.PointsCalls;
 import org.stele.apps.points.PointsClient;
 import org.stele.apps.points.Relayer;
-import org.stele.apps.points.RelayerServer;
 import org.stele.apps.points.Sender;
-import org.stele.apps.points.TokenBucket;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.ECKeyPair;
 import org.web3j.crypto.Keys;
@@ -32,15 +32,18 @@ import org.web3j.utils.Numeric;
 
 /**
  * Relayed point transfers against a dev node (issue 18, item 9): deploys a PointsToken, issues points to
- * {@code --wallets} fresh wallets that hold no coin, starts the relayer (its HTTP server included) in this process,
- * and has every wallet send {@code --rounds} transfers through it at once, each signed beforehand with the wallet's
- * next forwarder nonces. A wallet keeps up to {@code --depth} requests in flight (sent, not yet answered as mined),
+ * {@code --wallets} fresh wallets that hold no coin, starts the relayer (its HTTP server included) and has every
+ * wallet send {@code --rounds} transfers through it at once, each signed beforehand with the wallet's next forwarder
+ * nonces. A wallet keeps up to {@code --depth} requests in flight (sent, not yet answered as mined),
  * which the relayer checks in nonce order on the state the earlier ones leave; {@code --depth 1} waits for each
  * answer before sending the next. Prints transfers per second after the first {@code --wallets} transfers (a
  * warm-up), the batches the relayer sent, and failures, which must be 0.
  *
  * <p>Usage: {@code RelayedLoadGenerator --rpc URL [--wallets 1000] [--rounds 6] [--depth 3] [--max-batch 100]
- * [--window-ms 20] [--node-pid PID]}: with the node's process id it also prints the node's CPU per transfer. The operator is the dev chain's account 1 (anvil's mnemonic), the issuer account 0.
+ * [--window-ms 20] [--node-pid PID] [--stele LAUNCHER]}: with the node's process id it also prints the node's CPU per
+ * transfer. With {@code --stele} the relayer is {@code LAUNCHER points relayer} in a process of its own, and the CPU of
+ * the wallets (this process), the relayer and the node are printed apart; without it the relayer runs in this
+ * process. The operator is the dev chain's account 1 (anvil's mnemonic), the issuer account 0.
  */
 public final class RelayedLoadGenerator {
     private static final String OPERATOR_KEY = "0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d";
@@ -56,6 +59,7 @@ public final class RelayedLoadGenerator {
         int maxBatch = 100;
         long windowMs = 20;
         long nodePid = -1;
+        String stele = null;
         for (int i = 0; i < args.length; i += 2) {
             String v = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
@@ -66,6 +70,7 @@ public final class RelayedLoadGenerator {
                 case "--max-batch" -> maxBatch = Integer.parseInt(v);
                 case "--window-ms" -> windowMs = Long.parseLong(v);
                 case "--node-pid" -> nodePid = Long.parseLong(v);
+                case "--stele" -> stele = v;
                 default -> {
                     System.err.println("unknown flag " + args[i]);
                     System.exit(2);
@@ -74,7 +79,7 @@ public final class RelayedLoadGenerator {
         }
         if (rpc == null || wallets < 2 || rounds < 2 || depth < 1) {
             System.err.println("usage: RelayedLoadGenerator --rpc URL [--wallets N>=2] [--rounds N>=2] [--depth N>=1]"
-                    + " [--max-batch N] [--window-ms N]");
+                    + " [--max-batch N] [--window-ms N] [--node-pid PID] [--stele LAUNCHER]");
             System.exit(2);
         }
         NodeRpc node = new NodeRpc(rpc);
@@ -105,11 +110,15 @@ public final class RelayedLoadGenerator {
                         .sign(keys.get(w), chainId, forwarder));
             signed.add(mine);
         }
-        Relayer relayer = new Relayer(node, operator, new Relayer.Config(admin.token(), forwarder,
-                BigInteger.valueOf(300_000), maxBatch, Duration.ofMillis(windowMs), 50_000, Duration.ofSeconds(60)),
-                new TokenBucket(rounds + 1, 1000, InstantSource.system()));
-        try (RelayerServer server = new RelayerServer(relayer, "127.0.0.1", 0, "*");
-                ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+        // The relayer is the product and the wallets are the load: with --stele, the relayer is `stele points relayer`
+        // in a process of its own, so the CPU of each is measured apart; without it, it runs in this process.
+        // The rate limit is not what this measures: a burst well above a wallet's requests (the HTTP client may
+        // send a request again on a connection the server closed).
+        int burst = 2 * rounds + 10;
+        RelayerUnderTest relayer = stele != null
+                ? RelayerUnderTest.external(stele, rpc, admin.token(), OPERATOR_KEY, burst, maxBatch, windowMs)
+                : RelayerUnderTest.inProcess(node, operator, admin.token(), forwarder, burst, maxBatch, windowMs);
+        try (relayer; ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             AtomicLong failures = new AtomicLong();
             AtomicLong completed = new AtomicLong();
             AtomicLong warmedUp = new AtomicLong();
@@ -117,12 +126,15 @@ public final class RelayedLoadGenerator {
             // A thousand wallets connect at once: on a loaded machine some connects wait in the accept queue for
             // longer than the SDK's 5 s, which is not what this measures.
             HttpClient walletHttp = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(120)).build();
-            long[] cpuAtWarmUp = new long[2];
+            long[] cpuAtWarmUp = new long[3];
             long[] callsAtWarmUp = new long[2];
+            // The transactions that carried measured transfers: batches and gas from their receipts.
+            Set<String> measuredIn = ConcurrentHashMap.newKeySet();
             long start = System.nanoTime();
             List<Future<?>> all = new ArrayList<>();
             int window = depth;
             int total = wallets;
+            String url = relayer.url();
             for (List<ForwardRequest.Signed> mine : signed) {
                 all.add(threads.submit(() -> {
                     // Up to `window` of this wallet's requests at once, sent in nonce order.
@@ -133,13 +145,17 @@ public final class RelayedLoadGenerator {
                         if (failures.get() > 0) break;
                         own.add(threads.submit(() -> {
                             try {
-                                PointsClient.relay(walletHttp, server.url(), request);
-                                if (completed.incrementAndGet() == total) {
+                                Relayer.Relayed done = PointsClient.relay(walletHttp, url, request);
+                                long n = completed.incrementAndGet();
+                                if (n == total) {
                                     warmedUp.set(System.nanoTime());
                                     cpuAtWarmUp[0] = cpuTicks(ProcessHandle.current().pid());
                                     cpuAtWarmUp[1] = cpuTicks(node0);
-                                    callsAtWarmUp[0] = node.calls();
-                                    callsAtWarmUp[1] = node.exchanges();
+                                    cpuAtWarmUp[2] = cpuTicks(relayer.pid());
+                                    callsAtWarmUp[0] = relayer.calls();
+                                    callsAtWarmUp[1] = relayer.exchanges();
+                                } else if (n > total) {
+                                    measuredIn.add(done.transaction());
                                 }
                             } catch (IOException | RuntimeException e) {
                                 if (failures.incrementAndGet() == 1)
@@ -158,32 +174,46 @@ public final class RelayedLoadGenerator {
             long end = System.nanoTime();
             long ownCpu = cpuTicks(ProcessHandle.current().pid()) - cpuAtWarmUp[0];
             long nodeCpu = cpuTicks(nodePid) - cpuAtWarmUp[1];
+            long relayerCpu = cpuTicks(relayer.pid()) - cpuAtWarmUp[2];
             double warmup = (warmedUp.get() - start) / 1e9;
             double measured = (end - warmedUp.get()) / 1e9;
             long transfers = completed.get() - wallets;
             String load = Files.readString(Path.of("/proc/loadavg")).strip();
+            // Gas of the transactions that carried measured transfers (some also carried warm-up ones).
+            long gas = 0;
+            long carried = 0;
+            for (String hash : measuredIn) {
+                JsonNode receipt = node.call("eth_getTransactionReceipt", hash);
+                gas += Long.decode(receipt.get("gasUsed").asText());
+                for (JsonNode log : receipt.get("logs")) // one ExecutedForwardRequest a transfer, from the forwarder
+                    if (log.get("address").asText().equalsIgnoreCase(forwarder)) carried++;
+            }
             System.out.printf(Locale.ROOT, "relayed ERC-20 transfers: %d wallets x %d rounds, up to %d"
-                    + " in flight each; warm-up (first %d transfers) %.2f s%n", wallets, rounds, depth, wallets,
-                    warmup);
+                    + " in flight each; warm-up (first %d transfers) %.2f s; relayer %s%n", wallets, rounds, depth,
+                    wallets, warmup, relayer.where());
             System.out.printf(Locale.ROOT, "measured: %d transfers in %.2f s = %.0f transfers/s; %d transactions"
                     + " (%.1f transfers each); failures %d; load average %s%n", transfers, measured,
-                    transfers / measured, relayer.batches(), (double) relayer.relayed() / relayer.batches(),
+                    transfers / measured, measuredIn.size(), (double) carried / Math.max(1, measuredIn.size()),
                     failures.get(), load);
             // CPU time of each process over the measured window, in ticks of 1/100 s.
-            System.out.printf(Locale.ROOT, "CPU over the measured window: generator+relayer %.1f s (%.0f us a"
-                    + " transfer)%s%n", ownCpu / 100.0, ownCpu * 1e4 / transfers,
+            System.out.printf(Locale.ROOT, "CPU over the measured window: wallets%s %.1f s (%.0f us a transfer)%s%s%n",
+                    relayer.pid() < 0 ? "+relayer" : "", ownCpu / 100.0, ownCpu * 1e4 / transfers,
+                    relayer.pid() < 0
+                            ? ""
+                            : String.format(Locale.ROOT, ", relayer %.1f s (%.0f us a transfer)",
+                                    relayerCpu / 100.0, relayerCpu * 1e4 / transfers),
                     nodePid < 0
                             ? ""
                             : String.format(Locale.ROOT, ", node %.1f s (%.0f us a transfer)", nodeCpu / 100.0,
                                     nodeCpu * 1e4 / transfers));
-            System.out.printf(Locale.ROOT, "relayer's node calls over the measured window: %d (%.2f a transfer) in %d"
-                    + " HTTP exchanges; over the whole run %d in %d; gas a relayed transfer %.0f%n",
-                    node.calls() - callsAtWarmUp[0], (double) (node.calls() - callsAtWarmUp[0]) / transfers,
-                    node.exchanges() - callsAtWarmUp[1], node.calls(), node.exchanges(),
-                    (double) relayer.gasUsed() / relayer.relayed());
+            if (relayer.pid() < 0)
+                System.out.printf(Locale.ROOT, "relayer's node calls over the measured window: %d (%.2f a transfer)"
+                        + " in %d HTTP exchanges; over the whole run %d in %d%n", relayer.calls() - callsAtWarmUp[0],
+                        (double) (relayer.calls() - callsAtWarmUp[0]) / transfers,
+                        relayer.exchanges() - callsAtWarmUp[1], relayer.calls(), relayer.exchanges());
+            System.out.printf(Locale.ROOT, "gas a relayed transfer %.0f (the transactions that carried measured"
+                    + " transfers)%n", (double) gas / Math.max(1, carried));
             if (failures.get() > 0) System.exit(1);
-        } finally {
-            relayer.close();
         }
     }
 
