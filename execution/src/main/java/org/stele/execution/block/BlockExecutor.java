@@ -67,16 +67,16 @@ public final class BlockExecutor {
     /** QBFT has no beacon chain: every block names the zero root, and EIP-4788's contract records it as such. */
     private static final Bytes32 PARENT_BEACON_BLOCK_ROOT = Bytes32.ZERO;
     /**
-     * Where state commits run while the building thread computes the body's roots: daemon threads, made when needed and
-     * ended after a minute idle, shared by every executor (a node builds one block at a time per chain).
-     */
-    /**
      * Whether the state commit runs alongside the roots ({@code -Dstele.build.commitAlongside=false} keeps it on the
      * building thread, for comparing the two in one build: on a machine whose cores are all busy, handing the commit
      * to another thread costs the wait for that thread's turn).
      */
     private static final boolean COMMIT_ALONGSIDE = !"false"
             .equals(System.getProperty("stele.build.commitAlongside"));
+    /**
+     * Where state commits run while the building thread computes the body's roots: daemon threads, made when needed and
+     * ended after a minute idle, shared by every executor (a node builds one block at a time per chain).
+     */
     private static final ExecutorService COMMITS = Executors
             .newCachedThreadPool(Thread.ofPlatform().name("stele-state-commit-", 0).daemon(true).factory());
     /** No transaction costs less than this (the intrinsic gas of a plain transfer). */
