@@ -7,45 +7,20 @@
 // revoking on the issuer page turns the open verifier's verdict to refused at once, and a new presentation is refused.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launchBrowser, openPage, root, rpc, screenshot, startDevNode } from '../harness.js';
-
-// anvil's dev keys 0 (the committee, alone on stele dev) and 1 (the issuer).
-const GOVERNOR = { address: '0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266', key: 'ac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80' };
-const ISSUER = { address: '0x70997970c51812dc3a010c7d01b50e0d17dc79c8', key: '59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d' };
-const TYPE = 'VerifiedPerson';
+import { launchBrowser, screenshot, startDevNode } from '../harness.js';
+import { admitIssuers, answer as answerFrom, didOf, identityPages, ISSUER, steleCli, succeeds, text, TYPE, verdictOf } from '../identity.js';
 
 let node;
 let browser;
 let dir;
 let issuerDid;
-const pages = [];
-const stele = (...args) => spawnSync(join(root, 'stele'), [...args, '--rpc', node.url], { encoding: 'utf8' });
-function ok(...args) {
-  const r = stele(...args);
-  assert.equal(r.status, 0, `stele ${args.join(' ')}: ${r.stderr}`);
-  return r.stdout.trim();
-}
-async function open(path) {
-  const opened = await openPage(browser, `${node.url}/apps/identity/${path}`);
-  pages.push(opened);
-  return opened;
-}
-const text = (page, selector) => page.$eval(selector, (e) => e.textContent);
-async function settled(page, id) {
-  await page.waitForFunction((x) => /\b(ok|fail)\b/.test(document.getElementById(x).className), id, { timeout: 60_000 });
-  const [kind, said] = await page.$eval(`#${id}`, (e) => [e.className, e.textContent]);
-  return { ok: /\bok\b/.test(kind), said };
-}
-async function succeeds(page, id) {
-  const { ok: good, said } = await settled(page, id);
-  assert.ok(good, said);
-  await page.$eval(`#${id}`, (e) => { e.className = 'status'; });
-  return said;
-}
+let pages;
+let stele;
+let ok;
+const open = (path) => pages.open(path);
 
 let wallet;
 let verifier;
@@ -55,23 +30,16 @@ let pageCredential;
 before(async () => {
   node = await startDevNode();
   browser = await launchBrowser();
+  pages = identityPages(browser, node.url);
+  ({ run: stele, ok } = steleCli(node.url));
   dir = mkdtempSync(join(tmpdir(), 'stele-identity-pages-'));
-  writeFileSync(join(dir, 'governor.key'), `${GOVERNOR.key}\n`);
-  writeFileSync(join(dir, 'issuer.key'), ISSUER.key);
-  const chainHex = `0x${BigInt(await rpc(node.url, 'eth_chainId')).toString(16)}`;
-  issuerDid = `did:ethr:${chainHex}:${ISSUER.address}`;
+  issuerDid = await didOf(node.url, ISSUER.address);
   // The committee makes account 0 an operator, which gives VerifiedPerson a schema and admits the issuer.
-  ok('gov', 'grant', GOVERNOR.address, 'operator', '--key', join(dir, 'governor.key'));
-  ok('vc', 'trust', 'schema', '--type', TYPE, '--schema-id', 'https://schemas.example.org/VerifiedPerson',
-    '--schema-hash', `0x${'5e'.repeat(32)}`, '--key-file', join(dir, 'governor.key'));
-  ok('vc', 'trust', 'admit', '--issuer', issuerDid, '--type', TYPE, '--key-file', join(dir, 'governor.key'));
-  // Dev blocks may run ahead of the wall clock; credentials issued from now on must postdate the admission.
-  const head = await rpc(node.url, 'eth_getBlockByNumber', ['latest', false]);
-  while (Date.now() / 1000 <= Number(BigInt(head.timestamp))) await new Promise((r) => setTimeout(r, 200));
+  await admitIssuers(node.url, dir, [ISSUER.address]);
 });
 
 after(async () => {
-  for (const p of pages) await p.context.close();
+  await pages?.close();
   await browser?.close();
   await node?.stop();
   if (dir) rmSync(dir, { recursive: true, force: true });
@@ -124,20 +92,7 @@ test('the issuer page issues a VerifiedPerson to the wallet\'s key, signed by it
 });
 
 /** The wallet answers the verifier's current challenge with the claims ticked; the presentation and its return link. */
-async function answer(verifierPage, claims, credentialText) {
-  const link = await verifierPage.$eval('#challenge-link', (a) => a.href);
-  await wallet.page.goto(link);
-  await wallet.page.waitForSelector('#request:not([hidden]) fieldset');
-  const box = wallet.page.locator('#request fieldset', { hasText: credentialText });
-  for (const tick of await box.locator('input[name=disclose]').all()) {
-    if (claims.includes(await tick.getAttribute('value'))) await tick.check();
-    else await tick.uncheck();
-  }
-  await box.locator('button.present').click();
-  await succeeds(wallet.page, 'request-status');
-  return { presentation: await wallet.page.inputValue('#presentation'),
-    back: await wallet.page.$eval('#presented-link', (a) => a.href), link };
-}
+const answer = (verifierPage, claims, credentialText) => answerFrom(wallet.page, verifierPage, claims, credentialText);
 
 test('the wallet shows only ageOver18 to the verifier\'s challenge, and the verifier accepts a verified person over 18', async () => {
   verifier = await open('verifier.html');
@@ -161,9 +116,7 @@ test('the wallet shows only ageOver18 to the verifier\'s challenge, and the veri
   assert.equal(java.status, 0, java.stderr);
   assert.ok(!java.stdout.includes('Ada'), java.stdout);
 
-  await page.goto(back);
-  await page.waitForFunction(() => document.getElementById('verdict').textContent !== '');
-  assert.equal(await text(page, '#verdict'), 'Accepted: a verified person, over 18');
+  assert.equal(await verdictOf(page, back), 'Accepted: a verified person, over 18');
   assert.equal(await page.$$eval('#checks li.ok', (l) => l.length), 6);
   assert.deepEqual(await page.$$eval('#disclosed dt', (l) => l.map((e) => e.textContent)), ['ageOver18']);
   assert.equal(await text(page, '#disclosed dd'), 'true');
@@ -173,17 +126,11 @@ test('the wallet shows only ageOver18 to the verifier\'s challenge, and the veri
   await screenshot(page, 'identity-verifier-accepted');
 
   // The same answer again is refused: a challenge is good for one accepted answer.
-  await page.$eval('#verdict', (e) => { e.textContent = ''; });
-  await page.goto(back);
-  await page.waitForFunction(() => document.getElementById('verdict').textContent !== '');
-  assert.equal(await text(page, '#verdict'), 'Refused: holder binding');
+  assert.equal(await verdictOf(page, back), 'Refused: holder binding');
   assert.match(await text(page, '#checks'), /not an answer to an open challenge/);
   // Accepted again for a fresh challenge, so that the page is left open watching.
   const again = await answer(page, ['ageOver18'], 'Ada Lovelace');
-  await page.$eval('#verdict', (e) => { e.textContent = ''; });
-  await page.goto(again.back);
-  await page.waitForFunction(() => document.getElementById('verdict').textContent !== '');
-  assert.equal(await text(page, '#verdict'), 'Accepted: a verified person, over 18');
+  assert.equal(await verdictOf(page, again.back), 'Accepted: a verified person, over 18');
   await page.waitForFunction(() => document.getElementById('live').textContent.startsWith('Watching'));
 });
 
@@ -244,10 +191,7 @@ test('revoking on the issuer page turns the open verifier\'s verdict at once, an
   await screenshot(verifier.page, 'identity-verifier-revoked');
 
   const { back } = await answer(verifier.page, ['ageOver18'], 'Ada Lovelace');
-  await verifier.page.$eval('#verdict', (e) => { e.textContent = ''; });
-  await verifier.page.goto(back);
-  await verifier.page.waitForFunction(() => document.getElementById('verdict').textContent !== '');
-  assert.equal(await text(verifier.page, '#verdict'), 'Refused: revoked');
+  assert.equal(await verdictOf(verifier.page, back), 'Refused: revoked');
   const java = stele('vc', 'verify', pageCredential);
   assert.equal(java.status, 1);
   assert.match(java.stderr, /^stele vc verify: revoked: /);

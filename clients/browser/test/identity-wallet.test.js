@@ -7,75 +7,44 @@
 // browser's storage, is refused a wrong passphrase, imports the file and presents the restored credential.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { id } from 'ethers';
-import { launchBrowser, openPage, receipt, root, rpc, screenshot, startDevNode } from '../harness.js';
+import { launchBrowser, receipt, root, rpc, screenshot, startDevNode } from '../harness.js';
+import { admitIssuers, answer as answerFrom, didOf, fails, GOVERNOR, identityPages, ISSUER, outcome, steleCli, succeeds, text,
+  TYPE, verdictOf } from '../identity.js';
 import { injectWallet } from '../wallet.js';
 
 const s = await import(pathToFileURL(join(root, 'web/src/main/resources/web/apps/identity/sdjwt.js')));
 
-// anvil's dev keys 0 (the committee, alone on stele dev) and 1 (an issuer that uses the CLI).
-const GOVERNOR = { address: '0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266', key: 'ac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80' };
-const ISSUER = { address: '0x70997970c51812dc3a010c7d01b50e0d17dc79c8', key: '59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d' };
 // The issuer page's operator: a key in the injected browser wallet, never given to the node.
 const OPERATOR_KEY = id('stele browser test: an identity issuer\'s wallet');
-const TYPE = 'VerifiedPerson';
 const PASSPHRASE = 'a long walk on the shore';
 
 let node;
 let browser;
 let dir;
-let chainHex;
 let wallet;
 let operator;
-const pages = [];
-const stele = (...args) => spawnSync(join(root, 'stele'), [...args, '--rpc', node.url], { encoding: 'utf8' });
-function ok(...args) {
-  const r = stele(...args);
-  assert.equal(r.status, 0, `stele ${args.join(' ')}: ${r.stderr}`);
-  return r.stdout.trim();
-}
-async function open(path, prepare) {
-  const opened = await openPage(browser, `${node.url}/apps/identity/${path}`, undefined, prepare);
-  pages.push(opened);
-  return opened;
-}
-const text = (page, selector) => page.$eval(selector, (e) => e.textContent);
-/**
- * The status line's outcome once it says ok or fail: { ok, said }; the page is saved as screenshot `shot` if named,
- * then the line is reset for the next action.
- */
-async function outcome(page, id, shot) {
-  await page.waitForFunction((x) => /\b(ok|fail)\b/.test(document.getElementById(x).className), id, { timeout: 60_000 });
-  const [kind, said] = await page.$eval(`#${id}`, (e) => [e.className, e.textContent]);
-  if (shot) await screenshot(page, shot);
-  await page.$eval(`#${id}`, (e) => { e.className = 'status'; });
-  return { ok: /\bok\b/.test(kind), said };
-}
-async function succeeds(page, id) {
-  const { ok: good, said } = await outcome(page, id);
-  assert.ok(good, said);
-  return said;
-}
-async function fails(page, id, shot) {
-  const { ok: good, said } = await outcome(page, id, shot);
-  assert.ok(!good, `expected a refusal, got: ${said}`);
-  return said;
-}
+let pages;
+let stele;
+let ok;
+const open = (path, prepare) => pages.open(path, prepare);
 /** Pastes a credential into the wallet: the status line's outcome. */
 async function paste(credential, shot) {
   await wallet.page.fill('#paste', credential);
   await wallet.page.click('#paste-use');
   return outcome(wallet.page, 'paste-status', shot);
 }
-/** The validity lines of the wallet's cards, once none is still being checked: [[state, text], …]. */
+/**
+ * The validity lines of the wallet's cards, once the page has drawn them (a page just loaded has drawn nothing yet)
+ * and none is still being checked: [[state, text], …].
+ */
 async function validities() {
-  await wallet.page.waitForFunction(() => [...document.querySelectorAll('.credential .validity')]
-    .every((e) => e.dataset.state !== 'checking'));
+  await wallet.page.waitForFunction(() => document.getElementById('credentials').children.length > 0
+    && [...document.querySelectorAll('.credential .validity')].every((e) => e.dataset.state !== 'checking'));
   return wallet.page.$$eval('.credential .validity', (l) => l.map((e) => [e.dataset.state, e.textContent]));
 }
 const holder = async () => ({ key: await text(wallet.page, '#holder-key'), did: await text(wallet.page, '#holder-did') });
@@ -84,55 +53,27 @@ function cliCredential(h, claims) {
     '--holder-key', h.key, '--type', TYPE, '--status', '--expires', 'P30D', '--claims', JSON.stringify(claims));
 }
 /** The wallet answers the verifier's current challenge with the claims ticked, from the credential showing `which`. */
-async function answer(verifierPage, claims, which) {
-  await wallet.page.goto(await verifierPage.$eval('#challenge-link', (a) => a.href));
-  await wallet.page.waitForSelector('#request:not([hidden]) fieldset');
-  const box = wallet.page.locator('#request fieldset', { hasText: which });
-  for (const tick of await box.locator('input[name=disclose]').all()) {
-    if (claims.includes(await tick.getAttribute('value'))) await tick.check();
-    else await tick.uncheck();
-  }
-  await box.locator('button.present').click();
-  await succeeds(wallet.page, 'request-status');
-  return wallet.page.$eval('#presented-link', (a) => a.href);
-}
-async function verdictOf(verifierPage, back) {
-  await verifierPage.$eval('#verdict', (e) => { e.textContent = ''; });
-  await verifierPage.goto(back);
-  await verifierPage.waitForFunction(() => document.getElementById('verdict').textContent !== '');
-  return text(verifierPage, '#verdict');
-}
+const answer = async (verifierPage, claims, which) => (await answerFrom(wallet.page, verifierPage, claims, which)).back;
 
 before(async () => {
   node = await startDevNode();
   browser = await launchBrowser();
+  pages = identityPages(browser, node.url);
+  ({ run: stele, ok } = steleCli(node.url));
   dir = mkdtempSync(join(tmpdir(), 'stele-identity-wallet-'));
-  writeFileSync(join(dir, 'governor.key'), `${GOVERNOR.key}\n`);
-  writeFileSync(join(dir, 'issuer.key'), ISSUER.key);
-  chainHex = `0x${BigInt(await rpc(node.url, 'eth_chainId')).toString(16)}`;
   operator = s.addressOf(s.publicKeyOf(OPERATOR_KEY));
   const accounts = (await rpc(node.url, 'eth_accounts')).map((a) => a.toLowerCase());
   assert.ok(!accounts.includes(operator), 'the node must not hold the operator\'s key');
   // The operator's wallet pays its own gas: a dev account gives it coin.
   await receipt(node.url, await rpc(node.url, 'eth_sendTransaction', [{ from: GOVERNOR.address, to: operator,
     value: '0xde0b6b3a7640000' }]));
-  ok('gov', 'grant', GOVERNOR.address, 'operator', '--key', join(dir, 'governor.key'));
-  ok('vc', 'trust', 'schema', '--type', TYPE, '--schema-id', 'https://schemas.example.org/VerifiedPerson',
-    '--schema-hash', `0x${'5e'.repeat(32)}`, '--key-file', join(dir, 'governor.key'));
-  for (const issuer of [ISSUER.address, operator])
-    ok('vc', 'trust', 'admit', '--issuer', `did:ethr:${chainHex}:${issuer}`, '--type', TYPE, '--key-file', join(dir, 'governor.key'));
-  // Dev blocks may run ahead of the wall clock; credentials issued from now on must postdate the admissions.
-  const head = await rpc(node.url, 'eth_getBlockByNumber', ['latest', false]);
-  while (Date.now() / 1000 <= Number(BigInt(head.timestamp))) await new Promise((r) => setTimeout(r, 200));
+  await admitIssuers(node.url, dir, [ISSUER.address, operator]);
   wallet = await open('wallet.html');
   await wallet.page.waitForFunction(() => document.getElementById('holder-key').textContent.startsWith('0x04'));
 });
 
 after(async () => {
-  for (const p of pages) {
-    p.wallet?.close();
-    await p.context.close();
-  }
+  await pages?.close();
   await browser?.close();
   await node?.stop();
   if (dir) rmSync(dir, { recursive: true, force: true });
@@ -140,7 +81,7 @@ after(async () => {
 
 test('the wallet checks a credential it receives: a genuine one is kept as valid, a forged or altered one is refused, a revoked one is kept as not valid', async () => {
   const h = await holder();
-  const issuerDid = `did:ethr:${chainHex}:${ISSUER.address}`;
+  const issuerDid = await didOf(node.url, ISSUER.address);
   const genuine = cliCredential(h, { name: 'Grace Hopper', birthDate: '1986-12-09', ageOver18: true });
   const kept = await paste(genuine);
   assert.ok(kept.ok, kept.said);
@@ -296,4 +237,34 @@ test('the holder exports the wallet encrypted, loses the browser\'s storage, is 
   assert.equal(await verdictOf(verifier.page, back), 'Accepted: a verified person, over 18');
   assert.deepEqual(verifier.problems, []);
   assert.deepEqual(wallet.problems, []);
+});
+
+// Last, since it stops the node: the wallet's own checks need the node (the issuer's DID, the status lists, the trust
+// registry), and a check that cannot run is neither a refusal of the credential nor a pass.
+test('with its node out of reach the wallet keeps nothing it could not check, and shows what it holds as not checked rather than not valid', async () => {
+  const h = await holder();
+  const genuine = cliCredential(h, { name: 'Out Of Reach', birthDate: '1975-05-05', ageOver18: true });
+  const held = () => wallet.page.evaluate(() => localStorage.getItem('stele.identity.credentials'));
+  const before = await held();
+  assert.deepEqual((await validities()).map(([state]) => state), ['valid', 'invalid', 'invalid']);
+  const seen = wallet.problems.length;
+  await node.stop();
+
+  const refused = await paste(genuine, 'identity-wallet-not-checked');
+  assert.ok(!refused.ok);
+  assert.equal(refused.said, 'not kept: it could not be checked (not checked: Failed to fetch)');
+  assert.equal(await held(), before, 'nothing was kept');
+
+  // Removing the last card draws the others again, each checked anew: none can be, and none is called not valid.
+  await wallet.page.click('.credential:nth-of-type(3) button.secondary');
+  const states = await validities();
+  assert.deepEqual(states, [['unchecked', 'Not checked now: Failed to fetch'], ['unchecked', 'Not checked now: Failed to fetch']]);
+  assert.equal(JSON.parse(await held()).length, 2);
+  await wallet.page.click('.credential:nth-of-type(1) details summary');
+  assert.match(await text(wallet.page, '.credential:nth-of-type(1) .checks li.fail'), /^not checked: Failed to fetch$/);
+  await screenshot(wallet.page, 'identity-wallet-not-checked-cards');
+  // What went wrong on the page is only the node refusing connections, nothing of the page's own.
+  const after = wallet.problems.slice(seen);
+  assert.ok(after.length > 0);
+  for (const p of after) assert.match(p, /ERR_CONNECTION_REFUSED/, after.join('\n'));
 });

@@ -167,4 +167,33 @@ class LogsBloomTest {
                 assertThat(b.build().toArray()).isEqualTo(reference(List.of(item)));
             }
     }
+
+    /**
+     * Items whose bytes differ but whose array hash codes are equal (raising one byte by 1 and lowering the next by 31
+     * keeps {@code Arrays.hashCode}): remembered bit positions must be told apart by content, not by hash code.
+     */
+    @Property(tries = 50)
+    void itemsWithEqualHashCodesKeepTheirOwnBitPositions(@ForAll @Size(min = 20, max = 32) byte[] bytes,
+            @ForAll("index") int at) {
+        int i = at % (bytes.length - 1);
+        byte[] item = bytes.clone();
+        item[i] = 0;
+        item[i + 1] = 0;
+        byte[] twin = item.clone();
+        twin[i] = 1;
+        twin[i + 1] = -31;
+        assertThat(java.util.Arrays.hashCode(twin)).isEqualTo(java.util.Arrays.hashCode(item));
+        for (byte[] first : List.of(item, twin)) {
+            for (byte[] x : List.of(first, first == item ? twin : item)) {
+                LogsBloom.Builder b = new LogsBloom.Builder();
+                b.addItem(x);
+                assertThat(b.build().toArray()).isEqualTo(reference(List.of(x)));
+            }
+        }
+    }
+
+    @net.jqwik.api.Provide
+    net.jqwik.api.Arbitrary<Integer> index() {
+        return net.jqwik.api.Arbitraries.integers().between(0, 1000);
+    }
 }

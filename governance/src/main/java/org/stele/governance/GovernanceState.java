@@ -79,6 +79,21 @@ public final class GovernanceState {
         return number(SystemContract.COMMITTEE, StorageSlots.mappingEntry(Layout.COMMITTEE_WEIGHT_OF, account));
     }
 
+    /** The committee's participation threshold: percent of the total weight that must take part in a vote. */
+    public BigInteger participationThreshold() {
+        return number(SystemContract.COMMITTEE, StorageSlots.slot(Layout.COMMITTEE_PARTICIPATION));
+    }
+
+    /** The committee's win threshold: percent of the weight taking part that must vote yes. */
+    public BigInteger winThreshold() {
+        return number(SystemContract.COMMITTEE, StorageSlots.slot(Layout.COMMITTEE_WIN));
+    }
+
+    /** The blocks within which a proposal must be executed, from its creation. */
+    public BigInteger votingPeriod() {
+        return number(SystemContract.COMMITTEE, StorageSlots.slot(Layout.COMMITTEE_VOTING_PERIOD));
+    }
+
     public ChainParameters parameters() {
         return new ChainParameters(longAt(Layout.PARAMETERS_BLOCK_GAS_LIMIT),
                 number(SystemContract.PARAMETERS, StorageSlots.slot(Layout.PARAMETERS_MIN_GAS_PRICE)),

@@ -221,6 +221,8 @@ class CommitteeTest {
         assertThat(chain.governance().weight(a(C))).isEqualTo(BigInteger.TWO);
         assertThat(chain.governance().weight(a(B))).isZero();
         assertThat(Abi.uint(chain.call(COMMITTEE, Abi.call("participationThreshold")))).isEqualTo(100);
+        assertThat(chain.governance().participationThreshold()).isEqualTo(100);
+        assertThat(chain.governance().winThreshold()).isEqualTo(100);
         long id = proposeAddValidator();
         assertThat(Abi.bool(vote(A, id, true).output())).as("3 of 9 under 100%").isFalse();
         assertThat(Abi.bool(vote(OUTSIDER, id, true).output())).isFalse();

@@ -72,6 +72,9 @@ class GenesisLayoutTest {
         assertThat(state.sendingAllowlisted()).isFalse();
         assertThat(state.deployingAllowlisted()).isFalse();
         assertThat(state.weight(A)).isEqualTo(3);
+        assertThat(state.participationThreshold()).isEqualTo(51);
+        assertThat(state.winThreshold()).isEqualTo(67);
+        assertThat(state.votingPeriod()).isEqualTo(1234);
     }
 
     @Test

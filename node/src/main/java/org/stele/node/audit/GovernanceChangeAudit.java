@@ -25,8 +25,8 @@ import org.stele.rpc.eth.ChainEventListener;
 /**
  * Writes to the audit log each change of the rules every node enforces that a block made through the governance
  * contracts (the chain's configuration at run time): the chain parameters, the validator set, the node allowlist, the
- * send and deploy modes, an account's roles, send and deploy permissions, freeze and token revocation, and a
- * governor's weight. Each entry says what, its value before and after the block (read from the parent's and the
+ * send and deploy modes, an account's roles, send and deploy permissions, freeze and token revocation, a governor's
+ * weight, and the committee's thresholds and voting period. Each entry says what, its value before and after the block (read from the parent's and the
  * block's state), the block and its time, and who: the proposal and the governor whose vote executed it, or the
  * account that sent the change itself (an account revoking its own tokens, an operator). Blocks without a governance
  * event cost one scan of their logs; a block that changes an item twice records the block's net change once.
@@ -39,6 +39,8 @@ public final class GovernanceChangeAudit implements ChainEventListener {
     private static final List<Bytes32> BOOKKEEPING = List.of(
             topic("ProposalCreated(uint256,address,address,bytes,uint256,string)"),
             topic("Voted(uint256,address,bool,uint256)"), PROPOSAL_EXECUTED);
+    private static final Bytes32 THRESHOLDS_CHANGED = topic("ThresholdsChanged(uint256,uint256)");
+    private static final Bytes32 VOTING_PERIOD_CHANGED = topic("VotingPeriodChanged(uint256)");
 
     /** One rule a node enforces, by name, and how to read it from the governance state. */
     private record Item(String name, Function<GovernanceState, Object> read) {}
@@ -109,9 +111,16 @@ public final class GovernanceChangeAudit implements ChainEventListener {
         List<Item> out = new ArrayList<>();
         switch (contract.get()) {
             case COMMITTEE -> {
-                if (!BOOKKEEPING.contains(log.topics().get(0)))
+                Bytes32 event = log.topics().get(0);
+                if (event.equals(THRESHOLDS_CHANGED)) {
+                    out.add(new Item("Committee.participationThreshold", GovernanceState::participationThreshold));
+                    out.add(new Item("Committee.winThreshold", GovernanceState::winThreshold));
+                } else if (event.equals(VOTING_PERIOD_CHANGED)) {
+                    out.add(new Item("Committee.votingPeriod", GovernanceState::votingPeriod));
+                } else if (!BOOKKEEPING.contains(event)) {
                     subject.ifPresent(a -> out.add(new Item("Committee.weight(" + a.toChecksumHex() + ")",
                             s -> s.weight(a))));
+                }
             }
             case VALIDATORS -> out.add(new Item("Validators", s -> hex(s.validators())));
             case NODE_ALLOWLIST -> out.add(new Item("NodeAllowlist", s -> hex(s.nodes())));

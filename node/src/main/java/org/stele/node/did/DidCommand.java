@@ -3,14 +3,9 @@ package org.stele.node.did;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.math.BigInteger;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -24,21 +19,24 @@ import java.util.concurrent.Callable;
 import org.stele.apps.identity.DidRegistry;
 import org.stele.apps.identity.cli.RegistryChange;
 import org.stele.apps.identity.resolver.DidResolution;
+import org.stele.apps.identity.relay.DidRelayer;
 import org.stele.apps.identity.resolver.DidResolver;
-import org.stele.apps.identity.resolver.RpcDidChain;
-import org.stele.chain.tx.FeeMarketTransaction;
-import org.stele.chain.tx.TransactionSignature;
+import org.stele.apps.identity.vc.Abi;
+import org.stele.apps.identity.vc.Chain;
+import org.stele.apps.identity.vc.ContractErrors;
+import org.stele.apps.identity.vc.HttpJsonRpc;
+import org.stele.apps.identity.vc.RpcErrorAnswer;
 import org.stele.common.Address;
 import org.stele.common.Bytes;
 import org.stele.common.Bytes32;
 import org.stele.common.crypto.KeyPair;
-import org.stele.common.crypto.Keccak256;
 import org.stele.common.crypto.Secp256k1KeccakSuite;
 import org.stele.node.cli.common.CommandErrors;
 import org.stele.node.cli.common.RpcOption;
 import org.stele.node.keys.KeyFileException;
 import org.stele.node.keys.NodeKeyFile;
 import org.stele.node.keys.Web3Keystore;
+import org.stele.node.vc.VcTransactions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -52,13 +50,15 @@ import picocli.CommandLine.Parameters;
  * ({@code --relay URL}, JSON-RPC {@code did_relay}), whose operator pays it. Exit status: 0 done, 1 the
  * registry refused or the node could not be reached (one line on stderr), 2 a bad argument.
  */
-@Command(name = "did", description = "did:ethr identities: create, show, change (keys, services, delegates, owner), deactivate, resolve (docs/identity.md).", subcommands = {
+@Command(name = "did", mixinStandardHelpOptions = true, description = "did:ethr identities: create, show, change (keys, services, delegates, owner), deactivate, resolve (docs/identity.md).", subcommands = {
         DidCommand.Create.class, DidCommand.Show.class, DidCommand.AddKey.class, DidCommand.AddService.class,
         DidCommand.AddDelegate.class, DidCommand.RevokeDelegate.class, DidCommand.ChangeOwner.class,
         DidCommand.Deactivate.class, DidCommand.Resolve.class})
 public final class DidCommand implements Runnable {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final Secp256k1KeccakSuite SUITE = Secp256k1KeccakSuite.instance();
+    /** How long a change sent here is waited for until it is in a block. */
+    private static final Duration WAIT = Duration.ofSeconds(60);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -127,16 +127,25 @@ public final class DidCommand implements Runnable {
         return "did:ethr:0x" + Long.toHexString(chainId) + ":" + address.toChecksumHex();
     }
 
-    /** Runs a subcommand's body, turning refusals into one line on stderr and exit status 1. */
+    /**
+     * Runs a subcommand's body, turning refusals into one line on stderr and exit status 1, and a bad argument found
+     * there (an --rpc that is no http URL) into one line and exit status 2.
+     */
     static int run(CommandErrors.Body body) {
-        return CommandErrors.run("stele did: ", body, CommandErrors::refused);
+        return CommandErrors.run("stele did: ", body, CommandErrors::usual);
     }
 
-    static Rpc rpc(RpcOption node) {
-        return new Rpc(node.uri());
+    /** The registry over the node's JSON-RPC: its reads name the registry's custom errors. */
+    static Chain chain(RpcOption node) {
+        return new Chain(new HttpJsonRpc(node.uri()), new ContractErrors(DidRelayer.ERRORS));
     }
 
-    @Command(name = "create", description = "Create a new key and print its DID on the node's chain; --key-file writes the key (hex, mode 0600, never overwritten).")
+    /** A registry view function of one address, answered at the head. */
+    static Bytes read(Chain chain, String function, Address argument) {
+        return chain.call(DidRegistry.ADDRESS, Abi.call(function + "(address)", argument));
+    }
+
+    @Command(name = "create", mixinStandardHelpOptions = true, description = "Create a new key and print its DID on the node's chain; --key-file writes the key (hex, mode 0600, never overwritten).")
     static final class Create implements Callable<Integer> {
         @Mixin
         RpcOption node;
@@ -147,7 +156,7 @@ public final class DidCommand implements Runnable {
         @Override
         public Integer call() {
             return run(() -> {
-                long chainId = rpc(node).chainId();
+                long chainId = chain(node).chainId();
                 KeyPair key = SUITE.generateKeyPair(new SecureRandom());
                 try {
                     NodeKeyFile.write(keyFile, key, Optional.empty(), Web3Keystore.Params.STANDARD, new SecureRandom());
@@ -160,7 +169,7 @@ public final class DidCommand implements Runnable {
         }
     }
 
-    @Command(name = "show", description = "Print an identity's DID and registry state: owner, last change, nonce.")
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "Print an identity's DID and registry state: owner, last change, nonce.")
     static final class Show implements Callable<Integer> {
         @Mixin
         RpcOption node;
@@ -179,16 +188,17 @@ public final class DidCommand implements Runnable {
             if ((keyFile == null) == (identity == null))
                 throw new CommandLine.ParameterException(new CommandLine(this), "give IDENTITY or --key-file");
             return run(() -> {
-                Rpc rpc = rpc(node);
+                Chain chain = chain(node);
                 Address address = identity != null
                         ? parseIdentity(identity)
                         : SUITE.address(load(keyFile, passphraseFile).publicKey());
-                Address owner = Address.fromWord(Bytes32.of(rpc.read("identityOwner", address)));
-                ObjectNode out = JSON.createObjectNode().put("did", did(rpc.chainId(), address))
+                Address owner = Address.fromWord(Bytes32.of(read(chain, "identityOwner", address)));
+                ObjectNode out = JSON.createObjectNode().put("did", did(chain.chainId(), address))
                         .put("identity", address.toChecksumHex()).put("owner", owner.toChecksumHex())
                         .put("deactivated", owner.equals(Address.ZERO))
-                        .put("changed", new BigInteger(1, rpc.read("changed", address).unsafeArray()).longValueExact())
-                        .put("ownerNonce", new BigInteger(1, rpc.read("nonce", owner).unsafeArray()));
+                        .put("changed",
+                                new BigInteger(1, read(chain, "changed", address).unsafeArray()).longValueExact())
+                        .put("ownerNonce", new BigInteger(1, read(chain, "nonce", owner).unsafeArray()));
                 System.out.println(JSON.writeValueAsString(out));
                 return 0;
             });
@@ -209,7 +219,7 @@ public final class DidCommand implements Runnable {
         public Integer call() {
             RegistryChange change = change();
             return run(() -> {
-                Rpc rpc = rpc(node);
+                Chain chain = chain(node);
                 KeyPair owner = signers.owner();
                 Address identity = signers.identity();
                 Optional<KeyPair> relayer = signers.relayer();
@@ -218,11 +228,11 @@ public final class DidCommand implements Runnable {
                         throw new CommandLine.ParameterException(new CommandLine(this),
                                 "give --relay or --relay-key-file, not both");
                     Address signer = SUITE.address(owner.publicKey());
-                    BigInteger nonce = new BigInteger(1, rpc.read("nonce", signer).unsafeArray());
+                    BigInteger nonce = new BigInteger(1, read(chain, "nonce", signer).unsafeArray());
                     Bytes data = change.signedCall(identity, SUITE.sign(change.signedHash(identity, nonce), owner));
-                    JsonNode done = new Rpc(signers.relay).call("did_relay", data.toHex());
+                    JsonNode done = relay(signers.relay, data);
                     System.out.println(change.name() + " (relayed by " + signers.relay + ") of "
-                            + did(rpc.chainId(), identity) + ": transaction " + done.get("transaction").asText()
+                            + did(chain.chainId(), identity) + ": transaction " + done.get("transaction").asText()
                             + " in block " + done.get("block").asLong());
                     return 0;
                 }
@@ -230,19 +240,32 @@ public final class DidCommand implements Runnable {
                 KeyPair sender;
                 if (relayer.isPresent()) {
                     Address signer = SUITE.address(owner.publicKey());
-                    BigInteger nonce = new BigInteger(1, rpc.read("nonce", signer).unsafeArray());
+                    BigInteger nonce = new BigInteger(1, read(chain, "nonce", signer).unsafeArray());
                     data = change.signedCall(identity, SUITE.sign(change.signedHash(identity, nonce), owner));
                     sender = relayer.get();
                 } else {
                     data = change.call(identity);
                     sender = owner;
                 }
-                JsonNode receipt = rpc.transact(sender, data);
+                JsonNode receipt = new VcTransactions(chain, WAIT).transact(sender, DidRegistry.ADDRESS, data);
                 System.out.println(change.name() + (relayer.isPresent() ? " (relayed)" : "") + " of "
-                        + did(rpc.chainId(), identity) + ": transaction " + receipt.get("transactionHash").asText()
+                        + did(chain.chainId(), identity) + ": transaction " + receipt.get("transactionHash").asText()
                         + " in block " + Long.decode(receipt.get("blockNumber").asText()));
                 return 0;
             });
+        }
+    }
+
+    /** Sends a signed change to the relayer at {@code relay} (did_relay); its refusal is said with its reason. */
+    static JsonNode relay(URI relay, Bytes signedCall) {
+        try {
+            return new HttpJsonRpc(relay).call("did_relay", signedCall.toHex());
+        } catch (RpcErrorAnswer e) {
+            throw new DidException("the relayer at " + relay + " refuses" + (e.data().isEmpty()
+                    ? ""
+                    : " (" + e.data()
+                            + ")")
+                    + ": " + e.errorMessage());
         }
     }
 
@@ -253,7 +276,7 @@ public final class DidCommand implements Runnable {
         return BigInteger.valueOf(seconds);
     }
 
-    @Command(name = "add-key", description = "Add a public key (attribute did/pub/<algorithm>/<purpose>/<encoding>).")
+    @Command(name = "add-key", mixinStandardHelpOptions = true, description = "Add a public key (attribute did/pub/<algorithm>/<purpose>/<encoding>).")
     static final class AddKey extends Change {
         @Option(names = "--algorithm", defaultValue = "Secp256k1", description = "Secp256k1, Ed25519, X25519, RSA (default ${DEFAULT-VALUE}).")
         String algorithm;
@@ -282,7 +305,7 @@ public final class DidCommand implements Runnable {
         }
     }
 
-    @Command(name = "add-service", description = "Add a service endpoint (attribute did/svc/<type>).")
+    @Command(name = "add-service", mixinStandardHelpOptions = true, description = "Add a service endpoint (attribute did/svc/<type>).")
     static final class AddService extends Change {
         @Option(names = "--type", required = true, description = "The service type, e.g. HubService or LinkedDomains.")
         String type;
@@ -302,7 +325,7 @@ public final class DidCommand implements Runnable {
         }
     }
 
-    @Command(name = "add-delegate", description = "Add a delegate address: veriKey (signs assertions) or sigAuth (authenticates too).")
+    @Command(name = "add-delegate", mixinStandardHelpOptions = true, description = "Add a delegate address: veriKey (signs assertions) or sigAuth (authenticates too).")
     static final class AddDelegate extends Change {
         @Option(names = "--delegate", required = true, description = "The delegate's address.")
         String delegate;
@@ -320,7 +343,7 @@ public final class DidCommand implements Runnable {
         }
     }
 
-    @Command(name = "revoke-delegate", description = "Revoke a delegate.")
+    @Command(name = "revoke-delegate", mixinStandardHelpOptions = true, description = "Revoke a delegate.")
     static final class RevokeDelegate extends Change {
         @Option(names = "--delegate", required = true, description = "The delegate's address.")
         String delegate;
@@ -334,7 +357,7 @@ public final class DidCommand implements Runnable {
         }
     }
 
-    @Command(name = "change-owner", description = "Give the identity to a new owner, who signs its changes from then on.")
+    @Command(name = "change-owner", mixinStandardHelpOptions = true, description = "Give the identity to a new owner, who signs its changes from then on.")
     static final class ChangeOwner extends Change {
         @Option(names = "--new-owner", required = true, description = "The new owner's address.")
         String newOwner;
@@ -349,7 +372,7 @@ public final class DidCommand implements Runnable {
         }
     }
 
-    @Command(name = "deactivate", description = "Deactivate the DID for ever (owner set to address 0).")
+    @Command(name = "deactivate", mixinStandardHelpOptions = true, description = "Deactivate the DID for ever (owner set to address 0).")
     static final class Deactivate extends Change {
         @Override
         RegistryChange change() {
@@ -357,7 +380,7 @@ public final class DidCommand implements Runnable {
         }
     }
 
-    @Command(name = "resolve", description = "Resolve a did:ethr DID over the node's JSON-RPC, as the node's /1.0/identifiers/ endpoint does; prints the DID Resolution Result.")
+    @Command(name = "resolve", mixinStandardHelpOptions = true, description = "Resolve a did:ethr DID over the node's JSON-RPC, as the node's /1.0/identifiers/ endpoint does; prints the DID Resolution Result.")
     static final class Resolve implements Callable<Integer> {
         @Mixin
         RpcOption node;
@@ -379,7 +402,7 @@ public final class DidCommand implements Runnable {
                     options.put("versionId", versionId);
                 if (versionTime != null)
                     options.put("versionTime", versionTime);
-                DidResolution r = new DidResolver(new RpcDidChain(node.uri()), InstantSource.system())
+                DidResolution r = new DidResolver(new HttpJsonRpc(node.uri()).didChain(), InstantSource.system())
                         .resolve(did, options);
                 System.out.println(JSON.writeValueAsString(r.result()));
                 if (r.outcome().error() != null) {
@@ -405,121 +428,6 @@ public final class DidCommand implements Runnable {
             return Bytes.fromHex(text.startsWith("0x") ? text : "0x" + text);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(new CommandLine(command), "not hex: " + text);
-        }
-    }
-
-    /** The JSON-RPC calls the commands make: registry reads, and signed transactions waited for until final. */
-    static final class Rpc {
-        private static final ObjectMapper PLAIN = new ObjectMapper();
-        private static final Map<String, String> ERRORS = Map.of(
-                selector("NotIdentityOwner(address,address)"), "NotIdentityOwner: the key is not the identity's owner",
-                selector("IdentityDeactivated(address)"), "IdentityDeactivated: the DID is deactivated for ever",
-                selector("InvalidSignature(address)"), "InvalidSignature: the signature recovers to no address");
-        private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        private final URI endpoint;
-
-        Rpc(URI endpoint) {
-            this.endpoint = endpoint;
-        }
-
-        long chainId() {
-            return Long.decode(call("eth_chainId").asText());
-        }
-
-        /** A registry view function of one address, answered at the head. */
-        Bytes read(String function, Address argument) {
-            byte[] data = new byte[36];
-            System.arraycopy(Keccak256.hash((function + "(address)").getBytes(StandardCharsets.US_ASCII)), 0, data, 0,
-                    4);
-            System.arraycopy(argument.unsafeArray(), 0, data, 16, 20);
-            return ethCall(null, Bytes.wrap(data));
-        }
-
-        private Bytes ethCall(Address from, Bytes data) {
-            ObjectNode tx = PLAIN.createObjectNode().put("to", DidRegistry.ADDRESS.toHex()).put("data", data.toHex());
-            if (from != null)
-                tx.put("from", from.toHex());
-            return Bytes.fromHex(call("eth_call", tx, "latest").asText());
-        }
-
-        JsonNode call(String method, Object... params) {
-            ObjectNode body = PLAIN.createObjectNode().put("jsonrpc", "2.0").put("id", 1).put("method", method);
-            ArrayNode p = body.putArray("params");
-            for (Object o : params) p.add(PLAIN.valueToTree(o));
-            HttpResponse<String> r;
-            try {
-                r = http.send(HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(30))
-                        .header("content-type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
-                        HttpResponse.BodyHandlers.ofString());
-            } catch (IOException e) {
-                throw new DidException("cannot reach the node at " + endpoint + ": " + e.getMessage());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new DidException("interrupted");
-            }
-            JsonNode n;
-            try {
-                n = PLAIN.readTree(r.body());
-            } catch (IOException e) {
-                throw new DidException(endpoint + " did not answer JSON-RPC (HTTP " + r.statusCode() + ")");
-            }
-            if (n.has("error")) {
-                JsonNode err = n.get("error");
-                String data = err.path("data").asText("");
-                if (method.equals("did_relay"))
-                    throw new DidException("the relayer at " + endpoint + " refuses"
-                            + (data.isEmpty() ? "" : " (" + data + ")") + ": " + err.path("message").asText());
-                String known = data.length() >= 10 ? ERRORS.get(data.substring(0, 10)) : null;
-                throw new DidException(known != null
-                        ? "the registry refuses: " + known
-                        : method + ": " + err.path("message").asText() + (data.isEmpty() ? "" : " " + data));
-            }
-            return n.get("result");
-        }
-
-        /**
-         * Signs a registry call with {@code key}, sends it and waits for its receipt. The gas estimate runs the call
-         * first, so a change the registry refuses is said before anything is sent.
-         */
-        JsonNode transact(KeyPair key, Bytes data) {
-            Address from = SUITE.address(key.publicKey());
-            ObjectNode request = PLAIN.createObjectNode().put("from", from.toHex())
-                    .put("to", DidRegistry.ADDRESS.toHex()).put("data", data.toHex());
-            long gas = Long.decode(call("eth_estimateGas", request).asText()) * 3 / 2 + 20_000;
-            long chainId = chainId();
-            long nonce = Long.decode(call("eth_getTransactionCount", from.toHex(), "pending").asText());
-            BigInteger tip = BigInteger.valueOf(1_000_000_000L);
-            JsonNode baseFee = call("eth_getBlockByNumber", "latest", false).get("baseFeePerGas");
-            BigInteger maxFee = (baseFee == null ? BigInteger.ZERO : new BigInteger(baseFee.asText().substring(2), 16))
-                    .multiply(BigInteger.TWO).add(tip);
-            var tx = new FeeMarketTransaction(BigInteger.valueOf(chainId), nonce, tip, maxFee, gas,
-                    Optional.of(DidRegistry.ADDRESS), BigInteger.ZERO, data, List.of(), TransactionSignature.UNSIGNED)
-                    .sign(key, SUITE);
-            String hash = call("eth_sendRawTransaction", Bytes.wrap(tx.encode()).toHex()).asText();
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (true) {
-                JsonNode receipt = call("eth_getTransactionReceipt", hash);
-                if (receipt != null && !receipt.isNull()) {
-                    if (!"0x1".equals(receipt.path("status").asText()))
-                        throw new DidException("transaction " + hash + " reverted in block "
-                                + Long.decode(receipt.get("blockNumber").asText()));
-                    return receipt;
-                }
-                if (System.nanoTime() > deadline)
-                    throw new DidException("transaction " + hash + " is not in a block after 60 s");
-                try {
-                    Thread.sleep(100);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new DidException("interrupted while waiting for " + hash);
-                }
-            }
-        }
-
-        private static String selector(String signature) {
-            return Bytes.wrap(java.util.Arrays.copyOf(Keccak256.hash(signature.getBytes(StandardCharsets.US_ASCII)), 4))
-                    .toHex();
         }
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.stele.apps.identity.vc.Chain;
 import org.stele.apps.identity.vc.Jws;
+import org.stele.apps.identity.vc.RpcErrorAnswer;
 import org.stele.apps.identity.vc.VcException;
 import org.stele.chain.tx.FeeMarketTransaction;
 import org.stele.chain.tx.Transaction;
@@ -39,7 +40,9 @@ public final class VcTransactions {
         long gas;
         try {
             gas = Chain.quantity(chain.rpc().call("eth_estimateGas", request)).longValueExact() * 3 / 2 + 30_000;
-        } catch (VcException e) {
+        } catch (RpcErrorAnswer e) {
+            // the node ran the call and answered an error: a refusal, named by its custom error; a node that cannot
+            // be reached is said as such by the exception itself
             throw new VcException("refused: " + chain.errors().explain(e.getMessage()));
         }
         long chainId = chain.chainId();

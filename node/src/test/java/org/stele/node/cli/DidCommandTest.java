@@ -198,4 +198,56 @@ class DidCommandTest {
         assertThat(unreachable.status()).isEqualTo(1);
         assertThat(unreachable.err()).contains("cannot reach");
     }
+
+    @Test
+    void everyDidCommandAnswersHelpWithItsUsageAndOptions() {
+        CliRun top = CliRun.of("did", "--help");
+        assertThat(top.status()).as(top.err()).isZero();
+        assertThat(top.out()).startsWith("Usage: stele did ").contains("-h, --help").contains("add-delegate");
+        for (String command : List.of("create", "show", "add-key", "add-service", "add-delegate", "revoke-delegate",
+                "change-owner", "deactivate", "resolve")) {
+            CliRun help = CliRun.of("did", command, "--help");
+            assertThat(help.status()).as(command + ": " + help.err()).isZero();
+            assertThat(help.err()).as(command).isEmpty();
+            assertThat(help.out()).as(command).startsWith("Usage: stele did " + command + " ")
+                    .contains("-h, --help").contains("--rpc=<rpc>");
+        }
+        // a change's help says who signs it and who may relay it
+        assertThat(CliRun.of("did", "deactivate", "--help").out()).contains("--key-file=<keyFile>")
+                .contains("--relay-key-file=<relayKeyFile>").contains("--relay=URL").contains("--identity=<identity>");
+    }
+
+    @Test
+    void aNodeThatCannotBeReachedOrAnRpcThatIsNoUrlIsSaidInOneLine() {
+        String nobody = Bytes.wrap(new byte[20]).toHex();
+        String refused = "stele did: cannot reach the node at http://127.0.0.1:1 (connection refused)"
+                + System.lineSeparator();
+        CliRun show = CliRun.of("did", "show", nobody, "--rpc", "http://127.0.0.1:1");
+        assertThat(show.status()).isEqualTo(1);
+        assertThat(show.err()).isEqualTo(refused);
+        CliRun change = CliRun.of("did", "add-service", "--type", "X", "--endpoint", "https://x.example", "--key-file",
+                ownerKey.toString(), "--rpc", "http://127.0.0.1:1");
+        assertThat(change.status()).isEqualTo(1);
+        assertThat(change.err()).isEqualTo(refused);
+        // the node answers, the relayer named does not
+        CliRun relayed = did("add-service", "--type", "X", "--endpoint", "https://x.example", "--key-file",
+                ownerKey.toString(), "--relay", "http://127.0.0.1:1");
+        assertThat(relayed.status()).isEqualTo(1);
+        assertThat(relayed.err()).isEqualTo(refused);
+        CliRun resolve = CliRun.of("did", "resolve", "did:ethr:0x7a69:" + nobody, "--rpc", "http://127.0.0.1:1");
+        assertThat(resolve.status()).isEqualTo(1);
+        assertThat(resolve.err()).isEqualTo("stele did: internalError: cannot reach the node at http://127.0.0.1:1"
+                + " (connection refused)" + System.lineSeparator());
+
+        CliRun noUrl = CliRun.of("did", "show", nobody, "--rpc", "localhost:8545");
+        assertThat(noUrl.status()).isEqualTo(2);
+        assertThat(noUrl.err()).isEqualTo("stele did: not an http:// or https:// URL of a node: localhost:8545"
+                + System.lineSeparator());
+        CliRun noHost = CliRun.of("did", "create", "--key-file", dir.resolve("never.key").toString(), "--rpc",
+                "http:8545");
+        assertThat(noHost.status()).isEqualTo(2);
+        assertThat(noHost.err()).isEqualTo("stele did: not an http:// or https:// URL of a node: http:8545"
+                + System.lineSeparator());
+        assertThat(dir.resolve("never.key")).doesNotExist();
+    }
 }

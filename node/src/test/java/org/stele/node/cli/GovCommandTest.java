@@ -20,6 +20,7 @@ import org.stele.chain.tx.FeeMarketTransaction;
 import org.stele.chain.tx.TransactionSignature;
 import org.stele.common.Address;
 import org.stele.common.Bytes;
+import org.stele.governance.GovernanceCalls;
 import org.stele.node.dev.DevAccounts;
 import org.stele.node.devnode.DevNode;
 import org.stele.node.devnode.TestDevNode;
@@ -299,6 +300,57 @@ class GovCommandTest {
         assertThat(entry.path("blockTime").asText()).isNotEmpty();
         CliRun verified = CliRun.of("audit", "verify", audit.toString());
         assertThat(verified.status()).as(verified.err()).isZero();
+    }
+
+    @Test
+    void theCommitteesThresholdsAndVotingPeriodChangedByProposalsAreWrittenToTheAuditLog() throws Exception {
+        String participation = committeeNumber("participationThreshold()");
+        String win = committeeNumber("winThreshold()");
+        String period = committeeNumber("votingPeriod()");
+        Path audit = dir.resolve("data").resolve("audit.log");
+
+        JsonNode thresholds = proposedAndPassed(GovernanceCalls.setThresholds(60, 70));
+        JsonNode participationEntry = json.readTree(awaitLine(audit, "Committee.participationThreshold"));
+        JsonNode winEntry = json.readTree(awaitLine(audit, "Committee.winThreshold"));
+        JsonNode periodChange = proposedAndPassed(GovernanceCalls.setVotingPeriod(777));
+        JsonNode periodEntry = json.readTree(awaitLine(audit, "Committee.votingPeriod"));
+
+        assertThat(participationEntry.path("change").toString()).isEqualTo(
+                "{\"what\":\"Committee.participationThreshold\",\"old\":\"" + participation + "\",\"new\":\"60\"}");
+        assertThat(winEntry.path("change").toString())
+                .isEqualTo("{\"what\":\"Committee.winThreshold\",\"old\":\"" + win + "\",\"new\":\"70\"}");
+        assertThat(periodEntry.path("change").toString())
+                .isEqualTo("{\"what\":\"Committee.votingPeriod\",\"old\":\"" + period + "\",\"new\":\"777\"}");
+        String governor = node.accounts().get(0).address().toChecksumHex();
+        for (var pair : List.of(List.of(participationEntry, thresholds), List.of(winEntry, thresholds),
+                List.of(periodEntry, periodChange)))
+            assertThat(pair.get(0).path("caller").asText()).isEqualTo("committee proposal #"
+                    + pair.get(1).get("proposal").asText() + ", executed by the vote of " + governor + " in "
+                    + pair.get(1).get("voteTransaction").asText());
+        assertThat(committeeNumber("votingPeriod()")).isEqualTo("777");
+        CliRun verified = CliRun.of("audit", "verify", audit.toString());
+        assertThat(verified.status()).as(verified.err()).isZero();
+    }
+
+    /** Proposes a call of the committee to itself and votes it through: the proposal's id and the vote's JSON. */
+    private JsonNode proposedAndPassed(Bytes call) throws Exception {
+        CliRun proposed = gov("propose", "--target", "Committee", "--data", call.toHex(), "--json");
+        assertThat(proposed.status()).as(proposed.err()).isZero();
+        String id = json.readTree(proposed.out()).get("proposal").asText();
+        CliRun voted = gov("vote", id, "--json");
+        assertThat(voted.status()).as(voted.err()).isZero();
+        JsonNode vote = json.readTree(voted.out());
+        assertThat(vote.get("executed").asBoolean()).as(voted.out()).isTrue();
+        return ((com.fasterxml.jackson.databind.node.ObjectNode) vote).put("proposal", id);
+    }
+
+    /** A number the committee contract answers (a view function without arguments), in decimal. */
+    private String committeeNumber(String signature) throws Exception {
+        String selector = Bytes.wrap(java.util.Arrays.copyOf(org.stele.common.crypto.Keccak256
+                .hash(signature.getBytes(java.nio.charset.StandardCharsets.US_ASCII)), 4)).toHex();
+        JsonNode answer = rpc("eth_call", "[{\"to\":\"0x0000000000000000000000000000000000001000\",\"data\":\""
+                + selector + "\"},\"latest\"]");
+        return new BigInteger(answer.path("result").asText().substring(2), 16).toString();
     }
 
     /** The last line of {@code file} holding {@code text}, waited for: a block's audit entry follows its receipt. */

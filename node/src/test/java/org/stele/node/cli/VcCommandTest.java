@@ -3,7 +3,6 @@ package org.stele.node.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,7 +15,6 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,12 +38,8 @@ import org.stele.apps.identity.vc.VcException;
 import org.stele.common.Address;
 import org.stele.common.Hex;
 import org.stele.common.crypto.KeyPair;
-import org.stele.node.config.ConfigSource;
 import org.stele.node.dev.DevAccounts;
-import org.stele.node.devnode.DevConfig;
-import org.stele.node.devnode.DevNode;
-import org.stele.node.keys.NodeKeyFile;
-import org.stele.node.keys.Web3Keystore;
+import org.stele.node.devnode.TestDevNode;
 import org.stele.node.vc.VcCommand;
 import org.stele.node.vc.VcTransactions;
 
@@ -59,7 +53,7 @@ class VcCommandTest {
     private static final String TYPE = "VerifiedPerson";
     @TempDir
     Path dir;
-    private DevNode node;
+    private TestDevNode node;
     private String rpc;
     private Path governorKey, issuerKey, otherKey;
     private DevAccounts.Account issuer, holder, other;
@@ -68,19 +62,16 @@ class VcCommandTest {
 
     @BeforeEach
     void start() throws Exception {
-        Map<String, JsonNode> values = Map.of("data-path", TextNode.valueOf(dir.resolve("data").toString()),
-                "rpc-http-port", IntNode.valueOf(0), "accounts", IntNode.valueOf(4));
-        node = new DevNode(DevConfig.SCHEMA.build(List.of(new ConfigSource("test", values, Map.of()))),
-                InstantSource.fixed(Instant.parse("2026-01-01T00:00:00Z")));
-        rpc = "http://127.0.0.1:" + node.start().getPort();
+        node = TestDevNode.start(dir.resolve("data"), 4);
+        rpc = node.rpc();
         issuer = node.accounts().get(1);
         holder = node.accounts().get(2);
         other = node.accounts().get(3);
-        governorKey = keyFile("governor.key", node.accounts().get(0).key());
+        governorKey = TestDevNode.keyFile(dir.resolve("governor.key"), node.accounts().get(0));
         // the issuer's file is bare hex without 0x and with a trailing newline, as users write them by hand
         issuerKey = dir.resolve("issuer.key");
         Files.writeString(issuerKey, Hex.encode(issuer.key().privateKey().toArray()).substring(2) + "\n");
-        otherKey = keyFile("other.key", other.key());
+        otherKey = TestDevNode.keyFile(dir.resolve("other.key"), other);
         chain = new Chain(new HttpJsonRpc(URI.create(rpc)), new ContractErrors(VcCommand.errors()));
         issuerDid = new DidEthr(31337, issuer.address());
     }
@@ -90,19 +81,8 @@ class VcCommandTest {
         node.close();
     }
 
-    private Path keyFile(String name, KeyPair key) throws Exception {
-        Path f = dir.resolve(name);
-        NodeKeyFile.write(f, key, Optional.empty(), Web3Keystore.Params.STANDARD, new java.security.SecureRandom());
-        return f;
-    }
-
     private CliRun vc(String... args) {
-        String[] all = new String[args.length + 3];
-        all[0] = "vc";
-        System.arraycopy(args, 0, all, 1, args.length);
-        all[args.length + 1] = "--rpc";
-        all[args.length + 2] = rpc;
-        return CliRun.of(all);
+        return CliRun.against(rpc, "vc", args);
     }
 
     /** The committee grants dev account 0 the operator role, which sets the type's schema and admits the issuer. */
@@ -373,7 +353,7 @@ class VcCommandTest {
     @Test
     void anSdJwtVcDisclosesOnlyWhatItsHolderChoosesBoundToTheVerifiersNonce() throws Exception {
         trustIssuer(TYPE);
-        Path holderKey = keyFile("holder.key", holder.key());
+        Path holderKey = TestDevNode.keyFile(dir.resolve("holder.key"), holder);
         String sd = issue("--format", "sd-jwt", "--status", "--holder-key", holder.key().publicKey().xy().toHex());
         String[] parts = sd.split("~", -1);
         assertThat(parts).hasSize(4); // the issuer's JWT, two disclosures, and nothing after the last ~

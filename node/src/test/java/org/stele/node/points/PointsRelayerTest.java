@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import java.math.BigInteger;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,7 +17,6 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,9 +32,7 @@ import org.stele.apps.points.Relayer;
 import org.stele.apps.points.RelayerServer;
 import org.stele.apps.points.Sender;
 import org.stele.apps.points.TokenBucket;
-import org.stele.node.config.ConfigSource;
-import org.stele.node.devnode.DevConfig;
-import org.stele.node.devnode.DevNode;
+import org.stele.node.devnode.TestDevNode;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.ECKeyPair;
 import org.web3j.crypto.Keys;
@@ -48,7 +43,7 @@ class PointsRelayerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     @TempDir
     Path dir;
-    private DevNode node;
+    private TestDevNode node;
     private NodeRpc rpc;
     private List<String> dev;
     private PointsClient admin;
@@ -57,12 +52,9 @@ class PointsRelayerTest {
 
     @BeforeEach
     void start() throws Exception {
-        Map<String, JsonNode> values = Map.of("data-path", TextNode.valueOf(dir.resolve("chain").toString()),
-                "rpc-http-port", IntNode.valueOf(0), "accounts", IntNode.valueOf(3));
-        node = new DevNode(DevConfig.SCHEMA.build(List.of(new ConfigSource("test", values, Map.of()))),
-                InstantSource.fixed(Instant.parse("2026-01-01T00:00:00Z")));
-        rpc = new NodeRpc("http://127.0.0.1:" + node.start().getPort());
-        dev = node.accounts().stream().map(a -> a.address().toHex()).toList();
+        node = TestDevNode.start(dir.resolve("chain"), 3);
+        rpc = new NodeRpc(node.rpc());
+        dev = node.addresses();
         admin = PointsClient.deploy(rpc, new Sender.NodeAccount(dev.get(0)), "Paw Points", "PAW");
         admin.send(PointsCalls.setIssuerCap(dev.get(0), BigInteger.valueOf(1_000_000)));
     }

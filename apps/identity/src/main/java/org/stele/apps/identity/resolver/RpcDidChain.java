@@ -4,14 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.math.BigInteger;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
@@ -41,12 +35,7 @@ public final class RpcDidChain implements DidChain {
     private final Transport transport;
     private long chainId = -1;
 
-    /** A node's JSON-RPC over HTTP. */
-    public RpcDidChain(URI url) {
-        this.transport = new Http(url);
-    }
-
-    /** Any JSON-RPC connection, e.g. the one a credential verifier already holds. */
+    /** Any JSON-RPC connection, e.g. the one a credential verifier already holds (vc.JsonRpc.didChain). */
     public RpcDidChain(Transport transport) {
         this.transport = transport;
     }
@@ -108,45 +97,6 @@ public final class RpcDidChain implements DidChain {
 
     private JsonNode call(String method, ArrayNode params) {
         return transport.call(method, params);
-    }
-
-    private static final class Http implements Transport {
-        private final URI url;
-        private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-        private long ids;
-
-        Http(URI url) {
-            this.url = url;
-        }
-
-        @Override
-        public JsonNode call(String method, ArrayNode params) {
-            ObjectNode request = JSON.createObjectNode().put("jsonrpc", "2.0").put("id", ++ids).put("method", method);
-            request.set("params", params);
-            HttpResponse<String> response;
-            try {
-                response = http.send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(30))
-                        .header("content-type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(request.toString())).build(),
-                        HttpResponse.BodyHandlers.ofString());
-            } catch (IOException e) {
-                throw new UnavailableException("cannot reach " + url + ": " + e.getMessage());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new UnavailableException("interrupted while asking " + url);
-            }
-            JsonNode body;
-            try {
-                body = JSON.readTree(response.body());
-            } catch (IOException e) {
-                throw new UnavailableException(
-                        url + " answered HTTP " + response.statusCode() + " with no JSON-RPC reply");
-            }
-            if (body.hasNonNull("error"))
-                throw new UnavailableException(
-                        method + " failed at " + url + ": " + body.get("error").path("message").asText());
-            return body.get("result");
-        }
     }
 
     private static long quantity(JsonNode hex) {

@@ -1,14 +1,10 @@
 package org.stele.apps.identity.vc;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
-import org.stele.apps.identity.resolver.DidChain;
 import org.stele.apps.identity.resolver.DidResolver;
-import org.stele.apps.identity.resolver.RpcDidChain;
 import org.stele.apps.identity.status.StatusEntry;
 import org.stele.apps.identity.status.StatusListUrl;
 import org.stele.apps.identity.status.StatusLists;
@@ -56,13 +52,7 @@ public final class CredentialVerifier {
 
     /** Resolves issuers over the same JSON-RPC connection that {@code chain} reads through. */
     public CredentialVerifier(Chain chain, TrustPolicy trust, InstantSource clock) {
-        this(chain, new DidResolver(new RpcDidChain((method, params) -> {
-            try {
-                return chain.rpc().call(method, (Object[]) toArray(params));
-            } catch (VcException e) {
-                throw new DidChain.UnavailableException(e.getMessage());
-            }
-        }), clock), trust, clock);
+        this(chain, new DidResolver(chain.rpc().didChain(), clock), trust, clock);
     }
 
     /** Resolves issuers with {@code resolver}: a node's own index, or any node's JSON-RPC. */
@@ -71,12 +61,6 @@ public final class CredentialVerifier {
         this.trust = trust;
         this.clock = clock;
         this.issuerKeys = new IssuerKeys(resolver);
-    }
-
-    private static JsonNode[] toArray(ArrayNode params) {
-        JsonNode[] out = new JsonNode[params.size()];
-        for (int i = 0; i < out.length; i++) out[i] = params.get(i);
-        return out;
     }
 
     public Verdict verify(String jwt) {
