@@ -40,6 +40,7 @@ import org.stele.execution.chainstore.KeyValueBlockStore;
 import org.stele.execution.importer.BlockImporter;
 import org.stele.execution.importer.ImportResult;
 import org.stele.execution.importer.SealVerifier;
+import org.stele.execution.policy.TransactionPolicy;
 import org.stele.storage.CachedSegmentStore;
 import org.stele.storage.KeyValueStore;
 import org.stele.storage.RocksDbKeyValueStore;
@@ -85,7 +86,7 @@ public final class ValidatorBlocksBenchmark {
             CarriedState builderState = new CarriedState(store);
             CarriedState importerState = shared ? builderState : new CarriedState(store);
             executor = new BlockExecutor(Fork.CANCUN, SUITE, CHAIN_ID, store, blocks, profile,
-                    org.stele.execution.policy.TransactionPolicy.NONE, builderState);
+                    TransactionPolicy.NONE, builderState);
             importer = new BlockImporter(profile, Fork.CANCUN, SUITE, CHAIN_ID, store, blocks, SealVerifier.NONE,
                     importerState);
             importer.useKnownSenders(senders::get);

@@ -3,6 +3,7 @@ package org.stele.execution.block;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.stele.chain.BaseFee;
 import org.stele.chain.Block;
@@ -116,7 +117,7 @@ public final class BlockExecutor {
         this.suite = suite;
         this.chainId = chainId;
         this.store = store;
-        this.carried = java.util.Objects.requireNonNull(carried, "carried");
+        this.carried = Objects.requireNonNull(carried, "carried");
         this.blocks = blocks;
         this.processor = new TransactionProcessor(fork);
         this.beaconRootCall = new BeaconRootCall(fork);
