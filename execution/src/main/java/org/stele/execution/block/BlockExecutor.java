@@ -3,6 +3,7 @@ package org.stele.execution.block;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -108,6 +109,17 @@ public final class BlockExecutor {
      */
     public BlockExecutor(Fork fork, CryptoSuite suite, long chainId, KeyValueStore store, BlockStore blocks,
             ChainProfile profile, TransactionPolicy policy) {
+        this(fork, suite, chainId, store, blocks, profile, policy, new CarriedState(store));
+    }
+
+    /**
+     * As above, starting each block from {@code carried} when it holds the parent's state and leaving the built
+     * block's state there. A consensus node shares one with its importer: proposers rotate, so the block before the
+     * one this node builds was executed by its importer (checked as a proposal), and the block after its own is
+     * checked there too.
+     */
+    public BlockExecutor(Fork fork, CryptoSuite suite, long chainId, KeyValueStore store, BlockStore blocks,
+            ChainProfile profile, TransactionPolicy policy, CarriedState carried) {
         switch (profile) {
             case SteleQbft q -> {
                 this.difficulty = BigInteger.ONE;
@@ -123,7 +135,7 @@ public final class BlockExecutor {
         this.suite = suite;
         this.chainId = chainId;
         this.store = store;
-        this.carried = new CarriedState(store);
+        this.carried = Objects.requireNonNull(carried, "carried");
         this.blocks = blocks;
         this.processor = new TransactionProcessor(fork);
         this.beaconRootCall = new BeaconRootCall(fork);

@@ -17,6 +17,7 @@ import org.stele.common.Fork;
 import org.stele.common.crypto.CryptoSuite;
 import org.stele.common.rlp.RlpException;
 import org.stele.execution.block.BlockExecutor;
+import org.stele.execution.block.CarriedState;
 import org.stele.execution.chainstore.KeyValueBlockStore;
 import org.stele.execution.explorer.TransactionFacts;
 import org.stele.execution.policy.TransactionPolicy;
@@ -65,11 +66,21 @@ public final class BlockImporter {
 
     public BlockImporter(ChainProfile profile, Fork fork, CryptoSuite suite, long chainId, KeyValueStore store,
             KeyValueBlockStore blocks, SealVerifier seals) {
+        this(profile, fork, suite, chainId, store, blocks, seals, new CarriedState(store));
+    }
+
+    /**
+     * As above, executing each block on {@code carried}'s state when it holds the parent's, and leaving the executed
+     * block's state there: shared with the node's {@link BlockExecutor}, so that the block after one built here, and
+     * the one built after a checked one, do not read their state from the store again.
+     */
+    public BlockImporter(ChainProfile profile, Fork fork, CryptoSuite suite, long chainId, KeyValueStore store,
+            KeyValueBlockStore blocks, SealVerifier seals, CarriedState carried) {
         this.profile = Objects.requireNonNull(profile, "profile");
         this.suite = Objects.requireNonNull(suite, "suite");
         this.blocks = Objects.requireNonNull(blocks, "blocks");
         this.seals = Objects.requireNonNull(seals, "seals");
-        this.processor = new BlockProcessor(fork, suite, chainId, store);
+        this.processor = new BlockProcessor(fork, suite, chainId, store, carried);
         if (blocks.head().isEmpty())
             throw new IllegalArgumentException("the chain store has no genesis block to import onto");
     }

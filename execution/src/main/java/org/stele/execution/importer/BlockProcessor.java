@@ -57,7 +57,7 @@ final class BlockProcessor {
     private volatile TransactionPolicy policy = TransactionPolicy.NONE;
     private volatile KnownSenders knownSenders = KnownSenders.NONE;
 
-    BlockProcessor(Fork fork, CryptoSuite suite, long chainId, KeyValueStore store) {
+    BlockProcessor(Fork fork, CryptoSuite suite, long chainId, KeyValueStore store, CarriedState carried) {
         this.fork = fork;
         this.suite = suite;
         this.chainId = chainId;
@@ -65,7 +65,7 @@ final class BlockProcessor {
         this.validator = new TransactionValidator(chainId);
         this.processor = new TransactionProcessor(fork);
         this.beaconRootCall = new BeaconRootCall(fork);
-        this.carried = new CarriedState(store);
+        this.carried = carried;
     }
 
     void enforce(TransactionPolicy policy) {

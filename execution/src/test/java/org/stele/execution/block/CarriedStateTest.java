@@ -20,7 +20,12 @@ import org.stele.common.Address;
 import org.stele.common.Bytes;
 import org.stele.common.Fork;
 import org.stele.common.crypto.KeyPair;
+import org.stele.chain.rules.EthereumCancun;
 import org.stele.execution.chainstore.KeyValueBlockStore;
+import org.stele.execution.importer.BlockImporter;
+import org.stele.execution.importer.ImportResult;
+import org.stele.execution.importer.SealVerifier;
+import org.stele.execution.policy.TransactionPolicy;
 import org.stele.storage.InMemoryKeyValueStore;
 import org.stele.storage.Segment;
 import org.stele.storage.WriteBatch;
@@ -100,6 +105,55 @@ class CarriedStateTest {
             carried.append(a);
             fresh.append(f);
         }
+    }
+
+    /**
+     * A validator's builder and importer share one carried state (proposers rotate, so a block built here follows one
+     * checked here and the other way round): the blocks it builds are those built from the store, and the blocks it
+     * checks and imports, built elsewhere, are accepted, whichever way the state reached their parent.
+     */
+    @Property(tries = 10)
+    void aBuilderAndAnImporterSharingTheCarriedStateBuildAndAcceptWhatOnesReadingTheStoreDo(@ForAll long seed) {
+        Random rnd = new Random(seed);
+        Chain elsewhere = new Chain(true);
+        Chain here = new Chain(false);
+        CarriedState shared = new CarriedState(here.store);
+        here.executor = new BlockExecutor(Fork.CANCUN, SUITE, CHAIN_ID, here.store, here.blocks, new EthereumCancun(),
+                TransactionPolicy.NONE, shared);
+        BlockImporter importer = new BlockImporter(new EthereumCancun(), Fork.CANCUN, SUITE, CHAIN_ID, here.store,
+                here.blocks, SealVerifier.NONE, shared);
+        long[] nonces = new long[KEYS.size()];
+        for (int b = 0; b < 8; b++) {
+            List<BlockExecutor.Candidate> txs = randomTransactions(rnd, nonces);
+            BlockExecutor.Result f = elsewhere.build(txs);
+            if (rnd.nextBoolean()) {
+                BlockExecutor.Result a = here.build(txs);
+                assertThat(a.block()).as("block %d", b + 1).isEqualTo(f.block());
+                assertThat(operations(a.batch())).as("writes of block %d", b + 1).isEqualTo(operations(f.batch()));
+                assertThat(importer.importBuilt(a.block(), a)).isInstanceOf(ImportResult.Imported.class);
+            } else {
+                assertThat(importer.check(f.block())).as("check of block %d", b + 1)
+                        .isInstanceOf(ImportResult.Imported.class);
+                assertThat(importer.importBlock(f.block())).isInstanceOf(ImportResult.Imported.class);
+            }
+            here.head = f.block().header();
+            elsewhere.append(f);
+        }
+        assertThat(here.blocks.head()).contains(elsewhere.head);
+    }
+
+    private static List<BlockExecutor.Candidate> randomTransactions(Random rnd, long[] nonces) {
+        List<BlockExecutor.Candidate> txs = new ArrayList<>();
+        for (int n = rnd.nextInt(6); n > 0; n--) {
+            int k = rnd.nextInt(KEYS.size());
+            boolean call = rnd.nextInt(3) > 0;
+            Address to = call ? CONTRACT : TestKeys.address(KEYS.get(rnd.nextInt(KEYS.size())));
+            long value = rnd.nextInt(3) == 0 ? 0 : rnd.nextInt(1_000) + 1;
+            txs.add(new BlockExecutor.Candidate(TxBuilder.feeMarket().chainId(CHAIN_ID).nonce(nonces[k]++)
+                    .fees(10_000_000_000L, 1_000_000_000).gasLimit(100_000).to(to).value(value)
+                    .signedBy(KEYS.get(k)), TestKeys.address(KEYS.get(k))));
+        }
+        return txs;
     }
 
     @Property(tries = 5)

@@ -28,6 +28,12 @@ final class QbftBlocks {
      */
     static QbftBlock build(NodeServices node, BlockHeader parent, int round, long nowSeconds, Address proposer,
             List<Address> validators) {
+        return build(node, parent, round, nowSeconds, proposer, validators, new ProposalBodies());
+    }
+
+    /** As above, keeping the proposal's decoded body in {@code bodies} for its check and import here. */
+    static QbftBlock build(NodeServices node, BlockHeader parent, int round, long nowSeconds, Address proposer,
+            List<Address> validators, ProposalBodies bodies) {
         long timestamp = Math.max(nowSeconds, parent.timestamp() + 1);
         BlockExecutor.Result r = node.executor().build(parent, timestamp, proposer, node.candidates(parent));
         BlockHeader header = r.block().header().toBuilder().difficulty(java.math.BigInteger.ONE)
@@ -38,7 +44,10 @@ final class QbftBlocks {
         Block proposal = new Block(header, r.block().body());
         // The decided block is this one with seals: its import takes these results instead of executing it again.
         node.importer().rememberBuilt(proposal, r);
-        return toQbft(proposal);
+        QbftBlock qbft = toQbft(proposal);
+        // the engine hands this proposal back to be checked, and then decided: its body need not be decoded again
+        bodies.remember(qbft.body(), proposal.body());
+        return qbft;
     }
 
     static QbftBlock toQbft(Block block) {

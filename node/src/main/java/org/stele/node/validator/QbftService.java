@@ -71,6 +71,8 @@ public final class QbftService implements P2pListener, AutoCloseable {
     private final QbftTimings timings;
     private final Scheduler scheduler;
     private final MessageCodec codec = new MessageCodec(NodeServices.SUITE);
+    /** Proposal bodies decoded once for their check and their import. */
+    private final ProposalBodies bodies = new ProposalBodies();
     /** Event thread only. */
     private final Equivocations equivocations = new Equivocations(new QbftHashing(NodeServices.SUITE));
     private final TransactionValidator txValidator;
@@ -282,7 +284,7 @@ public final class QbftService implements P2pListener, AutoCloseable {
                 case Action.ImportBlock i -> {
                     if (proposalSeenMillis >= 0)
                         node.metrics().blockCommitted(Duration.ofMillis(scheduler.nowMillis() - proposalSeenMillis));
-                    importFinal(QbftBlocks.toBlock(i.block()));
+                    importFinal(bodies.toBlock(i.block()));
                 }
             }
         }
@@ -340,7 +342,7 @@ public final class QbftService implements P2pListener, AutoCloseable {
         if (heightProposedMillis < 0)
             heightProposedMillis = now;
         QbftBlock block = QbftBlocks.build(node, c.parent(), c.round(), now / 1000, self,
-                validatorsAfter(c.parent()));
+                validatorsAfter(c.parent()), bodies);
         handle(new Event.BlockCreated(c.height(), c.round(), block));
     }
 
@@ -348,7 +350,7 @@ public final class QbftService implements P2pListener, AutoCloseable {
     private boolean isValid(QbftBlock proposal) {
         Block block;
         try {
-            block = QbftBlocks.toBlock(proposal);
+            block = bodies.toBlock(proposal);
             BftExtraData extra = BftExtraDataCodec.decode(block.header().extraData());
             BlockHeader parent = node.blocks().header(block.header().parentHash()).orElse(null);
             if (parent == null || !extra.validators().equals(validatorsAfter(parent)) || !extra.seals().isEmpty())

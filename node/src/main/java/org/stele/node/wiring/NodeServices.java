@@ -26,6 +26,7 @@ import org.stele.common.Bytes32;
 import org.stele.common.Fork;
 import org.stele.common.crypto.Secp256k1KeccakSuite;
 import org.stele.execution.block.BlockExecutor;
+import org.stele.execution.block.CarriedState;
 import org.stele.execution.importer.BlockImporter;
 import org.stele.chain.rules.ChainProfile;
 import org.stele.execution.importer.ImportResult;
@@ -164,8 +165,11 @@ public final class NodeServices implements AutoCloseable {
         TransactionPolicy policy = profile instanceof SteleQbft ? GovernancePolicy.INSTANCE : TransactionPolicy.NONE;
         this.pool = new TransactionPool(config.txPool(), fork, stateAtHead(), head().gasLimit());
         pool.enforce(policy);
-        this.executor = new BlockExecutor(fork, SUITE, chainId, store, blocks, profile, policy);
-        this.importer = new BlockImporter(profile, fork, SUITE, chainId, store, blocks, seals);
+        // One carried state for both: on a network the proposer rotates, so the parent of a block this node builds
+        // was mostly executed by its importer (checked as a proposal), and the child of its own block is checked there.
+        CarriedState carried = new CarriedState(store);
+        this.executor = new BlockExecutor(fork, SUITE, chainId, store, blocks, profile, policy, carried);
+        this.importer = new BlockImporter(profile, fork, SUITE, chainId, store, blocks, seals, carried);
         importer.enforce(policy);
         // A block's transactions mostly passed through this node's pool, which recovered their senders at admission.
         importer.useKnownSenders(hash -> pool.get(hash).map(PooledTransaction::sender).orElse(null));
