@@ -29,6 +29,15 @@ public record QbftTimings(Duration blockPeriod, Duration emptyBlockPeriod, Durat
             emptyBlockPeriod = blockPeriod;
     }
 
+    /**
+     * How long a proposer may spend filling a proposal: a quarter of the request timeout. The other validators then
+     * execute it too, three at a time on shared cores, and vote twice before the round's timer runs out; a block
+     * that takes longer than this to fill would also hold every transaction in it that much longer from finality.
+     */
+    public Duration buildTimeBudget() {
+        return requestTimeout.dividedBy(4);
+    }
+
     public EngineConfig engineConfig() {
         EngineConfig d = EngineConfig.defaults();
         return new EngineConfig(requestTimeout.toMillis(), maxTimeoutExponent, d.futureRoundWindow(),
