@@ -12,6 +12,7 @@ import org.stele.consensus.qbft.BftExtraData;
 import org.stele.consensus.qbft.BftExtraDataCodec;
 import org.stele.consensus.qbft.QbftBlock;
 import org.stele.execution.block.BlockExecutor;
+import org.stele.execution.block.CandidateSource;
 import org.stele.node.wiring.NodeServices;
 
 /** Building proposals from the pool, and moving blocks between the chain's and the consensus module's types. */
@@ -28,14 +29,18 @@ final class QbftBlocks {
      */
     static QbftBlock build(NodeServices node, BlockHeader parent, int round, long nowSeconds, Address proposer,
             List<Address> validators) {
-        return build(node, parent, round, nowSeconds, proposer, validators, new ProposalBodies());
+        return build(node, parent, round, nowSeconds, proposer, validators, node.candidates(parent),
+                new ProposalBodies());
     }
 
-    /** As above, keeping the proposal's decoded body in {@code bodies} for its check and import here. */
+    /**
+     * As above, taking transactions from {@code candidates} (the pool's, possibly time-boxed) and keeping the
+     * proposal's decoded body in {@code bodies} for its check and import here.
+     */
     static QbftBlock build(NodeServices node, BlockHeader parent, int round, long nowSeconds, Address proposer,
-            List<Address> validators, ProposalBodies bodies) {
+            List<Address> validators, CandidateSource candidates, ProposalBodies bodies) {
         long timestamp = Math.max(nowSeconds, parent.timestamp() + 1);
-        BlockExecutor.Result r = node.executor().build(parent, timestamp, proposer, node.candidates(parent));
+        BlockExecutor.Result r = node.executor().build(parent, timestamp, proposer, candidates);
         BlockHeader header = r.block().header().toBuilder().difficulty(java.math.BigInteger.ONE)
                 .mixHash(SteleQbft.MIX_HASH).nonce(0)
                 .extraData(BftExtraDataCodec.encode(new BftExtraData(VANITY, validators, Optional.empty(), round,

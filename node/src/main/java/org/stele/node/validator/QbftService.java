@@ -342,7 +342,8 @@ public final class QbftService implements P2pListener, AutoCloseable {
         if (heightProposedMillis < 0)
             heightProposedMillis = now;
         QbftBlock block = QbftBlocks.build(node, c.parent(), c.round(), now / 1000, self,
-                validatorsAfter(c.parent()), bodies);
+                validatorsAfter(c.parent()), new TimeBoxedCandidates(node.candidates(c.parent()), scheduler::nowMillis,
+                        now + timings.buildTimeBudget().toMillis()), bodies);
         handle(new Event.BlockCreated(c.height(), c.round(), block));
     }
 

@@ -29,6 +29,17 @@ public record QbftTimings(Duration blockPeriod, Duration emptyBlockPeriod, Durat
             emptyBlockPeriod = blockPeriod;
     }
 
+    /**
+     * How long a proposer may spend filling a proposal: half the request timeout. The other validators then execute
+     * it again, three at a time on shared cores (about one and a half times as long), and vote twice, all before the
+     * round's timer runs out: round 0's is the request timeout plus the empty-block period, a later round's at least
+     * twice the request timeout. On a busy machine a 60,000,000-gas block took longer than that to build alone, and
+     * its round changed.
+     */
+    public Duration buildTimeBudget() {
+        return requestTimeout.dividedBy(2);
+    }
+
     public EngineConfig engineConfig() {
         EngineConfig d = EngineConfig.defaults();
         return new EngineConfig(requestTimeout.toMillis(), maxTimeoutExponent, d.futureRoundWindow(),
