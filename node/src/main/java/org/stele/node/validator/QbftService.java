@@ -343,7 +343,8 @@ public final class QbftService implements P2pListener, AutoCloseable {
             heightProposedMillis = now;
         QbftBlock block = QbftBlocks.build(node, c.parent(), c.round(), now / 1000, self,
                 validatorsAfter(c.parent()), new TimeBoxedCandidates(node.candidates(c.parent()), scheduler::nowMillis,
-                        now + timings.buildTimeBudget().toMillis()), bodies);
+                        now + timings.buildTimeBudget().toMillis()),
+                bodies);
         handle(new Event.BlockCreated(c.height(), c.round(), block));
     }
 
