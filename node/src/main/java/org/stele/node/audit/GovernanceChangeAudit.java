@@ -26,10 +26,11 @@ import org.stele.rpc.eth.ChainEventListener;
  * Writes to the audit log each change of the rules every node enforces that a block made through the governance
  * contracts (the chain's configuration at run time): the chain parameters, the validator set, the node allowlist, the
  * send and deploy modes, an account's roles, send and deploy permissions, freeze and token revocation, a governor's
- * weight, and the committee's thresholds and voting period. Each entry says what, its value before and after the block (read from the parent's and the
- * block's state), the block and its time, and who: the proposal and the governor whose vote executed it, or the
- * account that sent the change itself (an account revoking its own tokens, an operator). Blocks without a governance
- * event cost one scan of their logs; a block that changes an item twice records the block's net change once.
+ * weight, and the committee's thresholds and voting period. Each entry says what, its value before and after the
+ * block (read from the parent's and the block's state), the block and its time, and who: the proposal and the
+ * governor whose vote executed it, or the account that sent the change itself (an account revoking its own tokens,
+ * an operator). Blocks without a governance event cost one scan of their logs; a block that changes an item twice
+ * records the block's net change once.
  */
 public final class GovernanceChangeAudit implements ChainEventListener {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(GovernanceChangeAudit.class);
