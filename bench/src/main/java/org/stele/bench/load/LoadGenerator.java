@@ -227,9 +227,10 @@ public final class LoadGenerator {
         List<RssSampler> rssPerNode = cfg.pids().stream().map(pid -> new RssSampler(pid, 250)).toList();
         Optional<RssSampler> rss = nodes > 1 ? Optional.empty() : rssPerNode.stream().findFirst();
         long[] nodeCpuStart = cfg.pids().stream().mapToLong(pid -> ProcessCpu.ticks(pid).orElse(-1)).toArray();
-        Optional<ThreadCpuSampler> threads = nodes > 1
+        // Reads every node thread's CPU now and when the window closes, nothing in between.
+        Optional<ThreadCpuSampler> threads = cfg.pids().isEmpty()
                 ? Optional.empty()
-                : cfg.pids().stream().findFirst().map(pid -> new ThreadCpuSampler(pid, 250));
+                : Optional.of(new ThreadCpuSampler(cfg.pids()));
         watcherThread.start();
 
         Semaphore inFlight = new Semaphore(cfg.inFlight());

@@ -10,34 +10,36 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Another process's CPU time over a window, by thread group, from {@code /proc/PID/task/TID/stat}: what share went to
+ * Other processes' CPU time over a window, by thread group, from {@code /proc/PID/task/TID/stat}: what share went to
  * a JVM's JIT compiler threads ({@code C1 CompilerThre}, {@code C2 CompilerThre}), its collector, or the node's own
- * threads. Threads are sampled at a fixed period because a JVM stops idle compiler threads, and a thread that has
- * exited takes its CPU time with it; a thread first seen after the window opened counts from zero.
+ * threads. {@code /proc} is read twice only, when the window opens (here) and when it closes ({@link #close()}), so
+ * the nodes being measured do not share their cores with a sampler: reading every thread's file every 250 ms lowered
+ * the measured rates. A thread that ends inside the window takes its CPU time out of {@code /proc/PID/task} (a JVM
+ * stops idle compiler threads), but not out of the process's total in {@code /proc/PID/stat}; that part is reported
+ * as {@link #ENDED}.
  */
 public final class ThreadCpuSampler implements AutoCloseable {
-    private final long pid;
-    private final ScheduledExecutorService timer;
-    /** Per thread id: its group, its ticks when the window opened (or 0 if born later) and its last ticks. */
-    private final Map<String, long[]> first = new HashMap<>();
-    private final Map<String, Long> last = new HashMap<>();
-    private final Map<String, String> groups = new HashMap<>();
-    private boolean opened;
+    /** The group of the CPU time of threads that ended inside the window: the process's total less its threads'. */
+    public static final String ENDED = "(ended threads)";
 
-    public ThreadCpuSampler(long pid, long periodMillis) {
-        this.pid = pid;
-        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "thread-cpu-sampler");
-            t.setDaemon(true);
-            return t;
-        });
-        timer.scheduleAtFixedRate(this::sample, 0, periodMillis, TimeUnit.MILLISECONDS);
+    private final List<Long> pids;
+    private final Snapshot opened;
+    private Snapshot closed;
+
+    /** Per process: its total ticks, and per thread id its ticks and group. */
+    private record Snapshot(Map<Long, Long> processTicks, Map<String, Long> threadTicks, Map<String, String> groups) {}
+
+    /** Opens the window now for the processes {@code pids}, whose thread groups add up. */
+    public ThreadCpuSampler(List<Long> pids) {
+        this.pids = List.copyOf(pids);
+        this.opened = snapshot();
+    }
+
+    public ThreadCpuSampler(long pid) {
+        this(List.of(pid));
     }
 
     /**
@@ -55,45 +57,56 @@ public final class ThreadCpuSampler implements AutoCloseable {
         return open < 0 || close < open ? "" : stat.substring(open + 1, close);
     }
 
-    private void sample() {
-        Map<String, Long> now = new HashMap<>();
-        Map<String, String> names = new HashMap<>();
-        try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
-            for (Path task : (Iterable<Path>) tasks::iterator) {
-                try {
-                    String stat = Files.readString(task.resolve("stat"));
-                    OptionalLong ticks = ProcessCpu.parseTicks(stat);
-                    if (ticks.isPresent()) {
-                        String tid = task.getFileName().toString();
-                        now.put(tid, ticks.getAsLong());
-                        names.put(tid, group(threadName(stat)));
+    private Snapshot snapshot() {
+        Map<Long, Long> processTicks = new HashMap<>();
+        Map<String, Long> threadTicks = new HashMap<>();
+        Map<String, String> groups = new HashMap<>();
+        for (long pid : pids) {
+            OptionalLong total = ProcessCpu.ticks(pid);
+            if (total.isEmpty())
+                continue; // the process has exited
+            processTicks.put(pid, total.getAsLong());
+            try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+                for (Path task : (Iterable<Path>) tasks::iterator) {
+                    try {
+                        String stat = Files.readString(task.resolve("stat"));
+                        OptionalLong ticks = ProcessCpu.parseTicks(stat);
+                        if (ticks.isPresent()) {
+                            String tid = pid + "/" + task.getFileName();
+                            threadTicks.put(tid, ticks.getAsLong());
+                            groups.put(tid, group(threadName(stat)));
+                        }
+                    } catch (IOException e) {
+                        // the thread ended between the listing and the read
                     }
-                } catch (IOException e) {
-                    // the thread ended between the listing and the read
                 }
+            } catch (IOException | java.io.UncheckedIOException e) {
+                processTicks.remove(pid); // the process exited while being read
             }
-        } catch (IOException | java.io.UncheckedIOException e) {
-            return; // the process may have exited; the samples so far stand
         }
-        record(now, names);
+        return new Snapshot(processTicks, threadTicks, groups);
     }
 
-    private synchronized void record(Map<String, Long> now, Map<String, String> names) {
-        for (var e : now.entrySet()) {
-            String tid = e.getKey();
-            if (!first.containsKey(tid))
-                first.put(tid, new long[]{opened ? 0 : e.getValue()});
-            last.put(tid, e.getValue());
-            groups.put(tid, names.get(tid));
-        }
-        opened = true;
-    }
-
-    /** CPU ticks per thread group since the first sample, largest first. */
+    /** CPU ticks per thread group inside the window, largest first; empty before {@link #close()}. */
     public synchronized Map<String, Long> ticksByGroup() {
+        if (closed == null)
+            return Map.of();
         Map<String, Long> sums = new HashMap<>();
-        for (var e : last.entrySet())
-            sums.merge(groups.get(e.getKey()), e.getValue() - first.get(e.getKey())[0], Long::sum);
+        long threadsTotal = 0;
+        for (var e : closed.threadTicks().entrySet()) {
+            // a thread born inside the window counts from zero
+            long used = e.getValue() - opened.threadTicks().getOrDefault(e.getKey(), 0L);
+            sums.merge(closed.groups().get(e.getKey()), used, Long::sum);
+            threadsTotal += used;
+        }
+        long processesTotal = 0;
+        for (var e : closed.processTicks().entrySet()) {
+            Long start = opened.processTicks().get(e.getKey());
+            if (start != null)
+                processesTotal += e.getValue() - start;
+        }
+        if (processesTotal > threadsTotal)
+            sums.put(ENDED, processesTotal - threadsTotal);
         List<Map.Entry<String, Long>> sorted = new ArrayList<>(sums.entrySet());
         sorted.sort(Map.Entry.<String, Long>comparingByValue().reversed());
         Map<String, Long> out = new LinkedHashMap<>();
@@ -103,7 +116,7 @@ public final class ThreadCpuSampler implements AutoCloseable {
 
     /**
      * One line per group with a share of at least 1%, after the total and the CPU per confirmed transaction; empty
-     * when nothing was sampled.
+     * when nothing was measured.
      */
     public String format(long confirmed) {
         Map<String, Long> byGroup = ticksByGroup();
@@ -111,7 +124,8 @@ public final class ThreadCpuSampler implements AutoCloseable {
         if (total <= 0)
             return "";
         StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
-                "node CPU       %.2f s over the measured window (%s), by thread:%n",
+                "%s %.2f s over the measured window (%s), by thread:%n",
+                pids.size() == 1 ? "node CPU      " : "nodes' CPU    ",
                 total / (double) ProcessCpu.TICKS_PER_SECOND,
                 confirmed == 0
                         ? "no confirmed transactions"
@@ -125,10 +139,10 @@ public final class ThreadCpuSampler implements AutoCloseable {
         return s.toString();
     }
 
-    /** Takes a last sample, which closes the window, and stops sampling. */
+    /** Reads {@code /proc} a second time, which closes the window; later calls change nothing. */
     @Override
-    public void close() {
-        timer.shutdownNow();
-        sample();
+    public synchronized void close() {
+        if (closed == null)
+            closed = snapshot();
     }
 }
