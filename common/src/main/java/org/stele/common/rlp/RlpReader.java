@@ -19,6 +19,16 @@ public final class RlpReader {
     private final byte[] data;
     private final int end;
     private int pos;
+    /*
+     * The header that header() read last: where its item starts, whether it is a list, and where its payload starts
+     * and how long it is. They are fields rather than a record returned by header() because header() made that record
+     * on five paths: once inlined a dozen times into a transaction decoder, C2's escape analysis spent seconds of CPU
+     * per compilation merging those allocations (JDK 25, ReduceAllocationMerges; docs/performance.md, branch h/jit).
+     */
+    private int itemStart;
+    private boolean itemIsList;
+    private int itemPayload;
+    private int itemLength;
 
     private RlpReader(byte[] data, int start, int end) {
         this.data = data;
@@ -78,17 +88,17 @@ public final class RlpReader {
     }
 
     public RlpReader readList() {
-        Header h = header();
-        if (!h.list)
-            throw new RlpException("expected a list, found a string", h.start);
-        pos = h.payloadEnd();
-        return new RlpReader(data, h.payload, h.payloadEnd());
+        header();
+        if (!itemIsList)
+            throw new RlpException("expected a list, found a string", itemStart);
+        pos = payloadEnd();
+        return new RlpReader(data, itemPayload, payloadEnd());
     }
 
     public byte[] readBytes() {
-        Header h = stringHeader();
-        pos = h.payloadEnd();
-        return Arrays.copyOfRange(data, h.payload, h.payloadEnd());
+        stringHeader();
+        pos = payloadEnd();
+        return Arrays.copyOfRange(data, itemPayload, payloadEnd());
     }
 
     public Bytes readBytesValue() {
@@ -96,39 +106,40 @@ public final class RlpReader {
     }
 
     public Bytes32 readBytes32() {
-        Header h = stringHeader();
-        if (h.length != 32)
-            throw new RlpException("expected 32 bytes, got " + h.length, h.start);
-        pos = h.payloadEnd();
-        return Bytes32.wrap(Arrays.copyOfRange(data, h.payload, h.payloadEnd()));
+        stringHeader();
+        if (itemLength != 32)
+            throw new RlpException("expected 32 bytes, got " + itemLength, itemStart);
+        pos = payloadEnd();
+        return Bytes32.wrap(Arrays.copyOfRange(data, itemPayload, payloadEnd()));
     }
 
     public Address readAddress() {
-        Header h = stringHeader();
-        if (h.length != 20)
-            throw new RlpException("expected a 20-byte address, got " + h.length + " bytes", h.start);
-        pos = h.payloadEnd();
-        return Address.wrap(Arrays.copyOfRange(data, h.payload, h.payloadEnd()));
+        stringHeader();
+        if (itemLength != 20)
+            throw new RlpException("expected a 20-byte address, got " + itemLength + " bytes", itemStart);
+        pos = payloadEnd();
+        return Address.wrap(Arrays.copyOfRange(data, itemPayload, payloadEnd()));
     }
 
     /** Reads a scalar's canonical bytes (no leading zero; zero is empty), up to {@code maxBytes} long. */
     public byte[] readScalarBytes(int maxBytes) {
-        Header h = scalar(maxBytes);
-        return Arrays.copyOfRange(data, h.payload, h.payloadEnd());
+        scalar(maxBytes);
+        return Arrays.copyOfRange(data, itemPayload, payloadEnd());
     }
 
     /** A scalar that must fit in 63 bits. */
     public long readLong() {
-        Header h = scalar(8);
-        long v = bits(h);
+        scalar(8);
+        long v = bits();
         if (v < 0)
-            throw new RlpException("scalar does not fit in a signed 64-bit integer", h.start);
+            throw new RlpException("scalar does not fit in a signed 64-bit integer", itemStart);
         return v;
     }
 
     /** A scalar of up to 64 bits, returned as the bits of an unsigned long. */
     public long readUnsignedLong() {
-        return bits(scalar(8));
+        scalar(8);
+        return bits();
     }
 
     public int readInt() {
@@ -146,8 +157,8 @@ public final class RlpReader {
 
     /** A scalar of up to 32 bytes, as limbs rather than a {@link BigInteger}. */
     public UInt256 readUInt256Value() {
-        Header h = scalar(32);
-        return UInt256.fromBytes(data, h.payload, h.length);
+        scalar(32);
+        return UInt256.fromBytes(data, itemPayload, itemLength);
     }
 
     /** The next item as a generic tree, within {@link RlpLimits#DEFAULT}. */
@@ -160,47 +171,45 @@ public final class RlpReader {
      * and item count within the other limits; the tree is built with an explicit stack.
      */
     public RlpItem readItem(RlpLimits limits) {
-        Header h = header();
-        long size = (long) h.payloadEnd() - h.start;
+        header();
+        long size = (long) payloadEnd() - itemStart;
         if (size > limits.maxSize())
-            throw new RlpException("item of " + size + " bytes exceeds the limit of " + limits.maxSize(), h.start);
+            throw new RlpException("item of " + size + " bytes exceeds the limit of " + limits.maxSize(), itemStart);
         return Rlp.read(this, limits);
     }
 
     /** The next item's complete encoding, prefix included. */
     public byte[] readRaw() {
-        Header h = header();
-        pos = h.payloadEnd();
-        return Arrays.copyOfRange(data, h.start, h.payloadEnd());
+        header();
+        pos = payloadEnd();
+        return Arrays.copyOfRange(data, itemStart, payloadEnd());
     }
 
     /** Skips the next item. */
     public void skip() {
-        Header h = header();
-        pos = h.payloadEnd();
+        header();
+        pos = payloadEnd();
     }
 
-    private Header stringHeader() {
-        Header h = header();
-        if (h.list)
-            throw new RlpException("expected a string, found a list", h.start);
-        return h;
+    private void stringHeader() {
+        header();
+        if (itemIsList)
+            throw new RlpException("expected a string, found a list", itemStart);
     }
 
     /** Checks that the next item is a canonical scalar of at most {@code maxBytes} bytes and steps past it. */
-    private Header scalar(int maxBytes) {
-        Header h = stringHeader();
-        if (h.length > 0 && data[h.payload] == 0)
-            throw new RlpException("scalar has leading zero bytes", h.start);
-        if (h.length > maxBytes)
-            throw new RlpException("scalar longer than " + maxBytes + " bytes", h.start);
-        pos = h.payloadEnd();
-        return h;
+    private void scalar(int maxBytes) {
+        stringHeader();
+        if (itemLength > 0 && data[itemPayload] == 0)
+            throw new RlpException("scalar has leading zero bytes", itemStart);
+        if (itemLength > maxBytes)
+            throw new RlpException("scalar longer than " + maxBytes + " bytes", itemStart);
+        pos = payloadEnd();
     }
 
-    private long bits(Header h) {
+    private long bits() {
         long v = 0;
-        for (int i = h.payload; i < h.payloadEnd(); i++)
+        for (int i = itemPayload; i < payloadEnd(); i++)
             v = (v << 8) | (data[i] & 0xff);
         return v;
     }
@@ -210,37 +219,42 @@ public final class RlpReader {
             throw new RlpException("unexpected end of input", pos);
     }
 
-    private record Header(int start, boolean list, int payload, int length) {
-        int payloadEnd() {
-            return payload + length;
-        }
+    private int payloadEnd() {
+        return itemPayload + itemLength;
     }
 
-    private Header header() {
+    /** Reads the next item's header into the item fields, without moving past it. */
+    private void header() {
         requireMore();
         int start = pos;
         int b = data[pos] & 0xff;
-        if (b < 0x80)
-            return new Header(start, false, start, 1);
-        if (b <= 0xb7) {
-            int len = b - 0x80;
+        int payload;
+        int len;
+        if (b < 0x80) {
+            payload = start;
+            len = 1;
+        } else if (b <= 0xb7) {
+            len = b - 0x80;
             checkFits(start, 1, len);
             if (len == 1 && (data[start + 1] & 0xff) < 0x80) {
                 throw new RlpException("single byte below 0x80 must not have a string prefix", start);
             }
-            return new Header(start, false, start + 1, len);
-        }
-        if (b < 0xc0) {
-            int len = longLength(start, b - 0xb7);
-            return new Header(start, false, start + 1 + (b - 0xb7), len);
-        }
-        if (b <= 0xf7) {
-            int len = b - 0xc0;
+            payload = start + 1;
+        } else if (b < 0xc0) {
+            len = longLength(start, b - 0xb7);
+            payload = start + 1 + (b - 0xb7);
+        } else if (b <= 0xf7) {
+            len = b - 0xc0;
             checkFits(start, 1, len);
-            return new Header(start, true, start + 1, len);
+            payload = start + 1;
+        } else {
+            len = longLength(start, b - 0xf7);
+            payload = start + 1 + (b - 0xf7);
         }
-        int len = longLength(start, b - 0xf7);
-        return new Header(start, true, start + 1 + (b - 0xf7), len);
+        itemStart = start;
+        itemIsList = b >= 0xc0;
+        itemPayload = payload;
+        itemLength = len;
     }
 
     private int longLength(int start, int lenOfLen) {
