@@ -130,7 +130,9 @@ public final class BlockImporter {
     /**
      * Imports {@code sealed}, the block {@code built} by this node's {@link BlockExecutor} with its seal added, taking
      * the builder's receipts, state batch and transaction facts instead of executing its transactions again. The
-     * header, seal and body-shape rules are checked as for any block, and it is written the same way.
+     * header, seal and body-shape rules are checked as for any block. A block that extends the store's tip is handed
+     * to {@link KeyValueBlockStore#putBehind}: written at once, or behind by the store's writer thread when the store
+     * writes behind (a dev chain), in which case it is the tip on return and clients see it once it is durable.
      *
      * @throws IllegalArgumentException
      *             when {@code sealed} is not {@code built}'s block: its body must be the very one built, and its header

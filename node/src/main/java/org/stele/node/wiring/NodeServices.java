@@ -293,8 +293,9 @@ public final class NodeServices implements AutoCloseable {
 
     /**
      * Imports a block this node built, {@code sealed} being {@code built}'s block with its seal, and announces it: the
-     * pool moves to the new state, subscribers hear of it. The importer checks its header, seal and body shape as for
-     * any block and writes the builder's results without executing the block again.
+     * pool moves to the new state, subscribers hear of it once it is written. The importer checks its header, seal and
+     * body shape as for any block and writes the builder's results without executing the block again; with
+     * {@link #writeOwnBlocksBehind} the write happens on the store's writer thread after this returns.
      *
      * @throws IllegalStateException
      *             when the importer refuses the block, which means the builder and the rules disagree
