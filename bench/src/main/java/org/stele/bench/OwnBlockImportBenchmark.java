@@ -32,6 +32,8 @@ import org.stele.common.crypto.KeyPair;
 import org.stele.common.crypto.Secp256k1KeccakSuite;
 import org.stele.evm.Evm;
 import org.stele.execution.block.BlockExecutor;
+import org.stele.execution.block.CarriedState;
+import org.stele.execution.policy.TransactionPolicy;
 import org.stele.execution.block.Genesis;
 import org.stele.execution.chainstore.KeyValueBlockStore;
 import org.stele.execution.importer.BlockImporter;
@@ -46,7 +48,10 @@ import org.stele.storage.Segment;
  * What the dev chain's sealing thread spends on a block it builds, by the two ways its block can reach the store
  * through the importer: {@code import} (the block is executed a second time by {@link BlockImporter#importBlock}, as
  * before) and {@code importBuilt} (the importer checks the header and writes the builder's results,
- * {@link BlockImporter#importBuilt}). Each way has its own RocksDB-backed chain and gets the same signed ERC-20
+ * {@link BlockImporter#importBuilt}), and {@code importBuilt} with the block written behind, on the store's writer
+ * thread, while the next one is built ({@link KeyValueBlockStore#writeBehind}, as {@code stele dev} does; each round
+ * waits for its last block's write, and the writer's CPU is counted with the helpers'). Each way has its own
+ * RocksDB-backed chain and gets the same signed ERC-20
  * transfers from distinct senders; rounds alternate between the two, and each is charged its thread's CPU time, so
  * other load on the machine inflates the figures less, and its wall time.
  *
@@ -66,9 +71,11 @@ public final class OwnBlockImportBenchmark {
         final BlockExecutor executor;
         final BlockImporter importer;
         final boolean executeAgain;
+        final boolean behind;
 
-        Chain(Map<Address, Genesis.Allocation> alloc, boolean executeAgain) throws IOException {
+        Chain(Map<Address, Genesis.Allocation> alloc, boolean executeAgain, boolean behind) throws IOException {
             this.executeAgain = executeAgain;
+            this.behind = behind;
             dir = Files.createTempDirectory("stele-ownimport");
             store = new CachedSegmentStore(RocksDbKeyValueStore.open(dir), Set.of(Segment.TRIE_NODES, Segment.CODE),
                     64L << 20);
@@ -76,14 +83,18 @@ public final class OwnBlockImportBenchmark {
             Genesis.Built g = new Genesis(CHAIN_ID, 0, 60_000_000, BaseFee.INITIAL, Address.ZERO, Bytes.EMPTY, alloc)
                     .build(store);
             blocks.append(g.block(), List.of(), g.batch());
-            executor = new BlockExecutor(Fork.CANCUN, SUITE, CHAIN_ID, store, blocks);
-            importer = new BlockImporter(new EthereumCancun(), Fork.CANCUN, SUITE, CHAIN_ID, store, blocks,
-                    SealVerifier.NONE);
+            if (behind)
+                blocks.writeBehind(2);
+            CarriedState carried = new CarriedState(blocks.state());
+            executor = new BlockExecutor(Fork.CANCUN, SUITE, CHAIN_ID, blocks.state(), blocks, new EthereumCancun(),
+                    TransactionPolicy.NONE, carried);
+            importer = new BlockImporter(new EthereumCancun(), Fork.CANCUN, SUITE, CHAIN_ID, blocks.state(), blocks,
+                    SealVerifier.NONE, carried);
         }
 
         /** Builds a block of {@code txs} on the head and imports it the chain's way. */
         void seal(List<BlockExecutor.Candidate> txs) {
-            BlockHeader parent = blocks.head().orElseThrow();
+            BlockHeader parent = blocks.tip().orElseThrow();
             BlockExecutor.Result r = executor.build(parent, parent.timestamp() + 1, Address.ZERO, txs);
             if (r.block().body().transactions().size() != txs.size())
                 throw new IllegalStateException(txs.size() - r.block().body().transactions().size() + " left out: "
@@ -96,6 +107,7 @@ public final class OwnBlockImportBenchmark {
 
         @Override
         public void close() throws IOException {
+            blocks.close();
             store.close();
             try (Stream<Path> files = Files.walk(dir)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> {
@@ -147,27 +159,30 @@ public final class OwnBlockImportBenchmark {
         }
 
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        try (Chain again = new Chain(alloc, true); Chain built = new Chain(alloc, false)) {
-            Chain[] ways = {again, built};
-            long[] cpu = new long[2];
-            long[] wall = new long[2];
-            long[] helpers = new long[2];
-            long[] process = new long[2];
+        try (Chain again = new Chain(alloc, true, false);
+                Chain built = new Chain(alloc, false, false);
+                Chain behind = new Chain(alloc, false, true)) {
+            Chain[] ways = {again, built, behind};
+            int n = ways.length;
+            long[] cpu = new long[n];
+            long[] wall = new long[n];
+            long[] helpers = new long[n];
+            long[] process = new long[n];
             int next = 0;
             for (List<BlockExecutor.Candidate> s : setup) {
-                again.seal(s);
-                built.seal(s);
+                for (Chain c : ways) c.seal(s);
             }
             for (int r = 0; r < 2 * rounds; r++) {
                 boolean warm = r >= rounds;
-                for (int w = 0; w < 2; w++) {
-                    Chain c = ways[(r + w) % 2];
-                    int idx = c == again ? 0 : 1;
+                for (int w = 0; w < n; w++) {
+                    int idx = (r + w) % n;
+                    Chain c = ways[idx];
                     long t0 = threads.getCurrentThreadCpuTime();
                     long h0 = helperCpu(threads);
                     long p0 = processCpu();
                     long w0 = System.nanoTime();
                     for (int b = 0; b < perRound; b++) c.seal(transfers.get((next + b) % measured));
+                    c.blocks.awaitWritten();
                     if (warm) {
                         cpu[idx] += threads.getCurrentThreadCpuTime() - t0;
                         wall[idx] += System.nanoTime() - w0;
@@ -178,11 +193,11 @@ public final class OwnBlockImportBenchmark {
                 next += perRound;
             }
             double txs = (double) rounds * perRound * TXS_PER_BLOCK;
-            if (!again.blocks.head().equals(built.blocks.head()))
-                throw new IllegalStateException("the two ways reached different heads");
+            if (!again.blocks.head().equals(built.blocks.head()) || !again.blocks.head().equals(behind.blocks.head()))
+                throw new IllegalStateException("the ways reached different heads");
             double blocks = (double) rounds * perRound;
-            String[] names = {"build + import (executed again)", "build + importBuilt"};
-            for (int i = 0; i < 2; i++)
+            String[] names = {"build + import (executed again)", "build + importBuilt", "importBuilt, written behind"};
+            for (int i = 0; i < n; i++)
                 System.out.printf(Locale.ROOT,
                         "%-32s %.1f us CPU of this thread, %.1f us wall per transaction; %.1f us CPU of the"
                                 + " sealing helpers, %.1f us CPU of the process (GC and JIT included);"
@@ -199,7 +214,8 @@ public final class OwnBlockImportBenchmark {
     private static long helperCpu(ThreadMXBean threads) {
         long total = 0;
         for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
-            if (info != null && info.getThreadName().startsWith("stele-state-commit-"))
+            if (info != null && (info.getThreadName().startsWith("stele-state-commit-")
+                    || info.getThreadName().equals("stele-block-writer")))
                 total += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
         }
         return total;

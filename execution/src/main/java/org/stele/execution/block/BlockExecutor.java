@@ -166,11 +166,14 @@ public final class BlockExecutor {
      */
     public Result build(BlockHeader parent, long timestamp, Address coinbase, CandidateSource candidates) {
         BigInteger baseFee = BaseFee.next(parent);
-        TransactionRules rules = policy.at(WorldState.open(store, parent.stateRoot(), this::hashOf));
+        Bytes32 parentHash = blocks.hash(parent, suite);
+        // BLOCKHASH by the parents' headers, not the number index: the parent may be accepted and not written yet
+        AncestorHashes hashes = new AncestorHashes(blocks, parent, parentHash);
+        TransactionRules rules = policy.at(WorldState.open(store, parent.stateRoot(), hashes));
         long gasLimit = rules.blockGasLimit().orElse(parent.gasLimit());
         BlockContext ctx = new BlockContext(coinbase, parent.number() + 1, timestamp, gasLimit, baseFee, difficulty,
                 mixHash, chainId, BigInteger.ONE);
-        WorldState world = carried.open(parent.stateRoot(), this::hashOf);
+        WorldState world = carried.open(parent.stateRoot(), hashes);
         beaconRootCall.apply(world, ctx, PARENT_BEACON_BLOCK_ROOT);
         List<Transaction> included = new ArrayList<>();
         List<Receipt> receipts = new ArrayList<>();
@@ -229,7 +232,7 @@ public final class BlockExecutor {
         }
         Bytes32 stateRoot = stateRoot(committing);
         carried.keep(world, stateRoot);
-        BlockHeader header = BlockHeader.builder().number(parent.number() + 1).parentHash(blocks.hash(parent, suite))
+        BlockHeader header = BlockHeader.builder().number(parent.number() + 1).parentHash(parentHash)
                 .coinbase(coinbase).stateRoot(stateRoot).transactionsRoot(transactionsRoot).receiptsRoot(receiptsRoot)
                 .logsBloom(bloom).gasLimit(gasLimit).gasUsed(gasUsed)
                 .timestamp(timestamp).extraData(parent.extraData()).difficulty(difficulty).mixHash(mixHash).nonce(0)
@@ -278,10 +281,6 @@ public final class BlockExecutor {
         return new BlockContext(header.coinbase(), header.number(), header.timestamp(), header.gasLimit(),
                 header.baseFeePerGas().orElse(BigInteger.ZERO), header.difficulty(), header.mixHash(), chainId,
                 BlobGas.baseFee(header.excessBlobGas().orElse(0)));
-    }
-
-    private Bytes32 hashOf(long number) {
-        return blocks.hashOf(number).orElse(Bytes32.ZERO);
     }
 
     private static List<Log> logs(TransactionResult.Executed executed) {

@@ -6,6 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
 import org.stele.chain.Block;
 import org.stele.chain.BlockBody;
@@ -35,6 +40,12 @@ import org.stele.storage.WriteBatch;
  * whole block for each one). The {@link ExplorerIndex} of the canonical chain is kept in the same batches, and so are
  * the {@link BlockIndex}es registered at construction; in {@code chain_metadata}, {@code index_from_<name>} holds the
  * lowest block from which each of those is complete, as {@code explorer_indexed_from} does for the explorer's.
+ * <p>
+ * A chain that seals its own blocks may have them written behind ({@link #writeBehind}): {@link #putBehind} accepts a
+ * block at once and one writer thread writes the accepted blocks, each in its own batch, in order. An accepted block
+ * is the {@link #tip()} at once and is found by hash, and its state is read through {@link #state()}, so the next
+ * block can be built and checked on it; the {@link #head()}, the number and transaction indexes and everything else
+ * clients read move only once its batch is durable, so a crash loses the blocks not yet written and nothing else.
  */
 public final class KeyValueBlockStore implements BlockStore {
     private static final Bytes HEAD_KEY = Bytes.wrap("head".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
@@ -53,6 +64,18 @@ public final class KeyValueBlockStore implements BlockStore {
     private final List<RegisteredIndex> indexes;
     /** Serialises writes that move the head with the background build of the explorer indexes. */
     private final Object writes = new Object();
+    /** The newest block accepted as the head: the head, or a block above it still being written. */
+    private volatile BlockHeader tip;
+    /** Blocks accepted and not written yet, by hash. */
+    private final Map<Bytes32, Accepted> accepted = new ConcurrentHashMap<>();
+    /** The store as states are read: with the trie nodes and code of accepted blocks. */
+    private final PendingState state;
+    /** The one thread that writes accepted blocks; null until {@link #writeBehind}. */
+    private volatile ExecutorService writer;
+    /** Bounds the blocks accepted and not yet written: an accept waits while the writer is that far behind. */
+    private volatile Semaphore inFlight;
+    /** The last write handed to the writer; a failed write fails every later one, so none is written out of order. */
+    private CompletableFuture<Void> lastWrite = CompletableFuture.completedFuture(null);
 
     public KeyValueBlockStore(KeyValueStore store, CryptoSuite suite) {
         this(store, suite, new EthereumCancun());
@@ -71,10 +94,137 @@ public final class KeyValueBlockStore implements BlockStore {
         this.store = store;
         this.suite = suite;
         this.profile = profile;
+        this.state = new PendingState(store);
         this.head = store.get(Segment.CHAIN_METADATA, HEAD_KEY).flatMap(h -> header(Bytes32.of(h))).orElse(null);
+        this.tip = head;
         this.explorer = new ExplorerIndex(store, suite, head == null ? -1 : head.number(), this::headNumber);
         this.indexes = indexes.stream().map(i -> RegisteredIndex.open(store, i, head == null ? -1 : head.number()))
                 .toList();
+    }
+
+    /**
+     * The store to read the chain's states from (and to build and check blocks on): the store itself, with the trie
+     * nodes and code of the blocks accepted and not written yet. Writes go to the store.
+     */
+    public KeyValueStore state() {
+        return state;
+    }
+
+    /**
+     * From now on {@link #putBehind} writes on a writer thread of its own, with at most {@code maxInFlight} blocks
+     * accepted and not yet written (an accept waits for the oldest); before, it writes at once.
+     */
+    public synchronized void writeBehind(int maxInFlight) {
+        if (maxInFlight < 1)
+            throw new IllegalArgumentException("at least one block in flight, not " + maxInFlight);
+        if (writer != null)
+            throw new IllegalStateException("blocks are written behind already");
+        inFlight = new Semaphore(maxInFlight);
+        writer = Executors
+                .newSingleThreadExecutor(Thread.ofPlatform().name("stele-block-writer").daemon(true).factory());
+    }
+
+    /**
+     * The newest block accepted as the head, written or not: what the next block is built on. It is the {@link #head()}
+     * unless blocks are {@linkplain #writeBehind written behind} and some are on their way.
+     */
+    public Optional<BlockHeader> tip() {
+        return Optional.ofNullable(tip);
+    }
+
+    /**
+     * Accepts a block that extends the {@link #tip()} as the new tip, to be written with its receipts, its indexes and
+     * {@code batch} (its state) in one batch, after every block accepted before it; without {@link #writeBehind} it is
+     * written at once. Until it is written, it is read by hash (header, body, receipts) and its state through
+     * {@link #state()}, and nothing else shows it: the head, the number and transaction indexes stay where they were.
+     *
+     * @throws IllegalArgumentException
+     *             when the block does not extend the tip
+     * @throws IllegalStateException
+     *             when an earlier write failed: no later block is written then
+     */
+    public void putBehind(Block block, List<Receipt> receipts, List<byte[]> encodedReceipts, WriteBatch batch,
+            List<TransactionFacts> facts) {
+        BlockHeader h = block.header();
+        BlockHeader current = tip;
+        if (current == null || h.number() != current.number() + 1 || !h.parentHash().equals(hash(current)))
+            throw new IllegalArgumentException("block " + h.number() + " does not extend the tip "
+                    + (current == null ? "(none)" : current.number()));
+        if (receipts.size() != block.body().transactions().size())
+            throw new IllegalArgumentException(
+                    block.body().transactions().size() + " transactions but " + receipts.size() + " receipts");
+        if (writer == null) {
+            put(block, receipts, encodedReceipts, batch, true, facts);
+            return;
+        }
+        inFlight.acquireUninterruptibly();
+        boolean handed = false;
+        try {
+            synchronized (this) {
+                if (lastWrite.isCompletedExceptionally()) {
+                    lastWrite.join(); // rethrows why
+                }
+                Bytes32 hash = hash(h);
+                Accepted a = new Accepted(block, List.copyOf(receipts));
+                state.expose(batch);
+                accepted.put(hash, a);
+                tip = h;
+                lastWrite = lastWrite.thenRunAsync(() -> {
+                    synchronized (writes) {
+                        write(block, receipts, encodedReceipts, batch, true, facts);
+                    }
+                    state.written(batch);
+                    accepted.remove(hash);
+                    a.written();
+                }, writer).whenComplete((ok, failed) -> inFlight.release());
+                handed = true;
+            }
+        } catch (java.util.concurrent.CompletionException e) {
+            throw new IllegalStateException("an earlier block could not be written: " + e.getCause(), e.getCause());
+        } finally {
+            if (!handed)
+                inFlight.release();
+        }
+    }
+
+    /**
+     * Runs {@code action} once the block {@code hash} is written: on the writer thread when it is on its way, at once
+     * on this one when it is written already (or not known here). An action of a block whose write failed never runs.
+     */
+    public void whenWritten(Bytes32 hash, Runnable action) {
+        Accepted a = accepted.get(hash);
+        if (a == null || !a.later(action))
+            action.run();
+    }
+
+    /**
+     * Waits until every accepted block is written.
+     *
+     * @throws IllegalStateException
+     *             when one could not be written
+     */
+    public void awaitWritten() {
+        CompletableFuture<Void> last;
+        synchronized (this) {
+            last = lastWrite;
+        }
+        try {
+            last.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw new IllegalStateException("a block could not be written: " + e.getCause(), e.getCause());
+        }
+    }
+
+    /** Writes what was accepted and stops the writer thread; the store stays open (it is its owner's). */
+    public void close() {
+        ExecutorService w = writer;
+        if (w == null)
+            return;
+        try {
+            awaitWritten();
+        } finally {
+            w.shutdown();
+        }
     }
 
     /** The explorer's indexes over this chain. */
@@ -126,6 +276,8 @@ public final class KeyValueBlockStore implements BlockStore {
         if (encodedReceipts != null && encodedReceipts.size() != receipts.size())
             throw new IllegalArgumentException(receipts.size() + " receipts but " + encodedReceipts.size()
                     + " encodings");
+        if (writer != null)
+            awaitWritten(); // a block written at once comes after those accepted before it
         synchronized (writes) {
             write(block, receipts, encodedReceipts, batch, asHead, facts);
         }
@@ -160,8 +312,11 @@ public final class KeyValueBlockStore implements BlockStore {
         headers.put(hash, h);
         bodies.put(hash, block.body());
         receiptLists.put(hash, List.copyOf(receipts));
-        if (asHead)
+        if (asHead) {
             head = h;
+            if (writer == null || accepted.isEmpty())
+                tip = h;
+        }
     }
 
     /** The hash that names {@code header} in this store: its chain profile's block hash. */
@@ -299,6 +454,9 @@ public final class KeyValueBlockStore implements BlockStore {
 
     @Override
     public Optional<BlockHeader> header(Bytes32 hash) {
+        Accepted a = accepted.get(hash);
+        if (a != null)
+            return Optional.of(a.block.header());
         return headers.get(hash, () -> store.get(Segment.BLOCK_HEADERS, hash.toBytes())
                 .map(b -> BlockHeader.decode(b.unsafeArray())));
     }
@@ -322,12 +480,18 @@ public final class KeyValueBlockStore implements BlockStore {
 
     @Override
     public Optional<BlockBody> body(Bytes32 hash) {
+        Accepted a = accepted.get(hash);
+        if (a != null)
+            return Optional.of(a.block.body());
         return bodies.get(hash,
                 () -> store.get(Segment.BLOCK_BODIES, hash.toBytes()).map(b -> BlockBody.decode(b.unsafeArray())));
     }
 
     @Override
     public Optional<List<Receipt>> receipts(Bytes32 blockHash) {
+        Accepted a = accepted.get(blockHash);
+        if (a != null)
+            return Optional.of(a.receipts);
         return receiptLists.get(blockHash,
                 () -> store.get(Segment.RECEIPTS, blockHash.toBytes()).map(b -> decodeReceipts(b.unsafeArray())));
     }
@@ -365,6 +529,43 @@ public final class KeyValueBlockStore implements BlockStore {
         List<Receipt> out = new ArrayList<>();
         while (r.hasNext()) out.add(Receipt.decode(r.readBytes()));
         return out;
+    }
+
+    /** A block accepted and not written yet, and what is to run once it is. */
+    private static final class Accepted {
+        private final Block block;
+        private final List<Receipt> receipts;
+        private List<Runnable> whenWritten = new ArrayList<>();
+
+        Accepted(Block block, List<Receipt> receipts) {
+            this.block = block;
+            this.receipts = receipts;
+        }
+
+        /** Keeps {@code action} for the write; false when the block is written already. */
+        synchronized boolean later(Runnable action) {
+            if (whenWritten == null)
+                return false;
+            whenWritten.add(action);
+            return true;
+        }
+
+        void written() {
+            List<Runnable> actions;
+            synchronized (this) {
+                actions = whenWritten;
+                whenWritten = null;
+            }
+            for (Runnable r : actions) {
+                try {
+                    r.run();
+                } catch (RuntimeException e) {
+                    // what hears of a written block must not stop the blocks after it from being written
+                    Thread t = Thread.currentThread();
+                    t.getUncaughtExceptionHandler().uncaughtException(t, e);
+                }
+            }
+        }
     }
 
     /** A registered index and the lowest block from which it is complete. */

@@ -16,6 +16,7 @@ import org.stele.common.Bytes32;
 import org.stele.common.Fork;
 import org.stele.common.crypto.CryptoSuite;
 import org.stele.common.rlp.RlpException;
+import org.stele.execution.block.AncestorHashes;
 import org.stele.execution.block.BlockExecutor;
 import org.stele.execution.block.CarriedState;
 import org.stele.execution.chainstore.KeyValueBlockStore;
@@ -129,7 +130,9 @@ public final class BlockImporter {
     /**
      * Imports {@code sealed}, the block {@code built} by this node's {@link BlockExecutor} with its seal added, taking
      * the builder's receipts, state batch and transaction facts instead of executing its transactions again. The
-     * header, seal and body-shape rules are checked as for any block, and it is written the same way.
+     * header, seal and body-shape rules are checked as for any block. A block that extends the store's tip is handed
+     * to {@link KeyValueBlockStore#putBehind}: written at once, or behind by the store's writer thread when the store
+     * writes behind (a dev chain), in which case it is the tip on return and clients see it once it is durable.
      *
      * @throws IllegalArgumentException
      *             when {@code sealed} is not {@code built}'s block: its body must be the very one built, and its header
@@ -210,7 +213,10 @@ public final class BlockImporter {
             // This node built the block under the same rules (the builder applied the chain's policy at the parent's
             // state): its execution results are the block's.
             boolean head = isHead(header);
-            blocks.put(block, built.receipts(), built.encodedReceipts(), built.batch(), head, built.facts());
+            if (head && header.parentHash().equals(blocks.hash(blocks.tip().orElseThrow())))
+                blocks.putBehind(block, built.receipts(), built.encodedReceipts(), built.batch(), built.facts());
+            else
+                blocks.put(block, built.receipts(), built.encodedReceipts(), built.batch(), head, built.facts());
             return new ImportResult.Imported(block, hash, head);
         }
         Executed known = write ? executed.remove(hash) : executed.get(hash);
@@ -249,7 +255,7 @@ public final class BlockImporter {
     /** Whether a valid block with {@code header} becomes the head, by the profile's fork choice. */
     private boolean isHead(BlockHeader header) {
         return profile.forkChoice() == ForkChoice.NEWEST_BLOCK
-                || header.parentHash().equals(blocks.hash(blocks.head().orElseThrow()));
+                || header.parentHash().equals(blocks.hash(blocks.tip().orElseThrow()));
     }
 
     /**

@@ -46,6 +46,16 @@ class KeyValueBlockStoreVisibilityTest {
 
     @Test
     void aTransactionsBlockAndNumberAreNeverSeenAheadOfTheHead() throws Exception {
+        assertNothingAheadOfTheHead(false);
+    }
+
+    /** Blocks accepted and written behind by the store's writer thread: the same holds for every reader. */
+    @Test
+    void aTransactionsBlockAndNumberAreNeverSeenAheadOfTheHeadWhenWrittenBehind() throws Exception {
+        assertNothingAheadOfTheHead(true);
+    }
+
+    private static void assertNothingAheadOfTheHead(boolean behind) throws Exception {
         KeyValueBlockStore store = new KeyValueBlockStore(new InMemoryKeyValueStore(), SUITE);
         Block genesis = TestBlocks.block(TestBlocks.genesis().number(0).timestamp(0).build(), List.of());
         store.append(genesis, List.of(), new WriteBatch());
@@ -81,9 +91,17 @@ class KeyValueBlockStoreVisibilityTest {
                     ahead.set("explorer entry of block " + entries.get(0) + " seen at head " + headAfter);
             }
         });
-        for (Block b : chain)
-            store.put(b, List.of(Receipt.of(TransactionType.FEE_MARKET, true, 21_000, List.of(log))),
-                    new WriteBatch(), true, List.of(new TransactionFacts(FROM, List.of())));
+        if (behind)
+            store.writeBehind(2);
+        for (Block b : chain) {
+            List<Receipt> receipts = List.of(Receipt.of(TransactionType.FEE_MARKET, true, 21_000, List.of(log)));
+            List<TransactionFacts> facts = List.of(new TransactionFacts(FROM, List.of()));
+            if (behind)
+                store.putBehind(b, receipts, null, new WriteBatch(), facts);
+            else
+                store.put(b, receipts, new WriteBatch(), true, facts);
+        }
+        store.awaitWritten();
         done.set(true);
         reader.join();
         assertThat(ahead.get()).isNull();

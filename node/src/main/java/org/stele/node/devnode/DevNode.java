@@ -44,6 +44,12 @@ public final class DevNode implements AutoCloseable {
      * empty block lowers it by 12.5%, so they get in after a few, as on a chain that keeps producing blocks.
      */
     private static final Duration STALLED_RETRY = Duration.ofSeconds(1);
+    /**
+     * Blocks sealed and not yet written: the sealer builds the next block while the writer thread writes the last
+     * ones, and waits when the writer is this far behind. A crash loses at most these (and the pool's transactions
+     * in them); the data directory's head is always a whole block.
+     */
+    static final int BLOCKS_IN_FLIGHT = 2;
 
     private final DevConfig config;
     private final InstantSource clock;
@@ -72,6 +78,7 @@ public final class DevNode implements AutoCloseable {
                 new QbftSealVerifier(NodeServices.SUITE), genesis::build, clock);
         requireChainOf(genesis);
         node.admitOnlyWhatTheNextBlockPays();
+        node.writeOwnBlocksBehind(BLOCKS_IN_FLIGHT);
         node.pool().onPending(this::pending);
         Map<Address, KeyPair> keys = new LinkedHashMap<>();
         for (DevAccounts.Account a : accounts) keys.put(a.address(), a.key());
@@ -171,20 +178,33 @@ public final class DevNode implements AutoCloseable {
             if (!running) return;
             full = stalled = false;
             if (config.blockTime() > 0 || node.pool().pendingCount() > 0) {
-                int included = seal();
+                int included = sealBehind();
                 boolean left = node.pool().pendingCount() > 0;
                 full = included > 0 && left;
                 // At the floor (a base fee under 8 wei no longer falls) more empty blocks would change nothing.
-                BlockHeader head = head();
+                BlockHeader head = node.tip();
                 stalled = included == 0 && left
                         && BaseFee.next(head).compareTo(head.baseFeePerGas().orElseThrow()) < 0;
             }
         }
     }
 
-    /** Builds, stores and announces one block from the pool; returns how many transactions it took. */
+    /**
+     * Builds, stores and announces one block from the pool, and returns once it is written; returns how many
+     * transactions it took.
+     */
     int seal() {
-        BlockHeader parent = head();
+        int included = sealBehind();
+        node.awaitWritten();
+        return included;
+    }
+
+    /**
+     * Builds one block from the pool on the newest sealed one and hands it to the writer, which stores and announces
+     * it after the blocks before it; returns how many transactions it took.
+     */
+    private int sealBehind() {
+        BlockHeader parent = node.tip();
         long timestamp = Math.max(clock.instant().getEpochSecond(), parent.timestamp() + 1);
         // The validator is the block's beneficiary, as a QBFT proposer makes itself: tools read the proposer there.
         BlockExecutor.Result built = node.executor().build(parent, timestamp, validator.address(),

@@ -167,9 +167,11 @@ public final class NodeServices implements AutoCloseable {
         pool.enforce(policy);
         // One carried state for both: on a network the proposer rotates, so the parent of a block this node builds
         // was mostly executed by its importer (checked as a proposal), and the child of its own block is checked there.
-        CarriedState carried = new CarriedState(store);
-        this.executor = new BlockExecutor(fork, SUITE, chainId, store, blocks, profile, policy, carried);
-        this.importer = new BlockImporter(profile, fork, SUITE, chainId, store, blocks, seals, carried);
+        // Blocks are built and checked on the states of blocks accepted and not written yet as well (a dev chain's
+        // blocks written behind): blocks.state() reads their trie nodes and code ahead of the store.
+        CarriedState carried = new CarriedState(blocks.state());
+        this.executor = new BlockExecutor(fork, SUITE, chainId, blocks.state(), blocks, profile, policy, carried);
+        this.importer = new BlockImporter(profile, fork, SUITE, chainId, blocks.state(), blocks, seals, carried);
         importer.enforce(policy);
         // A block's transactions mostly passed through this node's pool, which recovered their senders at admission.
         importer.useKnownSenders(hash -> pool.get(hash).map(PooledTransaction::sender).orElse(null));
@@ -291,8 +293,9 @@ public final class NodeServices implements AutoCloseable {
 
     /**
      * Imports a block this node built, {@code sealed} being {@code built}'s block with its seal, and announces it: the
-     * pool moves to the new state, subscribers hear of it. The importer checks its header, seal and body shape as for
-     * any block and writes the builder's results without executing the block again.
+     * pool moves to the new state, subscribers hear of it once it is written. The importer checks its header, seal and
+     * body shape as for any block and writes the builder's results without executing the block again; with
+     * {@link #writeOwnBlocksBehind} the write happens on the store's writer thread after this returns.
      *
      * @throws IllegalStateException
      *             when the importer refuses the block, which means the builder and the rules disagree
@@ -302,10 +305,33 @@ public final class NodeServices implements AutoCloseable {
             throw new IllegalStateException("this node refuses the block it built: " + refused.refusal());
         pool.removeAll(built.rejected().stream().map(x -> x.candidate().transaction().hash(SUITE)).toList());
         BlockHeader header = sealed.header();
-        if (admitOnlyWhatTheNextBlockPays) pool.onNewHead(stateAtHead(), header.gasLimit(), BaseFee.next(header));
+        // The pool moves to the block's state at once, written or not, so that the next block does not take the
+        // transactions this one holds; clients hear of the block once it is durable.
+        AccountState state = AccountState.of(WorldState.openReadOnly(blocks.state(), header.stateRoot(),
+                n -> blocks.hashOf(n).orElse(Bytes32.ZERO)));
+        if (admitOnlyWhatTheNextBlockPays) pool.onNewHead(state, header.gasLimit(), BaseFee.next(header));
         else
-            pool.onNewHead(stateAtHead(), header.gasLimit());
-        announce(sealed, built.receipts());
+            pool.onNewHead(state, header.gasLimit());
+        blocks.whenWritten(blocks.hash(header), () -> announce(sealed, built.receipts()));
+    }
+
+    /**
+     * From now on the blocks this node builds ({@link #append}) are written behind, on a writer thread of their own,
+     * with at most {@code maxInFlight} accepted and not yet written: the next block is built on the {@link #tip()}
+     * meanwhile. Clients see a block once it is durable.
+     */
+    public void writeOwnBlocksBehind(int maxInFlight) {
+        blocks.writeBehind(maxInFlight);
+    }
+
+    /** The newest block this node accepted as its head, written or not: what its next block is built on. */
+    public BlockHeader tip() {
+        return blocks.tip().orElseThrow();
+    }
+
+    /** Waits until every block accepted is written (and announced). */
+    public void awaitWritten() {
+        blocks.awaitWritten();
     }
 
     /**
@@ -392,6 +418,10 @@ public final class NodeServices implements AutoCloseable {
         if (server != null) server.close();
         if (metricsServer != null) metricsServer.close();
         audit.close();
-        store.close();
+        try {
+            blocks.close();
+        } finally {
+            store.close();
+        }
     }
 }

@@ -1,4 +1,4 @@
-package org.stele.execution.importer;
+package org.stele.execution.block;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,9 +9,11 @@ import org.stele.state.BlockHashes;
 
 /**
  * BLOCKHASH for a block being imported: the hashes of its own ancestors, followed by parent hash, so that a block on a
- * side branch sees its branch and not the canonical chain. Walked lazily and at most 256 deep.
+ * side branch sees its branch and not the canonical chain. Walked lazily and at most 256 deep, by the headers' parent
+ * hashes only, so it also answers for ancestors that are accepted and not written yet (a dev chain's blocks written
+ * behind), whose numbers the store does not index yet.
  */
-final class AncestorHashes implements BlockHashes {
+public final class AncestorHashes implements BlockHashes {
     private static final int WINDOW = 256;
     private final BlockStore blocks;
     private final long number;
@@ -19,7 +21,7 @@ final class AncestorHashes implements BlockHashes {
     private final List<Bytes32> ancestors = new ArrayList<>();
     private BlockHeader oldest;
 
-    AncestorHashes(BlockStore blocks, BlockHeader parent, Bytes32 parentHash) {
+    public AncestorHashes(BlockStore blocks, BlockHeader parent, Bytes32 parentHash) {
         this.blocks = blocks;
         this.number = parent.number() + 1;
         this.ancestors.add(parentHash);
