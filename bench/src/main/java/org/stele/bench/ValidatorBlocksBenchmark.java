@@ -69,6 +69,9 @@ public final class ValidatorBlocksBenchmark {
     private static final class Validator implements AutoCloseable {
         final Path dir;
         final KeyValueStore store;
+        /** The CPU of this validator's writes: to its whole store (the node cache and RocksDB), and to RocksDB. */
+        final WriteCpu writes;
+        final WriteCpu rocksWrites;
         final KeyValueBlockStore blocks;
         final BlockExecutor executor;
         final BlockImporter importer;
@@ -76,8 +79,10 @@ public final class ValidatorBlocksBenchmark {
         Validator(Map<Address, Genesis.Allocation> alloc, boolean shared, Map<Bytes32, Address> senders)
                 throws IOException {
             dir = Files.createTempDirectory("stele-valblocks");
-            store = new CachedSegmentStore(RocksDbKeyValueStore.open(dir), Set.of(Segment.TRIE_NODES, Segment.CODE),
-                    64L << 20);
+            rocksWrites = new WriteCpu(RocksDbKeyValueStore.open(dir));
+            writes = new WriteCpu(new CachedSegmentStore(rocksWrites, Set.of(Segment.TRIE_NODES, Segment.CODE),
+                    64L << 20));
+            store = writes;
             blocks = new KeyValueBlockStore(store, SUITE);
             Genesis.Built g = new Genesis(CHAIN_ID, 0, 60_000_000, BaseFee.INITIAL, Address.ZERO, Bytes.EMPTY, alloc)
                     .build(store);
@@ -111,7 +116,8 @@ public final class ValidatorBlocksBenchmark {
     private static final class Network implements AutoCloseable {
         final String name;
         final List<Validator> validators = new ArrayList<>();
-        final long[] cpu = new long[3];
+        /** Build, check, import; then, inside the import, the store's writes and RocksDB's. */
+        final long[] cpu = new long[5];
 
         Network(String name, Map<Address, Genesis.Allocation> alloc, boolean shared, Map<Bytes32, Address> senders)
                 throws IOException {
@@ -136,6 +142,8 @@ public final class ValidatorBlocksBenchmark {
             for (Validator v : validators)
                 if (!(v.importer.check(block) instanceof ImportResult.Imported))
                     throw new IllegalStateException("block " + block.header().number() + " refused in check");
+            long w0 = writes(false);
+            long r0 = writes(true);
             long t2 = threads.getCurrentThreadCpuTime();
             for (Validator v : validators)
                 if (!(v.importer.importBlock(block) instanceof ImportResult.Imported i && i.head()))
@@ -145,7 +153,16 @@ public final class ValidatorBlocksBenchmark {
                 cpu[0] += t1 - t0;
                 cpu[1] += t2 - t1;
                 cpu[2] += t3 - t2;
+                cpu[3] += writes(false) - w0;
+                cpu[4] += writes(true) - r0;
             }
+        }
+
+        private long writes(boolean rocks) {
+            long sum = 0;
+            for (Validator v : validators)
+                sum += rocks ? v.rocksWrites.nanos() : v.writes.nanos();
+            return sum;
         }
 
         @Override
@@ -220,9 +237,10 @@ public final class ValidatorBlocksBenchmark {
             double txs = (double) rounds * perRound * TXS_PER_BLOCK;
             for (Network n : ways)
                 System.out.printf(Locale.ROOT,
-                        "%-8s build %.1f  check (4 validators) %.1f  import (4) %.1f  all %.1f us CPU per transfer%n",
+                        "%-8s build %.1f  check (4 validators) %.1f  import (4) %.1f [store writes %.1f, of them "
+                                + "RocksDB %.1f]  all %.1f us CPU per transfer%n",
                         n.name, n.cpu[0] / 1e3 / txs, n.cpu[1] / 1e3 / txs, n.cpu[2] / 1e3 / txs,
-                        (n.cpu[0] + n.cpu[1] + n.cpu[2]) / 1e3 / txs);
+                        n.cpu[3] / 1e3 / txs, n.cpu[4] / 1e3 / txs, (n.cpu[0] + n.cpu[1] + n.cpu[2]) / 1e3 / txs);
             System.out.printf(Locale.ROOT, "(%d measured heights of %d ERC-20 transfers each way, after as many "
                     + "warm-up heights; proposers rotate over %d validators)%n", rounds * perRound, TXS_PER_BLOCK,
                     VALIDATORS);

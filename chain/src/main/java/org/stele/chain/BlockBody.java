@@ -84,6 +84,19 @@ public record BlockBody(List<Transaction> transactions, List<BlockHeader> ommers
         return body;
     }
 
+    /**
+     * Decodes a body from its fields as a block's list holds them after the header (transactions, ommers, optional
+     * withdrawals), concatenated without a list around them: what consensus carries as a proposal's body.
+     *
+     * @throws RlpException for malformed fields or anything after them
+     */
+    public static BlockBody decodeFields(byte[] fields) {
+        RlpReader r = RlpReader.of(fields);
+        BlockBody body = readFields(r);
+        r.requireEnd();
+        return body;
+    }
+
     /** Reads transactions, ommers and optional withdrawals from {@code r}, leaving anything after them. */
     static BlockBody readFields(RlpReader r) {
         int at = r.position();

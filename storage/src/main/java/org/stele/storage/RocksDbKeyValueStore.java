@@ -55,6 +55,8 @@ public final class RocksDbKeyValueStore implements KeyValueStore {
     private final WriteOptions writeOptions;
     private final List<ColumnFamilyHandle> handles;
     private final Map<Segment, ColumnFamilyHandle> bySegment;
+    /** Each segment's column family id, as RocksDB's serialized batches name families. */
+    private final Map<Segment, Integer> familyIds;
     /** Readers hold the read lock for the length of a native call; close takes the write lock. */
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final Set<RocksSnapshot> openSnapshots = ConcurrentHashMap.newKeySet();
@@ -72,6 +74,9 @@ public final class RocksDbKeyValueStore implements KeyValueStore {
         this.writeOptions = writeOptions;
         this.handles = handles;
         this.bySegment = bySegment;
+        Map<Segment, Integer> ids = new HashMap<>();
+        bySegment.forEach((segment, h) -> ids.put(segment, h.getID()));
+        this.familyIds = Map.copyOf(ids);
     }
 
     /** Opens or creates a store with the {@linkplain Segment#STANDARD standard segments}, syncing every write. */
@@ -197,14 +202,9 @@ public final class RocksDbKeyValueStore implements KeyValueStore {
         lock.readLock().lock();
         try {
             checkOpen();
-            try (org.rocksdb.WriteBatch wb = new org.rocksdb.WriteBatch()) {
-                for (WriteBatch.Operation op : batch.operations()) {
-                    ColumnFamilyHandle h = handle(op.segment());
-                    if (op.isDelete())
-                        wb.delete(h, op.key().unsafeArray());
-                    else
-                        wb.put(h, op.key().unsafeArray(), op.value().unsafeArray());
-                }
+            // the whole batch crosses into RocksDB in one call, in its own serialized form
+            byte[] serialized = RocksBatchFormat.encode(batch.operations(), this::familyId);
+            try (org.rocksdb.WriteBatch wb = new org.rocksdb.WriteBatch(serialized)) {
                 db.write(writeOptions, wb);
             } catch (RocksDBException e) {
                 throw new StorageException("write of " + batch.size() + " operations to " + directory + " failed: "
@@ -300,6 +300,13 @@ public final class RocksDbKeyValueStore implements KeyValueStore {
         } finally {
             lock.readLock().unlock();
         }
+    }
+
+    private int familyId(Segment segment) {
+        Integer id = familyIds.get(segment);
+        if (id == null)
+            throw new IllegalArgumentException("unknown segment '" + segment + "'; this store has " + segments());
+        return id;
     }
 
     private ColumnFamilyHandle handle(Segment segment) {

@@ -68,6 +68,38 @@ class CachedSegmentStoreTest extends KeyValueStoreContract {
     }
 
     @Test
+    void entriesTooLargeForTheTableAreCachedToo() {
+        CountingStore under = new CountingStore(new InMemoryKeyValueStore());
+        Bytes code = Bytes.wrap(new byte[CachedSegmentStore.SMALL_ENTRY_BYTES + 1]);
+        under.put(A, b("03"), code);
+        try (KeyValueStore cached = new CachedSegmentStore(under, Set.of(A), 1 << 20)) {
+            cached.write(new WriteBatch().put(A, b("04"), code));
+            for (int i = 0; i < 3; i++) {
+                assertThat(cached.get(A, b("03"))).contains(code);
+                assertThat(cached.get(A, b("04"))).contains(code);
+            }
+            assertThat(under.gets.get()).isEqualTo(1);
+            cached.delete(A, b("04"));
+            assertThat(cached.get(A, b("04"))).isEmpty();
+        }
+    }
+
+    @Test
+    void keysThatShareASlotPushEachOtherOutAndAreReadAgainFromBelow() {
+        CountingStore under = new CountingStore(new InMemoryKeyValueStore());
+        // a budget of one slot: every key lands in it
+        try (KeyValueStore cached = new CachedSegmentStore(under, Set.of(A), 1_000)) {
+            cached.write(new WriteBatch().put(A, b("05"), b("dd")).put(A, b("06"), b("ee")));
+            assertThat(cached.get(A, b("06"))).contains(b("ee"));
+            assertThat(under.gets.get()).isZero();
+            assertThat(cached.get(A, b("05"))).contains(b("dd"));
+            assertThat(under.gets.get()).isEqualTo(1);
+            assertThat(cached.get(A, b("05"))).contains(b("dd"));
+            assertThat(under.gets.get()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void aSegmentTheStoreDoesNotHaveIsRefused() {
         assertThatThrownBy(() -> new CachedSegmentStore(new InMemoryKeyValueStore(Set.of(Segment.DEFAULT)),
                 Set.of(A), 1_000)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("trie_nodes");

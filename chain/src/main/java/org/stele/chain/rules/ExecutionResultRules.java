@@ -14,11 +14,26 @@ public final class ExecutionResultRules {
     private ExecutionResultRules() {
     }
 
-    /** The results of executing a block's transactions and withdrawals on its parent's state. */
-    public record Executed(List<Receipt> receipts, long gasUsed, long blobGasUsed, Bytes32 stateRoot) {
+    /**
+     * The results of executing a block's transactions and withdrawals on its parent's state.
+     *
+     * @param encodedReceipts each receipt's consensus encoding, made once: the receipts root is computed from them,
+     *            and the block store keeps them as they are
+     */
+    public record Executed(List<Receipt> receipts, List<byte[]> encodedReceipts, long gasUsed, long blobGasUsed,
+            Bytes32 stateRoot) {
         public Executed {
             receipts = List.copyOf(receipts);
+            encodedReceipts = List.copyOf(encodedReceipts);
+            if (encodedReceipts.size() != receipts.size())
+                throw new IllegalArgumentException(receipts.size() + " receipts but " + encodedReceipts.size()
+                        + " encodings");
             Objects.requireNonNull(stateRoot, "stateRoot");
+        }
+
+        /** Results whose receipts are encoded here. */
+        public Executed(List<Receipt> receipts, long gasUsed, long blobGasUsed, Bytes32 stateRoot) {
+            this(receipts, receipts.stream().map(Receipt::encode).toList(), gasUsed, blobGasUsed, stateRoot);
         }
     }
 
@@ -33,7 +48,7 @@ public final class ExecutionResultRules {
         if (!bloom.equals(h.logsBloom()))
             return ExecutionHeaderRules.violation(BlockRule.LOGS_BLOOM,
                     "the logs bloom does not match the logs of execution");
-        Bytes32 receiptsRoot = Receipt.root(e.receipts(), roots);
+        Bytes32 receiptsRoot = roots.root(e.encodedReceipts());
         if (!receiptsRoot.equals(h.receiptsRoot()))
             return ExecutionHeaderRules.violation(BlockRule.RECEIPTS_ROOT,
                     "receipts root " + h.receiptsRoot() + ", execution gives " + receiptsRoot);

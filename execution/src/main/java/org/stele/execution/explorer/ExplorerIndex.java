@@ -1,9 +1,13 @@
 package org.stele.execution.explorer;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,6 +50,16 @@ public final class ExplorerIndex {
     private static final byte ADDRESS = 'A';
     private static final byte CONTRACT = 'C';
     private static final byte NONCE = 'N';
+    private static final VarHandle BIG_ENDIAN_LONG = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.BIG_ENDIAN);
+    private static final VarHandle BIG_ENDIAN_INT = MethodHandles.byteArrayViewVarHandle(int[].class,
+            ByteOrder.BIG_ENDIAN);
+    /** The value of an address entry for each set of role bits, shared: a value is never changed once staged. */
+    private static final Bytes[] ROLE_VALUES = new Bytes[256];
+    static {
+        for (int i = 0; i < ROLE_VALUES.length; i++)
+            ROLE_VALUES[i] = Bytes.wrap(new byte[]{(byte) i});
+    }
     private static final Bytes INDEXED_FROM_KEY = Bytes
             .wrap("explorer_indexed_from".getBytes(StandardCharsets.US_ASCII));
 
@@ -109,15 +123,17 @@ public final class ExplorerIndex {
             BiConsumer<Bytes, Bytes> entry) {
         long number = block.header().number();
         List<Transaction> txs = block.body().transactions();
+        Roles roles = new Roles();
         for (int i = 0; i < txs.size(); i++) {
             Transaction tx = txs.get(i);
             TransactionFacts f = facts.get(i);
             if (f == null)
                 continue;
-            Bytes32 hash = tx.hash(suite);
-            for (Map.Entry<Address, Integer> e : roles(tx, receipts.get(i), f).entrySet())
-                entry.accept(addressKey(e.getKey(), number, i), Bytes.wrap(new byte[]{(byte) e.getValue().intValue()}));
-            entry.accept(nonceKey(f.sender(), tx.nonce()), hash.toBytes());
+            Bytes hash = Bytes.wrap(tx.hash(suite).unsafeArray());
+            roles.collect(tx, receipts.get(i), f);
+            for (int r = 0; r < roles.size; r++)
+                entry.accept(addressKey(roles.addresses[r], number, i), ROLE_VALUES[roles.bits[r]]);
+            entry.accept(nonceKey(f.sender(), tx.nonce()), hash);
             Address topLevel = tx.isContractCreation() ? Evm.createAddress(f.sender(), tx.nonce()) : null;
             for (Address contract : f.createdContracts()) {
                 ByteBuffer value = ByteBuffer.allocate(contract.equals(topLevel) ? 52 : 32).put(hash.unsafeArray());
@@ -204,23 +220,66 @@ public final class ExplorerIndex {
         });
     }
 
-    /** Every address the transaction touches as the index sees it, with its role bits, in first-seen order. */
-    private static Map<Address, Integer> roles(Transaction tx, Receipt receipt, TransactionFacts facts) {
-        Map<Address, Integer> roles = new LinkedHashMap<>();
-        roles.merge(facts.sender(), AddressRole.SENDER.bit(), (a, b) -> a | b);
-        tx.to().ifPresent(to -> roles.merge(to, AddressRole.RECIPIENT.bit(), (a, b) -> a | b));
-        for (Address c : facts.createdContracts())
-            roles.merge(c, AddressRole.CREATED_CONTRACT.bit(), (a, b) -> a | b);
-        for (Log log : receipt.logs()) {
-            if (log.topics().size() < 3 || !log.topics().get(0).equals(TRANSFER_TOPIC))
-                continue;
-            for (int t = 1; t <= 2; t++) {
-                Address party = topicAddress(log.topics().get(t));
-                if (party != null)
-                    roles.merge(party, AddressRole.TOKEN_TRANSFER_PARTY.bit(), (a, b) -> a | b);
+    /**
+     * Every address a transaction touches as the index sees it, with its role bits, in first-seen order. Most
+     * transactions touch two to four addresses, so they are looked up in a short array; past {@link #SCANNED} (a
+     * transaction with many token transfers) a map finds them. One instance is reused for a block's transactions.
+     */
+    private static final class Roles {
+        private static final int SCANNED = 16;
+        private Address[] addresses = new Address[8];
+        private int[] bits = new int[8];
+        private int size;
+        private Map<Address, Integer> positions;
+
+        void collect(Transaction tx, Receipt receipt, TransactionFacts facts) {
+            size = 0;
+            positions = null;
+            add(facts.sender(), AddressRole.SENDER.bit());
+            tx.to().ifPresent(to -> add(to, AddressRole.RECIPIENT.bit()));
+            for (Address c : facts.createdContracts())
+                add(c, AddressRole.CREATED_CONTRACT.bit());
+            for (Log log : receipt.logs()) {
+                if (log.topics().size() < 3 || !log.topics().get(0).equals(TRANSFER_TOPIC))
+                    continue;
+                for (int t = 1; t <= 2; t++) {
+                    Address party = topicAddress(log.topics().get(t));
+                    if (party != null)
+                        add(party, AddressRole.TOKEN_TRANSFER_PARTY.bit());
+                }
             }
         }
-        return roles;
+
+        private void add(Address address, int bit) {
+            int at = indexOf(address);
+            if (at >= 0) {
+                bits[at] |= bit;
+                return;
+            }
+            if (size == addresses.length) {
+                addresses = Arrays.copyOf(addresses, size * 2);
+                bits = Arrays.copyOf(bits, size * 2);
+            }
+            addresses[size] = address;
+            bits[size] = bit;
+            if (positions != null)
+                positions.put(address, size);
+            else if (size + 1 > SCANNED) {
+                positions = new HashMap<>();
+                for (int i = 0; i <= size; i++)
+                    positions.put(addresses[i], i);
+            }
+            size++;
+        }
+
+        private int indexOf(Address address) {
+            if (positions != null)
+                return positions.getOrDefault(address, -1);
+            for (int i = 0; i < size; i++)
+                if (addresses[i].equals(address))
+                    return i;
+            return -1;
+        }
     }
 
     /**
@@ -237,8 +296,12 @@ public final class ExplorerIndex {
     }
 
     private static Bytes addressKey(Address address, long number, int index) {
-        return Bytes.wrap(ByteBuffer.allocate(33).put(ADDRESS).put(address.unsafeArray()).putLong(number).putInt(index)
-                .array());
+        byte[] key = new byte[33];
+        key[0] = ADDRESS;
+        System.arraycopy(address.unsafeArray(), 0, key, 1, 20);
+        BIG_ENDIAN_LONG.set(key, 21, number);
+        BIG_ENDIAN_INT.set(key, 29, index);
+        return Bytes.wrap(key);
     }
 
     private static Bytes contractKey(Address contract) {

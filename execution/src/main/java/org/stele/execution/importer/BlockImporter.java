@@ -241,12 +241,13 @@ public final class BlockImporter {
                 if (wrong.isPresent())
                     yield refused(Refusal.of(wrong.get()));
                 if (!write) {
-                    remember(hash, new Executed(processed.result().receipts(), null, processed.batch(),
-                            processed.facts()));
+                    remember(hash, new Executed(processed.result().receipts(),
+                            processed.result().encodedReceipts(), processed.batch(), processed.facts()));
                     yield new ImportResult.Imported(block, hash, false);
                 }
                 boolean head = isHead(header);
-                blocks.put(block, processed.result().receipts(), processed.batch(), head, processed.facts());
+                blocks.put(block, processed.result().receipts(), processed.result().encodedReceipts(),
+                        processed.batch(), head, processed.facts());
                 yield new ImportResult.Imported(block, hash, head);
             }
         };

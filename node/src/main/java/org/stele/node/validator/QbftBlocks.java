@@ -3,6 +3,7 @@ package org.stele.node.validator;
 import java.util.List;
 import java.util.Optional;
 import org.stele.chain.Block;
+import org.stele.chain.BlockBody;
 import org.stele.chain.BlockHeader;
 import org.stele.chain.rules.SteleQbft;
 import org.stele.common.Address;
@@ -59,7 +60,8 @@ final class QbftBlocks {
         return QbftBlock.readFrom(RlpReader.of(block.encode()));
     }
 
+    /** The header as consensus read it, the body decoded from its fields (not encoded and read again). */
     static Block toBlock(QbftBlock block) {
-        return Block.decode(block.encode());
+        return new Block(block.header(), BlockBody.decodeFields(block.body().unsafeArray()));
     }
 }
