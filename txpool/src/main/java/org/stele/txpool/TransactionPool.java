@@ -147,7 +147,7 @@ public final class TransactionPool {
                 promoted = queue.inPendingRange(tx.nonce()) ? List.of(pooled) : List.of();
             } else {
                 int before = queue.pendingCount();
-                promoted = queue.inserted(tx.nonce());
+                promoted = queue.inserted(pooled);
                 pendingTotal += queue.pendingCount() - before;
             }
         }
@@ -402,10 +402,13 @@ public final class TransactionPool {
             pendingEnd = n;
         }
 
-        /** A transaction with {@code nonce} was inserted (not a replacement): what became pending, in nonce order. */
-        Collection<PooledTransaction> inserted(long nonce) {
+        /** {@code added} was inserted (not a replacement): what became pending, in nonce order. */
+        Collection<PooledTransaction> inserted(PooledTransaction added) {
+            long nonce = added.nonce();
             if (nonce != pendingEnd) return List.of();
-            extendFrom(nonce);
+            extendFrom(nonce + 1);
+            // the usual case, a sender's next nonce with nothing queued behind it, needs no walk of the queue
+            if (pendingEnd == nonce + 1) return List.of(added);
             return List.copyOf(txs.subMap(nonce, true, pendingEnd, false).values());
         }
 
