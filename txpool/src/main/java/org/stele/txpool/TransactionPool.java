@@ -147,7 +147,7 @@ public final class TransactionPool {
                 promoted = queue.inPendingRange(tx.nonce()) ? List.of(pooled) : List.of();
             } else {
                 int before = queue.pendingCount();
-                promoted = queue.inserted(pooled);
+                promoted = queue.inserted(tx.nonce());
                 pendingTotal += queue.pendingCount() - before;
             }
         }
@@ -402,13 +402,10 @@ public final class TransactionPool {
             pendingEnd = n;
         }
 
-        /** {@code added} was inserted (not a replacement): what became pending, in nonce order. */
-        Collection<PooledTransaction> inserted(PooledTransaction added) {
-            long nonce = added.nonce();
+        /** A transaction with {@code nonce} was inserted (not a replacement): what became pending, in nonce order. */
+        Collection<PooledTransaction> inserted(long nonce) {
             if (nonce != pendingEnd) return List.of();
-            extendFrom(nonce + 1);
-            // the usual case, a sender's next nonce with nothing queued behind it, needs no walk of the queue
-            if (pendingEnd == nonce + 1) return List.of(added);
+            extendFrom(nonce);
             return List.copyOf(txs.subMap(nonce, true, pendingEnd, false).values());
         }
 
