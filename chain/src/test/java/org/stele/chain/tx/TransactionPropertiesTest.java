@@ -67,6 +67,18 @@ class TransactionPropertiesTest {
         assertThat(decoded.signingHash(SUITE)).isEqualTo(tx.signingHash(SUITE));
     }
 
+    /** Payloads of every length around 55 bytes, where the list header grows from one byte to two. */
+    @Property(generation = net.jqwik.api.GenerationMode.EXHAUSTIVE)
+    void aSigningPayloadCutFromTheBytesHasTheRightListHeaderAtEveryLength(
+            @ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 90) int dataLength, @ForAll boolean eip155) {
+        Transaction tx = new LegacyTransaction(1, BigInteger.ONE, 21_000,
+                Optional.of(Address.fromHex("0x00000000000000000000000000000000000000aa")), BigInteger.ZERO,
+                Bytes.wrap(new byte[dataLength]), eip155 ? Optional.of(BigInteger.ONE) : Optional.empty(),
+                new TransactionSignature(0, BigInteger.ONE, BigInteger.ONE));
+        Transaction decoded = TransactionDecoder.decode(tx.encode());
+        assertThat(decoded.signingPayload()).isEqualTo(tx.signingPayload());
+    }
+
     @Property(tries = 50)
     void aTransactionKeepsTheSenderItRecoveredForThatSuiteOnly(@ForAll("transactions") Transaction tx,
             @ForAll("privateKeys") byte[] privateKey) {
