@@ -45,7 +45,9 @@ import org.stele.txpool.TxPoolConfig;
  * through the dispatcher, {@code eth_sendRawTransaction} (decode, validate, recover the sender) and the pool, on a
  * RocksDB state as the dev node opens it. {@code java -cp benchmarks.jar org.stele.bench.AdmissionBenchmark [rounds]}
  * reports the CPU time per transaction of every thread (the caller's and the verification pool's), the caller's alone,
- * the wall time, and what decoding and sender recovery alone take on one thread.
+ * the wall time, and what decoding and sender recovery alone take on one thread; then, on one thread, the Java parts
+ * around the native recovery: decoding with the transaction hash and the signing hash, and the pool's insertion of
+ * the decoded transactions with their senders known.
  */
 public final class AdmissionBenchmark {
     private static final int SENDERS = 200;
@@ -132,10 +134,33 @@ public final class AdmissionBenchmark {
                     tx.sender(suite);
                 }
                 recover = threads.getCurrentThreadCpuTime() - recover;
+                // the Java around the native recovery, one part at a time, on this thread
+                List<org.stele.chain.tx.Transaction> decoded = new ArrayList<>(txs);
+                long decode = threads.getCurrentThreadCpuTime();
+                for (byte[] raw : raws) {
+                    var tx = org.stele.chain.tx.TransactionDecoder.decode(raw);
+                    tx.hash(suite);
+                    tx.signingHash(suite);
+                    decoded.add(tx);
+                }
+                decode = threads.getCurrentThreadCpuTime() - decode;
+                List<Address> senders = new ArrayList<>(txs);
+                for (int i = 0; i < txs; i++) senders.add(suite.address(keys.get(i % SENDERS).publicKey()));
+                TransactionPool alone = new TransactionPool(new TxPoolConfig(4_096, 65_536, 10, BigInteger.ZERO),
+                        Fork.CANCUN, state, 30_000_000);
+                long insert = threads.getCurrentThreadCpuTime();
+                for (int i = 0; i < txs; i++) {
+                    var tx = decoded.get(i);
+                    alone.add(tx, tx.hash(suite), senders.get(i));
+                }
+                insert = threads.getCurrentThreadCpuTime() - insert;
+                if (alone.pendingCount() != txs) throw new IllegalStateException(alone.pendingCount() + " pending");
                 System.out.printf(java.util.Locale.ROOT,
                         "round %d: %,d transactions in batches of %d: %.1f us CPU per transaction admitted, all threads"
-                                + " (calling thread %.1f us; wall %.1f us; decode and sender recovery alone: %.1f us)%n",
-                        round, txs, BATCH, all / 1e3 / txs, cpu / 1e3 / txs, wall / 1e3 / txs, recover / 1e3 / txs);
+                                + " (calling thread %.1f us; wall %.1f us; decode and sender recovery alone: %.1f us;"
+                                + " decode, hash and signing hash alone: %.2f us; pool insertion alone: %.2f us)%n",
+                        round, txs, BATCH, all / 1e3 / txs, cpu / 1e3 / txs, wall / 1e3 / txs, recover / 1e3 / txs,
+                        decode / 1e3 / txs, insert / 1e3 / txs);
             }
         } finally {
             try (var files = Files.walk(dir)) {

@@ -3,6 +3,18 @@ package org.stele.common;
 /** Hex text at the edges of the system (JSON, CLI, fixtures); everything inside works on bytes. */
 public final class Hex {
     private static final char[] DIGITS = "0123456789abcdef".toCharArray();
+    /** Each ASCII character's digit value, -1 for a character that is no hex digit. */
+    private static final byte[] VALUES = new byte[128];
+
+    static {
+        java.util.Arrays.fill(VALUES, (byte) -1);
+        for (int d = 0; d < 10; d++)
+            VALUES['0' + d] = (byte) d;
+        for (int d = 0; d < 6; d++) {
+            VALUES['a' + d] = (byte) (10 + d);
+            VALUES['A' + d] = (byte) (10 + d);
+        }
+    }
 
     private Hex() {
     }
@@ -51,12 +63,10 @@ public final class Hex {
 
     private static int digit(String hex, int i) {
         char c = hex.charAt(i);
-        if (c >= '0' && c <= '9')
-            return c - '0';
-        if (c >= 'a' && c <= 'f')
-            return c - 'a' + 10;
-        if (c >= 'A' && c <= 'F')
-            return c - 'A' + 10;
+        // a table rather than three ranges: JSON-RPC decodes every raw transaction's digits through here
+        int v = c < VALUES.length ? VALUES[c] : -1;
+        if (v >= 0)
+            return v;
         throw new IllegalArgumentException(
                 "invalid hex character '" + c + "' at position " + i + " in " + abbreviate(hex));
     }

@@ -115,6 +115,57 @@ class JsonRpcDispatcherTest {
         if (out.isPresent()) assertThat(json.readTree(out.get())).isNotNull();
     }
 
+    /**
+     * Whatever the params (strings with escapes and any character, numbers, nested arrays and objects), a batch's
+     * answer is written byte for byte as Jackson writes the answer's tree, and the params reach the method as Jackson
+     * reads them.
+     */
+    @Property(tries = 200)
+    void answersAreWrittenAsJacksonWritesTheirTreesAndParamsReadAsItReadsThem(
+            @ForAll("params") List<Object> params, @ForAll boolean batch) throws Exception {
+        JsonRpcDispatcher echo = new JsonRpcDispatcher(RpcMethodRegistry.of(List.of(
+                method("test_echo", (p, s) -> {
+                    var out = json.createArrayNode();
+                    for (int i = 0; i < p.size(); i++)
+                        out.add(p.optional(i).orElse(com.fasterxml.jackson.databind.node.NullNode.instance));
+                    return out;
+                }),
+                method("test_text", (p, s) -> TextNode.valueOf(p.required(0, "text").toString())))),
+                RpcLimits.DEFAULT);
+        var calls = json.createArrayNode();
+        calls.addObject().put("jsonrpc", "2.0").put("id", 7).put("method", "test_echo").set("params",
+                json.valueToTree(params));
+        calls.addObject().put("jsonrpc", "2.0").put("id", "x\"y").put("method", "test_text").set("params",
+                json.valueToTree(params.isEmpty() ? List.of("") : params));
+        calls.addObject().put("jsonrpc", "2.0").putNull("id").put("method", "test_nope");
+        JsonNode request = batch ? calls : calls.get(0);
+        byte[] body = json.writeValueAsBytes(request);
+
+        byte[] answer = echo.handle(body, RpcSession.HTTP).orElseThrow();
+
+        assertThat(new String(answer, StandardCharsets.UTF_8)).isEqualTo(
+                json.writeValueAsString(echo.handle(json.readTree(body), RpcSession.HTTP)));
+        JsonNode echoed = json.readTree(answer);
+        assertThat(json.writeValueAsString((batch ? echoed.get(0) : echoed).get("result")))
+                .isEqualTo(json.writeValueAsString(params));
+    }
+
+    @net.jqwik.api.Provide
+    net.jqwik.api.Arbitrary<List<Object>> params() {
+        net.jqwik.api.Arbitrary<Object> leaf = net.jqwik.api.Arbitraries.oneOf(
+                net.jqwik.api.Arbitraries.strings().ofMaxLength(20).map(x -> (Object) x),
+                net.jqwik.api.Arbitraries.strings().withCharRange('0', 'f').ofMaxLength(300)
+                        .map(x -> (Object) ("0x" + x)),
+                net.jqwik.api.Arbitraries.longs().map(x -> (Object) x),
+                net.jqwik.api.Arbitraries.of(true, false).map(x -> (Object) x),
+                net.jqwik.api.Arbitraries.just(null));
+        net.jqwik.api.Arbitrary<Object> nested = net.jqwik.api.Arbitraries.oneOf(leaf,
+                leaf.list().ofMaxSize(3).map(x -> (Object) x),
+                net.jqwik.api.Arbitraries.maps(net.jqwik.api.Arbitraries.strings().alpha().ofMaxLength(5), leaf)
+                        .ofMaxSize(3).map(x -> (Object) x));
+        return nested.list().ofMaxSize(4);
+    }
+
     private JsonNode call(String body) throws Exception {
         return json.readTree(dispatcher.handle(body.getBytes(StandardCharsets.UTF_8), RpcSession.HTTP).orElseThrow());
     }

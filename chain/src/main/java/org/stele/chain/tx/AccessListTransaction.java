@@ -75,7 +75,8 @@ public record AccessListTransaction(BigInteger chainIdValue, long nonce, BigInte
 
     @Override
     public byte[] signingPayload() {
-        return TxRlp.typed(type(), data.size(), this::writeFields, null);
+        byte[] cut = memo.signingPayload(type().typeByte(), TxRlp.NO_SUFFIX);
+        return cut != null ? cut : TxRlp.typed(type(), data.size(), this::writeFields, null);
     }
 
     private void writeFields(RlpWriter w) {

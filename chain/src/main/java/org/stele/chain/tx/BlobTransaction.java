@@ -77,7 +77,8 @@ public record BlobTransaction(BigInteger chainIdValue, long nonce, BigInteger ma
 
     @Override
     public byte[] signingPayload() {
-        return TxRlp.typed(type(), data.size(), this::writeFields, null);
+        byte[] cut = memo.signingPayload(type().typeByte(), TxRlp.NO_SUFFIX);
+        return cut != null ? cut : TxRlp.typed(type(), data.size(), this::writeFields, null);
     }
 
     private void writeFields(RlpWriter w) {

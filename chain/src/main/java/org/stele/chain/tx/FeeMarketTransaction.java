@@ -68,7 +68,8 @@ public record FeeMarketTransaction(BigInteger chainIdValue, long nonce, BigInteg
 
     @Override
     public byte[] signingPayload() {
-        return TxRlp.typed(type(), data.size(), this::writeFields, null);
+        byte[] cut = memo.signingPayload(type().typeByte(), TxRlp.NO_SUFFIX);
+        return cut != null ? cut : TxRlp.typed(type(), data.size(), this::writeFields, null);
     }
 
     private void writeFields(RlpWriter w) {

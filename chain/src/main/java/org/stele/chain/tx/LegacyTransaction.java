@@ -91,6 +91,11 @@ public record LegacyTransaction(long nonce, BigInteger gasPrice, long gasLimit, 
 
     @Override
     public byte[] signingPayload() {
+        byte[] cut = memo.signingPayload(-1, chainId.isPresent()
+                ? new RlpWriter(40).writeBigInteger(chainId.get()).writeLong(0).writeLong(0).toByteArray()
+                : TxRlp.NO_SUFFIX);
+        if (cut != null)
+            return cut;
         RlpWriter w = new RlpWriter(128 + data.size());
         w.startList();
         writeFields(w);

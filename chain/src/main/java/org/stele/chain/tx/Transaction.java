@@ -99,15 +99,27 @@ public sealed interface Transaction
         return withSignature(TransactionSignature.of(suite.sign(signingHash(suite).toArray(), key)));
     }
 
+    /** The sender {@link #sender} recovered from this object before with {@code suite}, if it did. */
+    default Optional<Address> recoveredSender(CryptoSuite suite) {
+        return Optional.ofNullable(memo().sender(suite));
+    }
+
     /**
-     * The sender's address, recovered from the signature. This does not apply the fork's range rules; run
+     * The sender's address, recovered from the signature (once per object and suite: later calls get the same). This does not apply the fork's range rules; run
      * {@link TransactionValidator} first for transactions from outside.
      *
      * @throws InvalidTransactionException with {@link InvalidTransactionException.Reason#SENDER_RECOVERY_FAILED}
      */
     default Address sender(CryptoSuite suite) {
+        Address known = memo().sender(suite);
+        if (known != null)
+            return known;
         try {
-            return suite.recoverAddress(signingHash(suite).toArray(), TransactionSignatures.forRecovery(signature()));
+            Address sender = suite.recoverAddress(signingHash(suite).toArray(),
+                    TransactionSignatures.forRecovery(signature()));
+            // the fields and the signature fix the sender, so one recovery serves every later asker of this object
+            memo().recovered(suite, sender);
+            return sender;
         } catch (InvalidSignatureException | IllegalArgumentException e) {
             throw new InvalidTransactionException(InvalidTransactionException.Reason.SENDER_RECOVERY_FAILED,
                     "cannot recover the sender: " + e.getMessage(), e);

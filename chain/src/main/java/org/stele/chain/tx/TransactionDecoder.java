@@ -76,7 +76,7 @@ public final class TransactionDecoder {
                         "a legacy transaction in a block body must not be wrapped in an RLP string");
             // a block carries a blob transaction without its blobs; the pool's path (decode) still refuses them
             if (envelope.length > 0 && envelope[0] == TransactionType.BLOB.typeByte())
-                return decodeBlob(payload(envelope, 1), TransactionMemo.of(envelope));
+                return decodeBlob(payload(envelope, 1), envelope);
             return decode(envelope, Integer.MAX_VALUE);
         } catch (RlpException e) {
             throw TxRlp.malformed("transaction", e);
@@ -95,8 +95,8 @@ public final class TransactionDecoder {
     private static Transaction decodeTyped(int type, byte[] encoded) {
         RlpReader fields = payload(encoded, 1);
         return switch (type) {
-            case 0x01 -> decodeAccessList(fields, TransactionMemo.of(encoded));
-            case 0x02 -> decodeFeeMarket(fields, TransactionMemo.of(encoded));
+            case 0x01 -> decodeAccessList(fields, encoded);
+            case 0x02 -> decodeFeeMarket(fields, encoded);
             case 0x03 -> throw new InvalidTransactionException(Reason.BLOB_NOT_SUPPORTED,
                     "blob transactions (EIP-4844, type 3) are not supported");
             case 0x04 -> throw new InvalidTransactionException(Reason.SET_CODE_NOT_SUPPORTED,
@@ -106,13 +106,15 @@ public final class TransactionDecoder {
         };
     }
 
-    /** The fields of the single RLP list that must make up {@code encoded} from {@code offset} on. */
+    /**
+     * The fields of the single RLP list that must make up {@code encoded} from {@code offset} on; the reader's positions
+     * are positions in {@code encoded}.
+     */
     private static RlpReader payload(byte[] encoded, int offset) {
         try {
-            byte[] body = offset == 0 ? encoded : java.util.Arrays.copyOfRange(encoded, offset, encoded.length);
-            if (body.length == 0)
+            if (encoded.length == offset)
                 throw new InvalidTransactionException(Reason.MALFORMED, "typed transaction has no payload");
-            return RlpReader.list(body);
+            return RlpReader.list(encoded, offset, encoded.length);
         } catch (RlpException e) {
             throw new InvalidTransactionException(Reason.MALFORMED, "malformed transaction RLP: " + e.getMessage(), e);
         }
@@ -120,12 +122,14 @@ public final class TransactionDecoder {
 
     private static LegacyTransaction decodeLegacy(byte[] encoded) {
         RlpReader f = payload(encoded, 0);
+        int fieldsFrom = f.position();
         long nonce = TxRlp.readUnsigned64(need(f, "nonce"), "nonce");
         BigInteger gasPrice = TxRlp.readUInt256(need(f, "gasPrice"), "gasPrice");
         long gasLimit = TxRlp.readUnsigned64(need(f, "gasLimit"), "gasLimit");
         Optional<Address> to = TxRlp.readTo(need(f, "to"));
         BigInteger value = TxRlp.readUInt256(need(f, "value"), "value");
         Bytes data = TxRlp.readData(need(f, "data"));
+        int fieldsTo = f.position();
         BigInteger v = TxRlp.readUInt256(need(f, "v"), "v");
         BigInteger r = TxRlp.readUInt256(need(f, "r"), "r");
         BigInteger s = TxRlp.readUInt256(need(f, "s"), "s");
@@ -144,10 +148,11 @@ public final class TransactionDecoder {
                     "legacy v must be 27, 28 or chainId * 2 + 35 or 36 (EIP-155), got " + v);
         }
         return new LegacyTransaction(nonce, gasPrice, gasLimit, to, value, data, chainId,
-                new TransactionSignature(parity, r, s), TransactionMemo.of(encoded));
+                new TransactionSignature(parity, r, s), TransactionMemo.of(encoded, fieldsFrom, fieldsTo));
     }
 
-    private static AccessListTransaction decodeAccessList(RlpReader f, TransactionMemo memo) {
+    private static AccessListTransaction decodeAccessList(RlpReader f, byte[] encoded) {
+        int fieldsFrom = f.position();
         BigInteger chainId = TxRlp.readUInt256(need(f, "chainId"), "chainId");
         long nonce = TxRlp.readUnsigned64(need(f, "nonce"), "nonce");
         BigInteger gasPrice = TxRlp.readUInt256(need(f, "gasPrice"), "gasPrice");
@@ -156,12 +161,15 @@ public final class TransactionDecoder {
         BigInteger value = TxRlp.readUInt256(need(f, "value"), "value");
         Bytes data = TxRlp.readData(need(f, "data"));
         List<AccessListEntry> accessList = TxRlp.readAccessList(need(f, "accessList"));
+        int fieldsTo = f.position();
         TransactionSignature sig = readTypedSignature(f);
         requireNoMoreFields(f, 11);
-        return new AccessListTransaction(chainId, nonce, gasPrice, gasLimit, to, value, data, accessList, sig, memo);
+        return new AccessListTransaction(chainId, nonce, gasPrice, gasLimit, to, value, data, accessList, sig,
+                TransactionMemo.of(encoded, fieldsFrom, fieldsTo));
     }
 
-    private static FeeMarketTransaction decodeFeeMarket(RlpReader f, TransactionMemo memo) {
+    private static FeeMarketTransaction decodeFeeMarket(RlpReader f, byte[] encoded) {
+        int fieldsFrom = f.position();
         BigInteger chainId = TxRlp.readUInt256(need(f, "chainId"), "chainId");
         long nonce = TxRlp.readUnsigned64(need(f, "nonce"), "nonce");
         BigInteger tip = TxRlp.readUInt256(need(f, "maxPriorityFeePerGas"), "maxPriorityFeePerGas");
@@ -171,12 +179,15 @@ public final class TransactionDecoder {
         BigInteger value = TxRlp.readUInt256(need(f, "value"), "value");
         Bytes data = TxRlp.readData(need(f, "data"));
         List<AccessListEntry> accessList = TxRlp.readAccessList(need(f, "accessList"));
+        int fieldsTo = f.position();
         TransactionSignature sig = readTypedSignature(f);
         requireNoMoreFields(f, 12);
-        return new FeeMarketTransaction(chainId, nonce, tip, cap, gasLimit, to, value, data, accessList, sig, memo);
+        return new FeeMarketTransaction(chainId, nonce, tip, cap, gasLimit, to, value, data, accessList, sig,
+                TransactionMemo.of(encoded, fieldsFrom, fieldsTo));
     }
 
-    private static BlobTransaction decodeBlob(RlpReader f, TransactionMemo memo) {
+    private static BlobTransaction decodeBlob(RlpReader f, byte[] encoded) {
+        int fieldsFrom = f.position();
         BigInteger chainId = TxRlp.readUInt256(need(f, "chainId"), "chainId");
         long nonce = TxRlp.readUnsigned64(need(f, "nonce"), "nonce");
         BigInteger tip = TxRlp.readUInt256(need(f, "maxPriorityFeePerGas"), "maxPriorityFeePerGas");
@@ -195,10 +206,11 @@ public final class TransactionDecoder {
         } catch (RlpException e) {
             throw TxRlp.malformed("blobVersionedHashes", e);
         }
+        int fieldsTo = f.position();
         TransactionSignature sig = readTypedSignature(f);
         requireNoMoreFields(f, 14);
         return new BlobTransaction(chainId, nonce, tip, cap, gasLimit, to, value, data, accessList, blobCap, hashes,
-                sig, memo);
+                sig, TransactionMemo.of(encoded, fieldsFrom, fieldsTo));
     }
 
     private static TransactionSignature readTypedSignature(RlpReader f) {

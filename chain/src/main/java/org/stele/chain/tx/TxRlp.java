@@ -14,6 +14,9 @@ import org.stele.common.rlp.RlpWriter;
 
 /** Field-level RLP shared by the transaction types; decoding errors name the field they are about. */
 final class TxRlp {
+    /** Nothing after the unsigned fields: a typed transaction's signing payload ends with them. */
+    static final byte[] NO_SUFFIX = new byte[0];
+
     private TxRlp() {
     }
 

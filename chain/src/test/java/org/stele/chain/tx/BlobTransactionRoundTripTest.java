@@ -57,6 +57,7 @@ class BlobTransactionRoundTripTest {
         assertThat(back.hash(SUITE)).isEqualTo(tx.hash(SUITE));
         assertThat(back.sender(SUITE)).isEqualTo(SUITE.address(KEY.publicKey()));
         assertThat(((BlobTransaction) back).blobVersionedHashes()).hasSize(2);
+        assertThat(back.signingPayload()).isEqualTo(tx.signingPayload());
         assertThat(tx.signingPayload()).isNotEqualTo(tx.encode());
         assertThat(blob(Optional.of(TO)).withSignature(tx.signature())).isEqualTo(tx);
     }

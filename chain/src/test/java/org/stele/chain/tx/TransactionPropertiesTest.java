@@ -58,6 +58,44 @@ class TransactionPropertiesTest {
         assertThat(decoded.hash(SUITE)).isEqualTo(signed.hash(SUITE));
     }
 
+    @Property(tries = 500)
+    void aDecodedTransactionsSigningPayloadCutFromItsBytesIsTheOneItsFieldsEncodeTo(
+            @ForAll("transactions") Transaction tx) {
+        Transaction decoded = TransactionDecoder.decode(tx.encode());
+        // withSignature gives an object that has no bytes to cut from: it encodes its fields
+        assertThat(decoded.signingPayload()).isEqualTo(tx.withSignature(tx.signature()).signingPayload());
+        assertThat(decoded.signingHash(SUITE)).isEqualTo(tx.signingHash(SUITE));
+    }
+
+    /** Payloads of every length around 55 bytes, where the list header grows from one byte to two. */
+    @Property(generation = net.jqwik.api.GenerationMode.EXHAUSTIVE)
+    void aSigningPayloadCutFromTheBytesHasTheRightListHeaderAtEveryLength(
+            @ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 90) int dataLength, @ForAll boolean eip155) {
+        Transaction tx = new LegacyTransaction(1, BigInteger.ONE, 21_000,
+                Optional.of(Address.fromHex("0x00000000000000000000000000000000000000aa")), BigInteger.ZERO,
+                Bytes.wrap(new byte[dataLength]), eip155 ? Optional.of(BigInteger.ONE) : Optional.empty(),
+                new TransactionSignature(0, BigInteger.ONE, BigInteger.ONE));
+        Transaction decoded = TransactionDecoder.decode(tx.encode());
+        assertThat(decoded.signingPayload()).isEqualTo(tx.signingPayload());
+    }
+
+    @Property(tries = 50)
+    void aTransactionKeepsTheSenderItRecoveredForThatSuiteOnly(@ForAll("transactions") Transaction tx,
+            @ForAll("privateKeys") byte[] privateKey) {
+        KeyPair key = SUITE.keyPair(privateKey);
+        Transaction decoded = TransactionDecoder.decode(tx.sign(key, SUITE).encode());
+        assertThat(decoded.recoveredSender(SUITE)).isEmpty();
+
+        Address sender = decoded.sender(SUITE);
+
+        assertThat(sender).isEqualTo(SUITE.address(key.publicKey()));
+        assertThat(decoded.recoveredSender(SUITE)).contains(sender);
+        assertThat(decoded.sender(SUITE)).isSameAs(sender);
+        assertThat(decoded.recoveredSender(org.stele.common.crypto.Sm2Sm3Suite.instance())).isEmpty();
+        // another signature is another transaction, whose sender is recovered afresh
+        assertThat(decoded.withSignature(decoded.signature()).recoveredSender(SUITE)).isEmpty();
+    }
+
     @Property(tries = 2000)
     void decodingRandomBytesFailsOnlyWithInvalidTransaction(@ForAll byte[] junk) {
         Transaction decoded;

@@ -59,6 +59,18 @@ public final class RlpReader {
         return list;
     }
 
+    /**
+     * Decodes {@code encoded[from, to)}, which must be a single list, without copying it; offsets, {@link #position()}
+     * included, stay positions in {@code encoded}.
+     */
+    public static RlpReader list(byte[] encoded, int from, int to) {
+        java.util.Objects.checkFromToIndex(from, to, encoded.length);
+        RlpReader r = new RlpReader(encoded, from, to);
+        RlpReader list = r.readList();
+        r.requireEnd();
+        return list;
+    }
+
     /** Like {@link #list(byte[])}, refusing input longer than {@code maxSize} bytes. */
     public static RlpReader list(byte[] encoded, int maxSize) {
         RlpReader r = of(encoded, maxSize);

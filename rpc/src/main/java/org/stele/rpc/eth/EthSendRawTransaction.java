@@ -71,8 +71,8 @@ public final class EthSendRawTransaction implements PreparedRpcMethod<EthSendRaw
                 // gone from the pool since (into a block, most likely): checked as any other newcomer
                 sender = validator.validateAndRecoverSender(checked.transaction(), backend.fork(), backend.suite());
             }
+            // the transaction object keeps its recovered sender, so answers about it need no cache entry
             var pooled = backend.pool().add(checked.transaction(), checked.hash(), sender);
-            backend.senders().remember(pooled.hash(), sender);
             return TextNode.valueOf(pooled.hash().toHex());
         } catch (InvalidTransactionException e) {
             throw new JsonRpcException(JsonRpcError.SERVER_ERROR, message(e));
