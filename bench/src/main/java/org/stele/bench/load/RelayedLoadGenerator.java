@@ -41,8 +41,8 @@ import org.web3j.utils.Numeric;
  * warm-up), the batches the relayer sent, and failures, which must be 0.
  *
  * <p>Usage: {@code RelayedLoadGenerator --rpc URL [--wallets 1000] [--rounds 6] [--depth 3] [--max-batch 100]
- * [--window-ms 20] [--node-pid PID] [--stele LAUNCHER] [--request-gas 45000]}: with the node's process id it also prints the node's CPU per
- * transfer. With {@code --stele} the relayer is {@code LAUNCHER points relayer} in a process of its own, and the CPU of
+ * [--window-ms 20] [--node-pid PID] [--stele LAUNCHER] [--request-gas 45000]}: with the node's process id it also
+ * prints the node's CPU per transfer; {@code --request-gas} is the gas each request gives its transfer. With {@code --stele} the relayer is {@code LAUNCHER points relayer} in a process of its own, and the CPU of
  * the wallets (this process), the relayer and the node are printed apart; without it the relayer runs in this
  * process. The operator is the dev chain's account 1 (anvil's mnemonic), the issuer account 0.
  */
@@ -62,7 +62,7 @@ public final class RelayedLoadGenerator {
         long nodePid = -1;
         String stele = null;
         // The gas each request gives its transfer: the most a points transfer can use, so that the relayer decides
-        // it locally and asks each batch for no more than that (a transfer uses about 15,000 of it).
+        // it locally and asks each batch for no more than that (a relayed transfer's whole share is under 30,000).
         long requestGas = ForwarderRules.TRANSFER_GAS.longValueExact();
         for (int i = 0; i < args.length; i += 2) {
             String v = i + 1 < args.length ? args[i + 1] : null;
