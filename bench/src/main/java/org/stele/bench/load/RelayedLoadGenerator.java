@@ -20,6 +20,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 import org.stele.apps.points.ForwardRequest;
+import org.stele.apps.points.ForwarderRules;
 import org.stele.apps.points.NodeRpc;
 import org.stele.apps.points.PointsCalls;
 import org.stele.apps.points.PointsClient;
@@ -40,8 +41,8 @@ import org.web3j.utils.Numeric;
  * warm-up), the batches the relayer sent, and failures, which must be 0.
  *
  * <p>Usage: {@code RelayedLoadGenerator --rpc URL [--wallets 1000] [--rounds 6] [--depth 3] [--max-batch 100]
- * [--window-ms 20] [--node-pid PID] [--stele LAUNCHER]}: with the node's process id it also prints the node's CPU per
- * transfer. With {@code --stele} the relayer is {@code LAUNCHER points relayer} in a process of its own, and the CPU of
+ * [--window-ms 20] [--node-pid PID] [--stele LAUNCHER] [--request-gas 45000]}: with the node's process id it also
+ * prints the node's CPU per transfer; {@code --request-gas} is the gas each request gives its transfer. With {@code --stele} the relayer is {@code LAUNCHER points relayer} in a process of its own, and the CPU of
  * the wallets (this process), the relayer and the node are printed apart; without it the relayer runs in this
  * process. The operator is the dev chain's account 1 (anvil's mnemonic), the issuer account 0.
  */
@@ -60,6 +61,9 @@ public final class RelayedLoadGenerator {
         long windowMs = 20;
         long nodePid = -1;
         String stele = null;
+        // The gas each request gives its transfer: the most a points transfer can use, so that the relayer decides
+        // it locally and asks each batch for no more than that (a relayed transfer's whole share is under 30,000).
+        long requestGas = ForwarderRules.TRANSFER_GAS.longValueExact();
         for (int i = 0; i < args.length; i += 2) {
             String v = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
@@ -71,6 +75,7 @@ public final class RelayedLoadGenerator {
                 case "--window-ms" -> windowMs = Long.parseLong(v);
                 case "--node-pid" -> nodePid = Long.parseLong(v);
                 case "--stele" -> stele = v;
+                case "--request-gas" -> requestGas = Long.parseLong(v);
                 default -> {
                     System.err.println("unknown flag " + args[i]);
                     System.exit(2);
@@ -79,7 +84,7 @@ public final class RelayedLoadGenerator {
         }
         if (rpc == null || wallets < 2 || rounds < 2 || depth < 1) {
             System.err.println("usage: RelayedLoadGenerator --rpc URL [--wallets N>=2] [--rounds N>=2] [--depth N>=1]"
-                    + " [--max-batch N] [--window-ms N] [--node-pid PID] [--stele LAUNCHER]");
+                    + " [--max-batch N] [--window-ms N] [--node-pid PID] [--stele LAUNCHER] [--request-gas N]");
             System.exit(2);
         }
         NodeRpc node = new NodeRpc(rpc);
@@ -105,7 +110,7 @@ public final class RelayedLoadGenerator {
             String from = "0x" + Keys.getAddress(keys.get(w));
             String to = "0x" + Keys.getAddress(keys.get((w + 1) % wallets));
             for (int r = 0; r < rounds; r++)
-                mine.add(new ForwardRequest(from, admin.token(), BigInteger.ZERO, BigInteger.valueOf(80_000),
+                mine.add(new ForwardRequest(from, admin.token(), BigInteger.ZERO, BigInteger.valueOf(requestGas),
                         BigInteger.valueOf(r), deadline, PointsCalls.transfer(to, BigInteger.ONE))
                         .sign(keys.get(w), chainId, forwarder));
             signed.add(mine);

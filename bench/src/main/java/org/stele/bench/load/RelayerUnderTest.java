@@ -57,10 +57,14 @@ sealed interface RelayerUnderTest extends AutoCloseable {
             int maxBatch, long windowMs) throws IOException {
         Path key = Files.createTempFile("relayer-operator", ".key");
         Files.writeString(key, operatorKey);
-        ProcessBuilder builder = new ProcessBuilder(List.of(launcher, "points", "relayer", "--rpc", rpc, "--token",
-                token, "--key-file", key.toString(), "--port", "0", "--burst", String.valueOf(burst), "--per-second",
-                "1000", "--max-batch", String.valueOf(maxBatch), "--batch-window-ms", String.valueOf(windowMs)))
-                .redirectError(ProcessBuilder.Redirect.INHERIT);
+        List<String> command = new java.util.ArrayList<>(List.of(launcher, "points", "relayer", "--rpc", rpc,
+                "--token", token, "--key-file", key.toString(), "--port", "0", "--burst", String.valueOf(burst),
+                "--per-second", "1000", "--max-batch", String.valueOf(maxBatch), "--batch-window-ms",
+                String.valueOf(windowMs)));
+        // RELAYER_ARGS: more options for the relayer, e.g. --simulate-every-request to compare its checks.
+        String more = System.getenv("RELAYER_ARGS");
+        if (more != null && !more.isBlank()) command.addAll(List.of(more.trim().split("\\s+")));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
         String opts = System.getenv("RELAYER_JAVA_OPTS");
         builder.environment().remove("STELE_JAVA_OPTS");
         if (opts != null) builder.environment().put("STELE_JAVA_OPTS", opts);

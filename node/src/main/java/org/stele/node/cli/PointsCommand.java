@@ -311,6 +311,10 @@ public final class PointsCommand implements Runnable {
         @Option(names = "--batch-window-ms", defaultValue = "20", description = "How long to wait for more requests to batch (default ${DEFAULT-VALUE}).")
         long batchWindowMs;
 
+        @Option(names = "--simulate-every-request", description = "Check every request by an eth_call on the node, "
+                + "also those the relayer can decide itself (a transfer within the signer's points); slower.")
+        boolean simulateEveryRequest;
+
         @Override
         void run() throws IOException, InterruptedException {
             if (connection.token == null) throw new IllegalArgumentException("give --token ADDRESS (the PointsToken)");
@@ -319,7 +323,7 @@ public final class PointsCommand implements Runnable {
             PointsClient client = connection.client(false);
             Relayer.Config config = Relayer.Config.of(client.token(), client.forwarder());
             config = new Relayer.Config(config.token(), config.forwarder(), config.maxGasPerRequest(), maxBatch,
-                    Duration.ofMillis(batchWindowMs), config.queueLimit(), config.orderWait());
+                    Duration.ofMillis(batchWindowMs), config.queueLimit(), config.orderWait(), !simulateEveryRequest);
             Relayer relayer = new Relayer(connection.node(), operator, config,
                     new TokenBucket(burst, perSecond, InstantSource.system()));
             RelayerServer server = new RelayerServer(relayer, host, port, allowOrigin);
@@ -327,6 +331,9 @@ public final class PointsCommand implements Runnable {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 server.close();
                 relayer.close();
+                out.println("Relayed " + relayer.relayed() + " requests in " + relayer.batches() + " transactions; "
+                        + relayer.localChecks() + " checked locally, " + relayer.simulatedChecks() + " by simulation");
+                out.flush();
                 stop.countDown();
             }));
             out.println("Relaying for token " + client.token() + " (forwarder " + client.forwarder() + ") at "

@@ -28,10 +28,16 @@ import org.web3j.utils.Numeric;
 
 /**
  * The operator's relayer: takes holders' signed forward requests for one PointsToken, refuses what the forwarder would
- * revert (an {@code eth_call} of its {@code execute}; for a refused one, its {@code verify} and the signer's nonce, then
- * the token call itself to name the token's custom error), limits each signer's rate, and submits the rest from the operator's account, which pays
+ * revert, limits each signer's rate, and submits the rest from the operator's account, which pays
  * the gas. Requests that arrive together go out in one {@code executeBatch} (with the operator as refund receiver, so
  * a request invalidated in the meantime is skipped instead of sinking the others).
+ *
+ * <p>A request is accepted without a node call of its own when {@link ForwarderRules} can tell the forwarder runs it (a
+ * points transfer, signed by its sender with its next nonce, within what it can spend, the token not paused): the
+ * relayer reads a signer's forwarder nonce and points when none of its requests is in flight, and counts them down
+ * for each request it accepts. Anything the rules do not decide is checked as before, by an {@code eth_call} of the
+ * forwarder's {@code execute} (for a refused one, the signer's nonce, then the token call itself to name the token's
+ * custom error), so every refusal still comes with its reason.
  *
  * <p>A signer need not wait for its request to be mined before sending the next: the relayer keeps each signer's
  * requests in flight (accepted, not yet mined) in nonce order, and checks a request with the next nonce on the state they
@@ -52,6 +58,17 @@ public final class Relayer implements AutoCloseable {
     private static final BigInteger MAX_TRANSACTION_GAS = BigInteger.valueOf(14_000_000);
     /** An address with no code where the relayer's eth_call places RelaySimulator (never deployed there). */
     static final String SIMULATOR = "0x5e1a7e5100000000000000000000000000000051";
+    private static final String IS_TRUSTED_FORWARDER = org.web3j.crypto.Hash.sha3String("isTrustedForwarder(address)")
+            .substring(0, 10);
+    private static final String PAUSED = org.web3j.crypto.Hash.sha3String("paused()").substring(0, 10);
+    /**
+     * How old the token's paused flag and the latest block time may be when a check uses them: a pause that lands
+     * within this time of a local check is seen on chain, where the request's call reverts (as it would for a pause
+     * that lands between a simulation and the block).
+     */
+    private static final long VIEW_AGE_NANOS = 200_000_000L;
+    /** How long before its deadline a request must be checkable locally (else the simulation decides). */
+    private static final long DEADLINE_MARGIN_SECONDS = 30;
 
     /**
      * @param maxGasPerRequest the most gas a request may ask for the call inside it
@@ -62,10 +79,21 @@ public final class Relayer implements AutoCloseable {
      *                  client that sends several at once over separate connections may see them arrive out of order)
      */
     public record Config(String token, String forwarder, BigInteger maxGasPerRequest, int maxBatch,
-            Duration batchWindow, int queueLimit, Duration orderWait) {
+            Duration batchWindow, int queueLimit, Duration orderWait, boolean localChecks) {
+        /** With the local checks on ({@link ForwarderRules}). */
+        public Config(String token, String forwarder, BigInteger maxGasPerRequest, int maxBatch, Duration batchWindow,
+                int queueLimit, Duration orderWait) {
+            this(token, forwarder, maxGasPerRequest, maxBatch, batchWindow, queueLimit, orderWait, true);
+        }
+
         public static Config of(String token, String forwarder) {
             return new Config(token, forwarder, BigInteger.valueOf(300_000), 100, Duration.ofMillis(20), 20_000,
                     Duration.ofSeconds(30));
+        }
+
+        /** The same, deciding every request by a simulation on the node ({@code false}) or locally where it can. */
+        public Config withLocalChecks(boolean on) {
+            return new Config(token, forwarder, maxGasPerRequest, maxBatch, batchWindow, queueLimit, orderWait, on);
         }
     }
 
@@ -85,7 +113,19 @@ public final class Relayer implements AutoCloseable {
         final Condition changed = lock.newCondition();
         final ConcurrentLinkedDeque<ForwardRequest.Signed> inFlight = new ConcurrentLinkedDeque<>();
         int users;
+        /**
+         * Whether {@code nextNonce} and {@code spendable} describe the state the requests in flight leave: read from
+         * the chain when nothing is in flight, then counted down by each request accepted locally. A request accepted
+         * by a simulation, or one that did not run as accepted, makes them unknown until the line is empty again.
+         * Guarded by {@code lock}.
+         */
+        boolean known;
+        BigInteger nextNonce;
+        BigInteger spendable;
     }
+
+    /** The token's paused flag and the latest block's timestamp, shared by all checks, read again when stale. */
+    private record View(boolean paused, long blockTime, long readAt) {}
 
     /** A check found the request's nonce ahead of the signer's next: its predecessor may still arrive. */
     private static final class Ahead extends Exception {
@@ -109,6 +149,12 @@ public final class Relayer implements AutoCloseable {
     private final AtomicLong relayed = new AtomicLong();
     private final AtomicLong gasUsed = new AtomicLong();
     private final Map<String, Line> lines = new ConcurrentHashMap<>();
+    /** Null when the checks are all simulated (the config says so, or the token does not trust the forwarder). */
+    private final ForwarderRules rules;
+    private final ReentrantLock viewLock = new ReentrantLock();
+    private volatile View view;
+    private final AtomicLong localChecks = new AtomicLong();
+    private final AtomicLong simulatedChecks = new AtomicLong();
     private volatile boolean closed;
     private long nonce = -1;
     /** A request taken from the queue that did not fit the last batch's gas: it starts the next. */
@@ -118,9 +164,16 @@ public final class Relayer implements AutoCloseable {
         this.node = node;
         this.operator = operator;
         this.config = new Config(lower(config.token()), lower(config.forwarder()), config.maxGasPerRequest(),
-                config.maxBatch(), config.batchWindow(), config.queueLimit(), config.orderWait());
+                config.maxBatch(), config.batchWindow(), config.queueLimit(), config.orderWait(),
+                config.localChecks());
         this.limits = limits;
         this.chainId = node.chainId();
+        // The forwarder runs a request only for a target that trusts it: PointsToken's trust is fixed at deployment,
+        // so it is read once; a token that does not trust this forwarder leaves every check to the simulation.
+        boolean trusted = config.localChecks() && Numeric.toBigInt(node.ethCall(null, this.config.token(),
+                IS_TRUSTED_FORWARDER + "000000000000000000000000" + this.config.forwarder().substring(2)))
+                .signum() != 0;
+        this.rules = trusted ? new ForwarderRules(chainId, this.config.forwarder(), this.config.token()) : null;
         this.queue = new ArrayBlockingQueue<>(config.queueLimit());
         this.sender = Thread.ofPlatform().name("points-relayer-sender").daemon().start(this::sendLoop);
     }
@@ -148,6 +201,16 @@ public final class Relayer implements AutoCloseable {
 
     public long relayed() {
         return relayed.get();
+    }
+
+    /** Requests accepted by the local checks, without a node call of their own. */
+    public long localChecks() {
+        return localChecks.get();
+    }
+
+    /** Requests checked by a simulation on the node. */
+    public long simulatedChecks() {
+        return simulatedChecks.get();
     }
 
     /** Gas used by the transactions mined so far, the operator's cost. */
@@ -228,9 +291,11 @@ public final class Relayer implements AutoCloseable {
         try {
             while (true) {
                 List<ForwardRequest.Signed> prior = List.copyOf(line.inFlight);
+                ForwarderRules.Accept local = null;
                 try {
                     if (prior.isEmpty()) {
-                        check(request);
+                        local = judgeLocally(line, true, request);
+                        if (local == null) check(request);
                     } else {
                         BigInteger next = prior.get(prior.size() - 1).request().nonce().add(BigInteger.ONE);
                         if (r.nonce().compareTo(next) < 0)
@@ -240,7 +305,8 @@ public final class Relayer implements AutoCloseable {
                             throw new Ahead(new RelayRefusal("NonceNotCurrent", 422, "nonce " + r.nonce()
                                     + " is not " + r.from() + "'s next request (" + next + ", after "
                                     + prior.size() + " in flight); sign again with nonce " + next));
-                        checkAfter(prior, request);
+                        local = judgeLocally(line, false, request);
+                        if (local == null) checkAfter(prior, request);
                     }
                 } catch (Ahead ahead) {
                     long left = giveUp - System.nanoTime();
@@ -252,9 +318,17 @@ public final class Relayer implements AutoCloseable {
                 if (!queue.offer(new Pending(request, done)))
                     throw new RelayRefusal("Busy", 503, "the relayer has " + config.queueLimit() + " requests waiting");
                 line.inFlight.addLast(request);
+                if (local != null) {
+                    localChecks.incrementAndGet();
+                    line.nextNonce = line.nextNonce.add(BigInteger.ONE);
+                    line.spendable = line.spendable.subtract(local.amount());
+                } else {
+                    simulatedChecks.incrementAndGet();
+                    line.known = false;
+                }
                 line.changed.signalAll();
                 // Settled one way or the other (mined, skipped, failed), the request is no longer in flight.
-                done.whenComplete((v, e) -> settled(r.from(), request));
+                done.whenComplete((v, e) -> settled(r.from(), request, e == null));
                 return done;
             }
         } catch (InterruptedException e) {
@@ -265,17 +339,64 @@ public final class Relayer implements AutoCloseable {
         }
     }
 
-    private void settled(String signer, ForwardRequest.Signed request) {
+    private void settled(String signer, ForwardRequest.Signed request, boolean ran) {
         Line line = lines.get(signer);
         if (line == null) return;
         line.lock.lock();
         try {
             line.inFlight.removeIf(x -> x == request);
+            if (!ran) line.known = false;
             line.changed.signalAll();
         } finally {
             line.lock.unlock();
         }
         lines.computeIfPresent(signer, (k, l) -> tidy(l));
+    }
+
+    /**
+     * Accepts {@code request} without a node call of its own when {@link ForwarderRules} can tell that the forwarder
+     * runs it on the state the signer's requests in flight leave; null leaves it to a simulation. With nothing in
+     * flight ({@code fresh}) the signer's nonce and points are read from the chain first.
+     */
+    private ForwarderRules.Accept judgeLocally(Line line, boolean fresh, ForwardRequest.Signed request) {
+        if (rules == null) return null;
+        String from = request.request().from();
+        try {
+            if (fresh) {
+                line.nextNonce = Numeric.toBigInt(node.ethCall(null, config.forwarder(), ForwardRequest.nonces(from)));
+                line.spendable = Numeric.toBigInt(node.ethCall(null, config.token(), PointsCalls.balanceOf(from)));
+                line.known = true;
+            }
+            if (!line.known) return null;
+            View v = view();
+            // The time a simulation checks a deadline against is the latest block's, as here; the margin covers the
+            // way to a block, so a request that would expire on the way is left to the simulation instead.
+            long earliest = v.blockTime() + DEADLINE_MARGIN_SECONDS;
+            ForwarderRules.Verdict verdict = rules.judge(request,
+                    new ForwarderRules.Known(line.nextNonce, line.spendable, v.paused(), earliest));
+            return verdict instanceof ForwarderRules.Accept a ? a : null;
+        } catch (IOException e) {
+            line.known = false;
+            return null; // the simulation calls the node again, and names the failure if it persists
+        }
+    }
+
+    private View view() throws IOException {
+        View v = view;
+        if (v != null && System.nanoTime() - v.readAt() < VIEW_AGE_NANOS) return v;
+        viewLock.lock();
+        try {
+            v = view;
+            if (v != null && System.nanoTime() - v.readAt() < VIEW_AGE_NANOS) return v;
+            long readAt = System.nanoTime();
+            boolean paused = Numeric.toBigInt(node.ethCall(null, config.token(), PAUSED)).signum() != 0;
+            long time = Long.decode(node.call("eth_getBlockByNumber", "latest", false).get("timestamp").asText());
+            v = new View(paused, time, readAt);
+            view = v;
+            return v;
+        } finally {
+            viewLock.unlock();
+        }
     }
 
     /**
