@@ -134,7 +134,8 @@ public final class AdmissionBenchmark {
                 recover = threads.getCurrentThreadCpuTime() - recover;
                 System.out.printf(java.util.Locale.ROOT,
                         "round %d: %,d transactions in batches of %d: %.1f us CPU per transaction admitted, all threads"
-                                + " (calling thread %.1f us; wall %.1f us; decode and sender recovery alone: %.1f us)%n",
+                                + " (calling thread %.1f us; wall %.1f us; decode and sender recovery alone: %.1f "
+                                + "us)%n",
                         round, txs, BATCH, all / 1e3 / txs, cpu / 1e3 / txs, wall / 1e3 / txs, recover / 1e3 / txs);
             }
         } finally {

@@ -34,7 +34,9 @@ import org.stele.execution.importer.SealVerifier;
 public final class OwnBlockImportBenchmark {
     static final int TXS_PER_BLOCK = 800;
 
-    /** One chain on its own store, with an importer that checks no seals (the dev chain's seal is not the cost here). */
+    /**
+     * One chain on its own store, with an importer that checks no seals (the dev chain's seal is not the cost here).
+     */
     private static final class Chain implements AutoCloseable {
         final ChainOnDisk disk;
         final KeyValueBlockStore blocks;
