@@ -32,8 +32,11 @@ case "${1:-}" in
 esac
 shift
 
-# LOAD_NO_BUILD=1 runs the jars already built (to re-take figures, or to measure a build while its sources change).
-[ -n "${LOAD_NO_BUILD:-}" ] || (cd "$root" && mvn -B -q -pl node,bench -am package -DskipTests)
+# LOAD_NO_BUILD=1 runs the jars already built (to re-take figures, or to measure a build while its sources change):
+# the nodes too, which ./stele would otherwise rebuild when a source is newer than its jar (STELE_NO_BUILD).
+if [ -n "${LOAD_NO_BUILD:-}" ]; then export STELE_NO_BUILD=1
+else (cd "$root" && mvn -B -q -pl node,bench -am package -DskipTests)
+fi
 # The same JDK the launcher would choose.
 jdk=$(bash -c "source <(sed -n '/^jdk_version()/,/^}/p;/^find_jdk()/,/^}/p' '$root/stele'); min_java=21; die(){ echo \$*; exit 1; }; find_jdk")
 anvil="$root/bench/anvil/node_modules/@foundry-rs/anvil-linux-amd64/bin/anvil"

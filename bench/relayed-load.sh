@@ -11,8 +11,12 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 # The relayer runs through ./stele, which rebuilds when any source is newer than node/target/stele.jar (a bench source
 # too, and Maven leaves an unchanged jar as it was): the jar was just built, so it is marked fresh, as ./stele does.
-[ -n "${RELAYED_NO_BUILD:-}" ] || { (cd "$root" && mvn -B -q -pl node,bench -am package -DskipTests) &&
-  touch "$root/node/target/stele.jar"; }
+# RELAYED_NO_BUILD=1 (or LOAD_NO_BUILD=1) keeps ./stele from rebuilding too (STELE_NO_BUILD).
+if [ -n "${RELAYED_NO_BUILD:-}${LOAD_NO_BUILD:-}" ]; then export STELE_NO_BUILD=1
+else
+  (cd "$root" && mvn -B -q -pl node,bench -am package -DskipTests)
+  touch "$root/node/target/stele.jar"
+fi
 jdk=$(bash -c "source <(sed -n '/^jdk_version()/,/^}/p;/^find_jdk()/,/^}/p' '$root/stele'); min_java=21; die(){ echo \$*; exit 1; }; find_jdk")
 work="$(mktemp -d -t stele-relayed.XXXXXX)"
 node_pid=""

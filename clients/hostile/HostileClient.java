@@ -282,7 +282,8 @@ public final class HostileClient {
 
     private void subscriptions() throws Exception {
         StringBuilder batch = new StringBuilder("[");
-        for (int i = 0; i < 100; i++) batch.append(i == 0 ? "" : ",").append(call(i, "eth_subscribe", "[\"newHeads\"]"));
+        for (int i = 0; i < 100; i++)
+            batch.append(i == 0 ? "" : ",").append(call(i, "eth_subscribe", "[\"newHeads\"]"));
         String subscribe = batch.append(']').toString();
         int refused = 0;
         for (int round = 0; round < 10; round++) {

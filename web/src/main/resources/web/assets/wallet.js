@@ -43,8 +43,9 @@ async function walletRequest(method, params) {
 
 /** The line a page shows when it cannot list its accounts: the wallet's answer, or else the node out of reach. */
 export function accountsTrouble(e) {
-  if (e instanceof WalletError) return e.message.charAt(0).toUpperCase() + e.message.slice(1);
-  return `The node cannot be reached: ${e.message}`;
+  const line = (m) => m.charAt(0).toUpperCase() + m.slice(1);
+  if (e instanceof WalletError || (e instanceof RpcError && e.unreachable)) return line(e.message);
+  return `The node could not list the accounts: ${e.message}`;
 }
 
 /**
@@ -119,6 +120,7 @@ export async function dryRun(tx, decodeError = () => null) {
   try {
     await call('eth_call', [tx, 'latest']);
   } catch (e) {
+    if (e instanceof RpcError && e.unreachable) throw e;
     const data = e instanceof RpcError ? (typeof e.data === 'string' ? e.data : e.data?.data) : null;
     throw new Error(`refused: ${decodeError(data) ?? e.message}`);
   }

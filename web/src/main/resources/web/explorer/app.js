@@ -46,7 +46,8 @@ function problem(e) {
   if (e instanceof NotFound) {
     return card('Not found', h('p', { id: 'not-found' }, e.message), h('p', {}, h('a', { href: '#/' }, 'Back to the latest blocks')));
   }
-  const why = e instanceof RpcError ? `The node answered: ${e.message} (code ${e.code}).` : `Something went wrong: ${e.message}`;
+  let why = e instanceof RpcError ? `The node answered: ${e.message} (code ${e.code}).` : `Something went wrong: ${e.message}`;
+  if (e instanceof RpcError && e.unreachable) why = `${e.message.charAt(0).toUpperCase()}${e.message.slice(1)}.`;
   return card('This page could not be shown', h('p', { class: 'fail' }, why), h('p', {}, h('a', { href: location.hash || '#/' }, 'Try again')));
 }
 

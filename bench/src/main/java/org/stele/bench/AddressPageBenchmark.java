@@ -32,10 +32,11 @@ import org.stele.txpool.TxPoolConfig;
  * The address page on a busy address: the first page of the ERC-20 token's history after {@code blocks} blocks of
  * {@value BlockBuildBenchmark#TXS_PER_BLOCK} transfers, every one of which calls the token, answered over JSON-RPC
  * (request parsed, index read, transactions and receipts read and written as JSON). {@link #firstPage} is what the
- * explorer asks, {@code stele_getAddressTransactions} for 25 transactions (the token is their recipient, not a party to its own Transfer events, so no receipt is read for transfers);
- * {@link #otterscanFirstPage} is Otterscan's {@code ots_searchTransactionsBefore}, which pages by whole blocks and so
- * answers with all 800 transactions of the newest block. 125 blocks make the token's history 100,000 transactions;
- * each page is one seek into the index, so its time should not grow with the history.
+ * explorer asks, {@code stele_getAddressTransactions} for 25 transactions (the token is their recipient, not a party
+ * to its own Transfer events, so no receipt is read for transfers); {@link #otterscanFirstPage} is Otterscan's {@code
+ * ots_searchTransactionsBefore}, which pages by whole blocks and so answers with all 800 transactions of the newest
+ * block. 125 blocks make the token's history 100,000 transactions; each page is one seek into the index, so its time
+ * should not grow with the history.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

@@ -1,19 +1,17 @@
 package org.stele.bench;
 
+import static org.stele.bench.ChainOnDisk.CHAIN_ID;
+import static org.stele.bench.ChainOnDisk.SUITE;
+
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.math.BigInteger;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -25,7 +23,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.stele.bench.load.Erc20Token;
-import org.stele.chain.BaseFee;
 import org.stele.chain.BlockHeader;
 import org.stele.chain.tx.FeeMarketTransaction;
 import org.stele.chain.tx.Transaction;
@@ -35,16 +32,12 @@ import org.stele.common.Bytes;
 import org.stele.common.Fork;
 import org.stele.common.crypto.KeyPair;
 import org.stele.common.crypto.Keccak256;
-import org.stele.common.crypto.Secp256k1KeccakSuite;
 import org.stele.evm.Evm;
 import org.stele.execution.block.BlockExecutor;
 import org.stele.execution.block.Genesis;
 import org.stele.execution.chainstore.KeyValueBlockStore;
 import org.stele.execution.explorer.TransactionFacts;
-import org.stele.storage.CachedSegmentStore;
 import org.stele.storage.KeyValueStore;
-import org.stele.storage.RocksDbKeyValueStore;
-import org.stele.storage.Segment;
 
 /**
  * What a block producer does per block, without RPC: execute a block of ERC-20 transfers from distinct senders on
@@ -56,13 +49,11 @@ import org.stele.storage.Segment;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class BlockBuildBenchmark {
     static final int TXS_PER_BLOCK = 800;
-    private static final long CHAIN_ID = 31337;
     private static final BigInteger GWEI = BigInteger.TEN.pow(9);
-    private static final Secp256k1KeccakSuite SUITE = Secp256k1KeccakSuite.instance();
     private static final KeyPair DEPLOYER_KEY = SUITE.keyPair(Keccak256.hash("deployer".getBytes()));
     private static final Address DEPLOYER = SUITE.address(DEPLOYER_KEY.publicKey());
 
-    private Path dir;
+    private ChainOnDisk chain;
     private KeyValueStore store;
     private KeyValueBlockStore blocks;
     private BlockExecutor executor;
@@ -86,13 +77,6 @@ public class BlockBuildBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() throws IOException {
-        dir = Files.createTempDirectory("stele-blockbuild");
-        // As the node opens it: trie nodes and code cached in front of RocksDB.
-        store = new CachedSegmentStore(RocksDbKeyValueStore.open(dir),
-                java.util.Set.of(Segment.TRIE_NODES, Segment.CODE),
-                64L << 20);
-        blocks = new KeyValueBlockStore(store, SUITE);
-        executor = new BlockExecutor(Fork.CANCUN, SUITE, CHAIN_ID, store, blocks);
         Map<Address, Genesis.Allocation> alloc = new LinkedHashMap<>();
         BigInteger ether = BigInteger.TEN.pow(18);
         alloc.put(DEPLOYER, Genesis.Allocation.balance(ether.multiply(BigInteger.valueOf(1_000))));
@@ -103,10 +87,10 @@ public class BlockBuildBenchmark {
             senders.add(a);
             alloc.put(a, Genesis.Allocation.balance(ether.multiply(BigInteger.valueOf(1_000))));
         }
-        // Twice what the blocks use, so they stay under the EIP-1559 target and the base fee does not climb.
-        Genesis.Built g = new Genesis(CHAIN_ID, 0, 60_000_000, BaseFee.INITIAL, Address.ZERO, Bytes.EMPTY, alloc)
-                .build(store);
-        blocks.append(g.block(), List.of(), g.batch());
+        chain = ChainOnDisk.open("stele-blockbuild", alloc);
+        store = chain.store;
+        blocks = chain.blocks;
+        executor = new BlockExecutor(Fork.CANCUN, SUITE, CHAIN_ID, store, blocks);
         token = Evm.createAddress(DEPLOYER, 0);
         seal(List.of(candidate(DEPLOYER, 0, Optional.empty(), Erc20Token.CREATION_CODE, 300_000)));
         // First writes to fresh slots cost ~50,000 gas each, so the funding takes two blocks.
@@ -122,16 +106,7 @@ public class BlockBuildBenchmark {
 
     @TearDown(Level.Trial)
     public void tearDown() throws IOException {
-        store.close();
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
+        chain.close();
     }
 
     /** One block of {@value #TXS_PER_BLOCK} ERC-20 transfers, built and stored; the score is per transaction. */
@@ -151,10 +126,7 @@ public class BlockBuildBenchmark {
     private BlockHeader seal(List<BlockExecutor.Candidate> txs) {
         BlockHeader parent = blocks.head().orElseThrow();
         BlockExecutor.Result r = executor.build(parent, parent.timestamp() + 1, Address.ZERO, txs);
-        if (r.block().body().transactions().size() != txs.size()) {
-            throw new IllegalStateException(txs.size() - r.block().body().transactions().size() + " left out: "
-                    + r.rejected().stream().map(BlockExecutor.Rejected::reason).limit(3).toList());
-        }
+        ChainOnDisk.requireAllIncluded(r, txs);
         // Senders are known here, as they are to the importer: the explorer indexes need not recover them.
         blocks.put(r.block(), r.receipts(), r.batch(), true,
                 txs.stream().map(c -> new TransactionFacts(c.sender(), List.of())).toList());

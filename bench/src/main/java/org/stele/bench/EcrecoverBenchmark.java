@@ -121,7 +121,8 @@ public class EcrecoverBenchmark {
         double j = javaNs / (10.0 * calls * 1000);
         double v = verifyNs / (10.0 * calls * 1000);
         System.out.printf(
-                "native recover %.1f us  pure-Java recover %.1f us  BouncyCastle verify %.1f us  native speed-up %.2fx%n",
+                "native recover %.1f us  pure-Java recover %.1f us  BouncyCastle verify %.1f us  native speed-up %"
+                        + ".2fx%n",
                 n, j, v, j / n);
         if (sink == 42)
             System.out.println();

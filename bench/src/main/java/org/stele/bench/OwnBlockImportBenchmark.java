@@ -1,36 +1,19 @@
 package org.stele.bench;
 
+import static org.stele.bench.ChainOnDisk.CHAIN_ID;
+import static org.stele.bench.ChainOnDisk.SUITE;
+
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.math.BigInteger;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Stream;
-import org.stele.bench.load.Erc20Token;
-import org.stele.chain.BaseFee;
 import org.stele.chain.Block;
 import org.stele.chain.BlockHeader;
 import org.stele.chain.rules.EthereumCancun;
-import org.stele.chain.tx.FeeMarketTransaction;
-import org.stele.chain.tx.Transaction;
-import org.stele.chain.tx.TransactionSignature;
 import org.stele.common.Address;
-import org.stele.common.Bytes;
 import org.stele.common.Fork;
-import org.stele.common.crypto.Keccak256;
-import org.stele.common.crypto.KeyPair;
-import org.stele.common.crypto.Secp256k1KeccakSuite;
-import org.stele.evm.Evm;
 import org.stele.execution.block.BlockExecutor;
 import org.stele.execution.block.CarriedState;
 import org.stele.execution.policy.TransactionPolicy;
@@ -39,10 +22,6 @@ import org.stele.execution.chainstore.KeyValueBlockStore;
 import org.stele.execution.importer.BlockImporter;
 import org.stele.execution.importer.ImportResult;
 import org.stele.execution.importer.SealVerifier;
-import org.stele.storage.CachedSegmentStore;
-import org.stele.storage.KeyValueStore;
-import org.stele.storage.RocksDbKeyValueStore;
-import org.stele.storage.Segment;
 
 /**
  * What the dev chain's sealing thread spends on a block it builds, by the two ways its block can reach the store
@@ -59,14 +38,12 @@ import org.stele.storage.Segment;
  */
 public final class OwnBlockImportBenchmark {
     static final int TXS_PER_BLOCK = 800;
-    private static final long CHAIN_ID = 31337;
-    private static final BigInteger GWEI = BigInteger.TEN.pow(9);
-    private static final Secp256k1KeccakSuite SUITE = Secp256k1KeccakSuite.instance();
 
-    /** One chain on its own store, with an importer that checks no seals (the dev chain's seal is not the cost here). */
+    /**
+     * One chain on its own store, with an importer that checks no seals (the dev chain's seal is not the cost here).
+     */
     private static final class Chain implements AutoCloseable {
-        final Path dir;
-        final KeyValueStore store;
+        final ChainOnDisk disk;
         final KeyValueBlockStore blocks;
         final BlockExecutor executor;
         final BlockImporter importer;
@@ -76,13 +53,8 @@ public final class OwnBlockImportBenchmark {
         Chain(Map<Address, Genesis.Allocation> alloc, boolean executeAgain, boolean behind) throws IOException {
             this.executeAgain = executeAgain;
             this.behind = behind;
-            dir = Files.createTempDirectory("stele-ownimport");
-            store = new CachedSegmentStore(RocksDbKeyValueStore.open(dir), Set.of(Segment.TRIE_NODES, Segment.CODE),
-                    64L << 20);
-            blocks = new KeyValueBlockStore(store, SUITE);
-            Genesis.Built g = new Genesis(CHAIN_ID, 0, 60_000_000, BaseFee.INITIAL, Address.ZERO, Bytes.EMPTY, alloc)
-                    .build(store);
-            blocks.append(g.block(), List.of(), g.batch());
+            disk = ChainOnDisk.open("stele-ownimport", alloc);
+            blocks = disk.blocks;
             if (behind)
                 blocks.writeBehind(2);
             CarriedState carried = new CarriedState(blocks.state());
@@ -96,9 +68,7 @@ public final class OwnBlockImportBenchmark {
         void seal(List<BlockExecutor.Candidate> txs) {
             BlockHeader parent = blocks.tip().orElseThrow();
             BlockExecutor.Result r = executor.build(parent, parent.timestamp() + 1, Address.ZERO, txs);
-            if (r.block().body().transactions().size() != txs.size())
-                throw new IllegalStateException(txs.size() - r.block().body().transactions().size() + " left out: "
-                        + r.rejected().stream().map(BlockExecutor.Rejected::reason).limit(3).toList());
+            ChainOnDisk.requireAllIncluded(r, txs);
             Block block = r.block();
             ImportResult result = executeAgain ? importer.importBlock(block) : importer.importBuilt(block, r);
             if (!(result instanceof ImportResult.Imported))
@@ -107,56 +77,19 @@ public final class OwnBlockImportBenchmark {
 
         @Override
         public void close() throws IOException {
-            blocks.close();
-            store.close();
-            try (Stream<Path> files = Files.walk(dir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> {
-                    try {
-                        Files.delete(p);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
-            }
+            disk.close();
         }
     }
 
     public static void main(String[] args) throws IOException {
         int perRound = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 4;
-        KeyPair deployer = SUITE.keyPair(Keccak256.hash("deployer".getBytes()));
-        Address deployerAddress = SUITE.address(deployer.publicKey());
-        List<KeyPair> keys = new ArrayList<>();
-        Map<Address, Genesis.Allocation> alloc = new LinkedHashMap<>();
-        BigInteger ether = BigInteger.TEN.pow(18);
-        alloc.put(deployerAddress, Genesis.Allocation.balance(ether.multiply(BigInteger.valueOf(1_000))));
-        for (int i = 0; i < TXS_PER_BLOCK; i++) {
-            KeyPair k = SUITE.keyPair(Keccak256.hash(new byte[]{'s', (byte) (i >> 8), (byte) i}));
-            keys.add(k);
-            alloc.put(SUITE.address(k.publicKey()), Genesis.Allocation.balance(ether.multiply(BigInteger.TEN)));
-        }
-        List<Address> senders = keys.stream().map(k -> SUITE.address(k.publicKey())).toList();
-        Address token = Evm.createAddress(deployerAddress, 0);
-
+        Erc20Transfers workload = new Erc20Transfers(TXS_PER_BLOCK);
+        Map<Address, Genesis.Allocation> alloc = workload.alloc;
         // Every block both chains will get, signed before any clock runs: deployment, funding, then the transfers.
-        List<List<BlockExecutor.Candidate>> setup = new ArrayList<>();
-        setup.add(List.of(signed(deployer, 0, Optional.empty(), Erc20Token.CREATION_CODE, 300_000)));
-        for (int half = 0; half < 2; half++) {
-            List<BlockExecutor.Candidate> funding = new ArrayList<>();
-            for (int i = half * TXS_PER_BLOCK / 2; i < (half + 1) * TXS_PER_BLOCK / 2; i++)
-                funding.add(signed(deployer, i + 1, Optional.of(token),
-                        Erc20Token.transferCall(senders.get(i), BigInteger.valueOf(1_000_000)), 60_000));
-            setup.add(funding);
-        }
+        List<List<BlockExecutor.Candidate>> setup = workload.setup();
         int measured = 2 * perRound * rounds; // a warm-up as long as the measurement
-        List<List<BlockExecutor.Candidate>> transfers = new ArrayList<>();
-        for (int b = 0; b < measured; b++) {
-            List<BlockExecutor.Candidate> block = new ArrayList<>(TXS_PER_BLOCK);
-            for (int i = 0; i < TXS_PER_BLOCK; i++)
-                block.add(signed(keys.get(i), b, Optional.of(token),
-                        Erc20Token.transferCall(senders.get((i + 1) % TXS_PER_BLOCK), BigInteger.ONE), 60_000));
-            transfers.add(block);
-        }
+        List<List<BlockExecutor.Candidate>> transfers = workload.transferBlocks(measured);
 
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         try (Chain again = new Chain(alloc, true, false);
@@ -225,13 +158,5 @@ public final class OwnBlockImportBenchmark {
     private static long processCpu() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
-    }
-
-    private static BlockExecutor.Candidate signed(KeyPair key, long nonce, Optional<Address> to, Bytes data,
-            long gas) {
-        Transaction tx = new FeeMarketTransaction(BigInteger.valueOf(CHAIN_ID), nonce, GWEI,
-                GWEI.multiply(BigInteger.valueOf(1_000)), gas, to, BigInteger.ZERO, data, List.of(),
-                TransactionSignature.UNSIGNED).sign(key, SUITE);
-        return new BlockExecutor.Candidate(tx, SUITE.address(key.publicKey()));
     }
 }

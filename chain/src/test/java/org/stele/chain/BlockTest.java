@@ -22,12 +22,14 @@ class BlockTest {
     /** The signed transaction of EIP-155's example. */
     private static final Transaction EIP155 = TransactionDecoder
             .decode(Hex.decode("0xf86c098504a817c8008252089435353535"
-                    + "35353535353535353535353535353535880de0b6b3a76400008025a028ef61340bd939bc2195fe537567866003e1a15d3c71ff63e15906"
+                    + "35353535353535353535353535353535880de0b6b3a76400008025a028ef61340bd939bc2195fe537567866003e"
+                    + "1a15d3c71ff63e15906"
                     + "20aa636276a067cbe9d8997f761aecb703304b3800ccf555c9f3dc64214b297fb1966a3b6d83"));
     /** A type-2 transaction from the TransactionTests fixtures (ttEIP1559/GasLimitPriceProductOverflowtMinusOne). */
     private static final Transaction TYPED = TransactionDecoder.decode(Hex.decode(
             "0x02f885018084773594009f02ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff82520894095e7b"
-                    + "aea6a6c7c4c2dfeb977efac326af552d878080c080a05cbd172231fc0735e0fb994dd5b1a4939170a260b36f0427a8a80866"
+                    + "aea6a6c7c4c2dfeb977efac326af552d878080c080a05cbd172231fc0735e0fb994dd5b1a4939170a260b36f042"
+                    + "7a8a80866"
                     + "b063b948a07c230f7f578dd61785c93361b9871c0706ebfa6d06e3f4491dc9558c5202ed36"));
 
     @Test

@@ -311,8 +311,8 @@ public record UInt256(long u3, long u2, long u1, long u0) implements Comparable<
     }
 
     /**
-     * Knuth's algorithm D (TAOCP 4.3.1) on 32-bit digits, as in Hacker's Delight {@code divmnu}. Requires {@code n >= 2}
-     * and {@code m >= n}.
+     * Knuth's algorithm D (TAOCP 4.3.1) on 32-bit digits, as in Hacker's Delight {@code divmnu}. Requires {@code n >=
+     * 2} and {@code m >= n}.
      */
     private static void knuthDivide(int[] u, int m, int[] v, int n, int[] q, int[] r) {
         int s = Integer.numberOfLeadingZeros(v[n - 1]);

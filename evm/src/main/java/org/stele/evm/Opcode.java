@@ -213,7 +213,8 @@ public record Opcode(int code, String mnemonic, int inputs, int outputs, int imm
         def(SAR, "SAR", 2, 1, 3, CONSTANTINOPLE); // EIP-145
         def(KECCAK256, "KECCAK256", 2, 1, 30, FRONTIER); // plus 6 per word hashed
         def(ADDRESS, "ADDRESS", 0, 1, 2, FRONTIER);
-        def(BALANCE, "BALANCE", 1, 1, 0, FRONTIER); // warm or cold access charged as it runs (EIP-2929), as for all below at 0
+        // warm or cold access charged as it runs (EIP-2929), as for all below at 0
+        def(BALANCE, "BALANCE", 1, 1, 0, FRONTIER);
         def(ORIGIN, "ORIGIN", 0, 1, 2, FRONTIER);
         def(CALLER, "CALLER", 0, 1, 2, FRONTIER);
         def(CALLVALUE, "CALLVALUE", 0, 1, 2, FRONTIER);
@@ -272,7 +273,8 @@ public record Opcode(int code, String mnemonic, int inputs, int outputs, int imm
         def(STATICCALL, "STATICCALL", 6, 1, 0, BYZANTIUM); // EIP-214
         def(REVERT, "REVERT", 2, 0, 0, BYZANTIUM); // EIP-140
         def(INVALID, "INVALID", 0, 0, 0, FRONTIER); // EIP-141: defined, and halts as invalid when it runs
-        def(SELFDESTRUCT, "SELFDESTRUCT", 1, 0, 5000, FRONTIER); // EIP-150; only within the creating transaction from Cancun (EIP-6780)
+        // EIP-150; only within the creating transaction from Cancun (EIP-6780)
+        def(SELFDESTRUCT, "SELFDESTRUCT", 1, 0, 5000, FRONTIER);
     }
 
     private static void def(int code, String mnemonic, int inputs, int outputs, long staticGas, Fork since) {

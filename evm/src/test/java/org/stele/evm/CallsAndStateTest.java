@@ -144,7 +144,8 @@ class CallsAndStateTest {
 
     @Test
     void transientStorageLivesForTheTransactionOnly() {
-        byte[] code = Asm.code().push(0).op(TLOAD).push(1).op(ADD, DUP1).push(0).op(TSTORE).returnTop().build(); // tstore(0, tload(0)+1)
+        // tstore(0, tload(0)+1)
+        byte[] code = Asm.code().push(0).op(TLOAD).push(1).op(ADD, DUP1).push(0).op(TSTORE).returnTop().build();
         EvmHarness h = new EvmHarness();
         h.deploy(EvmHarness.CONTRACT, code);
         assertThat(EvmHarness.word(h.callAndCommit(EvmHarness.CONTRACT, new byte[0], 100_000)))

@@ -76,7 +76,9 @@ public record GovernanceGenesis(List<Governor> governors, int participationThres
         return alloc;
     }
 
-    /** What a governor without an account of its own in genesis gets, to pay for its proposals and votes: 1000 ether. */
+    /**
+     * What a governor without an account of its own in genesis gets, to pay for its proposals and votes: 1000 ether.
+     */
     static final String GOVERNOR_BALANCE = "0x3635c9adc5dea00000";
 
     /**

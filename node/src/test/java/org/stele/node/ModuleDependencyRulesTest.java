@@ -98,7 +98,10 @@ class ModuleDependencyRulesTest {
     private static final Pattern README_ROW = Pattern.compile("^\\| `([a-z0-9/-]+)` \\| ([^|]+) \\|",
             Pattern.MULTILINE);
 
-    /** A module's packages: {@code org.stele.<module>..}, with an application {@code apps/x} in {@code org.stele.apps.x}. */
+    /**
+     * A module's packages: {@code org.stele.<module>..}, with an application {@code apps/x} in {@code
+     * org.stele.apps.x}.
+     */
     private static String packageOf(String module) {
         return "org.stele." + module.replace('/', '.') + "..";
     }

@@ -235,8 +235,8 @@ public final class P2pNetwork implements AutoCloseable {
     }
 
     /**
-     * The node found a message from {@code peer} invalid (a bad signature, a vote from a non-validator): the peer gets a
-     * strike, as for a malformed frame, and is disconnected.
+     * The node found a message from {@code peer} invalid (a bad signature, a vote from a non-validator): the peer gets
+     * a strike, as for a malformed frame, and is disconnected.
      */
     public void misbehaved(Address peer, String detail) {
         List<PeerConnection> connections = connections(peer);

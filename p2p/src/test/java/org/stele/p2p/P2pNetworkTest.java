@@ -49,6 +49,55 @@ class P2pNetworkTest {
         return new Pair(a, b, ra, rb);
     }
 
+    /** {@link #dialingPair()} once both sides have seen the other connect. */
+    private Pair connectedPair() {
+        Pair p = dialingPair();
+        p.ra().await(Connected.class);
+        p.rb().await(Connected.class);
+        return p;
+    }
+
+    /**
+     * Node {@code a}, with {@code limits}, that admits one more key, {@code peerKey}: the key a test connects with as
+     * a {@link RawPeer} speaking the protocol by hand.
+     */
+    private record Listener(P2pNetwork a, Recorder ra, KeyPair peerKey) {
+        int port() {
+            return a.listenAddress().getPort();
+        }
+
+        Address peer() {
+            return TestNodes.address(peerKey);
+        }
+    }
+
+    private Listener listener(P2pLimits limits) {
+        KeyPair ka = TestNodes.newKey(), kb = TestNodes.newKey();
+        Recorder ra = new Recorder();
+        P2pNetwork a = nodes.start(ka, Set.of(TestNodes.address(ka), TestNodes.address(kb)), TestNodes.GENESIS,
+                limits, ra);
+        return new Listener(a, ra, kb);
+    }
+
+    /** The hello of a peer on this chain at genesis. */
+    private static Message.Hello hello() {
+        return new Message.Hello(P2pNetwork.PROTOCOL_VERSION, TestNodes.CHAIN_ID, TestNodes.GENESIS, 0,
+                TestNodes.GENESIS);
+    }
+
+    /** A raw peer that has read the listener's hello, answered with its own, and been seen to connect. */
+    private RawPeer joined(Listener l) throws Exception {
+        RawPeer peer = RawPeer.connect(l.port(), l.peerKey(), nodes.clock);
+        assertThat(peer.read()).get().isInstanceOf(Message.Hello.class);
+        peer.send(hello());
+        l.ra().await(Connected.class);
+        return peer;
+    }
+
+    /** Limits under which a peer's queue holds 4 messages: a peer that does not read fills it soon. */
+    private static final P2pLimits SMALL_QUEUE = new P2pLimits(2 * 1024 * 1024, 4, 2000, 4000, 2,
+            Duration.ofMinutes(10), Duration.ofSeconds(10), Duration.ofMillis(200), Duration.ofSeconds(30), 1024, 1);
+
     /** One message of each type the node sends; {@code side} keeps the two directions' transactions apart. */
     private static List<Message> everyNodeMessage(int side) {
         return List.of(new QbftMessage(Bytes.fromHex("0xf86a0102")),
@@ -87,11 +136,9 @@ class P2pNetworkTest {
 
     @Test
     void transactionsCrossEachLinkOnceWhileTheirHashesAreRemembered() {
-        Pair p = dialingPair();
+        Pair p = connectedPair();
         P2pNetwork a = p.a(), b = p.b();
         Recorder ra = p.ra(), rb = p.rb();
-        ra.await(Connected.class);
-        rb.await(Connected.class);
         Bytes t1 = Bytes.fromHex("0x01"), t2 = Bytes.fromHex("0x02"), t3 = Bytes.fromHex("0x03");
 
         a.send(b.self(), new Transactions(List.of(t1, t2)));
@@ -110,11 +157,9 @@ class P2pNetworkTest {
 
     @Test
     void announcedHashesCrossEachLinkOnceAndTheTransactionsAskedForArriveThoughTheAnnouncementMadeThemKnown() {
-        Pair p = dialingPair();
+        Pair p = connectedPair();
         P2pNetwork a = p.a(), b = p.b();
         Recorder ra = p.ra(), rb = p.rb();
-        ra.await(Connected.class);
-        rb.await(Connected.class);
         Bytes t1 = Bytes.fromHex("0x01"), t2 = Bytes.fromHex("0x02");
         Bytes32 h1 = hash(t1), h2 = hash(t2);
 
@@ -235,12 +280,9 @@ class P2pNetworkTest {
 
     @Test
     void aHelloWithAnotherChainIdIsRefusedWithTheReasonButIsNoStrike() throws Exception {
-        KeyPair ka = TestNodes.newKey(), kb = TestNodes.newKey();
-        Recorder ra = new Recorder();
-        P2pNetwork a = nodes.start(ka, Set.of(TestNodes.address(ka), TestNodes.address(kb)), TestNodes.GENESIS,
-                P2pLimits.DEFAULT.withBans(1, Duration.ofMinutes(5)), ra);
+        Listener l = listener(P2pLimits.DEFAULT.withBans(1, Duration.ofMinutes(5)));
         for (int attempt = 0; attempt < 3; attempt++) { // a ban would refuse the second attempt in the handshake
-            try (RawPeer peer = RawPeer.connect(a.listenAddress().getPort(), kb, nodes.clock)) {
+            try (RawPeer peer = RawPeer.connect(l.port(), l.peerKey(), nodes.clock)) {
                 assertThat(peer.read()).get().isInstanceOf(Message.Hello.class);
                 peer.send(new Message.Hello(P2pNetwork.PROTOCOL_VERSION, TestNodes.CHAIN_ID + 1, TestNodes.GENESIS,
                         0, TestNodes.GENESIS));
@@ -248,27 +290,19 @@ class P2pNetworkTest {
                 assertThat(d.reason()).isEqualTo(DisconnectReason.WRONG_CHAIN);
                 assertThat(d.detail()).contains("chain id " + (TestNodes.CHAIN_ID + 1));
             }
-            assertThat(ra.await(Refused.class).reason()).contains("WRONG_CHAIN");
+            assertThat(l.ra().await(Refused.class).reason()).contains("WRONG_CHAIN");
         }
     }
 
     @Test
     void messagesToAPeerThatDoesNotReadAreDroppedOnceItsQueueIsFull() throws Exception {
-        KeyPair ka = TestNodes.newKey(), kb = TestNodes.newKey();
-        Recorder ra = new Recorder();
-        var limits = new P2pLimits(2 * 1024 * 1024, 4, 2000, 4000, 2, Duration.ofMinutes(10), Duration.ofSeconds(10),
-                Duration.ofMillis(200), Duration.ofSeconds(30), 1024, 1);
-        P2pNetwork a = nodes.start(ka, Set.of(TestNodes.address(ka), TestNodes.address(kb)), TestNodes.GENESIS,
-                limits, ra);
-        try (RawPeer stalled = RawPeer.connect(a.listenAddress().getPort(), kb, nodes.clock)) {
-            stalled.read();
-            stalled.send(new Message.Hello(P2pNetwork.PROTOCOL_VERSION, TestNodes.CHAIN_ID, TestNodes.GENESIS, 0,
-                    TestNodes.GENESIS));
-            ra.await(Connected.class);
+        Listener l = listener(SMALL_QUEUE);
+        P2pNetwork a = l.a();
+        try (RawPeer stalled = joined(l)) {
             var big = new QbftMessage(Bytes.wrap(new byte[1024 * 1024]));
             int accepted = 0, dropped = 0;
             for (int i = 0; i < 64; i++) // 64 MiB: more than loopback socket buffers hold
-                if (a.send(TestNodes.address(kb), big))
+                if (a.send(l.peer(), big))
                     accepted++;
                 else
                 dropped++;
@@ -279,20 +313,12 @@ class P2pNetworkTest {
 
     @Test
     void transactionsAndAnnouncementsDroppedByAFullQueueAreOfferedAgainOnceItDrains() throws Exception {
-        KeyPair ka = TestNodes.newKey(), kb = TestNodes.newKey();
-        Recorder ra = new Recorder();
-        var limits = new P2pLimits(2 * 1024 * 1024, 4, 2000, 4000, 2, Duration.ofMinutes(10), Duration.ofSeconds(10),
-                Duration.ofMillis(200), Duration.ofSeconds(30), 1024, 1);
-        P2pNetwork a = nodes.start(ka, Set.of(TestNodes.address(ka), TestNodes.address(kb)), TestNodes.GENESIS,
-                limits, ra);
-        Address b = TestNodes.address(kb);
+        Listener l = listener(SMALL_QUEUE);
+        P2pNetwork a = l.a();
+        Address b = l.peer();
         Bytes t1 = Bytes.fromHex("0x01"), t2 = Bytes.fromHex("0x02");
         Bytes32 h1 = hash(t1), h2 = hash(t2);
-        try (RawPeer stalled = RawPeer.connect(a.listenAddress().getPort(), kb, nodes.clock)) {
-            stalled.read();
-            stalled.send(new Message.Hello(P2pNetwork.PROTOCOL_VERSION, TestNodes.CHAIN_ID, TestNodes.GENESIS, 0,
-                    TestNodes.GENESIS));
-            ra.await(Connected.class);
+        try (RawPeer stalled = joined(l)) {
             var big = new QbftMessage(Bytes.wrap(new byte[1024 * 1024]));
             int accepted = 0;
             while (a.send(b, big)) // until the peer, which does not read, has a full queue
@@ -322,12 +348,11 @@ class P2pNetworkTest {
 
     @Test
     void garbageFramesCostTheConnectionAndARepeatBansUntilTheBanExpires() throws Exception {
-        KeyPair ka = TestNodes.newKey(), kb = TestNodes.newKey();
-        Recorder ra = new Recorder();
         Duration ban = Duration.ofMinutes(5);
-        P2pNetwork a = nodes.start(ka, Set.of(TestNodes.address(ka), TestNodes.address(kb)), TestNodes.GENESIS,
-                P2pLimits.DEFAULT.withBans(2, ban), ra);
-        int port = a.listenAddress().getPort();
+        Listener l = listener(P2pLimits.DEFAULT.withBans(2, ban));
+        Recorder ra = l.ra();
+        KeyPair kb = l.peerKey();
+        int port = l.port();
         for (int attempt = 0; attempt < 2; attempt++) {
             try (RawPeer peer = RawPeer.connect(port, kb, nodes.clock)) {
                 assertThat(peer.read()).get().isInstanceOf(Message.Hello.class);
@@ -352,17 +377,12 @@ class P2pNetworkTest {
 
     @Test
     void anOversizedFrameCostsTheConnectionAndARepeatBans() throws Exception {
-        KeyPair ka = TestNodes.newKey(), kb = TestNodes.newKey();
-        Recorder ra = new Recorder();
-        P2pNetwork a = nodes.start(ka, Set.of(TestNodes.address(ka), TestNodes.address(kb)), TestNodes.GENESIS,
-                P2pLimits.DEFAULT.withMaxFrameBytes(4096), ra);
-        int port = a.listenAddress().getPort();
+        Listener l = listener(P2pLimits.DEFAULT.withMaxFrameBytes(4096));
+        Recorder ra = l.ra();
+        KeyPair kb = l.peerKey();
+        int port = l.port();
         for (int attempt = 0; attempt < 2; attempt++) {
-            try (RawPeer peer = RawPeer.connect(port, kb, nodes.clock)) {
-                assertThat(peer.read()).get().isInstanceOf(Message.Hello.class);
-                peer.send(new Message.Hello(P2pNetwork.PROTOCOL_VERSION, TestNodes.CHAIN_ID, TestNodes.GENESIS, 0,
-                        TestNodes.GENESIS));
-                ra.await(Connected.class);
+            try (RawPeer peer = joined(l)) {
                 peer.sendOversizedHeader(4097);
                 assertThat(peer.read()).get().extracting(m -> ((Message.Disconnect) m).reason())
                         .isEqualTo(DisconnectReason.OVERSIZED_FRAME);
@@ -375,17 +395,14 @@ class P2pNetworkTest {
 
     @Test
     void aPeerSendingFasterThanItsRateIsDisconnected() throws Exception {
-        KeyPair ka = TestNodes.newKey(), kb = TestNodes.newKey();
-        Recorder ra = new Recorder();
-        P2pNetwork a = nodes.start(ka, Set.of(TestNodes.address(ka), TestNodes.address(kb)), TestNodes.GENESIS,
-                P2pLimits.DEFAULT.withInbound(1, 4), ra);
-        try (RawPeer peer = RawPeer.connect(a.listenAddress().getPort(), kb, nodes.clock)) {
+        Listener l = listener(P2pLimits.DEFAULT.withInbound(1, 4));
+        Recorder ra = l.ra();
+        try (RawPeer peer = RawPeer.connect(l.port(), l.peerKey(), nodes.clock)) {
             peer.read();
             // The clock stands still: the burst of 4 (hello included) is all there is.
-            peer.send(new Message.Hello(P2pNetwork.PROTOCOL_VERSION, TestNodes.CHAIN_ID, TestNodes.GENESIS, 0,
-                    TestNodes.GENESIS), new NewBlock(0, TestNodes.GENESIS), new NewBlock(1, TestNodes.GENESIS),
-                    new NewBlock(2, TestNodes.GENESIS), new NewBlock(3, TestNodes.GENESIS), new NewBlock(4,
-                            TestNodes.GENESIS));
+            peer.send(hello(), new NewBlock(0, TestNodes.GENESIS), new NewBlock(1, TestNodes.GENESIS),
+                    new NewBlock(2, TestNodes.GENESIS), new NewBlock(3, TestNodes.GENESIS),
+                    new NewBlock(4, TestNodes.GENESIS));
             assertThat(ra.await(Disconnected.class).reason()).isEqualTo(DisconnectReason.RATE_LIMITED);
         }
         assertThat(ra.drained(Received.class)).hasSize(3);

@@ -32,7 +32,8 @@ class JsonRpcDispatcherTest {
     @Test
     void aCallIsAnsweredWithItsIdAndResult() throws Exception {
         JsonNode r = call(
-                "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"echo_address\",\"params\":[\"0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed\"]}");
+                "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"echo_address\",\"params\":[\"0x5aaeb6053f3e94c9b9a09f3"
+                        + "3669435e7ef1beaed\"]}");
         assertThat(r.get("id").asInt()).isEqualTo(7);
         assertThat(r.get("result").asText()).isEqualTo("0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed");
     }

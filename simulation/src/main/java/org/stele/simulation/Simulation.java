@@ -295,7 +295,9 @@ public final class Simulation {
             send(from, to, p);
     }
 
-    /** Decodes once per distinct wire array: decoding is a pure function, and every recipient of a broadcast shares it. */
+    /**
+     * Decodes once per distinct wire array: decoding is a pure function, and every recipient of a broadcast shares it.
+     */
     QbftMessage decode(byte[] wire) throws MessageDecodingException {
         Object d = decoded.get(wire);
         if (d == null) {

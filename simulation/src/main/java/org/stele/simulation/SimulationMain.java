@@ -3,7 +3,8 @@ package org.stele.simulation;
 /**
  * Runs the simulation without the node module:
  * {@code java -cp ... org.stele.simulation.SimulationMain --validators 4 --byzantine 1 --runs 100 --seed 1
- * [--partitions] [--crashes] [--outage SECONDS] [--timer-cap E] [--target-height H] [--threads T] [--broken-lock]}. Exits 1 on any violation.
+ * [--partitions] [--crashes] [--outage SECONDS] [--timer-cap E] [--target-height H] [--threads T] [--broken-lock]}.
+ * Exits 1 on any violation.
  */
 public final class SimulationMain {
     private SimulationMain() {

@@ -15,7 +15,8 @@ import org.stele.common.rlp.RlpException;
 class StateAccountTest {
     @Property
     void encodingRoundTrips(@ForAll long nonce,
-            @ForAll @BigRange(min = "0", max = "115792089237316195423570985008687907853269984665640564039457584007913129639935") BigInteger balance) {
+            @ForAll @BigRange(min = "0", max = "115792089237316195423570985008687907853269984665640564039457584007"
+                    + "913129639935") BigInteger balance) {
         StateAccount a = new StateAccount(nonce, balance, StateAccount.EMPTY_TRIE_ROOT, StateAccount.EMPTY_CODE_HASH);
         assertThat(StateAccount.decode(a.encode())).isEqualTo(a);
     }

@@ -12,13 +12,14 @@
 // 5. issuer unknown: TrustRegistry.trustedAt(issuer, vct, issuance time), one eth_call;
 // 6. holder binding: the KB-JWT over this nonce and audience, signed by the holder's key in cnf (sdjwt.js).
 // Checks 1 to 5 are verifyIssued, which the wallet runs on a credential it receives; the verifier adds 6.
+import { nodeFetch } from '../../assets/rpc.js';
 import { chainId, LIST_SIZE, trustedAt, TRUST_REGISTRY } from './chain.js';
 import { check, keyBinding, parseDid, Refusal, unb64 } from './sdjwt.js';
 
 /** The issuer's addresses that could sign credentials at `seconds`: its document's assertionMethod keys then. */
 export async function assertionAddresses(did, seconds) {
   const at = encodeURIComponent(new Date(seconds * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z'));
-  const response = await fetch(`/1.0/identifiers/${did}?versionTime=${at}`,
+  const response = await nodeFetch(`/1.0/identifiers/${did}?versionTime=${at}`,
     { headers: { accept: 'application/ld+json' }, cache: 'no-store' });
   let result = null;
   try {
@@ -44,7 +45,7 @@ export async function assertionAddresses(did, seconds) {
 
 /** The bits of one list as the node serves them: the GZIP of 16 KB, bit 0 the most significant bit of byte 0. */
 export async function statusList(path) {
-  const response = await fetch(path, { cache: 'no-store' });
+  const response = await nodeFetch(path, { cache: 'no-store' });
   if (!response.ok) throw new Refusal('malformed', `the status list ${path} answered HTTP ${response.status}`);
   const encoded = (await response.json())?.credentialSubject?.encodedList;
   if (typeof encoded !== 'string' || !encoded.startsWith('u'))

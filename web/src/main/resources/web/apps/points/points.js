@@ -197,6 +197,11 @@ export async function relay(from, data) {
   try {
     return await call('points_relay', [{ request: message, signature }]);
   } catch (e) {
+    // The request left the page: with no answer it may still have been relayed, and sending it again would pay twice.
+    if (e instanceof RpcError && e.unreachable) {
+      throw new Error(`the node at ${location.host} stopped answering while relaying, so the transfer may have gone `
+        + 'through: check that the node runs, and when it is back look at the history before sending again');
+    }
     throw new Error(`refused: ${e.message}`);
   }
 }

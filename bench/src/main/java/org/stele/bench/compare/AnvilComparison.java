@@ -137,9 +137,9 @@ public final class AnvilComparison {
     }
 
     /**
-     * CPU time used so far by all threads of a process, in nanoseconds, from {@code /proc/PID/task/*}{@code /schedstat}.
-     * Unlike wall-clock time it does not grow when other processes hold the cores, which on a shared machine makes it
-     * the steadier of the two measures.
+     * CPU time used so far by all threads of a process, in nanoseconds, from {@code /proc/PID/task/*}{@code
+     * /schedstat}. Unlike wall-clock time it does not grow when other processes hold the cores, which on a shared
+     * machine makes it the steadier of the two measures.
      */
     static long processCpuNanos(long pid) {
         long total = 0;

@@ -126,7 +126,8 @@ public final class EvmPrograms {
         a.label("py");
         a.push(0).store(px);
         a.label("px");
-        a.load(px).push(3L * s).op(MUL).push(w).op(SWAP1, DIV).push(2L * s).op(SWAP1, SUB).store(cr); // cr = px*3S/W - 2S
+        // cr = px*3S/W - 2S
+        a.load(px).push(3L * s).op(MUL).push(w).op(SWAP1, DIV).push(2L * s).op(SWAP1, SUB).store(cr);
         a.load(py).push(2L * s).op(MUL).push(h).op(SWAP1, DIV).push(s).op(SWAP1, SUB).store(ci); // ci = py*2S/H - S
         a.push(0).store(zr).push(0).store(zi).push(0).store(it);
         a.label("iter");
@@ -135,7 +136,8 @@ public final class EvmPrograms {
         a.load(zi).op(DUP1, MUL).push(s).op(SWAP1, SDIV); // zi2
         a.op(DUP2, DUP2, ADD).push(4L * s).op(SWAP1, SGT).pushLabel("escape").op(JUMPI); // if zr2 + zi2 > 4S escape
         a.op(SWAP1, SUB).load(cr).op(ADD); // t = zr2 - zi2 + cr
-        a.load(zr).load(zi).op(MUL).push(2).op(MUL).push(s).op(SWAP1, SDIV).load(ci).op(ADD).store(zi); // zi = 2 zr zi / S + ci
+        // zi = 2 zr zi / S + ci
+        a.load(zr).load(zi).op(MUL).push(2).op(MUL).push(s).op(SWAP1, SDIV).load(ci).op(ADD).store(zi);
         a.store(zr);
         a.load(it).push(1).op(ADD).store(it);
         a.pushLabel("iter").op(JUMP);

@@ -61,8 +61,8 @@ public sealed interface Transaction
 
     /**
      * What the sender pays per gas in a block with this base fee: the gas price for legacy and EIP-2930
-     * transactions, {@code min(maxFeePerGas, baseFee + maxPriorityFeePerGas)} for EIP-1559 and EIP-4844 ones. Whether the
-     * transaction can pay the base fee at all is execution's check.
+     * transactions, {@code min(maxFeePerGas, baseFee + maxPriorityFeePerGas)} for EIP-1559 and EIP-4844 ones. Whether
+     * the transaction can pay the base fee at all is execution's check.
      */
     default BigInteger effectiveGasPrice(BigInteger baseFeePerGas) {
         if (type() == TransactionType.LEGACY || type() == TransactionType.ACCESS_LIST)

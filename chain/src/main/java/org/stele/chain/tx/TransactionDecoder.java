@@ -37,9 +37,9 @@ public final class TransactionDecoder {
     }
 
     /**
-     * Decodes as {@link #decode(byte[])} a transaction whose hash the caller has already computed from these very bytes:
-     * {@code hash} must be {@code suite.hash(encoded)}. The transaction keeps it, so nothing hashes the bytes again (the
-     * P2P transport hashes every gossiped transaction to drop the ones a peer sent before).
+     * Decodes as {@link #decode(byte[])} a transaction whose hash the caller has already computed from these very
+     * bytes: {@code hash} must be {@code suite.hash(encoded)}. The transaction keeps it, so nothing hashes the bytes
+     * again (the P2P transport hashes every gossiped transaction to drop the ones a peer sent before).
      */
     public static Transaction decodeHashed(byte[] encoded, CryptoSuite suite, Bytes32 hash) {
         Transaction tx = decode(encoded);

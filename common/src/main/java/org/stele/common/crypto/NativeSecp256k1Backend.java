@@ -13,7 +13,9 @@ final class NativeSecp256k1Backend implements Secp256k1Backend {
         this.lib = lib;
     }
 
-    /** Loads the native library; throws whatever the loader throws (usually a LinkageError or IllegalStateException). */
+    /**
+     * Loads the native library; throws whatever the loader throws (usually a LinkageError or IllegalStateException).
+     */
     static NativeSecp256k1Backend load() {
         Secp256k1 lib = Secp256k1.get();
         // Touch the library once, so that a broken native fails here and not on the first transaction.

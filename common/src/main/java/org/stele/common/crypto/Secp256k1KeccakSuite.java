@@ -40,7 +40,9 @@ public final class Secp256k1KeccakSuite implements CryptoSuite {
         this.backend = backend;
     }
 
-    /** The default: libsecp256k1 when it loads (and is not disabled by {@value #NATIVE_PROPERTY}), else BouncyCastle. */
+    /**
+     * The default: libsecp256k1 when it loads (and is not disabled by {@value #NATIVE_PROPERTY}), else BouncyCastle.
+     */
     public static Secp256k1KeccakSuite instance() {
         return Default.SUITE;
     }

@@ -29,7 +29,8 @@ class Keccak256Test {
         assertThat(hex("abc")).isEqualTo("0x4e03657aea45a94fc7d47ba826c8d667c0d1e6e33a64a036ec44f58fa12d6c45");
         assertThat(hex("The quick brown fox jumps over the lazy dog"))
                 .isEqualTo("0x4d741b6f1eb29cb2a9b9911c82f56fa8d73b04959d3d9d222895df6c0b28aa15");
-        // The empty trie root is keccak(rlp("")) = keccak(0x80); the empty uncle hash is keccak(rlp([])) = keccak(0xc0).
+        // The empty trie root is keccak(rlp("")) = keccak(0x80); the empty uncle hash is keccak(rlp([])) =
+        // keccak(0xc0).
         assertThat(Hex.encode(Keccak256.hash(new byte[]{(byte) 0x80})))
                 .isEqualTo("0x56e81f171bcc55a6ff8345e692c0f86e5b48e01b996cadc001622fb5e363b421");
         assertThat(Hex.encode(Keccak256.hash(new byte[]{(byte) 0xc0})))

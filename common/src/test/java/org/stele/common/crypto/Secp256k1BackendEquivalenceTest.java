@@ -12,7 +12,9 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 import org.stele.common.Bytes32;
 
-/** libsecp256k1 and the BouncyCastle fallback must be interchangeable: same signatures, same recoveries, same errors. */
+/**
+ * libsecp256k1 and the BouncyCastle fallback must be interchangeable: same signatures, same recoveries, same errors.
+ */
 class Secp256k1BackendEquivalenceTest {
     static final Secp256k1KeccakSuite NATIVE = Secp256k1KeccakSuite.nativeBacked();
     static final Secp256k1KeccakSuite JAVA = Secp256k1KeccakSuite.pureJava();

@@ -11,9 +11,10 @@ import org.stele.common.crypto.Signature;
  * The two hashes QBFT derives from a header, as Besu's {@code BftBlockHashing} does. The <em>block hash</em> (the
  * digest that PREPARE and COMMIT vote for, and the parent hash the next block names) is the chain's hash of the
  * header whose extra data keeps vanity, validators and vote, with round 0 and an empty seals list. The
- * <em>commit-seal hash</em> keeps the real round (seals still empty): a seal therefore binds the round the block was committed in, and the block hash stays the
- * same however many seals a certificate carries and whichever round finalised it. The genesis header (number 0) is
- * hashed with its extra data as written, as Besu's {@code BftBlockHashing.serializeHeader} does.
+ * <em>commit-seal hash</em> keeps the real round (seals still empty): a seal therefore binds the round the block was
+ * committed in, and the block hash stays the same however many seals a certificate carries and whichever round
+ * finalised it. The genesis header (number 0) is hashed with its extra data as written, as Besu's {@code
+ * BftBlockHashing.serializeHeader} does.
  */
 public final class QbftHashing {
     /** The chain profile names QBFT blocks; this class agrees with it by asking it. */

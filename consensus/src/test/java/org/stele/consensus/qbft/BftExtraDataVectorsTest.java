@@ -88,7 +88,8 @@ class BftExtraDataVectorsTest {
     @Test
     void decodingRejectsAnUnknownVoteType() {
         Bytes bad = Bytes.fromHex(
-                "0xf83fa00000000000000000000000000000000000000000000000000000000000000000c0d6940000000000000000000000000000000000000001018400fedcbac0");
+                "0xf83fa00000000000000000000000000000000000000000000000000000000000000000c0d6940000000000000000000"
+                        + "000000000000000000001018400fedcbac0");
         assertThatThrownBy(() -> BftExtraDataCodec.decode(bad)).isInstanceOf(RlpException.class)
                 .hasMessageContaining("vote type");
     }

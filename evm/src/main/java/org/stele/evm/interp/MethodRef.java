@@ -13,7 +13,10 @@ import org.objectweb.asm.Opcodes;
  * loaded. The owner, name and descriptor are read from the reference's serialized form, which the compiler records.
  */
 record MethodRef(String owner, String name, String descriptor, boolean isStatic) {
-    /** The method {@code reference} (a method reference to a static or instance method, cast to a serializable type) names. */
+    /**
+     * The method {@code reference} (a method reference to a static or instance method, cast to a serializable type)
+     * names.
+     */
     static MethodRef of(Serializable reference) {
         SerializedLambda lambda;
         try {

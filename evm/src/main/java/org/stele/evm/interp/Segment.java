@@ -1,13 +1,13 @@
 package org.stele.evm.interp;
 
 /**
- * A run of opcodes after a JUMPDEST or a JUMPI that only compute on the stack (arithmetic, comparisons, bitwise, PUSH, DUP, SWAP,
- * POP, PC) or read and write memory at constant offsets (PUSH1–PUSH4 then MLOAD, MSTORE or MSTORE8), compiled to JVM
- * bytecode. Such opcodes cannot halt once the run's total static gas is paid, the stack height at entry lies in
- * {@code [minHeight, maxHeight]} and memory already covers every constant offset ({@link #memory} bytes), so the
- * interpreter checks those once, charges {@link #gas}, runs {@link #code}, and continues at {@link #endPc} with the
- * height changed by {@link #growth}; otherwise it steps through the same opcodes one by one and halts exactly where
- * they do.
+ * A run of opcodes after a JUMPDEST or a JUMPI that only compute on the stack (arithmetic, comparisons, bitwise, PUSH,
+ * DUP, SWAP, POP, PC) or read and write memory at constant offsets (PUSH1–PUSH4 then MLOAD, MSTORE or MSTORE8),
+ * compiled to JVM bytecode. Such opcodes cannot halt once the run's total static gas is paid, the stack height at
+ * entry lies in {@code [minHeight, maxHeight]} and memory already covers every constant offset ({@link #memory}
+ * bytes), so the interpreter checks those once, charges {@link #gas}, runs {@link #code}, and continues at {@link
+ * #endPc} with the height changed by {@link #growth}; otherwise it steps through the same opcodes one by one and halts
+ * exactly where they do.
  */
 final class Segment {
     /** Marks a JUMPDEST whose run is too short to be worth compiling, or could not be compiled. */

@@ -252,9 +252,9 @@ public final class JournaledState {
     }
 
     /**
-     * SELFDESTRUCT: the balance moves to the beneficiary and the account is deleted at the end of the transaction. Under
-     * EIP-6780 ({@code onlyIfCreated}) the deletion, and the burning of a balance sent to itself, happen only for an
-     * account created in this transaction.
+     * SELFDESTRUCT: the balance moves to the beneficiary and the account is deleted at the end of the transaction.
+     * Under EIP-6780 ({@code onlyIfCreated}) the deletion, and the burning of a balance sent to itself, happen only
+     * for an account created in this transaction.
      */
     public void selfDestruct(Address address, Address beneficiary, boolean onlyIfCreated) {
         JAccount a = load(address);

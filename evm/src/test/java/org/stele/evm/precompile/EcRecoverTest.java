@@ -12,8 +12,10 @@ class EcRecoverTest {
             "fffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141", 16);
     /** go-ethereum's "ValidKey" vector: recovers 0xa94f5374fce5edbc8e2a8697c15331677e6ebf0b. */
     private static final byte[] VALID = Hex.decodeStrict(
-            "18c547e4f7b0f325ad1e56f57e26c745b09a3e503d86e00e5255ff7f715d3d1c000000000000000000000000000000000000000000000000000000000000001c"
-                    + "73b1693892219d736caba55bdb67216e485557ea6b6af75f37096c9aa6a5a75feeb940b1d03b21e36b0e47e79769f095fe2ab855bd91e3a38756b7d75a9c4549");
+            "18c547e4f7b0f325ad1e56f57e26c745b09a3e503d86e00e5255ff7f715d3d1c0000000000000000000000000000000000000"
+                    + "00000000000000000000000001c"
+                    + "73b1693892219d736caba55bdb67216e485557ea6b6af75f37096c9aa6a5a75feeb940b1d03b21e36b0e47e7976"
+                    + "9f095fe2ab855bd91e3a38756b7d75a9c4549");
     private static final String SIGNER = "000000000000000000000000a94f5374fce5edbc8e2a8697c15331677e6ebf0b";
 
     private final EcRecover ecrecover = new EcRecover();

@@ -462,8 +462,8 @@ public final class KeyValueBlockStore implements BlockStore {
     }
 
     /**
-     * The canonical block at {@code number}, once the head has reached it: a block's indexes are written before the head
-     * moves to it, and a reader that saw them first would find a block above the head it reads next.
+     * The canonical block at {@code number}, once the head has reached it: a block's indexes are written before the
+     * head moves to it, and a reader that saw them first would find a block above the head it reads next.
      */
     @Override
     public Optional<Bytes32> hashOf(long number) {

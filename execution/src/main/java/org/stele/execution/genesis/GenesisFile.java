@@ -118,7 +118,8 @@ public record GenesisFile(ChainProfile profile, long chainId, BlockHeader templa
     private static void requireZero(JsonNode config, String field) {
         if (!config.hasNonNull(field) || quantity(config, field, null).signum() != 0)
             throw new GenesisFormatException("genesis: config." + field
-                    + " must be 0: Stele runs chains that are at Cancun and merged from genesis (or have a qbft section)");
+                    + " must be 0: Stele runs chains that are at Cancun and merged from genesis (or have a qbft "
+                    + "section)");
     }
 
     private static Map<Address, Genesis.Allocation> alloc(JsonNode node) {

@@ -40,7 +40,8 @@ import org.stele.storage.WriteBatch;
 /**
  * Executes a block on its parent's state as its header describes it: the EIP-4788 beacon-root system call, every
  * transaction in order (each must be valid at its turn) and the withdrawals. What it gives is compared with the header
- * by {@link ExecutionResultRules}, after the body's roots, as Besu orders its checks. Not thread-safe: one per importer.
+ * by {@link ExecutionResultRules}, after the body's roots, as Besu orders its checks. Not thread-safe: one per
+ * importer.
  */
 final class BlockProcessor {
     private static final BigInteger GWEI = BigInteger.valueOf(1_000_000_000L);

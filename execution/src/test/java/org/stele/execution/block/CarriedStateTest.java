@@ -38,7 +38,9 @@ import org.stele.testkit.TxBuilder;
  * batches, or a node that restarts (and reads from the store) would hold another state than the one it built on.
  */
 class CarriedStateTest {
-    /** Stores the call's value at the slot named by its caller (zero clears it) and the block number at its own slot. */
+    /**
+     * Stores the call's value at the slot named by its caller (zero clears it) and the block number at its own slot.
+     */
     private static final Bytes CONTRACT_CODE = Bytes.fromHex("0x34335543805500");
     private static final Address CONTRACT = Address.fromHex("0x00000000000000000000000000000000000c0de0");
     private static final Address COINBASE = Address.fromHex("0x00000000000000000000000000000000000000c0");

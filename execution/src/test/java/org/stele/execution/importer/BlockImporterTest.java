@@ -43,7 +43,8 @@ class BlockImporterTest {
     private static final Address ALICE = TestKeys.address(KEY);
     private static final Address COINBASE = Address.fromHex("0x00000000000000000000000000000000000000c0");
     /** EIP-4788's contract, as deployed on mainnet. */
-    private static final String BEACON_ROOTS_CODE = "0x3373fffffffffffffffffffffffffffffffffffffffe14604d57602036146024575f"
+    private static final String BEACON_ROOTS_CODE = "0x3373fffffffffffffffffffffffffffffffffffffffe14604d576020361"
+            + "46024575f"
             + "5ffd5b5f35801560495762001fff810690815414603c575f5ffd5b62001fff01545f5260205ff35b5f5ffd5b62001fff42064281"
             + "555f359062001fff015500";
 

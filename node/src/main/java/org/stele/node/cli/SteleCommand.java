@@ -1,7 +1,11 @@
 package org.stele.node.cli;
 
+import java.util.LinkedHashSet;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /** The {@code stele} command line. Each subcommand is a class of its own, registered here. */
 @Command(name = "stele", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class, description = "Stele: a consortium blockchain with EVM contracts and QBFT finality.", subcommands = {
@@ -21,6 +25,30 @@ public final class SteleCommand implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new SteleCommand()).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /**
+     * The whole command tree, with {@code -h}/{@code --help} on every command and a {@code help} subcommand in every
+     * group: a command class that forgets {@code mixinStandardHelpOptions} would otherwise answer {@code --help} with
+     * "Unknown option", and {@code stele help} only knows the top-level commands.
+     */
+    public static CommandLine commandLine() {
+        CommandLine root = new CommandLine(new SteleCommand());
+        withHelp(root);
+        return root;
+    }
+
+    private static void withHelp(CommandLine command) {
+        // A copy: a group gains its help subcommand while its subcommands are walked.
+        for (CommandLine sub : new LinkedHashSet<>(command.getSubcommands().values())) {
+            CommandSpec spec = sub.getCommandSpec();
+            if (spec.findOption("--help") == null)
+                spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true)
+                        .description("Show this help message and exit.").build());
+            if (!sub.getSubcommands().isEmpty() && !sub.getSubcommands().containsKey("help"))
+                sub.addSubcommand("help", new HelpCommand());
+            withHelp(sub);
+        }
     }
 }

@@ -13,8 +13,8 @@ import org.stele.rpc.RpcMethod;
 
 /**
  * The relayer over a node's JSON-RPC: {@code points_relayerConfig(token)} answers what the relayer's {@code GET
- * /relay/config} does, and {@code points_relay({request, signature})} what its {@code POST /relay} does, a refusal being
- * a JSON-RPC error whose message says why and whose data is the refusal's code.
+ * /relay/config} does, and {@code points_relay({request, signature})} what its {@code POST /relay} does, a refusal
+ * being a JSON-RPC error whose message says why and whose data is the refusal's code.
  */
 public final class PointsRelayerMethods {
     /** The relayer for a token, or a JSON-RPC error saying why there is none. */

@@ -113,7 +113,7 @@ public final class NetworkNode implements AutoCloseable {
                     throw new IllegalStateException("the genesis block is written before the node opens the chain");
                 }, InstantSource.system());
         // The points relayer reaches the chain through this node's JSON-RPC, whose address is known once it listens.
-        java.util.concurrent.atomic.AtomicReference<String> rpcUrl = new java.util.concurrent.atomic.AtomicReference<>();
+        var rpcUrl = new java.util.concurrent.atomic.AtomicReference<String>();
         NodePointsRelayer points = null;
         NetworkNodeConfig.PointsRelayerSettings relay = config.pointsRelayer();
         if (relay.enabled()) {

@@ -231,7 +231,10 @@ public final class NodeServices implements AutoCloseable {
         network.use(new P2pNetworkAdmin(p2p, peerHeads));
     }
 
-    /** The heads peers announced, which {@code admin_peers} reports; a listener made by {@link PeerHeads#tracking} keeps it. */
+    /**
+     * The heads peers announced, which {@code admin_peers} reports; a listener made by {@link PeerHeads#tracking}
+     * keeps it.
+     */
     public PeerHeads peerHeads() {
         return peerHeads;
     }

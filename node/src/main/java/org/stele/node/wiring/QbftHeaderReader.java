@@ -35,7 +35,9 @@ public final class QbftHeaderReader implements QbftHeaders {
         return extraData(header).map(BftExtraData::validators);
     }
 
-    /** Besu's rule for QBFT: the proposer is the block's coinbase (its beneficiary), which the proposer sets to itself. */
+    /**
+     * Besu's rule for QBFT: the proposer is the block's coinbase (its beneficiary), which the proposer sets to itself.
+     */
     @Override
     public Optional<Address> proposer(BlockHeader header) {
         return extraData(header).map(d -> header.coinbase());

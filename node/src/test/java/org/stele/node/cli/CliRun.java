@@ -3,7 +3,6 @@ package org.stele.node.cli;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import picocli.CommandLine;
 
 /** One {@code stele} invocation in-process, as a user runs it: arguments in, exit status and printed text out. */
 record CliRun(int status, String out, String err) {
@@ -23,7 +22,7 @@ record CliRun(int status, String out, String err) {
         try {
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int status = new CommandLine(new SteleCommand()).execute(args);
+            int status = SteleCommand.commandLine().execute(args);
             System.out.flush();
             return new CliRun(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         } finally {

@@ -33,6 +33,7 @@ class DevAccountsTest {
         Mnemonic m = Mnemonic
                 .parse("abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about");
         assertThat(org.stele.common.Hex.encodeNoPrefix(m.seed("TREZOR"))).isEqualTo(
-                "c55257c360c07c72029aebc1b53c05ed0362ada38ead3e3e9efa3708e53495531f09a6987599d18264c1e1c92f2cf141630c7a3c4ab7c81b2f001698e7463b04");
+                "c55257c360c07c72029aebc1b53c05ed0362ada38ead3e3e9efa3708e53495531f09a6987599d18264c1e1c92f2cf1416"
+                        + "30c7a3c4ab7c81b2f001698e7463b04");
     }
 }

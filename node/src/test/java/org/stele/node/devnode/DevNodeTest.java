@@ -130,7 +130,8 @@ class DevNodeTest {
     void theNodeSignsOnlyForItsOwnAccounts(@TempDir Path dir) throws Exception {
         try (DevNode node = start(dir)) {
             String body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_sendTransaction\",\"params\":[{\"from\":"
-                    + "\"0x00000000000000000000000000000000000000aa\",\"to\":\"0x00000000000000000000000000000000000000bb\"}]}";
+                    + "\"0x00000000000000000000000000000000000000aa\",\"to\":\"0x000000000000000000000000000000000"
+                    + "00000bb\"}]}";
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port))
                     .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                     HttpResponse.BodyHandlers.ofString());

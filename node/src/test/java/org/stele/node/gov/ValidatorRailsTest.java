@@ -15,7 +15,8 @@ class ValidatorRailsTest {
     void aThirdRemovalInFlightAmongSevenIsRefusedNamingTheOpenProposals() {
         assertThat(ValidatorRails.removal(7, List.of(3L, 5L), false)).contains("refused: 3 validator removals at once "
                 + "(open proposals #3, #5 and this one), but 7 validators go on with at most 2 stopped (quorum 5), and "
-                + "a removed validator may be stopped as soon as its removal is proposed; let the open removals execute "
+                + "a removed validator may be stopped as soon as its removal is proposed; let the open removals "
+                + "execute "
                 + "or expire first");
     }
 

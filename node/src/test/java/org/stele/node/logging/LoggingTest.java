@@ -40,7 +40,8 @@ class LoggingTest {
         LOG.info("Imported #{}", 7);
         LOG.debug("not at info");
         assertThat(written()).matches(
-                "\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3}[+-]\\d{4} \\| [^|]+ \\| INFO  \\| LoggingTest \\| Imported #7\\R");
+                "\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3}[+-]\\d{4} \\| [^|]+ \\| INFO  \\| LoggingTest "
+                        + "\\| Imported #7\\R");
     }
 
     @Test

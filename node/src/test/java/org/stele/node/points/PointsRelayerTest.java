@@ -246,7 +246,8 @@ class PointsRelayerTest {
             else
                 assertThat(answer).isEqualTo(BigInteger.valueOf(i + 1));
         }
-        // The admin's client shares this NodeRpc (its receipt polls count too): fewer exchanges than calls all the same.
+        // The admin's client shares this NodeRpc (its receipt polls count too): fewer exchanges than calls all the
+        // same.
         long calls = rpc.calls() - callsBefore;
         assertThat(calls).isGreaterThanOrEqualTo(10L * holders);
         assertThat(rpc.exchanges() - exchangesBefore).isLessThan(calls);

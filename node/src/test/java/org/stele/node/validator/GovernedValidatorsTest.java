@@ -92,7 +92,9 @@ class GovernedValidatorsTest {
         }
     }
 
-    /** Proposal {@code id} (the governors' {@code id}-th) of {@code data} to {@code target}, voted in by three of four. */
+    /**
+     * Proposal {@code id} (the governors' {@code id}-th) of {@code data} to {@code target}, voted in by three of four.
+     */
     private static void decide(TestNetwork net, KeyPair[] governors, long[] nonces, long id, Address target,
             Bytes data) throws InterruptedException {
         send(net.nodes[0], tx(governors[0], nonces[0]++, GovernanceCalls.propose(target, data, "proposal " + id)));

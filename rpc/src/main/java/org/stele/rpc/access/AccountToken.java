@@ -77,7 +77,10 @@ public record AccountToken(Address account, OptionalLong issuedAt, long expiresA
         return suite.hash(all);
     }
 
-    /** A token for {@code key}'s account on chain {@code chainId}, issued at {@code issuedAt}, void after {@code expiresAt}. */
+    /**
+     * A token for {@code key}'s account on chain {@code chainId}, issued at {@code issuedAt}, void after {@code
+     * expiresAt}.
+     */
     public static AccountToken sign(CryptoSuite suite, KeyPair key, long chainId, long issuedAt, long expiresAt) {
         Address account = suite.address(key.publicKey());
         return signed(suite, key, new AccountToken(account, OptionalLong.of(issuedAt), expiresAt, Bytes.EMPTY),

@@ -20,7 +20,8 @@ import org.stele.state.WorldState;
 
 /**
  * Executes a mined transaction again on the state it saw (its block's parent, the block's beacon-root system call, and
- * the transactions ahead of it) in the context the importer executed it in, with a tracer watching it: what {@code debug_traceTransaction} and the {@code ots_} traces are made of.
+ * the transactions ahead of it) in the context the importer executed it in, with a tracer watching it: what {@code
+ * debug_traceTransaction} and the {@code ots_} traces are made of.
  */
 public final class TransactionReplay {
     private TransactionReplay() {

@@ -6,7 +6,9 @@ import org.stele.chain.store.BlockStore;
 import org.stele.rpc.BlockParameter;
 import org.stele.rpc.JsonRpcException;
 
-/** Resolves a block parameter against the stored chain. Every block is final under QBFT, so safe = finalized = latest. */
+/**
+ * Resolves a block parameter against the stored chain. Every block is final under QBFT, so safe = finalized = latest.
+ */
 public final class Blocks {
     private Blocks() {
     }

@@ -52,7 +52,8 @@ public final class Calls {
     /**
      * @param gasCap the most gas a call may use (geth: 50,000,000)
      * @param clock gives the timestamp of the next block, for calls against {@code pending}
-     * @param policy the chain's rules, read at the state a call runs on: a call from or into a frozen account is refused
+     * @param policy the chain's rules, read at the state a call runs on: a call from or into a frozen account is
+     * refused
      *            with the pool's message, and calls made inside it are guarded as a block's are
      */
     public Calls(EthBackend backend, long gasCap, InstantSource clock, TransactionPolicy policy) {
@@ -146,7 +147,9 @@ public final class Calls {
         return execute(At.block(header), call, gas, tracer, overrides);
     }
 
-    /** As {@link #execute(BlockHeader, CallRequest, long, org.stele.evm.tracing.Tracer, StateOverrides)}, at {@code at}. */
+    /**
+     * As {@link #execute(BlockHeader, CallRequest, long, org.stele.evm.tracing.Tracer, StateOverrides)}, at {@code at}.
+     */
     public TransactionResult.Executed execute(At at, CallRequest call, long gas, org.stele.evm.tracing.Tracer tracer,
             StateOverrides overrides) {
         BlockHeader header = at.state();

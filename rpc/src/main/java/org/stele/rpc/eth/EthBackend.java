@@ -10,8 +10,8 @@ import org.stele.common.crypto.CryptoSuite;
 import org.stele.txpool.TransactionPool;
 
 /**
- * What the {@code eth} methods read: the stored chain, the state store, the pool, the chain's crypto suite, id and the fork
- * whose rules apply, and the senders already recovered. The node wires the real parts in.
+ * What the {@code eth} methods read: the stored chain, the state store, the pool, the chain's crypto suite, id and the
+ * fork whose rules apply, and the senders already recovered. The node wires the real parts in.
  */
 public record EthBackend(BlockStore blocks, ReadableKeyValueStore stateStore, TransactionPool pool, CryptoSuite suite,
         long chainId, Fork fork, SenderCache senders) {

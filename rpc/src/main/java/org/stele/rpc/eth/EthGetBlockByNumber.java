@@ -6,7 +6,10 @@ import org.stele.rpc.Params;
 import org.stele.rpc.RpcMethod;
 import org.stele.rpc.RpcSession;
 
-/** {@code eth_getBlockByNumber}: a block by number or tag, with transaction hashes or full transactions; null when there is none. */
+/**
+ * {@code eth_getBlockByNumber}: a block by number or tag, with transaction hashes or full transactions; null when
+ * there is none.
+ */
 public final class EthGetBlockByNumber implements RpcMethod {
     private final EthBackend backend;
 

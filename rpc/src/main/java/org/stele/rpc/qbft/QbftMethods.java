@@ -62,8 +62,8 @@ public final class QbftMethods {
 
     /**
      * Besu's rule: blocks from {@code from} (inclusive, default head − 100) to {@code to} (exclusive, default and at
-     * most the head); per proposer the blocks it proposed and the last of them, plus every validator of the range's last
-     * block with a count of 0 when it proposed none.
+     * most the head); per proposer the blocks it proposed and the last of them, plus every validator of the range's
+     * last block with a count of 0 when it proposed none.
      */
     private static JsonNode signerMetrics(BlockStore blocks, QbftHeaders qbft, Params params) {
         long head = blocks.head().orElseThrow().number();

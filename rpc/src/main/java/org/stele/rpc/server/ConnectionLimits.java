@@ -7,7 +7,8 @@ import java.time.Duration;
  *
  * @param maxConnections most open connections, HTTP and WebSocket together; one more is closed as it is accepted
  *            ({@code --http.maxconnections}, Besu's {@code --rpc-http-max-active-connections})
- * @param headerReadTimeout how long a request may take to arrive once its first byte has ({@code --http.readheadertimeout},
+ * @param headerReadTimeout how long a request may take to arrive once its first byte has ({@code
+ * --http.readheadertimeout},
  *            geth's ReadHeaderTimeout); a connection that takes longer is closed
  * @param idleTimeout how long an HTTP connection may sit with no request and no reply pending
  *            ({@code --http.idletimeout}); WebSocket connections are not subject to it, they hold subscriptions

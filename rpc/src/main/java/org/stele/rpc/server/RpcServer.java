@@ -23,9 +23,9 @@ import java.util.concurrent.TimeUnit;
 import org.stele.rpc.JsonRpcDispatcher;
 
 /**
- * JSON-RPC over HTTP and WebSocket on one port, and the node's pages on GET. Each connection passes, in order: the connection count, the idle
- * timeout and the header-read timeout (both dropped once a connection becomes a WebSocket), HTTP decoding, the browser
- * policy and in-order replies, then the WebSocket protocol.
+ * JSON-RPC over HTTP and WebSocket on one port, and the node's pages on GET. Each connection passes, in order: the
+ * connection count, the idle timeout and the header-read timeout (both dropped once a connection becomes a WebSocket),
+ * HTTP decoding, the browser policy and in-order replies, then the WebSocket protocol.
  */
 public final class RpcServer implements AutoCloseable {
     static final String IDLE = "idle";

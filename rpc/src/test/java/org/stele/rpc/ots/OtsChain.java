@@ -48,7 +48,8 @@ final class OtsChain {
     static final Address DELEGATOR = Address.fromHex("0x0000000000000000000000000000000000000a05");
     static final Address BEACON_READER = Address.fromHex("0x0000000000000000000000000000000000000a06");
     /** EIP-4788's contract, as deployed on mainnet. */
-    private static final String BEACON_ROOTS_CODE = "3373fffffffffffffffffffffffffffffffffffffffe14604d57602036146024575f"
+    private static final String BEACON_ROOTS_CODE = "3373fffffffffffffffffffffffffffffffffffffffe14604d57602036146"
+            + "024575f"
             + "5ffd5b5f35801560495762001fff810690815414603c575f5ffd5b62001fff01545f5260205ff35b5f5ffd5b62001fff42064281"
             + "555f359062001fff015500";
     /**

@@ -11,9 +11,9 @@ import org.web3j.crypto.Sign;
 import org.web3j.utils.Numeric;
 
 /**
- * An ERC-2771 request for OpenZeppelin's forwarder: {@code from} asks that {@code data} be called on {@code to}, with at
- * most {@code gas}, until {@code deadline} (a block timestamp), as its {@code nonce}-th request. The holder signs its
- * EIP-712 digest (domain "PointsForwarder", version "1", the chain id and the forwarder's address); whoever submits
+ * An ERC-2771 request for OpenZeppelin's forwarder: {@code from} asks that {@code data} be called on {@code to}, with
+ * at most {@code gas}, until {@code deadline} (a block timestamp), as its {@code nonce}-th request. The holder signs
+ * its EIP-712 digest (domain "PointsForwarder", version "1", the chain id and the forwarder's address); whoever submits
  * it pays the gas. Addresses lower-case 0x-hex, {@code data} 0x-hex.
  */
 public record ForwardRequest(String from, String to, BigInteger value, BigInteger gas, BigInteger nonce,

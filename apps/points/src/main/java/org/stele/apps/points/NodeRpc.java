@@ -33,7 +33,8 @@ public final class NodeRpc {
     private final AtomicLong exchanges = new AtomicLong();
     /**
      * Posts on their way at once: a node limits connections per client, and more calls than this at once go
-     * together in batches instead (a node runs a batch's calls one after the other, so a few posts keep its cores busy).
+     * together in batches instead (a node runs a batch's calls one after the other, so a few posts keep its cores
+     * busy).
      */
     private static final int POSTS = 4;
     /** The most calls in one batch. */

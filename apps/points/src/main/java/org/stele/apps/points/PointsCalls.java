@@ -14,7 +14,9 @@ import org.web3j.abi.datatypes.generated.Uint8;
 import org.web3j.crypto.Hash;
 import org.web3j.utils.Numeric;
 
-/** The calldata of PointsToken's functions, as 0x-hex, ready for a transaction's or a forward request's {@code data}. */
+/**
+ * The calldata of PointsToken's functions, as 0x-hex, ready for a transaction's or a forward request's {@code data}.
+ */
 public final class PointsCalls {
     public static final String ISSUER_ROLE = Hash.sha3String("ISSUER_ROLE");
     public static final String REDEEMER_ROLE = Hash.sha3String("REDEEMER_ROLE");

@@ -119,7 +119,9 @@ public final class PointsClient {
                 now + validFor.toSeconds(), data).sign(key, node.chainId(), forwarder());
     }
 
-    /** Hands a signed request to the relayer at {@code relayerUrl}; answers once mined, or throws its one-line error. */
+    /**
+     * Hands a signed request to the relayer at {@code relayerUrl}; answers once mined, or throws its one-line error.
+     */
     public static Relayer.Relayed relay(String relayerUrl, ForwardRequest.Signed signed) throws IOException {
         return relay(HTTP, relayerUrl, signed);
     }

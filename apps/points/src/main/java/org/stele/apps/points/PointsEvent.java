@@ -4,8 +4,8 @@ import java.math.BigInteger;
 import java.util.Comparator;
 
 /**
- * One event of PointsToken or PointsForwarder, decoded; addresses in lower-case 0x-hex. The events are the application's
- * whole record: balances over time, history and the issuer's dashboard are folded from them.
+ * One event of PointsToken or PointsForwarder, decoded; addresses in lower-case 0x-hex. The events are the
+ * application's whole record: balances over time, history and the issuer's dashboard are folded from them.
  */
 public sealed interface PointsEvent {
     /** Where the event is: block, log index within the block, and the transaction that emitted it. */

@@ -17,9 +17,9 @@ import org.web3j.crypto.ECKeyPair;
 import org.stele.testchain.TestSenders;
 
 /**
- * PointsToken and its forwarder deployed on a {@link TestChain}, in Stele's own EVM. Each transaction is first run on the
- * head state to read its revert data (a receipt does not keep it), then mined when it succeeds, so a test sees either
- * the events or the custom error. Only the admin and the relayer hold native coin: holders never need any.
+ * PointsToken and its forwarder deployed on a {@link TestChain}, in Stele's own EVM. Each transaction is first run on
+ * the head state to read its revert data (a receipt does not keep it), then mined when it succeeds, so a test sees
+ * either the events or the custom error. Only the admin and the relayer hold native coin: holders never need any.
  */
 final class PointsChain {
     static final BigInteger ETHER = BigInteger.TEN.pow(18);

@@ -22,7 +22,8 @@ record ContractArtifacts(JsonNode json) {
         } else {
             file = Path.of("target", "contracts.json").toAbsolutePath();
             Files.createDirectories(file.getParent());
-            Process node = new ProcessBuilder("node", "lib/compile.js", file.toString()).directory(Path.of("..", "js").toFile())
+            Process node = new ProcessBuilder("node", "lib/compile.js", file.toString())
+                    .directory(Path.of("..", "js").toFile())
                     .inheritIO().start();
             if (!node.waitFor(5, TimeUnit.MINUTES) || node.exitValue() != 0) {
                 throw new IOException("solc-js compilation failed (node lib/compile.js in clients/js)");

@@ -154,7 +154,8 @@ class Erc20WithWeb3jTest {
         assertThat(result.getRevertReason()).contains("SteleToken: balance too low");
 
         RawTransactionManager bobTx = new RawTransactionManager(web3, bob, chainId, receipts);
-        assertThatThrownBy(() -> bobTx.sendCall(token, FunctionEncoder.encode(tooMuch), DefaultBlockParameterName.LATEST))
+        assertThatThrownBy(
+                () -> bobTx.sendCall(token, FunctionEncoder.encode(tooMuch), DefaultBlockParameterName.LATEST))
                 .isInstanceOf(ContractCallException.class).hasMessageContaining("SteleToken: balance too low");
     }
 
@@ -200,7 +201,8 @@ class Erc20WithWeb3jTest {
     }
 
     private static Function transfer(String to, BigInteger amount) {
-        return new Function("transfer", List.of(new Address(to), new Uint256(amount)), List.of(new TypeReference<Bool>() {
+        return new Function("transfer", List.of(new Address(to), new Uint256(amount)),
+                List.of(new TypeReference<Bool>() {
         }));
     }
 

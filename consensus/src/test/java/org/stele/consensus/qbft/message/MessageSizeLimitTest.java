@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.Test;
 import org.stele.testkit.TestKeys;
 
-/** A message exactly at the size limit is read (and here refused for what it holds); one byte more is refused unread. */
+/**
+ * A message exactly at the size limit is read (and here refused for what it holds); one byte more is refused unread.
+ */
 class MessageSizeLimitTest {
     private static final MessageCodec CODEC = new MessageCodec(TestKeys.SUITE);
 

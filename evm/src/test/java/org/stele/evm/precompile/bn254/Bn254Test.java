@@ -18,7 +18,8 @@ class Bn254Test {
     private static final BigInteger P = Fp.P;
     private static final BigInteger R = Pairing.R;
     private static final byte[] G1_GEN = Hex.decodeStrict(
-            "00000000000000000000000000000000000000000000000000000000000000010000000000000000000000000000000000000000000000000000000000000002");
+            "00000000000000000000000000000000000000000000000000000000000000010000000000000000000000000000000000000"
+                    + "000000000000000000000000002");
     /** The EIP-197 G2 generator: x_im, x_re, y_im, y_re. */
     private static final byte[] G2_GEN = Hex
             .decodeStrict("198e9393920d483a7260bfb731fb5d25f1aa493335a9e71297e485b7aef312c2"

@@ -105,7 +105,9 @@ public final class GovernanceClient {
         return created.get(0).id;
     }
 
-    /** Votes for or against proposal {@code id} with the caller's whole weight; returns whether this vote executed it. */
+    /**
+     * Votes for or against proposal {@code id} with the caller's whole weight; returns whether this vote executed it.
+     */
     public boolean vote(BigInteger id, boolean support) throws Exception {
         TransactionReceipt r = committee.vote(id, support).send();
         return !Committee.getProposalExecutedEvents(r).isEmpty();

@@ -145,7 +145,9 @@ public sealed interface RegistryChange {
         return Bytes32.wrap(Arrays.copyOf(utf8, 32));
     }
 
-    /** {@code selector ‖ fixed ‖ head of words ‖ tail}: each dynamic value's offset in the head, its data in the tail. */
+    /**
+     * {@code selector ‖ fixed ‖ head of words ‖ tail}: each dynamic value's offset in the head, its data in the tail.
+     */
     private static Bytes encode(String signature, byte[][] fixed, Object[] words) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(Arrays.copyOf(Keccak256.hash(signature.getBytes(StandardCharsets.US_ASCII)), 4));

@@ -23,8 +23,9 @@ public final class Abi {
     }
 
     /**
-     * A call: {@code signature}'s selector and its arguments, each an {@link Address}, {@link BigInteger}, {@link Long},
-     * {@link Integer}, {@link Boolean}, a 32-byte {@link Bytes} or a {@link String} (encoded as a dynamic string).
+     * A call: {@code signature}'s selector and its arguments, each an {@link Address}, {@link BigInteger}, {@link
+     * Long}, {@link Integer}, {@link Boolean}, a 32-byte {@link Bytes} or a {@link String} (encoded as a dynamic
+     * string).
      */
     public static Bytes call(String signature, Object... args) {
         ByteArrayOutputStream head = new ByteArrayOutputStream();

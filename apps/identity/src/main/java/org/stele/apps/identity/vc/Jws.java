@@ -14,7 +14,9 @@ public record Jws(ObjectNode header, ObjectNode payload, String signingInput, by
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
-    /** Signs {@code payload} with {@code header} (whose {@code alg} is ES256K or ES256K-R); answers the compact form. */
+    /**
+     * Signs {@code payload} with {@code header} (whose {@code alg} is ES256K or ES256K-R); answers the compact form.
+     */
     public static String sign(ObjectNode header, ObjectNode payload, KeyPair key) {
         String input = b64(json(header)) + "." + b64(json(payload));
         byte[] sig = Es256k.sign(header.path("alg").asText(), input.getBytes(StandardCharsets.US_ASCII), key);

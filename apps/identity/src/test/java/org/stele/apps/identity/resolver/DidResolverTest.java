@@ -124,7 +124,8 @@ class DidResolverTest {
         assertThat(atTwo.at("/didDocument/assertionMethod").toString())
                 .isEqualTo("[\"%1$s#controller\",\"%1$s#delegate-1\",\"%1$s#delegate-2\"]".formatted(did));
         assertThat(atTwo.get("didDocumentMetadata").toString()).isEqualTo("{\"versionId\":\"2\","
-                + "\"updated\":\"1970-01-01T00:00:02Z\",\"nextVersionId\":\"3\",\"nextUpdate\":\"1970-01-01T00:00:03Z\"}");
+                + "\"updated\":\"1970-01-01T00:00:02Z\",\"nextVersionId\":\"3\",\"nextUpdate\":\"1970-01-01T00:00:"
+                + "03Z\"}");
         // At block 5's time the delegate added there for one second is still valid.
         JsonNode atFive = chain.resolverAt(100).resolve(did + "?versionTime=1970-01-01T00:00:05.500Z", Map.of())
                 .result();
