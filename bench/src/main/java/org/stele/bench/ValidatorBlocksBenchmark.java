@@ -4,35 +4,25 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.stele.bench.load.Erc20Token;
 import org.stele.chain.BaseFee;
 import org.stele.chain.Block;
 import org.stele.chain.BlockHeader;
 import org.stele.chain.rules.EthereumCancun;
-import org.stele.chain.tx.FeeMarketTransaction;
-import org.stele.chain.tx.Transaction;
-import org.stele.chain.tx.TransactionSignature;
 import org.stele.common.Address;
 import org.stele.common.Bytes;
 import org.stele.common.Bytes32;
 import org.stele.common.Fork;
-import org.stele.common.crypto.Keccak256;
-import org.stele.common.crypto.KeyPair;
 import org.stele.common.crypto.Secp256k1KeccakSuite;
-import org.stele.evm.Evm;
 import org.stele.execution.block.BlockExecutor;
 import org.stele.execution.block.CarriedState;
 import org.stele.execution.block.Genesis;
@@ -62,7 +52,6 @@ public final class ValidatorBlocksBenchmark {
     static final int TXS_PER_BLOCK = 800;
     static final int VALIDATORS = 4;
     private static final long CHAIN_ID = 31337;
-    private static final BigInteger GWEI = BigInteger.TEN.pow(9);
     private static final Secp256k1KeccakSuite SUITE = Secp256k1KeccakSuite.instance();
 
     /** One validator's chain on its own store. */
@@ -175,39 +164,12 @@ public final class ValidatorBlocksBenchmark {
     public static void main(String[] args) throws IOException {
         int perRound = args.length > 0 ? Integer.parseInt(args[0]) : 4;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 4;
-        KeyPair deployer = SUITE.keyPair(Keccak256.hash("deployer".getBytes()));
-        Address deployerAddress = SUITE.address(deployer.publicKey());
-        List<KeyPair> keys = new ArrayList<>();
-        Map<Address, Genesis.Allocation> alloc = new LinkedHashMap<>();
-        BigInteger ether = BigInteger.TEN.pow(18);
-        alloc.put(deployerAddress, Genesis.Allocation.balance(ether.multiply(BigInteger.valueOf(1_000))));
-        for (int i = 0; i < TXS_PER_BLOCK; i++) {
-            KeyPair k = SUITE.keyPair(Keccak256.hash(new byte[]{'s', (byte) (i >> 8), (byte) i}));
-            keys.add(k);
-            alloc.put(SUITE.address(k.publicKey()), Genesis.Allocation.balance(ether.multiply(BigInteger.TEN)));
-        }
-        List<Address> senders = keys.stream().map(k -> SUITE.address(k.publicKey())).toList();
-        Address token = Evm.createAddress(deployerAddress, 0);
-
+        Erc20Transfers workload = new Erc20Transfers(TXS_PER_BLOCK);
+        Map<Address, Genesis.Allocation> alloc = workload.alloc;
         // Every block both networks will decide, signed before any clock runs: deployment, funding, then transfers.
-        List<List<BlockExecutor.Candidate>> setup = new ArrayList<>();
-        setup.add(List.of(signed(deployer, 0, Optional.empty(), Erc20Token.CREATION_CODE, 300_000)));
-        for (int half = 0; half < 2; half++) {
-            List<BlockExecutor.Candidate> funding = new ArrayList<>();
-            for (int i = half * TXS_PER_BLOCK / 2; i < (half + 1) * TXS_PER_BLOCK / 2; i++)
-                funding.add(signed(deployer, i + 1, Optional.of(token),
-                        Erc20Token.transferCall(senders.get(i), BigInteger.valueOf(1_000_000)), 60_000));
-            setup.add(funding);
-        }
+        List<List<BlockExecutor.Candidate>> setup = workload.setup();
         int blocks = 2 * perRound * rounds; // a warm-up as long as the measurement
-        List<List<BlockExecutor.Candidate>> transfers = new ArrayList<>();
-        for (int b = 0; b < blocks; b++) {
-            List<BlockExecutor.Candidate> block = new ArrayList<>(TXS_PER_BLOCK);
-            for (int i = 0; i < TXS_PER_BLOCK; i++)
-                block.add(signed(keys.get(i), b, Optional.of(token),
-                        Erc20Token.transferCall(senders.get((i + 1) % TXS_PER_BLOCK), BigInteger.ONE), 60_000));
-            transfers.add(block);
-        }
+        List<List<BlockExecutor.Candidate>> transfers = workload.transferBlocks(blocks);
         // The pool's senders, recovered at admission.
         Map<Bytes32, Address> known = new HashMap<>();
         Stream.concat(setup.stream(), transfers.stream()).flatMap(List::stream)
@@ -245,13 +207,5 @@ public final class ValidatorBlocksBenchmark {
                     + "warm-up heights; proposers rotate over %d validators)%n", rounds * perRound, TXS_PER_BLOCK,
                     VALIDATORS);
         }
-    }
-
-    private static BlockExecutor.Candidate signed(KeyPair key, long nonce, Optional<Address> to, Bytes data,
-            long gas) {
-        Transaction tx = new FeeMarketTransaction(BigInteger.valueOf(CHAIN_ID), nonce, GWEI,
-                GWEI.multiply(BigInteger.valueOf(1_000)), gas, to, BigInteger.ZERO, data, List.of(),
-                TransactionSignature.UNSIGNED).sign(key, SUITE);
-        return new BlockExecutor.Candidate(tx, SUITE.address(key.publicKey()));
     }
 }
