@@ -17,7 +17,7 @@ class CachedSegmentStoreTest extends KeyValueStoreContract {
     }
 
     /** Counts the reads that reach the store underneath. */
-    private static final class CountingStore extends ForwardingStore {
+    private static final class CountingStore extends ForwardingKeyValueStore {
         final AtomicInteger gets = new AtomicInteger();
 
         CountingStore(KeyValueStore store) {

@@ -37,7 +37,7 @@ class RangeScanPropertiesTest {
     void theDefaultScanFromTheWholePrefixAgrees(@ForAll @Size(max = 40) List<@Size(max = 3) byte[]> keys,
             @ForAll @Size(max = 1) byte[] prefix, @ForAll @Size(max = 2) byte[] rest, @ForAll boolean descending,
             @ForAll @IntRange(min = 1, max = 50) int limit) {
-        try (KeyValueStore store = new ForwardingStore(new InMemoryKeyValueStore())) {
+        try (KeyValueStore store = new DefaultScanStore(new InMemoryKeyValueStore())) {
             check(store, keys, prefix, rest, descending, limit);
         }
     }

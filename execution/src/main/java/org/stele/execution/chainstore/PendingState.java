@@ -2,12 +2,11 @@ package org.stele.execution.chainstore;
 
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.stele.common.Bytes;
+import org.stele.storage.ForwardingKeyValueStore;
 import org.stele.storage.KeyValueStore;
 import org.stele.storage.Segment;
-import org.stele.storage.Snapshot;
 import org.stele.storage.WriteBatch;
 
 /**
@@ -19,13 +18,12 @@ import org.stele.storage.WriteBatch;
  * Entries are dropped once their batch is written; a key in two pending batches has one value, so dropping it after
  * the first is written leaves it readable from the store.
  */
-final class PendingState implements KeyValueStore {
-    private final KeyValueStore store;
+final class PendingState extends ForwardingKeyValueStore {
     private final Map<Bytes, Bytes> nodes = new ConcurrentHashMap<>();
     private final Map<Bytes, Bytes> code = new ConcurrentHashMap<>();
 
     PendingState(KeyValueStore store) {
-        this.store = store;
+        super(store);
     }
 
     /** Makes {@code batch}'s trie nodes and code readable before the batch is written. */
@@ -64,28 +62,7 @@ final class PendingState implements KeyValueStore {
             if (value != null)
                 return Optional.of(value);
         }
-        return store.get(segment, key);
-    }
-
-    @Override
-    public void forEachWithPrefix(Segment segment, Bytes prefix, EntryVisitor visitor) {
-        // a scan sees the store only: pending entries are for the key lookups of the states being built on them
-        store.forEachWithPrefix(segment, prefix, visitor);
-    }
-
-    @Override
-    public Set<Segment> segments() {
-        return store.segments();
-    }
-
-    @Override
-    public void write(WriteBatch batch) {
-        store.write(batch);
-    }
-
-    @Override
-    public Snapshot snapshot() {
-        return store.snapshot();
+        return super.get(segment, key);
     }
 
     /** The store is the block store's owner's to close. */

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -38,9 +37,8 @@ import org.stele.execution.importer.SealVerifier;
 import org.stele.execution.policy.TransactionPolicy;
 import org.stele.state.WorldState;
 import org.stele.storage.InMemoryKeyValueStore;
+import org.stele.storage.ForwardingKeyValueStore;
 import org.stele.storage.KeyValueStore;
-import org.stele.storage.Segment;
-import org.stele.storage.Snapshot;
 import org.stele.storage.WriteBatch;
 import org.stele.testkit.TestKeys;
 import org.stele.testkit.TxBuilder;
@@ -62,13 +60,23 @@ class WriteBehindTest {
     private static final List<KeyPair> KEYS = TestKeys.named("behind", 4);
 
     /** An in-memory store whose writes, once gated, each wait for a permit, and of which one write may fail. */
-    private static final class GatedStore implements KeyValueStore {
-        final InMemoryKeyValueStore store = new InMemoryKeyValueStore();
+    private static final class GatedStore extends ForwardingKeyValueStore {
+        /** What the store holds, read past the gate (a reopened chain reads it). */
+        final KeyValueStore store;
         final Semaphore permits = new Semaphore(0);
         volatile boolean gated;
         /** The number of the write (counted from the gate's closing, from 1) that fails; 0 for none. */
         volatile int failing;
         final AtomicInteger writes = new AtomicInteger();
+
+        GatedStore() {
+            this(new InMemoryKeyValueStore());
+        }
+
+        private GatedStore(KeyValueStore store) {
+            super(store);
+            this.store = store;
+        }
 
         @Override
         public void write(WriteBatch batch) {
@@ -77,29 +85,10 @@ class WriteBehindTest {
                 if (writes.incrementAndGet() == failing)
                     throw new IllegalStateException("disk full");
             }
-            store.write(batch);
+            super.write(batch);
         }
 
-        @Override
-        public Optional<Bytes> get(Segment segment, Bytes key) {
-            return store.get(segment, key);
-        }
-
-        @Override
-        public void forEachWithPrefix(Segment segment, Bytes prefix, EntryVisitor visitor) {
-            store.forEachWithPrefix(segment, prefix, visitor);
-        }
-
-        @Override
-        public Set<Segment> segments() {
-            return store.segments();
-        }
-
-        @Override
-        public Snapshot snapshot() {
-            return store.snapshot();
-        }
-
+        /** Kept open: a test reopens the chain on what this store holds. */
         @Override
         public void close() {
         }

@@ -4,11 +4,15 @@ import java.util.Optional;
 import java.util.Set;
 import org.stele.common.Bytes;
 
-/** Passes every call to another store; tests override the calls they watch. */
-class ForwardingStore implements KeyValueStore {
+/**
+ * Passes to another store only the calls the interface requires, so its ranged scans are the interface's defaults
+ * (over the whole prefix), which a property compares with the stores' own seeks. {@link ForwardingKeyValueStore}
+ * forwards the scans too, so it would not test the defaults.
+ */
+class DefaultScanStore implements KeyValueStore {
     private final KeyValueStore store;
 
-    ForwardingStore(KeyValueStore store) {
+    DefaultScanStore(KeyValueStore store) {
         this.store = store;
     }
 
