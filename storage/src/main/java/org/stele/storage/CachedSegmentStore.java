@@ -2,7 +2,6 @@ package org.stele.storage;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.stele.common.Bytes;
@@ -22,7 +21,7 @@ import org.stele.common.Bytes;
  * the store below. Larger entries (contract code) are few and seldom written, and keep Caffeine's policy. Memory
  * stays within {@code maxBytes}: the table has as many slots as entries of the largest small size fit in its share.
  */
-public final class CachedSegmentStore implements KeyValueStore {
+public final class CachedSegmentStore extends ForwardingKeyValueStore {
     /** What one cached entry costs beyond its key and value bytes (the entry, its two wrappers, their arrays). */
     private static final int ENTRY_OVERHEAD = 112;
     /**
@@ -33,7 +32,6 @@ public final class CachedSegmentStore implements KeyValueStore {
     /** The table's share of {@code maxBytes}, in eighths; the rest bounds the large entries. */
     private static final int TABLE_EIGHTHS = 7;
 
-    private final KeyValueStore store;
     private final Set<Segment> cached;
     private final Segment[] cachedSegments;
     private final Entry[] table;
@@ -55,7 +53,7 @@ public final class CachedSegmentStore implements KeyValueStore {
      * @param maxBytes the most key and value bytes to keep in memory, over all cached segments
      */
     public CachedSegmentStore(KeyValueStore store, Set<Segment> cached, long maxBytes) {
-        this.store = Objects.requireNonNull(store, "store");
+        super(store);
         this.cached = Set.copyOf(cached);
         this.cachedSegments = this.cached.toArray(Segment[]::new);
         for (Segment s : this.cached)
@@ -75,36 +73,21 @@ public final class CachedSegmentStore implements KeyValueStore {
     @Override
     public Optional<Bytes> get(Segment s, Bytes key) {
         if (!isCached(s))
-            return store.get(s, key);
+            return super.get(s, key);
         Entry e = table[slot(s, key)];
         if (e != null && e.holds(s, key))
             return Optional.of(e.value());
         Bytes hit = large.getIfPresent(new Key(s, key));
         if (hit != null)
             return Optional.of(hit);
-        Optional<Bytes> loaded = store.get(s, key);
+        Optional<Bytes> loaded = super.get(s, key);
         loaded.ifPresent(v -> keep(s, key, v));
         return loaded;
     }
 
     @Override
-    public void forEachWithPrefix(Segment s, Bytes prefix, EntryVisitor visitor) {
-        store.forEachWithPrefix(s, prefix, visitor);
-    }
-
-    @Override
-    public void forEachFrom(Segment s, Bytes prefix, Bytes from, boolean descending, EntryVisitor visitor) {
-        store.forEachFrom(s, prefix, from, descending, visitor);
-    }
-
-    @Override
-    public Set<Segment> segments() {
-        return store.segments();
-    }
-
-    @Override
     public void write(WriteBatch batch) {
-        store.write(batch);
+        super.write(batch);
         for (WriteBatch.Operation op : batch.operations()) {
             Segment s = op.segment();
             if (!isCached(s))
@@ -147,13 +130,13 @@ public final class CachedSegmentStore implements KeyValueStore {
     /** The underlying store's snapshot, read without the cache (snapshots serve rare, consistent scans). */
     @Override
     public Snapshot snapshot() {
-        return store.snapshot();
+        return super.snapshot();
     }
 
     @Override
     public void close() {
         java.util.Arrays.fill(table, null);
         large.invalidateAll();
-        store.close();
+        super.close();
     }
 }

@@ -191,7 +191,7 @@ class ForwarderRulesPropertyTest {
                 ECKeyPair other = ECKeyPair.create(BigInteger.valueOf(0xbad));
                 var d = request.digest(chainId, forwarder);
                 var s = org.web3j.crypto.Sign.signMessage(d, other, false);
-                sig = concat(s.getR(), s.getS(), s.getV());
+                sig = org.bouncycastle.util.Arrays.concatenate(s.getR(), s.getS(), s.getV());
             }
             case "flipped" -> sig[5] ^= 0x01;
             case "high s" -> {
@@ -238,17 +238,5 @@ class ForwarderRulesPropertyTest {
 
     private static String address(ECKeyPair key) {
         return "0x" + Keys.getAddress(key);
-    }
-
-    private static byte[] concat(byte[]... parts) {
-        int n = 0;
-        for (byte[] p : parts) n += p.length;
-        byte[] out = new byte[n];
-        int at = 0;
-        for (byte[] p : parts) {
-            System.arraycopy(p, 0, out, at, p.length);
-            at += p.length;
-        }
-        return out;
     }
 }
