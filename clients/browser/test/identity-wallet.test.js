@@ -252,16 +252,17 @@ test('with its node out of reach the wallet keeps nothing it could not check, an
 
   const refused = await paste(genuine, 'identity-wallet-not-checked');
   assert.ok(!refused.ok);
-  assert.equal(refused.said, 'not kept: it could not be checked (not checked: Failed to fetch)');
+  const unreachable = `the node at ${new URL(node.url).host} cannot be reached (it has stopped or the network is down): check that it runs, then try again`;
+  assert.equal(refused.said, `not kept: it could not be checked (not checked: ${unreachable})`);
   assert.equal(await held(), before, 'nothing was kept');
 
   // Removing the last card draws the others again, each checked anew: none can be, and none is called not valid.
   await wallet.page.click('.credential:nth-of-type(3) button.secondary');
   const states = await validities();
-  assert.deepEqual(states, [['unchecked', 'Not checked now: Failed to fetch'], ['unchecked', 'Not checked now: Failed to fetch']]);
+  assert.deepEqual(states, [['unchecked', `Not checked now: ${unreachable}`], ['unchecked', `Not checked now: ${unreachable}`]]);
   assert.equal(JSON.parse(await held()).length, 2);
   await wallet.page.click('.credential:nth-of-type(1) details summary');
-  assert.match(await text(wallet.page, '.credential:nth-of-type(1) .checks li.fail'), /^not checked: Failed to fetch$/);
+  assert.equal(await text(wallet.page, '.credential:nth-of-type(1) .checks li.fail'), `not checked: ${unreachable}`);
   await screenshot(wallet.page, 'identity-wallet-not-checked-cards');
   // What went wrong on the page is only the node refusing connections, nothing of the page's own.
   const after = wallet.problems.slice(seen);
