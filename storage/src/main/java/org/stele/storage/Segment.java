@@ -38,6 +38,21 @@ public record Segment(String name) {
         }
     }
 
+    /**
+     * Written out rather than left to the record: the generated {@code equals} and {@code hashCode} go through
+     * {@code ObjectMethods}' method-handle tree, which C2 parses again in every hot method that inlines them (the
+     * pending state's and caches' maps keyed by segment). Same results as the record's.
+     */
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof Segment s && name.equals(s.name);
+    }
+
+    @Override
+    public int hashCode() {
+        return name.hashCode();
+    }
+
     @Override
     public String toString() {
         return name;

@@ -21,6 +21,12 @@ public final class Keccak256 {
     static final int RATE = 136;
     public static final int DIGEST_SIZE = 32;
 
+    /**
+     * Little-endian lanes read from a {@code byte[]} at any offset: one load each once compiled, which eight byte loads
+     * are not (C2 merges adjacent stores, not loads). Each call site inlines the handle's {@code java.lang.invoke}
+     * plumbing, parsed again by C2 in every method that inlines the hash, so only the two absorbing loops use it; the
+     * digest is written with {@link #writeLane}.
+     */
     private static final VarHandle LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private static final long[] RC = {
@@ -85,7 +91,22 @@ public final class Keccak256 {
             permute(state);
         }
         for (int lane = 0; lane < DIGEST_SIZE / 8; lane++)
-            LE.set(out, outOffset + 8 * lane, state[lane]);
+            writeLane(out, outOffset + 8 * lane, state[lane]);
+    }
+
+    /**
+     * One lane as eight little-endian bytes: C2's MergeStores makes these one 8-byte store, as fast as a VarHandle's
+     * and without its plumbing to parse.
+     */
+    private static void writeLane(byte[] out, int off, long v) {
+        out[off] = (byte) v;
+        out[off + 1] = (byte) (v >>> 8);
+        out[off + 2] = (byte) (v >>> 16);
+        out[off + 3] = (byte) (v >>> 24);
+        out[off + 4] = (byte) (v >>> 32);
+        out[off + 5] = (byte) (v >>> 40);
+        out[off + 6] = (byte) (v >>> 48);
+        out[off + 7] = (byte) (v >>> 56);
     }
 
     /**
@@ -282,7 +303,7 @@ public final class Keccak256 {
             absorbBlock(block, 0);
             byte[] out = new byte[DIGEST_SIZE];
             for (int i = 0; i < 4; i++)
-                LE.set(out, 8 * i, state[i]);
+                writeLane(out, 8 * i, state[i]);
             Arrays.fill(state, 0);
             return out;
         }

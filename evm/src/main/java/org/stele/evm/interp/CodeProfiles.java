@@ -19,7 +19,21 @@ final class CodeProfiles {
     /** About this many bytes of code and counters in all, whatever the contracts' sizes. */
     private static final long MAX_BYTES = 32L << 20;
 
-    private record Key(Fork fork, Bytes32 codeHash) {}
+    /**
+     * {@code equals} and {@code hashCode} written out: the record's generated ones go through {@code ObjectMethods}'
+     * method-handle tree, which C2 parses again wherever the cache's lookup is inlined.
+     */
+    private record Key(Fork fork, Bytes32 codeHash) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && fork == k.fork && codeHash.equals(k.codeHash);
+        }
+
+        @Override
+        public int hashCode() {
+            return fork.hashCode() * 31 + codeHash.hashCode();
+        }
+    }
 
     private static final Cache<Key, CodeProfile> PROFILES = Caffeine.newBuilder().maximumWeight(MAX_BYTES)
             .<Key, CodeProfile>weigher((k, p) -> p.bytes()).build();

@@ -16,7 +16,12 @@ final class U256Bytes {
 
     private static final BigInteger MOD = BigInteger.ONE.shiftLeft(256);
 
-    /** Big-endian longs at any byte offset of a {@code byte[]}; the JIT turns these into single loads and stores. */
+    /**
+     * Big-endian longs at any byte offset of a {@code byte[]}, for loads: the JIT turns each into a single load and a
+     * byte swap, which eight byte loads are not (C2 merges adjacent stores, not loads). Every call site inlines the
+     * handle's {@code java.lang.invoke} plumbing, which C2 parses again each time, so the loads below go through as
+     * few call sites as they can.
+     */
     private static final VarHandle BE_LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
     static void toBytes(long[] s, int b, byte[] out, int off) {
@@ -26,16 +31,28 @@ final class U256Bytes {
         writeLong(out, off + 24, s[b]);
     }
 
+    /**
+     * Eight byte stores, most significant first: C2's MergeStores makes them one 8-byte store with a byte swap, as
+     * fast as the VarHandle's and without its plumbing to parse in every method that inlines a store.
+     */
     static void writeLong(byte[] out, int off, long v) {
-        BE_LONG.set(out, off, v);
+        out[off] = (byte) (v >>> 56);
+        out[off + 1] = (byte) (v >>> 48);
+        out[off + 2] = (byte) (v >>> 40);
+        out[off + 3] = (byte) (v >>> 32);
+        out[off + 4] = (byte) (v >>> 24);
+        out[off + 5] = (byte) (v >>> 16);
+        out[off + 6] = (byte) (v >>> 8);
+        out[off + 7] = (byte) v;
     }
 
-    /** Reads 32 big-endian bytes at {@code off} (which must be in bounds). */
+    /**
+     * Reads 32 big-endian bytes at {@code off} (which must be in bounds). A loop so that the handle's plumbing is
+     * parsed once, not four times, wherever this is inlined; C2 unrolls the four iterations.
+     */
     static void fromBytes32(byte[] in, int off, long[] s, int b) {
-        s[b + 3] = readLong(in, off);
-        s[b + 2] = readLong(in, off + 8);
-        s[b + 1] = readLong(in, off + 16);
-        s[b] = readLong(in, off + 24);
+        for (int i = 0; i < 4; i++)
+            s[b + 3 - i] = readLong(in, off + 8 * i);
     }
 
     static long readLong(byte[] b, int off) {
