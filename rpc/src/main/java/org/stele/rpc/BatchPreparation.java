@@ -6,12 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs the {@link PreparedRpcMethod#prepare} step of a batch's calls in parallel, on one pool of as many threads as
  * the machine has cores, shared by every connection (so batches arriving together share the cores rather than each
- * taking them all). The calls are cut into a few slices per thread, enough to keep every core busy without paying a
- * task per call.
+ * taking them all). The calling thread prepares calls too, and the calls are claimed one at a time, so no thread
+ * waits on a slice another has not started.
  */
 final class BatchPreparation {
     private static final int THREADS = Runtime.getRuntime().availableProcessors();
@@ -48,7 +49,9 @@ final class BatchPreparation {
 
     /**
      * Prepares {@code jobs} (null entries are skipped and stay null in the result), in parallel when there are two or
-     * more of them.
+     * more of them. The calling thread takes part: every thread, the caller's and the pool's helpers, claims the next
+     * unprepared call until none is left, so a batch that arrives while the pool is busy with another is prepared by
+     * its own thread rather than waiting, and a batch costs one hand-off per helper rather than one per slice.
      */
     static Prepared[] prepare(Job[] jobs) {
         Prepared[] out = new Prepared[jobs.length];
@@ -58,14 +61,15 @@ final class BatchPreparation {
             for (int i = 0; i < jobs.length; i++) if (jobs[i] != null) out[i] = jobs[i].run();
             return out;
         }
-        int slices = Math.min(count, THREADS * 4);
-        List<ForkJoinTask<?>> tasks = new ArrayList<>(slices);
-        for (int s = 0; s < slices; s++) {
-            int slice = s;
-            tasks.add(POOL.submit(() -> {
-                for (int i = slice; i < jobs.length; i += slices) if (jobs[i] != null) out[i] = jobs[i].run();
-            }));
-        }
+        AtomicInteger next = new AtomicInteger();
+        Runnable claim = () -> {
+            for (int i; (i = next.getAndIncrement()) < jobs.length;) if (jobs[i] != null) out[i] = jobs[i].run();
+        };
+        int helpers = Math.min(count, THREADS) - 1;
+        List<ForkJoinTask<?>> tasks = new ArrayList<>(helpers);
+        for (int h = 0; h < helpers; h++) tasks.add(POOL.submit(claim));
+        claim.run();
+        // A helper that has not started yet finds nothing left; joining still waits for one that is mid-call.
         for (ForkJoinTask<?> t : tasks) t.join();
         return out;
     }

@@ -3,13 +3,13 @@ package org.stele.txpool;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.stele.chain.tx.IntrinsicGas;
@@ -28,7 +28,12 @@ import org.stele.execution.policy.TransactionRules;
 public final class TransactionPool {
     private final TxPoolConfig config;
     private final Fork fork;
-    private final Map<Bytes32, PooledTransaction> byHash = new HashMap<>();
+    /**
+     * Changed under the pool's lock only, but concurrent so that {@link #get} takes no lock: admission asks it for
+     * every transaction of a batch from the verification threads, while the sealer may hold the lock for a whole
+     * selection or a new head.
+     */
+    private final Map<Bytes32, PooledTransaction> byHash = new ConcurrentHashMap<>();
     /** Insertion-ordered so that iteration (and so selection ties) is deterministic. */
     private final Map<Address, SenderQueue> bySender = new LinkedHashMap<>();
     private final List<Consumer<PooledTransaction>> pendingListeners = new CopyOnWriteArrayList<>();
@@ -214,7 +219,8 @@ public final class TransactionPool {
         return nextBaseFee;
     }
 
-    public synchronized Optional<PooledTransaction> get(Bytes32 hash) {
+    /** The pooled transaction with this hash, as the pool holds it now; takes no lock. */
+    public Optional<PooledTransaction> get(Bytes32 hash) {
         return Optional.ofNullable(byHash.get(hash));
     }
 

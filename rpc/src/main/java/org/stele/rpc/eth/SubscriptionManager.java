@@ -120,14 +120,19 @@ public final class SubscriptionManager implements ChainEventListener {
 
     @Override
     public void onPendingTransaction(Bytes32 hash) {
-        List<Subscription> subs;
+        // Called for every transaction admitted, while a load's client usually holds only a newHeads subscription:
+        // nothing is copied or encoded unless someone asked for pending transactions.
+        List<Subscription> subs = null;
         synchronized (this) {
-            if (byId.isEmpty()) return;
-            subs = List.copyOf(byId.values());
+            for (Subscription s : byId.values()) {
+                if (s.kind() != Kind.NEW_PENDING_TRANSACTIONS) continue;
+                if (subs == null) subs = new ArrayList<>();
+                subs.add(s);
+            }
         }
-        for (Subscription s : subs) {
-            if (s.kind() == Kind.NEW_PENDING_TRANSACTIONS) notify(s, JsonNodeFactory.instance.textNode(hash.toHex()));
-        }
+        if (subs == null) return;
+        JsonNode text = JsonNodeFactory.instance.textNode(hash.toHex());
+        for (Subscription s : subs) notify(s, text);
     }
 
     private ObjectNode headerOnly(Block block) {

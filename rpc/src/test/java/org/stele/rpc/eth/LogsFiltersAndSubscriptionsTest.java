@@ -139,4 +139,45 @@ class LogsFiltersAndSubscriptionsTest {
         assertThat(subs.unsubscribe(ws, heads)).isTrue();
         assertThat(subs.unsubscribe(ws, heads)).isFalse();
     }
+
+    @Test
+    void aPendingTransactionIsPushedToEachPendingTransactionsSubscriberOnlyAndOnlyWhileSubscribed() {
+        SubscriptionManager subs = new SubscriptionManager(ethJson, query, 4);
+        List<JsonNode> first = new ArrayList<>();
+        List<JsonNode> second = new ArrayList<>();
+        RpcSession a = pushingTo(first);
+        RpcSession b = pushingTo(second);
+        Bytes32 hash = Bytes32.wrap(SUITE.hash(new byte[]{7}));
+        subs.subscribe(a, SubscriptionManager.Kind.NEW_HEADS, null);
+        subs.onPendingTransaction(hash);
+        assertThat(first).isEmpty();
+        String pending = subs.subscribe(a, SubscriptionManager.Kind.NEW_PENDING_TRANSACTIONS, null);
+        String other = subs.subscribe(b, SubscriptionManager.Kind.NEW_PENDING_TRANSACTIONS, null);
+        subs.onPendingTransaction(hash);
+        assertThat(first).singleElement().satisfies(n -> {
+            assertThat(n.get("method").asText()).isEqualTo("eth_subscription");
+            assertThat(n.get("params").get("subscription").asText()).isEqualTo(pending);
+            assertThat(n.get("params").get("result").asText()).isEqualTo(hash.toHex());
+        });
+        assertThat(second).singleElement()
+                .satisfies(n -> assertThat(n.get("params").get("subscription").asText()).isEqualTo(other));
+        assertThat(subs.unsubscribe(a, pending)).isTrue();
+        subs.onPendingTransaction(hash);
+        assertThat(first).hasSize(1);
+        assertThat(second).hasSize(2);
+    }
+
+    private static RpcSession pushingTo(List<JsonNode> pushed) {
+        return new RpcSession() {
+            @Override
+            public boolean canPush() {
+                return true;
+            }
+
+            @Override
+            public void push(JsonNode message) {
+                pushed.add(message);
+            }
+        };
+    }
 }
