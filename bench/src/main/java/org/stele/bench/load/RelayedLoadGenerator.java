@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.math.BigInteger;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -41,10 +43,11 @@ import org.web3j.utils.Numeric;
  * warm-up), the batches the relayer sent, and failures, which must be 0.
  *
  * <p>Usage: {@code RelayedLoadGenerator --rpc URL [--wallets 1000] [--rounds 6] [--depth 3] [--max-batch 100]
- * [--window-ms 20] [--node-pid PID] [--stele LAUNCHER] [--request-gas 45000]}: with the node's process id it also
+ * [--window-ms 20] [--node-pid PID] [--stele LAUNCHER] [--request-gas 45000] [--client raw|sdk]}: with the node's process id it also
  * prints the node's CPU per transfer; {@code --request-gas} is the gas each request gives its transfer. With {@code --stele} the relayer is {@code LAUNCHER points relayer} in a process of its own, and the CPU of
  * the wallets (this process), the relayer and the node are printed apart; without it the relayer runs in this
- * process. The operator is the dev chain's account 1 (anvil's mnemonic), the issuer account 0.
+ * process. The wallets post over keep-alive HTTP/1.1 connections of their own ({@link RelayConnection}, {@code --client
+ * raw}, the default) or through the SDK's {@code PointsClient.relay} ({@code --client sdk}). The operator is the dev chain's account 1 (anvil's mnemonic), the issuer account 0.
  */
 public final class RelayedLoadGenerator {
     private static final String OPERATOR_KEY = "0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d";
@@ -61,6 +64,7 @@ public final class RelayedLoadGenerator {
         long windowMs = 20;
         long nodePid = -1;
         String stele = null;
+        boolean sdkClient = false;
         // The gas each request gives its transfer: the most a points transfer can use, so that the relayer decides
         // it locally and asks each batch for no more than that (a relayed transfer's whole share is under 30,000).
         long requestGas = ForwarderRules.TRANSFER_GAS.longValueExact();
@@ -76,6 +80,11 @@ public final class RelayedLoadGenerator {
                 case "--node-pid" -> nodePid = Long.parseLong(v);
                 case "--stele" -> stele = v;
                 case "--request-gas" -> requestGas = Long.parseLong(v);
+                case "--client" -> sdkClient = switch (v) {
+                    case "sdk" -> true;
+                    case "raw" -> false;
+                    default -> throw new IllegalArgumentException("--client is raw or sdk, not " + v);
+                };
                 default -> {
                     System.err.println("unknown flag " + args[i]);
                     System.exit(2);
@@ -84,7 +93,7 @@ public final class RelayedLoadGenerator {
         }
         if (rpc == null || wallets < 2 || rounds < 2 || depth < 1) {
             System.err.println("usage: RelayedLoadGenerator --rpc URL [--wallets N>=2] [--rounds N>=2] [--depth N>=1]"
-                    + " [--max-batch N] [--window-ms N] [--node-pid PID] [--stele LAUNCHER] [--request-gas N]");
+                    + " [--max-batch N] [--window-ms N] [--node-pid PID] [--stele LAUNCHER] [--request-gas N] [--client raw|sdk]");
             System.exit(2);
         }
         NodeRpc node = new NodeRpc(rpc);
@@ -130,6 +139,8 @@ public final class RelayedLoadGenerator {
             long node0 = nodePid;
             // A thousand wallets connect at once: on a loaded machine some connects wait in the accept queue for
             // longer than the SDK's 5 s, which is not what this measures.
+            // --client sdk: the SDK's PointsClient.relay over java.net.http's client (HTTP/2 by default), the wallets
+            // of the runs before RelayConnection.
             HttpClient walletHttp = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(120)).build();
             long[] cpuAtWarmUp = new long[3];
             long[] callsAtWarmUp = new long[2];
@@ -140,17 +151,33 @@ public final class RelayedLoadGenerator {
             int window = depth;
             int total = wallets;
             String url = relayer.url();
+            URI relayerUri = URI.create(url);
+            boolean sdk = sdkClient;
             for (List<ForwardRequest.Signed> mine : signed) {
+                // The bodies are serialised before the window, as the requests were signed before it.
+                List<byte[]> bodies = mine.stream().map(RelayConnection::body).toList();
                 all.add(threads.submit(() -> {
-                    // Up to `window` of this wallet's requests at once, sent in nonce order.
+                    // Up to `window` of this wallet's requests at once, sent in nonce order, each on a connection
+                    // of the wallet's own that no other request of it is using.
                     Semaphore inFlight = new Semaphore(window);
+                    ConcurrentLinkedQueue<RelayConnection> idle = new ConcurrentLinkedQueue<>();
                     List<Future<?>> own = new ArrayList<>();
-                    for (ForwardRequest.Signed request : mine) {
+                    for (int i = 0; i < mine.size(); i++) {
+                        ForwardRequest.Signed request = mine.get(i);
+                        byte[] body = bodies.get(i);
                         inFlight.acquireUninterruptibly();
                         if (failures.get() > 0) break;
                         own.add(threads.submit(() -> {
+                            RelayConnection connection = null;
                             try {
-                                Relayer.Relayed done = PointsClient.relay(walletHttp, url, request);
+                                Relayer.Relayed done;
+                                if (sdk) {
+                                    done = PointsClient.relay(walletHttp, url, request);
+                                } else {
+                                    connection = idle.poll();
+                                    if (connection == null) connection = new RelayConnection(relayerUri, 120_000);
+                                    done = connection.relay(body);
+                                }
                                 long n = completed.incrementAndGet();
                                 if (n == total) {
                                     warmedUp.set(System.nanoTime());
@@ -163,15 +190,19 @@ public final class RelayedLoadGenerator {
                                     measuredIn.add(done.transaction());
                                 }
                             } catch (IOException | RuntimeException e) {
+                                if (connection != null) connection.close();
+                                connection = null;
                                 if (failures.incrementAndGet() == 1)
                                     System.err.println("first failure: " + e.getMessage());
                             } finally {
+                                if (connection != null && connection.isOpen()) idle.add(connection);
                                 inFlight.release();
                             }
                         }));
                         Thread.sleep(1); // the next nonce is sent after this one, so it usually arrives after it
                     }
                     for (Future<?> f : own) f.get();
+                    idle.forEach(RelayConnection::close);
                     return null;
                 }));
             }

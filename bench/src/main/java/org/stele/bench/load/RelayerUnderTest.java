@@ -76,7 +76,13 @@ sealed interface RelayerUnderTest extends AutoCloseable {
             for (String line; (line = out.readLine()) != null;) {
                 Matcher m = at.matcher(line);
                 if (m.find()) {
-                    Thread.ofVirtual().start(() -> out.lines().forEach(System.out::println));
+                    Thread.ofVirtual().start(() -> {
+                        try {
+                            out.lines().forEach(System.out::println);
+                        } catch (java.io.UncheckedIOException e) {
+                            // the relayer was stopped and its output closed: nothing more to print
+                        }
+                    });
                     External relayer = new External(process, key, m.group(1));
                     // A run that fails ends by System.exit, and a stopped script stops the generator: either way
                     // the relayer goes with it instead of being left running.

@@ -340,6 +340,62 @@ class PointsRelayerTest {
     }
 
     @Test
+    void tooLargeBodiesUnknownPathsAndPreflightsGetTheRelayersOwnAnswers() throws Exception {
+        startRelayer(generous());
+        HttpResponse<String> large = post("{\"pad\": \"" + "x".repeat(70_000) + "\"}");
+        assertThat(large.statusCode()).isEqualTo(413);
+        assertThat(JSON.readTree(large.body()).at("/error/code").asText()).isEqualTo("TooLarge");
+        HttpResponse<String> elsewhere = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.url()
+                + "/other")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(elsewhere.statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(elsewhere.body()).at("/error/code").asText()).isEqualTo("NotFound");
+        HttpResponse<String> preflight = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.url()
+                + "/relay")).method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(preflight.statusCode()).isEqualTo(204);
+        assertThat(preflight.headers().firstValue("access-control-allow-methods")).contains("GET, POST, OPTIONS");
+        assertThat(preflight.headers().firstValue("access-control-allow-headers")).contains("content-type");
+    }
+
+    @Test
+    void requestsPipelinedOnOneConnectionAreAnsweredInTheirOrder() throws Exception {
+        startRelayer(generous());
+        ECKeyPair alice = holder(10);
+        admin.send(PointsCalls.issue(address(alice), BigInteger.TEN, "x"));
+        String body = JSON.writeValueAsString(JSON.createObjectNode().put("signature", "0x")
+                .set("request", JSON.valueToTree(java.util.Map.of())));
+        var signed = transfer(alice, 0, address(holder(11)), 2);
+        ObjectNode relay = JSON.createObjectNode().put("signature", signed.signature());
+        relay.putObject("request").put("from", signed.request().from()).put("to", signed.request().to())
+                .put("value", "0").put("gas", signed.request().gas().toString()).put("nonce", "0")
+                .put("deadline", signed.request().deadline()).put("data", signed.request().data());
+        String mined = relay.toString();
+        URI at = URI.create(server.url());
+        try (var socket = new java.net.Socket(at.getHost(), at.getPort())) {
+            // The transfer is answered once mined, the bad request at once: its answer must still come second.
+            String both = "POST /relay HTTP/1.1\r\nHost: x\r\nContent-Length: " + mined.length() + "\r\n\r\n" + mined
+                    + "POST /relay HTTP/1.1\r\nHost: x\r\nContent-Length: " + body.length() + "\r\n\r\n" + body;
+            socket.getOutputStream().write(both.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            var in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.US_ASCII));
+            assertThat(readAnswer(in)).startsWith("200 ").contains("\"transaction\"");
+            assertThat(readAnswer(in)).startsWith("400 ").contains("BadRequest");
+        }
+    }
+
+    /** One HTTP/1.1 answer: its status code, a space, and its body. */
+    private static String readAnswer(java.io.BufferedReader in) throws Exception {
+        String status = in.readLine();
+        int length = 0;
+        for (String h; !(h = in.readLine()).isEmpty();)
+            if (h.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:"))
+                length = Integer.parseInt(h.substring(15).trim());
+        char[] body = new char[length];
+        for (int read = 0; read < length;) read += in.read(body, read, length - read);
+        return status.substring(9, 13) + new String(body);
+    }
+
+    @Test
     void theDevNodeSignsTypedDataForItsAccountsAsTheSdkDoes() throws Exception {
         ForwardRequest request = new ForwardRequest(dev.get(2), admin.token(), BigInteger.ZERO,
                 BigInteger.valueOf(120_000), BigInteger.ZERO, 1_900_000_000L,

@@ -123,6 +123,40 @@ public final class NodeRpc {
     }
 
     /**
+     * Calls {@code method} once for each of {@code params}, all queued before any is posted, so they go together in
+     * JSON-RPC batches of up to {@link #MAX_BATCH}: each call's result, in order, or null where the node answered
+     * that call with an error.
+     */
+    public List<JsonNode> callEach(String method, List<Object[]> params) throws IOException {
+        List<Waiting> calls = new ArrayList<>(params.size());
+        for (Object[] p : params) {
+            ObjectNode req = JSON.createObjectNode().put("jsonrpc", "2.0").put("id", ids.incrementAndGet())
+                    .put("method", method);
+            var array = req.putArray("params");
+            for (Object o : p) array.add(JSON.valueToTree(o));
+            calls.add(new Waiting(req, new CompletableFuture<>()));
+        }
+        waiting.addAll(calls);
+        post();
+        List<JsonNode> results = new ArrayList<>(calls.size());
+        for (Waiting call : calls) {
+            JsonNode answer;
+            try {
+                answer = call.answer().get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while calling " + method);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof IOException io) throw io;
+                throw new IOException(String.valueOf(e.getCause()), e.getCause());
+            }
+            JsonNode error = answer.get("error");
+            results.add(error != null && !error.isNull() ? null : answer.get("result"));
+        }
+        return results;
+    }
+
+    /**
      * Starts a post of what waits, on a virtual thread of its own, while fewer than {@link #POSTS} are on their way.
      * Each post looks again when it ends, so a call that found every post taken goes with the next one.
      */

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -54,6 +54,7 @@ public final class Relayer implements AutoCloseable {
     private static final BigInteger BATCH_OVERHEAD = BigInteger.valueOf(60_000);
     private static final BigInteger PER_REQUEST_OVERHEAD = BigInteger.valueOf(45_000);
     private static final Duration RECEIPT_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration RECEIPT_POLL = Duration.ofMillis(25);
     /** The most gas one relayer transaction asks for: half a dev block's 30 million, so a batch always fits. */
     private static final BigInteger MAX_TRANSACTION_GAS = BigInteger.valueOf(14_000_000);
     /** An address with no code where the relayer's eth_call places RelaySimulator (never deployed there). */
@@ -102,6 +103,18 @@ public final class Relayer implements AutoCloseable {
 
     private record Pending(ForwardRequest.Signed request, CompletableFuture<Relayed> done) {}
 
+    /** A transaction sent and its requests; {@code checked} once its receipt was asked for at least once. */
+    private static final class Sent {
+        final List<Pending> batch;
+        final long giveUpNanos;
+        volatile boolean checked;
+
+        Sent(List<Pending> batch, long giveUpNanos) {
+            this.batch = batch;
+            this.giveUpNanos = giveUpNanos;
+        }
+    }
+
     /**
      * One signer's requests accepted and not yet settled, in nonce order. Its lock orders the signer's checks; {@code
      * users} (changed only inside the map's compute) keeps it in the map while a check holds it. Requests are added
@@ -145,6 +158,13 @@ public final class Relayer implements AutoCloseable {
     private final long chainId;
     private final BlockingQueue<Pending> queue;
     private final Thread sender;
+    /**
+     * Transactions sent and not yet settled, by hash. One watcher polls for all of them: the latest block's number
+     * every {@link #RECEIPT_POLL}, and when it moves (or a transaction is new) the receipts of all in one JSON-RPC
+     * batch, instead of a receipt poll every 25 ms for each transaction.
+     */
+    private final Map<String, Sent> unsettled = new ConcurrentHashMap<>();
+    private final Thread watcher;
     private final AtomicLong batches = new AtomicLong();
     private final AtomicLong relayed = new AtomicLong();
     private final AtomicLong gasUsed = new AtomicLong();
@@ -176,6 +196,7 @@ public final class Relayer implements AutoCloseable {
         this.rules = trusted ? new ForwarderRules(chainId, this.config.forwarder(), this.config.token()) : null;
         this.queue = new ArrayBlockingQueue<>(config.queueLimit());
         this.sender = Thread.ofPlatform().name("points-relayer-sender").daemon().start(this::sendLoop);
+        this.watcher = Thread.ofPlatform().name("points-relayer-receipts").daemon().start(this::watchLoop);
     }
 
     public Config config() {
@@ -363,8 +384,16 @@ public final class Relayer implements AutoCloseable {
         String from = request.request().from();
         try {
             if (fresh) {
-                line.nextNonce = Numeric.toBigInt(node.ethCall(null, config.forwarder(), ForwardRequest.nonces(from)));
-                line.spendable = Numeric.toBigInt(node.ethCall(null, config.token(), PointsCalls.balanceOf(from)));
+                // Both reads in one exchange: the signer's forwarder nonce and its points.
+                List<JsonNode> read = node.callEach("eth_call", List.of(
+                        new Object[]{Map.of("to", config.forwarder(), "data", ForwardRequest.nonces(from)), "latest"},
+                        new Object[]{Map.of("to", config.token(), "data", PointsCalls.balanceOf(from)), "latest"}));
+                if (read.get(0) == null || read.get(1) == null) {
+                    line.known = false;
+                    return null; // the simulation calls the node again, and names the refusal
+                }
+                line.nextNonce = Numeric.toBigInt(read.get(0).asText());
+                line.spendable = Numeric.toBigInt(read.get(1).asText());
                 line.known = true;
             }
             if (!line.known) return null;
@@ -554,7 +583,7 @@ public final class Relayer implements AutoCloseable {
             }
             batches.incrementAndGet();
             String sent = hash;
-            Thread.ofVirtual().name("points-relayer-receipt").start(() -> settle(sent, batch));
+            unsettled.put(sent, new Sent(batch, System.nanoTime() + RECEIPT_TIMEOUT.toNanos()));
         } catch (NodeRpc.NodeError e) {
             fail(batch, new RelayRefusal("NodeRefused", 502, "the node refused the relayer's transaction: "
                     + e.getMessage()));
@@ -565,52 +594,96 @@ public final class Relayer implements AutoCloseable {
         }
     }
 
-    /** Waits for the receipt and tells each request whether the forwarder ran it, from its ExecutedForwardRequest. */
-    private void settle(String hash, List<Pending> batch) {
-        Instant until = Instant.now().plus(RECEIPT_TIMEOUT);
-        try {
-            JsonNode receipt = null;
-            while (receipt == null || receipt.isNull()) {
-                if (Instant.now().isAfter(until)) {
-                    fail(batch, new RelayRefusal("Timeout", 504, "transaction " + hash + " was not mined in time"));
-                    return;
-                }
-                receipt = node.call("eth_getTransactionReceipt", hash);
-                if (receipt == null || receipt.isNull()) Thread.sleep(25);
-            }
-            long block = Long.decode(receipt.get("blockNumber").asText());
-            gasUsed.addAndGet(Long.decode(receipt.path("gasUsed").asText("0")));
-            if (!"0x1".equals(receipt.path("status").asText())) {
-                fail(batch, new RelayRefusal("Reverted", 409, "transaction " + hash + " reverted"));
+    /**
+     * Settles the transactions sent, until the relayer is closed and none is left: polls the latest block's number, and
+     * asks for the receipts of every unsettled transaction when it moved, and of the new ones (sent since the last
+     * look, perhaps mined in the block already seen) in any case.
+     */
+    private void watchLoop() {
+        long seen = -1;
+        while (!closed || !unsettled.isEmpty()) {
+            try {
+                Thread.sleep(RECEIPT_POLL.toMillis());
+            } catch (InterruptedException e) {
+                if (closed) continue;
+                Thread.currentThread().interrupt();
                 return;
             }
-            List<ForwardExecuted> executed = new ArrayList<>();
-            for (JsonNode log : receipt.get("logs")) {
-                List<String> topics = new ArrayList<>();
-                log.get("topics").forEach(t -> topics.add(t.asText()));
-                PointsEvents.decode(new PointsEvent.Position(block, 0, hash), topics, log.get("data").asText())
-                        .filter(ForwardExecuted.class::isInstance).map(ForwardExecuted.class::cast)
-                        .ifPresent(executed::add);
-            }
-            for (Pending p : batch) {
-                ForwardRequest r = p.request().request();
-                var ran = executed.stream().filter(e -> e.signer().equals(r.from()) && e.nonce().equals(r.nonce()))
-                        .findFirst();
-                if (ran.isEmpty())
-                    p.done().completeExceptionally(new RelayRefusal("Skipped", 409, "the forwarder skipped the request"
-                            + " in " + hash + ": its nonce was used or it expired before it was mined"));
-                else if (!ran.get().success())
-                    p.done().completeExceptionally(new RelayRefusal("RevertedOnChain", 409, "the call reverted on"
-                            + " chain in " + hash + " (its balance changed after the check)"));
-                else {
-                    relayed.incrementAndGet();
-                    p.done().complete(new Relayed(hash, block, true));
+            if (unsettled.isEmpty()) continue;
+            long now = System.nanoTime();
+            unsettled.forEach((hash, sent) -> {
+                if (now - sent.giveUpNanos > 0 && unsettled.remove(hash, sent))
+                    fail(sent.batch,
+                            new RelayRefusal("Timeout", 504, "transaction " + hash + " was not mined in time"));
+            });
+            List<Map.Entry<String, Sent>> ask = new ArrayList<>();
+            try {
+                long head = Long.decode(node.call("eth_blockNumber").asText());
+                for (var e : unsettled.entrySet())
+                    if (head != seen || !e.getValue().checked) ask.add(e);
+                seen = head;
+                if (ask.isEmpty()) continue;
+                List<Object[]> params = new ArrayList<>();
+                for (var e : ask) {
+                    e.getValue().checked = true;
+                    params.add(new Object[]{e.getKey()});
                 }
+                List<JsonNode> receipts = node.callEach("eth_getTransactionReceipt", params);
+                for (int i = 0; i < ask.size(); i++) {
+                    JsonNode receipt = receipts.get(i);
+                    var e = ask.get(i);
+                    // Settling completes each request's future, whose stages take its signer's lock (held while a
+                    // check of its next request calls the node) and answer the wallet: on a thread of its own, so
+                    // one busy signer does not hold up the watcher and every other transaction.
+                    if (receipt != null && !receipt.isNull() && unsettled.remove(e.getKey(), e.getValue()))
+                        Thread.ofVirtual().name("points-relayer-settle")
+                                .start(() -> settle(e.getKey(), receipt, e.getValue().batch));
+                }
+            } catch (IOException e) {
+                // As when each transaction polled for itself: a node that fails the poll fails what waited on it.
+                List<Map.Entry<String, Sent>> failed = ask.isEmpty() ? List.copyOf(unsettled.entrySet()) : ask;
+                for (var f : failed)
+                    if (unsettled.remove(f.getKey(), f.getValue()))
+                        fail(f.getValue().batch, new RelayRefusal("NodeUnreachable", 502, "no receipt for "
+                                + f.getKey() + ": " + e.getMessage()));
+            } catch (RuntimeException e) {
+                for (var f : ask)
+                    if (unsettled.remove(f.getKey(), f.getValue()))
+                        fail(f.getValue().batch, new RelayRefusal("Failed", 502, "the relayer failed on the receipt of "
+                                + f.getKey() + ": " + e.getMessage()));
             }
-        } catch (IOException e) {
-            fail(batch, new RelayRefusal("NodeUnreachable", 502, "no receipt for " + hash + ": " + e.getMessage()));
-        } catch (InterruptedException e) {
-            fail(batch, new RelayRefusal("Closed", 503, "the relayer is stopping"));
+        }
+    }
+
+    /** Tells each request of a mined transaction whether the forwarder ran it, from its ExecutedForwardRequest. */
+    private void settle(String hash, JsonNode receipt, List<Pending> batch) {
+        long block = Long.decode(receipt.get("blockNumber").asText());
+        gasUsed.addAndGet(Long.decode(receipt.path("gasUsed").asText("0")));
+        if (!"0x1".equals(receipt.path("status").asText())) {
+            fail(batch, new RelayRefusal("Reverted", 409, "transaction " + hash + " reverted"));
+            return;
+        }
+        Map<String, ForwardExecuted> executed = new HashMap<>();
+        for (JsonNode log : receipt.get("logs")) {
+            List<String> topics = new ArrayList<>(4);
+            log.get("topics").forEach(t -> topics.add(t.asText()));
+            PointsEvents.decode(new PointsEvent.Position(block, 0, hash), topics, log.get("data").asText())
+                    .filter(ForwardExecuted.class::isInstance).map(ForwardExecuted.class::cast)
+                    .ifPresent(e -> executed.put(e.signer() + "/" + e.nonce(), e));
+        }
+        for (Pending p : batch) {
+            ForwardRequest r = p.request().request();
+            ForwardExecuted ran = executed.get(r.from() + "/" + r.nonce());
+            if (ran == null)
+                p.done().completeExceptionally(new RelayRefusal("Skipped", 409, "the forwarder skipped the request"
+                        + " in " + hash + ": its nonce was used or it expired before it was mined"));
+            else if (!ran.success())
+                p.done().completeExceptionally(new RelayRefusal("RevertedOnChain", 409, "the call reverted on"
+                        + " chain in " + hash + " (its balance changed after the check)"));
+            else {
+                relayed.incrementAndGet();
+                p.done().complete(new Relayed(hash, block, true));
+            }
         }
     }
 
