@@ -92,6 +92,9 @@ public final class QbftService implements P2pListener, AutoCloseable {
     /** Set before {@link #network}, whose volatile write publishes it to the event thread. */
     private ChainSync follower;
     private volatile boolean creationWaiting;
+    /** Whether round 0's timer was scheduled while nothing was pending (written on the event thread). */
+    private volatile boolean roundZeroIdle;
+    private final AtomicBoolean shortenScheduled = new AtomicBoolean();
     private volatile boolean closed;
 
     // event thread only
@@ -132,7 +135,8 @@ public final class QbftService implements P2pListener, AutoCloseable {
         this.wal = new FileWal(walFile);
         this.engine = new QbftEngine(timings.engineConfig(), key, NodeServices.SUITE, this::validatorsForBlock, wal);
         this.timers = new RoundTimers(scheduler, height -> emptyPeriodMillis(parentOf(height)),
-                expired -> submit(() -> handle(expired)));
+                height -> blockPeriodMillis(parentOf(height)) + timings.requestTimeout().toMillis(),
+                () -> node.pool().pendingCount() > 0, expired -> submit(() -> handle(expired)));
         this.relay = new TransactionRelay(scheduler::nowMillis);
         node.pool().onPending(p -> {
             // Pending listeners run inside pool.add, on the thread that added it: the intake thread for a peer's.
@@ -141,6 +145,12 @@ public final class QbftService implements P2pListener, AutoCloseable {
                 scheduler.schedule(() -> submitTo(intake, this::flushGossip), GOSSIP_DELAY_MILLIS);
             if (creationWaiting)
                 submit(this::tryCreate);
+            if (roundZeroIdle && shortenScheduled.compareAndSet(false, true))
+                submit(() -> {
+                    shortenScheduled.set(false);
+                    timers.transactionsPending();
+                    roundZeroIdle = timers.waitingIdle();
+                });
         });
     }
 
@@ -269,7 +279,10 @@ public final class QbftService implements P2pListener, AutoCloseable {
                     if (validatorsForBlock(b.message().height()).contains(self))
                         network.broadcast(new Message.QbftMessage(Bytes.wrap(codec.toWire(b.message()))));
                 }
-                case Action.ScheduleTimer t -> timers.schedule(t);
+                case Action.ScheduleTimer t -> {
+                    timers.schedule(t);
+                    roundZeroIdle = timers.waitingIdle();
+                }
                 case Action.CreateBlock c -> {
                     creation = c;
                     tryCreate();
@@ -279,11 +292,23 @@ public final class QbftService implements P2pListener, AutoCloseable {
                         proposalSeenMillis = scheduler.nowMillis();
                     if (heightProposedMillis < 0)
                         heightProposedMillis = scheduler.nowMillis();
-                    handle(new Event.ProposalValidated(v.height(), v.digest(), isValid(v.block())));
+                    long checkStart = System.nanoTime();
+                    boolean valid = isValid(v.block());
+                    if (LOG.isDebugEnabled())
+                        LOG.debug("Checked proposal #{} round {}: {} in {} ms, {} ms after the parent's import",
+                                v.height(), engine.round(), valid ? "valid" : "invalid",
+                                (System.nanoTime() - checkStart) / 1_000_000, scheduler.nowMillis() - headSeenMillis);
+                    handle(new Event.ProposalValidated(v.height(), v.digest(), valid));
                 }
                 case Action.ImportBlock i -> {
                     if (proposalSeenMillis >= 0)
                         node.metrics().blockCommitted(Duration.ofMillis(scheduler.nowMillis() - proposalSeenMillis));
+                    if (LOG.isDebugEnabled())
+                        LOG.debug(
+                                "Decided #{} round {}: {} ms after the proposal was seen, {} ms after the parent's import",
+                                i.block().number(), engine.round(),
+                                proposalSeenMillis < 0 ? -1 : scheduler.nowMillis() - proposalSeenMillis,
+                                scheduler.nowMillis() - headSeenMillis);
                     importFinal(bodies.toBlock(i.block()));
                 }
             }
@@ -341,10 +366,17 @@ public final class QbftService implements P2pListener, AutoCloseable {
         creationWaiting = false;
         if (heightProposedMillis < 0)
             heightProposedMillis = now;
+        long buildStart = System.nanoTime();
+        int pendingAtStart = LOG.isDebugEnabled() ? node.pool().pendingCount() : -1;
         QbftBlock block = QbftBlocks.build(node, c.parent(), c.round(), now / 1000, self,
                 validatorsAfter(c.parent()), new TimeBoxedCandidates(node.candidates(c.parent()), scheduler::nowMillis,
                         now + timings.buildTimeBudget().toMillis()),
                 bodies);
+        if (LOG.isDebugEnabled())
+            LOG.debug(
+                    "Proposed #{} round {}: built in {} ms, started {} ms after the parent's import ({} pending then)",
+                    c.height(), c.round(), (System.nanoTime() - buildStart) / 1_000_000, now - headSeenMillis,
+                    pendingAtStart);
         handle(new Event.BlockCreated(c.height(), c.round(), block));
     }
 
