@@ -136,7 +136,7 @@ public final class QbftService implements P2pListener, AutoCloseable {
         this.engine = new QbftEngine(timings.engineConfig(), key, NodeServices.SUITE, this::validatorsForBlock, wal);
         this.timers = new RoundTimers(scheduler, height -> emptyPeriodMillis(parentOf(height)),
                 height -> blockPeriodMillis(parentOf(height)) + timings.requestTimeout().toMillis(),
-                () -> node.pool().pendingCount() > 0, expired -> submit(() -> handle(expired)));
+                () -> node.pool().pendingCount() > 0, expired -> submit(() -> onRoundTimer(expired)));
         this.relay = new TransactionRelay(scheduler::nowMillis);
         node.pool().onPending(p -> {
             // Pending listeners run inside pool.add, on the thread that added it: the intake thread for a peer's.
@@ -269,6 +269,18 @@ public final class QbftService implements P2pListener, AutoCloseable {
     private void handle(Event event) {
         if (engine != null)
             perform(engine.handle(event));
+    }
+
+    /**
+     * A round timer expired. Round 0, shortened because transactions were pending, is given back its full time when
+     * its proposal was seen: the proposer is slow, not gone, and a round change would have every validator build and
+     * check another block.
+     */
+    private void onRoundTimer(Event.RoundTimerExpired expired) {
+        if (engine != null && expired.round() == 0 && engine.height() == expired.height() && engine.round() == 0
+                && proposalSeenMillis >= 0 && timers.deferSeenRoundZero(expired))
+            return;
+        handle(expired);
     }
 
     private void perform(List<Action> actions) {

@@ -13,8 +13,11 @@ import org.stele.consensus.qbft.engine.Event;
  * block period, after which the proposer proposes, and another request timeout, so that round 0 leaves a proposal's
  * build and checks as much time as round 1 does). A round 0 that began idle and then saw a transaction become pending
  * gets a second, earlier expiry (the engine ignores whichever of a round's expiries comes after it left the round), so
- * a proposer that fails while transactions wait is replaced sooner than the empty-block period allows. Both extras may
- * change with the height (the committee sets the block period), so they are asked per height. Event thread only.
+ * a proposer that fails while transactions wait is replaced sooner than the empty-block period allows. A proposer that
+ * did propose but whose block is still being checked is not a failed one: {@link #deferSeenRoundZero} lets the caller
+ * give round 0 back the time the empty-block period gave it (on a starved machine, checking a full block took longer
+ * than the busy timer, and each round change made every validator execute another block). Both extras may change with
+ * the height (the committee sets the block period), so they are asked per height. Event thread only.
  */
 final class RoundTimers {
     private final Scheduler scheduler;
@@ -24,6 +27,8 @@ final class RoundTimers {
     private final Consumer<Event.RoundTimerExpired> expired;
     /** The round-0 timer scheduled while nothing was pending, not yet shortened; null when there is none. */
     private IdleRoundZero idle;
+    /** When the current round 0 would expire with the empty-block period; null when deferred or past round 0. */
+    private IdleRoundZero late;
 
     RoundTimers(Scheduler scheduler, long roundZeroExtraMillis, Consumer<Event.RoundTimerExpired> expired) {
         this(scheduler, height -> roundZeroExtraMillis, height -> roundZeroExtraMillis, () -> false, expired);
@@ -47,10 +52,13 @@ final class RoundTimers {
         long delay = t.delayMillis();
         if (t.round() == 0) {
             boolean busy = pending.getAsBoolean();
-            delay += busy ? busyExtraMillis.applyAsLong(t.height()) : idleExtraMillis.applyAsLong(t.height());
+            long idleDelay = delay + idleExtraMillis.applyAsLong(t.height());
+            delay = busy ? delay + busyExtraMillis.applyAsLong(t.height()) : idleDelay;
             idle = busy ? null : new IdleRoundZero(t, scheduler.nowMillis() + delay);
+            late = new IdleRoundZero(t, scheduler.nowMillis() + idleDelay);
         } else {
             idle = null;
+            late = null;
         }
         fire(t, delay);
     }
@@ -72,6 +80,23 @@ final class RoundTimers {
         long delay = w.timer().delayMillis() + busyExtraMillis.applyAsLong(w.timer().height());
         if (scheduler.nowMillis() + delay < w.dueMillis())
             fire(w.timer(), delay);
+    }
+
+    /**
+     * Round 0 of {@code e}'s height expired early (pending transactions shortened it) although its proposal was seen:
+     * expires it again when the empty-block period would have, once; answers whether it did, so that the caller drops
+     * {@code e}.
+     */
+    boolean deferSeenRoundZero(Event.RoundTimerExpired e) {
+        IdleRoundZero l = late;
+        if (l == null || e.round() != 0 || e.height() != l.timer().height())
+            return false;
+        late = null;
+        long now = scheduler.nowMillis();
+        if (now >= l.dueMillis())
+            return false;
+        fire(l.timer(), l.dueMillis() - now);
+        return true;
     }
 
     private void fire(Action.ScheduleTimer t, long delay) {

@@ -17,6 +17,7 @@ import org.stele.common.crypto.Secp256k1KeccakSuite;
 import org.stele.consensus.qbft.ValidatorProvider;
 import org.stele.consensus.qbft.engine.Action;
 import org.stele.consensus.qbft.engine.EngineConfig;
+import org.stele.consensus.qbft.engine.Event;
 import org.stele.consensus.qbft.engine.QbftEngine;
 import org.stele.consensus.qbft.wal.InMemoryWal;
 import org.stele.node.network.NetworkInit;
@@ -141,5 +142,23 @@ class RoundTimersTest {
         assertThat(s.scheduler.nowMillis()).isEqualTo(6_000);
         assertThat(s.engine.round()).isEqualTo(2);
         assertThat(s.scheduler.delays).containsExactly(6_000L, 2_250L, 2_000L, 4_000L);
+    }
+
+    @Test
+    void aShortenedRoundZeroWhoseProposalWasSeenExpiresOnceMoreWhenTheEmptyBlockPeriodWouldHaveAndNoLater() {
+        ManualScheduler scheduler = new ManualScheduler();
+        List<Event.RoundTimerExpired> seen = new ArrayList<>();
+        // Transactions pending: round 0 of block 1 expires after 1 s + 1.25 s rather than 1 s + 5 s.
+        RoundTimers deferring = new RoundTimers(scheduler, height -> 5_000, height -> 1_250, () -> true, seen::add);
+        deferring.schedule(new Action.ScheduleTimer(1, 0, 1_000));
+        scheduler.runNext();
+        assertThat(deferring.deferSeenRoundZero(seen.getFirst())).isTrue();
+        scheduler.runNext();
+        assertThat(deferring.deferSeenRoundZero(seen.getLast())).isFalse();
+
+        Event.RoundTimerExpired roundZero = new Event.RoundTimerExpired(1, 0);
+        assertThat(seen).containsExactly(roundZero, roundZero);
+        assertThat(scheduler.nowMillis()).isEqualTo(6_000);
+        assertThat(scheduler.delays).containsExactly(2_250L, 3_750L);
     }
 }
