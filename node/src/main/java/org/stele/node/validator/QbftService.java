@@ -92,9 +92,6 @@ public final class QbftService implements P2pListener, AutoCloseable {
     /** Set before {@link #network}, whose volatile write publishes it to the event thread. */
     private ChainSync follower;
     private volatile boolean creationWaiting;
-    /** Whether round 0's timer was scheduled while nothing was pending (written on the event thread). */
-    private volatile boolean roundZeroIdle;
-    private final AtomicBoolean shortenScheduled = new AtomicBoolean();
     private volatile boolean closed;
 
     // event thread only
@@ -135,8 +132,7 @@ public final class QbftService implements P2pListener, AutoCloseable {
         this.wal = new FileWal(walFile);
         this.engine = new QbftEngine(timings.engineConfig(), key, NodeServices.SUITE, this::validatorsForBlock, wal);
         this.timers = new RoundTimers(scheduler, height -> emptyPeriodMillis(parentOf(height)),
-                height -> blockPeriodMillis(parentOf(height)) + timings.requestTimeout().toMillis(),
-                () -> node.pool().pendingCount() > 0, expired -> submit(() -> onRoundTimer(expired)));
+                expired -> submit(() -> handle(expired)));
         this.relay = new TransactionRelay(scheduler::nowMillis);
         node.pool().onPending(p -> {
             // Pending listeners run inside pool.add, on the thread that added it: the intake thread for a peer's.
@@ -145,12 +141,6 @@ public final class QbftService implements P2pListener, AutoCloseable {
                 scheduler.schedule(() -> submitTo(intake, this::flushGossip), GOSSIP_DELAY_MILLIS);
             if (creationWaiting)
                 submit(this::tryCreate);
-            if (roundZeroIdle && shortenScheduled.compareAndSet(false, true))
-                submit(() -> {
-                    shortenScheduled.set(false);
-                    timers.transactionsPending();
-                    roundZeroIdle = timers.waitingIdle();
-                });
         });
     }
 
@@ -271,18 +261,6 @@ public final class QbftService implements P2pListener, AutoCloseable {
             perform(engine.handle(event));
     }
 
-    /**
-     * A round timer expired. Round 0, shortened because transactions were pending, is given back its full time when
-     * its proposal was seen: the proposer is slow, not gone, and a round change would have every validator build and
-     * check another block.
-     */
-    private void onRoundTimer(Event.RoundTimerExpired expired) {
-        if (engine != null && expired.round() == 0 && engine.height() == expired.height() && engine.round() == 0
-                && proposalSeenMillis >= 0 && timers.deferSeenRoundZero(expired))
-            return;
-        handle(expired);
-    }
-
     private void perform(List<Action> actions) {
         report();
         for (Action a : actions) {
@@ -291,10 +269,7 @@ public final class QbftService implements P2pListener, AutoCloseable {
                     if (validatorsForBlock(b.message().height()).contains(self))
                         network.broadcast(new Message.QbftMessage(Bytes.wrap(codec.toWire(b.message()))));
                 }
-                case Action.ScheduleTimer t -> {
-                    timers.schedule(t);
-                    roundZeroIdle = timers.waitingIdle();
-                }
+                case Action.ScheduleTimer t -> timers.schedule(t);
                 case Action.CreateBlock c -> {
                     creation = c;
                     tryCreate();

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.stele.chain.BlockHeader;
@@ -17,7 +16,6 @@ import org.stele.common.crypto.Secp256k1KeccakSuite;
 import org.stele.consensus.qbft.ValidatorProvider;
 import org.stele.consensus.qbft.engine.Action;
 import org.stele.consensus.qbft.engine.EngineConfig;
-import org.stele.consensus.qbft.engine.Event;
 import org.stele.consensus.qbft.engine.QbftEngine;
 import org.stele.consensus.qbft.wal.InMemoryWal;
 import org.stele.node.network.NetworkInit;
@@ -78,87 +76,5 @@ class RoundTimersTest {
 
         assertThat(scheduler.delays).containsExactly(1_300L, 2_000L, 4_000L, 8_000L, 8_000L, 8_000L, 8_000L);
         assertThat(engine.round()).isEqualTo(6);
-    }
-
-    /** An engine of four validators whose timers a {@link RoundTimers} carries out; the others stay silent. */
-    private static final class Silent {
-        final QbftEngine engine;
-        final ManualScheduler scheduler = new ManualScheduler();
-        final AtomicBoolean pending = new AtomicBoolean();
-        final RoundTimers timers;
-        private final List<Address> validators;
-        private final List<Consumer<List<Action>>> perform = new ArrayList<>();
-
-        Silent() {
-            List<KeyPair> keys = new ArrayList<>();
-            SecureRandom random = new SecureRandom(new byte[]{3});
-            for (int i = 0; i < 4; i++)
-                keys.add(SUITE.generateKeyPair(random));
-            validators = keys.stream().map(k -> SUITE.address(k.publicKey())).sorted().toList();
-            engine = new QbftEngine(new EngineConfig(1_000, 3, 10, 10, 100), keys.get(0), SUITE,
-                    ValidatorProvider.fixed(validators), new InMemoryWal());
-            // Empty-block period 5 s; once transactions are pending, the block period 250 ms and a request timeout.
-            timers = new RoundTimers(scheduler, height -> 5_000, height -> 1_250, pending::get,
-                    expired -> perform.get(0).accept(engine.handle(expired)));
-            perform.add(actions -> actions.stream().filter(a -> a instanceof Action.ScheduleTimer)
-                    .forEach(a -> timers.schedule((Action.ScheduleTimer) a)));
-        }
-
-        void start() {
-            BlockHeader genesis = BlockHeader.builder().number(0).gasLimit(30_000_000)
-                    .extraData(NetworkInit.extraData(validators)).build();
-            perform.get(0).accept(engine.start(genesis));
-        }
-    }
-
-    @Test
-    void roundZeroWaitsTheBlockPeriodAndARequestTimeoutLongerRatherThanTheEmptyBlockPeriodWhenTransactionsArePending() {
-        Silent s = new Silent();
-        s.pending.set(true);
-        s.start();
-        s.timers.transactionsPending();
-        s.scheduler.runNext();
-
-        assertThat(s.scheduler.delays).containsExactly(2_250L, 2_000L);
-        assertThat(s.engine.round()).isEqualTo(1);
-        assertThat(s.timers.waitingIdle()).isFalse();
-    }
-
-    @Test
-    void aRoundZeroBegunIdleExpiresEarlierOnceTransactionsBecomePendingAndItsLaterExpiryIsIgnored() {
-        Silent s = new Silent();
-        s.start();
-        assertThat(s.timers.waitingIdle()).isTrue();
-        s.pending.set(true);
-        s.timers.transactionsPending();
-        s.timers.transactionsPending();
-        s.scheduler.runNext();
-        assertThat(s.engine.round()).isEqualTo(1);
-        assertThat(s.scheduler.nowMillis()).isEqualTo(2_250);
-        s.scheduler.runNext();
-        assertThat(s.engine.round()).isEqualTo(2);
-        s.scheduler.runNext();
-
-        assertThat(s.scheduler.nowMillis()).isEqualTo(6_000);
-        assertThat(s.engine.round()).isEqualTo(2);
-        assertThat(s.scheduler.delays).containsExactly(6_000L, 2_250L, 2_000L, 4_000L);
-    }
-
-    @Test
-    void aShortenedRoundZeroWhoseProposalWasSeenExpiresOnceMoreWhenTheEmptyBlockPeriodWouldHaveAndNoLater() {
-        ManualScheduler scheduler = new ManualScheduler();
-        List<Event.RoundTimerExpired> seen = new ArrayList<>();
-        // Transactions pending: round 0 of block 1 expires after 1 s + 1.25 s rather than 1 s + 5 s.
-        RoundTimers deferring = new RoundTimers(scheduler, height -> 5_000, height -> 1_250, () -> true, seen::add);
-        deferring.schedule(new Action.ScheduleTimer(1, 0, 1_000));
-        scheduler.runNext();
-        assertThat(deferring.deferSeenRoundZero(seen.getFirst())).isTrue();
-        scheduler.runNext();
-        assertThat(deferring.deferSeenRoundZero(seen.getLast())).isFalse();
-
-        Event.RoundTimerExpired roundZero = new Event.RoundTimerExpired(1, 0);
-        assertThat(seen).containsExactly(roundZero, roundZero);
-        assertThat(scheduler.nowMillis()).isEqualTo(6_000);
-        assertThat(scheduler.delays).containsExactly(2_250L, 3_750L);
     }
 }
