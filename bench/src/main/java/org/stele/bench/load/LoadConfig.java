@@ -24,7 +24,8 @@ public record LoadConfig(List<URI> rpcs, List<URI> wss, int senders, long txs, K
               (default 60 s); --wait is how long to wait for inclusion after the last submission (default 30 s);
               --txs defaults to rate x duration, or 10000 when the rate is 0; --pid samples that process's VmRSS;
               --warmup N sends N more transactions of the same kind first, as fast as the node takes them, and
-              waits for all of them before the measured phase (default 0: none).
+              waits for all of them before the measured phase (default 0: none); with several nodes they are
+              routed and batched as the measured ones are (sender i to node i mod N).
               Several --rpc URLs (comma-separated) are the nodes of one network: sender i sends only to node
               i mod N, so its nonces arrive in order, and a transaction is final when the next node's newHeads
               (the --ws URL of the same position, one per node) announces its block; --pid takes one process id

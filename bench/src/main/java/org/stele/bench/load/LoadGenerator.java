@@ -55,6 +55,8 @@ public final class LoadGenerator {
     private Optional<NetworkSummary> network = Optional.empty();
     /** The one node's CPU over the measured window by thread group (empty with several nodes or no --pid). */
     private String nodeThreads = "";
+    /** How long the warm-up took, from its first submission until every warm-up transaction was included. */
+    private double warmUpSeconds;
     private final Secp256k1KeccakSuite suite = Secp256k1KeccakSuite.instance();
     private final BigInteger maxFee;
     private final BigInteger tip;
@@ -97,6 +99,11 @@ public final class LoadGenerator {
             System.exit(1);
             return;
         }
+        if (cfg.warmup() > 0)
+            System.out.printf(java.util.Locale.ROOT,
+                    "warm-up        %d transactions (not counted), routed and batched as the measured ones, "
+                            + "all included in %.1f s before the window%n",
+                    cfg.warmup(), generator.warmUpSeconds);
         System.out.print(report.format());
         generator.network.ifPresent(n -> System.out.print(n.format()));
         System.out.print(generator.nodeThreads);
@@ -190,7 +197,8 @@ public final class LoadGenerator {
         if (warm > 0) {
             long warmStart = System.nanoTime();
             warmUp(warmRaw, addresses, nonces);
-            log("warm-up: %d transactions included in %.1f s", warm, (System.nanoTime() - warmStart) / 1e9);
+            warmUpSeconds = (System.nanoTime() - warmStart) / 1e9;
+            log("warm-up: %d transactions included in %.1f s", warm, warmUpSeconds);
         }
 
         // Measured phase.
@@ -350,31 +358,43 @@ public final class LoadGenerator {
     }
 
     /**
-     * Sends the warm-up transactions in batches with {@code --in-flight} outstanding, then waits until every sender's
-     * mined nonce has passed its warm-up share, so the measured phase starts on an empty pool.
+     * Sends the warm-up transactions the way the measured ones go: warm-up transaction {@code i} is sender
+     * {@code i mod senders}'s, which sends only to node {@code sender mod nodes}, and each batch of {@code --batch} is
+     * cut into one request per node, so every node's JSON-RPC intake, gossip and relay paths are compiled before the
+     * window (sent to node 1 alone, nodes 2 to 4 compiled their intake inside it). They go as fast as the nodes take
+     * them, {@code --in-flight} requests outstanding; then this waits until every sender's mined nonce has passed its
+     * warm-up share, so the measured phase starts on an empty pool.
      */
     private void warmUp(String[] warmRaw, List<Address> addresses, long[] nonces)
             throws IOException, InterruptedException {
         Semaphore inFlight = new Semaphore(cfg.inFlight());
         AtomicLong refused = new AtomicLong();
         java.util.concurrent.atomic.AtomicReference<String> firstError = new java.util.concurrent.atomic.AtomicReference<>();
+        int senders = addresses.size();
+        int nodes = clients.size();
         for (int from = 0; from < warmRaw.length; from += cfg.batch()) {
-            inFlight.acquire();
-            rpc.postAsync(body(warmRaw, from, Math.min(warmRaw.length, from + cfg.batch())))
-                    .whenComplete((answers, error) -> {
-                        inFlight.release();
-                        if (error != null) {
+            int to = Math.min(warmRaw.length, from + cfg.batch());
+            for (int node = 0; node < nodes; node++) {
+                final int nd = node;
+                int[] mine = IntStream.range(from, to).filter(i -> i % senders % nodes == nd).toArray();
+                if (mine.length == 0)
+                    continue;
+                inFlight.acquire();
+                clients.get(node).postAsync(body(warmRaw, mine)).whenComplete((answers, error) -> {
+                    inFlight.release();
+                    if (error != null) {
+                        refused.addAndGet(mine.length);
+                        firstError.compareAndSet(null, rootMessage(error));
+                        return;
+                    }
+                    for (JsonRpcClient.Response r : answers) {
+                        if (!r.ok()) {
                             refused.incrementAndGet();
-                            firstError.compareAndSet(null, rootMessage(error));
-                            return;
+                            firstError.compareAndSet(null, r.error());
                         }
-                        for (JsonRpcClient.Response r : answers) {
-                            if (!r.ok()) {
-                                refused.incrementAndGet();
-                                firstError.compareAndSet(null, r.error());
-                            }
-                        }
-                    });
+                    }
+                });
+            }
         }
         inFlight.acquire(cfg.inFlight());
         if (refused.get() > 0)
@@ -553,22 +573,6 @@ public final class LoadGenerator {
         for (int k = 0; k < indices.length; k++) {
             int j = indices[k];
             if (k > 0)
-                b.append(',');
-            b.append("{\"jsonrpc\":\"2.0\",\"id\":").append(j)
-                    .append(",\"method\":\"eth_sendRawTransaction\",\"params\":[\"").append(raw[j]).append("\"]}");
-        }
-        if (!single)
-            b.append(']');
-        return b.toString();
-    }
-
-    private static String body(String[] raw, int from, int to) {
-        StringBuilder b = new StringBuilder((to - from) * (raw[from].length() + 80));
-        boolean single = to - from == 1;
-        if (!single)
-            b.append('[');
-        for (int j = from; j < to; j++) {
-            if (j > from)
                 b.append(',');
             b.append("{\"jsonrpc\":\"2.0\",\"id\":").append(j)
                     .append(",\"method\":\"eth_sendRawTransaction\",\"params\":[\"").append(raw[j]).append("\"]}");

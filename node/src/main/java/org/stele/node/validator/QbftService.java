@@ -279,11 +279,23 @@ public final class QbftService implements P2pListener, AutoCloseable {
                         proposalSeenMillis = scheduler.nowMillis();
                     if (heightProposedMillis < 0)
                         heightProposedMillis = scheduler.nowMillis();
-                    handle(new Event.ProposalValidated(v.height(), v.digest(), isValid(v.block())));
+                    long checkStart = System.nanoTime();
+                    boolean valid = isValid(v.block());
+                    if (LOG.isDebugEnabled())
+                        LOG.debug("Checked proposal #{} round {}: {} in {} ms, {} ms after the parent's import",
+                                v.height(), engine.round(), valid ? "valid" : "invalid",
+                                (System.nanoTime() - checkStart) / 1_000_000, scheduler.nowMillis() - headSeenMillis);
+                    handle(new Event.ProposalValidated(v.height(), v.digest(), valid));
                 }
                 case Action.ImportBlock i -> {
                     if (proposalSeenMillis >= 0)
                         node.metrics().blockCommitted(Duration.ofMillis(scheduler.nowMillis() - proposalSeenMillis));
+                    if (LOG.isDebugEnabled())
+                        LOG.debug(
+                                "Decided #{} round {}: {} ms after the proposal was seen, {} ms after the parent's import",
+                                i.block().number(), engine.round(),
+                                proposalSeenMillis < 0 ? -1 : scheduler.nowMillis() - proposalSeenMillis,
+                                scheduler.nowMillis() - headSeenMillis);
                     importFinal(bodies.toBlock(i.block()));
                 }
             }
@@ -341,10 +353,17 @@ public final class QbftService implements P2pListener, AutoCloseable {
         creationWaiting = false;
         if (heightProposedMillis < 0)
             heightProposedMillis = now;
+        long buildStart = System.nanoTime();
+        int pendingAtStart = LOG.isDebugEnabled() ? node.pool().pendingCount() : -1;
         QbftBlock block = QbftBlocks.build(node, c.parent(), c.round(), now / 1000, self,
                 validatorsAfter(c.parent()), new TimeBoxedCandidates(node.candidates(c.parent()), scheduler::nowMillis,
                         now + timings.buildTimeBudget().toMillis()),
                 bodies);
+        if (LOG.isDebugEnabled())
+            LOG.debug(
+                    "Proposed #{} round {}: built in {} ms, started {} ms after the parent's import ({} pending then)",
+                    c.height(), c.round(), (System.nanoTime() - buildStart) / 1_000_000, now - headSeenMillis,
+                    pendingAtStart);
         handle(new Event.BlockCreated(c.height(), c.round(), block));
     }
 
