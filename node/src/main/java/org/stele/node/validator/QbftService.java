@@ -109,6 +109,8 @@ public final class QbftService implements P2pListener, AutoCloseable {
     private long reportedHeight = -1;
     private int reportedRound = -1;
     private long proposalSeenMillis = -1;
+    /** The last validator set read (any thread may ask, see {@link #isValidator}). */
+    private volatile ValidatorsAfter lastValidators;
     /** The {@code NodeAllowlist} at the last head: when it changes, peers it no longer admits are disconnected. */
     private List<Address> admittedNodes;
 
@@ -151,8 +153,18 @@ public final class QbftService implements P2pListener, AutoCloseable {
 
     /** The validators of the child of {@code parent}: the governance contract's set after it (QBFT's order). */
     private List<Address> validatorsAfter(BlockHeader parent) {
-        return QbftSealVerifier.validatorsAfter(parent, node.stateAfter(parent));
+        // Every QBFT message asks for the head's set; it depends only on the parent (its state and extra data), so the
+        // last one read answers until the parent differs, rather than a state opened and read per message.
+        ValidatorsAfter last = lastValidators;
+        if (last != null && (last.parent() == parent || last.parent().equals(parent)))
+            return last.validators();
+        List<Address> validators = QbftSealVerifier.validatorsAfter(parent, node.stateAfter(parent));
+        lastValidators = new ValidatorsAfter(parent, validators);
+        return validators;
     }
+
+    /** A validator set and the parent it was read after. */
+    private record ValidatorsAfter(BlockHeader parent, List<Address> validators) {}
 
     /** For the engine: the validators of {@code height}, from the state after its parent (the head's when unknown). */
     private List<Address> validatorsForBlock(long height) {

@@ -1,6 +1,7 @@
 package org.stele.node.wiring;
 
 import java.net.SocketAddress;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.stele.common.Address;
@@ -43,6 +44,13 @@ public final class PeerHeads {
             public void onMessage(Address peer, Message message) {
                 if (message instanceof Message.NewBlock nb) announced(peer, nb.number(), nb.hash());
                 next.onMessage(peer, message);
+            }
+
+            // Forwarded as it came: the default would hand the batch to onMessage without the hashes the transport
+            // computed, and the intake would hash every gossiped transaction a second time.
+            @Override
+            public void onTransactions(Address peer, Message.Transactions batch, List<Bytes32> hashes) {
+                next.onTransactions(peer, batch, hashes);
             }
 
             @Override
