@@ -94,23 +94,10 @@ public final class NodeRpc {
      * HTTP exchange for many calls costs both sides far less CPU than one each. A call made alone goes at once.
      */
     public JsonNode call(String method, Object... params) throws IOException {
-        ObjectNode req = JSON.createObjectNode().put("jsonrpc", "2.0").put("id", ids.incrementAndGet())
-                .put("method", method);
-        var array = req.putArray("params");
-        for (Object p : params) array.add(JSON.valueToTree(p));
-        Waiting call = new Waiting(req, new CompletableFuture<>());
+        Waiting call = request(method, params);
         waiting.add(call);
         post();
-        JsonNode answer;
-        try {
-            answer = call.answer().get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while calling " + method);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException io) throw io;
-            throw new IOException(String.valueOf(e.getCause()), e.getCause());
-        }
+        JsonNode answer = answerOf(call, method);
         JsonNode error = answer.get("error");
         if (error != null && !error.isNull()) {
             JsonNode data = error.get("data");
@@ -129,31 +116,38 @@ public final class NodeRpc {
      */
     public List<JsonNode> callEach(String method, List<Object[]> params) throws IOException {
         List<Waiting> calls = new ArrayList<>(params.size());
-        for (Object[] p : params) {
-            ObjectNode req = JSON.createObjectNode().put("jsonrpc", "2.0").put("id", ids.incrementAndGet())
-                    .put("method", method);
-            var array = req.putArray("params");
-            for (Object o : p) array.add(JSON.valueToTree(o));
-            calls.add(new Waiting(req, new CompletableFuture<>()));
-        }
+        for (Object[] p : params) calls.add(request(method, p));
         waiting.addAll(calls);
         post();
         List<JsonNode> results = new ArrayList<>(calls.size());
         for (Waiting call : calls) {
-            JsonNode answer;
-            try {
-                answer = call.answer().get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted while calling " + method);
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof IOException io) throw io;
-                throw new IOException(String.valueOf(e.getCause()), e.getCause());
-            }
+            JsonNode answer = answerOf(call, method);
             JsonNode error = answer.get("error");
             results.add(error != null && !error.isNull() ? null : answer.get("result"));
         }
         return results;
+    }
+
+    /** A JSON-RPC call of {@code method} with the next id, not yet queued. */
+    private Waiting request(String method, Object[] params) {
+        ObjectNode req = JSON.createObjectNode().put("jsonrpc", "2.0").put("id", ids.incrementAndGet())
+                .put("method", method);
+        var array = req.putArray("params");
+        for (Object p : params) array.add(JSON.valueToTree(p));
+        return new Waiting(req, new CompletableFuture<>());
+    }
+
+    /** The node's whole answer to {@code call} (result or error), once its post has come back. */
+    private static JsonNode answerOf(Waiting call, String method) throws IOException {
+        try {
+            return call.answer().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while calling " + method);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) throw io;
+            throw new IOException(String.valueOf(e.getCause()), e.getCause());
+        }
     }
 
     /**
