@@ -112,17 +112,7 @@ class LogsFiltersAndSubscriptionsTest {
     void subscribersReceiveHeadsAndMatchingLogsUntilTheyUnsubscribe() throws Exception {
         SubscriptionManager subs = new SubscriptionManager(ethJson, query, 2);
         List<JsonNode> pushed = new ArrayList<>();
-        RpcSession ws = new RpcSession() {
-            @Override
-            public boolean canPush() {
-                return true;
-            }
-
-            @Override
-            public void push(JsonNode message) {
-                pushed.add(message);
-            }
-        };
+        RpcSession ws = pushingTo(pushed);
         append();
         String heads = subs.subscribe(ws, SubscriptionManager.Kind.NEW_HEADS, null);
         subs.subscribe(ws, SubscriptionManager.Kind.LOGS, filter("{\"address\":\"" + OTHER.toHex() + "\"}"));
