@@ -124,7 +124,9 @@ class ForwarderRulesPropertyTest {
         return Arbitraries.frequency(Tuple.of(12, false), Tuple.of(1, true));
     }
 
-    @Property(tries = 250)
+    // 1,000 tries: about one case in twenty is a transfer the rules accept (holders with few points, amounts up to
+    // 1,200), so 250 tries gave 6 to 17 of them and the coverage check below (at least 10) failed on some seeds.
+    @Property(tries = 1000)
     void aRequestTheRulesAcceptIsOneTheForwarderRunsAndAValidTransferIsAccepted(@ForAll("cases") Case c,
             @ForAll("calls") String call, @ForAll("rarely") boolean withValue) throws Exception {
         PointsClient token = tokens.get(c.token());
