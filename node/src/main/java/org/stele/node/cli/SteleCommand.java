@@ -3,7 +3,6 @@ package org.stele.node.cli;
 import java.util.LinkedHashSet;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
@@ -14,7 +13,7 @@ import picocli.CommandLine.Model.OptionSpec;
         NotaryCommand.class,
         org.stele.node.gov.GovCommand.class, org.stele.node.vc.VcCommand.class, org.stele.node.did.DidCommand.class,
         org.stele.node.audit.AuditCommand.class, PointsCommand.class,
-        CommandLine.HelpCommand.class})
+        TreeHelpCommand.class})
 public final class SteleCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -31,7 +30,7 @@ public final class SteleCommand implements Runnable {
     /**
      * The whole command tree, with {@code -h}/{@code --help} on every command and a {@code help} subcommand in every
      * group: a command class that forgets {@code mixinStandardHelpOptions} would otherwise answer {@code --help} with
-     * "Unknown option", and {@code stele help} only knows the top-level commands.
+     * "Unknown option", and {@code stele help} only knows the top-level commands. {@code help} takes a path of names.
      */
     public static CommandLine commandLine() {
         CommandLine root = new CommandLine(new SteleCommand());
@@ -47,7 +46,7 @@ public final class SteleCommand implements Runnable {
                 spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true)
                         .description("Show this help message and exit.").build());
             if (!sub.getSubcommands().isEmpty() && !sub.getSubcommands().containsKey("help"))
-                sub.addSubcommand("help", new HelpCommand());
+                sub.addSubcommand("help", new TreeHelpCommand());
             withHelp(sub);
         }
     }

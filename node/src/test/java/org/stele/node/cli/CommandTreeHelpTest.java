@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import picocli.CommandLine;
 
@@ -59,6 +60,27 @@ class CommandTreeHelpTest {
             return DynamicTest.dynamicTest("stele " + String.join(" ", args),
                     () -> assertAnswersWithUsage(CliRun.of(args.toArray(String[]::new)), path));
         });
+    }
+
+    /** {@code stele help points transfer}: the help command follows a whole path, as git's and cargo's do. */
+    @TestFactory
+    Stream<DynamicTest> theTopLevelHelpCommandFollowsAPathToEveryCommand() {
+        return commandPaths().stream().filter(path -> path.size() > 1).map(path -> {
+            List<String> args = new ArrayList<>();
+            args.add("help");
+            args.addAll(path);
+            return DynamicTest.dynamicTest("stele " + String.join(" ", args),
+                    () -> assertAnswersWithUsage(CliRun.of(args.toArray(String[]::new)), path));
+        });
+    }
+
+    @Test
+    void helpForANameThatIsNotACommandSaysWhichGroupLacksItAndFails() {
+        CliRun run = CliRun.of("help", "points", "nosuch");
+
+        assertThat(run.status()).isNotZero();
+        assertThat(run.err()).contains("Unknown command 'nosuch' in 'stele points': its commands are ")
+                .contains("transfer").doesNotContain("Exception");
     }
 
     private static void assertAnswersWithUsage(CliRun run, List<String> path) {
