@@ -1,7 +1,7 @@
 // When the node that served a page stops answering, the page says so in words a user can act on (which node, what to
 // do) instead of the browser's own "Failed to fetch", and what the user typed stays in the form. The points wallet's
 // relay is cut first (the node up, only points_relay aborted: the transfer's fate is unknown, so the page says to check
-// the history before sending again); then the node is stopped under the open wallet, notary and explorer pages.
+// the history before sending again); then the node is stopped under the open wallet, notary, charity and explorer pages.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -12,6 +12,8 @@ import { settled, submit } from '../status.js';
 
 const NOTARY = JSON.parse(readFileSync(join(root,
   'apps/notary/src/main/resources/org/stele/apps/notary/contracts/Notary.json'), 'utf8'));
+const CHARITY = JSON.parse(readFileSync(join(root,
+  'apps/charity/src/main/resources/org/stele/apps/charity/contracts/Charity.json'), 'utf8'));
 const FRIEND = '0x90f79bf6eb2c4f870365e785982e1f101e93b906';
 
 let node;
@@ -20,6 +22,7 @@ let browser;
 let wallet;
 let notary;
 let explorer;
+let charity;
 
 before(async () => {
   node = await startDevNode();
@@ -39,7 +42,12 @@ before(async () => {
   notary = await openPage(browser, `${node.url}/apps/notary/index.html?notary=${notaryAddress}`);
   await notary.page.waitForSelector('#from option', { state: 'attached' });
   explorer = await openPage(browser, `${node.url}/explorer/`);
-  for (const { page } of [wallet, notary, explorer]) await page.waitForLoadState('networkidle');
+  const charityDeploy = await rpc(node.url, 'eth_sendTransaction', [{ from: accounts[0], data: CHARITY.bytecode,
+    gas: '0x4c4b40' }]);
+  const charityAddress = (await receipt(node.url, charityDeploy)).contractAddress.toLowerCase();
+  charity = await openPage(browser, `${node.url}/apps/charity/index.html?charity=${charityAddress}`);
+  await charity.page.waitForSelector('#manage:not([hidden])');
+  for (const { page } of [wallet, notary, explorer, charity]) await page.waitForLoadState('networkidle');
 });
 
 after(async () => {
@@ -96,6 +104,21 @@ test('with the node stopped, the notary page says the node cannot be reached whe
   assertClear(text);
   assert.match(await page.textContent('#files'), /lease\.txt/);
   await screenshot(page, 'unreachable-notary');
+  assert.deepEqual(unexpected(problems), []);
+});
+
+test('with the node stopped, the charity page says the node cannot be reached and keeps the organisation typed', async () => {
+  const { page, problems } = charity;
+  await page.click('text=Register an organisation');
+  await page.fill('#org-admin', FRIEND);
+  await page.fill('#org-name', 'Relief Org');
+  const [kind, text] = await submit(page, '#org-form button', 'org-status');
+  assert.equal(kind, 'fail');
+  assertClear(text);
+  assert.match(text, /cannot be reached .*check that it runs, then try again/);
+  assert.equal(await page.inputValue('#org-admin'), FRIEND);
+  assert.equal(await page.inputValue('#org-name'), 'Relief Org');
+  await screenshot(page, 'unreachable-charity');
   assert.deepEqual(unexpected(problems), []);
 });
 
