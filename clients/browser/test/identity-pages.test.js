@@ -4,7 +4,8 @@
 // SD-JWT VC to the wallet's key, which `stele vc verify` accepts; the wallet presents only ageOver18 to the verifier's
 // challenge and the verifier accepts without seeing the name or birth date; a credential issued by `stele vc issue
 // --format sd-jwt` is accepted by the wallet and the verifier too, and tampered presentations of it are refused;
-// revoking on the issuer page turns the open verifier's verdict to refused at once, and a new presentation is refused.
+// revoking on the issuer page turns the open verifier's verdict to refused at once, and a new presentation is refused;
+// with the node stopped, the verifier says a presentation was not checked (rather than refused).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -197,4 +198,23 @@ test('revoking on the issuer page turns the open verifier\'s verdict at once, an
   assert.match(java.stderr, /^stele vc verify: revoked: /);
   assert.deepEqual(verifier.problems, []);
   assert.deepEqual(wallet.problems, []);
+});
+
+test('with the node stopped, the verifier says a presentation was not checked, not that it was refused', async () => {
+  const other = await open('verifier.html');
+  const { page } = other;
+  await page.waitForSelector('#qr svg');
+  const { presentation } = await answer(page, ['ageOver18'], 'Grace Hopper');
+  await node.stop();
+  await page.fill('#paste', presentation);
+  await page.click('#paste-check');
+  await page.waitForFunction(() => document.getElementById('verdict').textContent !== '');
+  const host = new URL(node.url).host;
+  const unreachable = `the node at ${host} cannot be reached (it has stopped or the network is down): check that it runs, then try again`;
+  assert.equal(await text(page, '#verdict'), `Not checked: ${unreachable}`);
+  assert.equal(await page.$eval('#verdict', (e) => e.className), 'verdict unchecked');
+  assert.match(await text(page, '#checks'), /well-formed SD-JWT VC/);
+  assert.deepEqual(await page.$$eval('#disclosed dt', (l) => l.length), 0);
+  await screenshot(page, 'identity-verifier-unreachable');
+  assert.deepEqual(other.problems.filter((p) => !/ERR_CONNECTION_REFUSED|ERR_FAILED|net::|request failed/.test(p)), []);
 });

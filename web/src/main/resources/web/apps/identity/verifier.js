@@ -19,6 +19,12 @@ const LIFETIME = 300;
 const AUDIENCE = `${location.origin}${location.pathname}`;
 const STATUS_CHANGED = keccakHex('StatusChanged(address,uint8,uint256,bool,address)');
 const now = () => Math.floor(Date.now() / 1000);
+/**
+ * The reasons for which a presentation was checked and is refused; any other failure (the node out of reach, say)
+ * left it unchecked: the page says so, and the challenge stays open for another try.
+ */
+const REFUSALS = new Set(['malformed', 'signature', 'not yet valid', 'expired', 'revoked', 'suspended',
+  'issuer unknown', 'holder binding', 'not what this site asks']);
 
 /** The open challenges, { nonce: made at (seconds) }, without the stale ones. */
 function challenges() {
@@ -82,7 +88,10 @@ async function check(presentation) {
     admit(result);
   } catch (e) {
     const r = e instanceof Refusal ? e : new Refusal('error', e.message);
-    show(`Refused: ${r.reason}`, 'fail', r.checks ?? result?.checks ?? [], `${r.reason}: ${r.detail}`, result?.claims);
+    if (REFUSALS.has(r.reason))
+      show(`Refused: ${r.reason}`, 'fail', r.checks ?? result?.checks ?? [], `${r.reason}: ${r.detail}`, result?.claims);
+    else
+      show(`Not checked: ${r.detail}`, 'unchecked', r.checks ?? result?.checks ?? [], `not checked: ${r.detail}`);
     return;
   }
   delete open[nonce];
