@@ -38,15 +38,15 @@ public final class Interpreter {
     final Tracer tracer;
     private final Operation[] table;
     /** Words an opcode pops; and the highest stack height at which it may start without overflowing. */
-    private final int[] pops = new int[256];
-    private final int[] maxHeight = new int[256];
+    private final int[] pops;
+    private final int[] maxHeight;
     private final long[] staticGas;
     /**
      * Each opcode's checks packed in one long for the untraced loop: static gas in bits 0–31, the least stack height
      * it needs in bits 32–47 (2047 for an opcode the fork does not define, which no height satisfies), and how far
      * above that the height may be in bits 48–63.
      */
-    private final long[] opInfo = new long[256];
+    private final long[] opInfo;
     final Precompiles precompiles;
     private final SegmentCompiler segmentCompiler;
     private final Frame[] frames = new Frame[MAX_DEPTH + 1];
@@ -64,20 +64,50 @@ public final class Interpreter {
 
     public Interpreter(Fork fork, Precompiles precompiles, Tracer tracer) {
         this.fork = fork;
-        this.gs = GasSchedule.of(fork);
+        ForkTables t = ForkTables.of(fork);
+        this.gs = t.gs;
         this.tracer = tracer;
-        this.staticGas = gs.opGas;
-        int[] growth = new int[256];
-        this.table = OpTable.build(gs, pops, maxHeight, growth);
-        for (int op = 0; op < 256; op++) {
-            int lo = staticGas[op] < 0 ? 2047 : pops[op];
-            long range = staticGas[op] < 0 ? 0 : maxHeight[op] - pops[op];
-            if (staticGas[op] > Integer.MAX_VALUE)
-                throw new IllegalStateException("static gas of opcode " + op + " does not fit the packed table");
-            opInfo[op] = Math.max(0, staticGas[op]) | ((long) lo << 32) | (range << 48);
-        }
+        this.staticGas = t.gs.opGas;
+        this.table = t.table;
+        this.pops = t.pops;
+        this.maxHeight = t.maxHeight;
+        this.opInfo = t.opInfo;
         this.precompiles = precompiles;
-        this.segmentCompiler = new SegmentCompiler(staticGas, pops, maxHeight, growth);
+        this.segmentCompiler = t.segmentCompiler;
+    }
+
+    /**
+     * What an interpreter derives from its fork alone: the gas schedule, the operation table, the stack bounds and
+     * the segment compiler over them. Built once per fork and shared (none of it is written after it is built):
+     * {@code eth_call} makes an interpreter for every call, and building these took about a fifth of a small call's
+     * CPU.
+     */
+    private record ForkTables(GasSchedule gs, Operation[] table, int[] pops, int[] maxHeight, long[] opInfo,
+            SegmentCompiler segmentCompiler) {
+        private static final java.util.Map<Fork, ForkTables> BY_FORK = new java.util.concurrent.ConcurrentHashMap<>();
+
+        static ForkTables of(Fork fork) {
+            return BY_FORK.computeIfAbsent(fork, ForkTables::build);
+        }
+
+        private static ForkTables build(Fork fork) {
+            GasSchedule gs = GasSchedule.of(fork);
+            long[] staticGas = gs.opGas;
+            int[] pops = new int[256];
+            int[] maxHeight = new int[256];
+            int[] growth = new int[256];
+            Operation[] table = OpTable.build(gs, pops, maxHeight, growth);
+            long[] opInfo = new long[256];
+            for (int op = 0; op < 256; op++) {
+                int lo = staticGas[op] < 0 ? 2047 : pops[op];
+                long range = staticGas[op] < 0 ? 0 : maxHeight[op] - pops[op];
+                if (staticGas[op] > Integer.MAX_VALUE)
+                    throw new IllegalStateException("static gas of opcode " + op + " does not fit the packed table");
+                opInfo[op] = Math.max(0, staticGas[op]) | ((long) lo << 32) | (range << 48);
+            }
+            return new ForkTables(gs, table, pops, maxHeight, opInfo,
+                    new SegmentCompiler(staticGas, pops, maxHeight, growth));
+        }
     }
 
     private Frame frame(int depth) {

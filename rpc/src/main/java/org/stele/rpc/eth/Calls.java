@@ -35,6 +35,15 @@ public final class Calls {
     private final long gasCap;
     private final InstantSource clock;
     private final TransactionPolicy policy;
+    /**
+     * Untraced processors that finished a call, for the next calls: a processor is not thread-safe, and a new one
+     * builds an interpreter and its call frames (each frame's stack is 32 KiB), which was a tenth of a small
+     * {@code eth_call}'s CPU (a relayer reads a signer's nonce and points with one for nearly every transfer). Calls run
+     * on virtual threads, so a thread-local would not be reused; a bounded queue is.
+     */
+    private final java.util.concurrent.BlockingQueue<TransactionProcessor> idle = new java.util.concurrent.ArrayBlockingQueue<>(
+            IDLE_PROCESSORS);
+    private static final int IDLE_PROCESSORS = 16;
 
     /** @param gasCap the most gas a call may use (geth: 50,000,000) */
     public Calls(EthBackend backend, long gasCap) {
@@ -177,13 +186,25 @@ public final class Calls {
         TransactionRequest request = new TransactionRequest(type, call.from(), nonce, gas, call.to(), call.value(),
                 call.data(),
                 maxFee, tip.min(maxFee), call.accessList(), List.of(), BigInteger.ZERO);
-        TransactionResult r = new TransactionProcessor(backend.fork(), tracer).process(world, ctx, request,
-                Math.max(header.gasLimit(), gasCap), rules.callGuard());
+        TransactionProcessor processor = tracer != null
+                ? new TransactionProcessor(backend.fork(), tracer)
+                : untraced(backend.fork());
+        TransactionResult r = processor.process(world, ctx, request, Math.max(header.gasLimit(), gasCap),
+                rules.callGuard());
+        // Only a processor whose call ended normally goes back: one that threw may have stopped between frames.
+        if (tracer == null) idle.offer(processor);
         return switch (r) {
             case TransactionResult.Executed e -> e;
             case TransactionResult.Invalid invalid ->
                 throw new JsonRpcException(JsonRpcError.SERVER_ERROR, message(invalid));
         };
+    }
+
+    /** An idle untraced processor of {@code fork}, or a new one. */
+    private TransactionProcessor untraced(org.stele.common.Fork fork) {
+        for (TransactionProcessor p; (p = idle.poll()) != null;)
+            if (p.fork() == fork) return p;
+        return new TransactionProcessor(fork);
     }
 
     /**

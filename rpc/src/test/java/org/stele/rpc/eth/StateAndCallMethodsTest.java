@@ -70,6 +70,27 @@ class StateAndCallMethodsTest {
     }
 
     @Test
+    void callsAtOnceFromManyThreadsEachGetTheirOwnAnswerAfterOthersReturnedOrReverted() throws Exception {
+        // Calls reuse the processors of calls that ended: one must never serve two calls at once, nor carry a
+        // reverted call's output or memory into the next.
+        String answer = Bytes32.leftPad(new byte[]{42}).toHex();
+        try (var threads = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+            List<java.util.concurrent.Future<String>> results = new ArrayList<>();
+            for (int i = 0; i < 400; i++) {
+                boolean reverts = i % 3 == 0;
+                results.add(threads.submit(() -> {
+                    JsonNode r = send("eth_call", "{\"to\":\"" + CONTRACT.toHex() + "\""
+                            + (reverts ? ",\"data\":\"0x01\"" : "") + "}", q("latest"));
+                    return reverts ? r.get("error").get("message").asText() : r.get("result").asText();
+                }));
+            }
+            for (int i = 0; i < results.size(); i++)
+                assertThat(results.get(i).get()).as("call %d", i)
+                        .isEqualTo(i % 3 == 0 ? "execution reverted: nope" : answer);
+        }
+    }
+
+    @Test
     void aCallWithoutRecipientReturnsTheCodeItsInitCodeWouldDeploy() throws Exception {
         // Init code that returns the two bytes 0x602a as the contract's code (viem's deployless reads rely on this).
         assertThat(call("eth_call", "{\"from\":\"" + ALICE.toHex() + "\",\"data\":\"0x61602a6000526002601ef3\"}",
