@@ -105,7 +105,7 @@ final class ChainSync {
             // and say nothing. Further behind is catching up: report it, and let the other peers announce first.
             if (theirHead - head > 1) {
                 reporting = true;
-                node.sync().started(head, plan.highest());
+                node.sync().started(node.head().number(), plan.highest());
                 settling = true;
                 scheduler.schedule(() -> eventThread.accept(() -> {
                     settling = false;
@@ -114,7 +114,7 @@ final class ChainSync {
                 return;
             }
         } else if (reporting)
-            node.sync().advanced(head, plan.highest());
+            node.sync().advanced(node.head().number(), plan.highest());
         pump();
     }
 
@@ -234,14 +234,14 @@ final class ChainSync {
                 if (result instanceof ImportResult.Imported imported && imported.head()) {
                     synced++;
                     if (reporting)
-                        node.sync().advanced(h.number(), Math.max(plan.highest(), h.number()));
+                        node.sync().advanced(node.head().number(), Math.max(plan.highest(), h.number()));
                     importedHead.accept(imported.block());
                 }
             }
             node.metrics().blocksSynced(f.peer().toHex(), synced);
         }
         if (reporting)
-            node.sync().advanced(node.tip().number(), Math.max(plan.highest(), node.tip().number()));
+            node.sync().advanced(node.head().number(), Math.max(plan.highest(), node.tip().number()));
     }
 
     /** {@code peer} served what it must not have: it is cut off, and what it served or was asked goes to the others. */
