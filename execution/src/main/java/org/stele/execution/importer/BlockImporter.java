@@ -123,6 +123,11 @@ public final class BlockImporter {
         return importBlock(block);
     }
 
+    /**
+     * Imports {@code block}: executed here, or from the results of its check or build when this node met it before
+     * under the same hash. A new head that extends the tip is handed to {@link KeyValueBlockStore#putBehind}, as for
+     * {@link #importBuilt}.
+     */
     public synchronized ImportResult importBlock(Block block) {
         return timed(block, null);
     }
@@ -213,10 +218,7 @@ public final class BlockImporter {
             // This node built the block under the same rules (the builder applied the chain's policy at the parent's
             // state): its execution results are the block's.
             boolean head = isHead(header);
-            if (head && header.parentHash().equals(blocks.hash(blocks.tip().orElseThrow())))
-                blocks.putBehind(block, built.receipts(), built.encodedReceipts(), built.batch(), built.facts());
-            else
-                blocks.put(block, built.receipts(), built.encodedReceipts(), built.batch(), head, built.facts());
+            store(block, built.receipts(), built.encodedReceipts(), built.batch(), head, built.facts());
             return new ImportResult.Imported(block, hash, head);
         }
         Executed known = write ? executed.remove(hash) : executed.get(hash);
@@ -229,7 +231,7 @@ public final class BlockImporter {
             // Executed here under the same hash, so from the same parent, header fields and transactions: the results
             // are this block's (its roots were compared with the header then).
             boolean head = isHead(header);
-            blocks.put(block, known.receipts(), known.encodedReceipts(), known.batch(), head, known.facts());
+            store(block, known.receipts(), known.encodedReceipts(), known.batch(), head, known.facts());
             return new ImportResult.Imported(block, hash, head);
         }
         BlockProcessor.Outcome outcome = processor.process(block, parent, hashes, rules);
@@ -246,11 +248,25 @@ public final class BlockImporter {
                     yield new ImportResult.Imported(block, hash, false);
                 }
                 boolean head = isHead(header);
-                blocks.put(block, processed.result().receipts(), processed.result().encodedReceipts(),
+                store(block, processed.result().receipts(), processed.result().encodedReceipts(),
                         processed.batch(), head, processed.facts());
                 yield new ImportResult.Imported(block, hash, head);
             }
         };
+    }
+
+    /**
+     * Hands a valid block to the store: a new head that extends the tip goes to {@link KeyValueBlockStore#putBehind}
+     * (written at once, or behind by the store's writer thread when the store writes behind: it is then the tip on
+     * return, the next block is built and checked on it, and clients see it once it is durable); any other block is
+     * written at once after those on their way.
+     */
+    private void store(Block block, List<Receipt> receipts, List<byte[]> encodedReceipts, WriteBatch batch,
+            boolean head, List<TransactionFacts> facts) {
+        if (head && block.header().parentHash().equals(blocks.hash(blocks.tip().orElseThrow())))
+            blocks.putBehind(block, receipts, encodedReceipts, batch, facts);
+        else
+            blocks.put(block, receipts, encodedReceipts, batch, head, facts);
     }
 
     /** Whether a valid block with {@code header} becomes the head, by the profile's fork choice. */

@@ -96,7 +96,7 @@ final class ChainSync {
     /** {@code peer} has block {@code theirHead} (from its hello or an announcement): fetch what we lack. */
     void peerHead(Address peer, long theirHead) {
         plan.peerHead(peer, theirHead);
-        long head = node.head().number();
+        long head = node.tip().number();
         if (theirHead <= head)
             return;
         if (!active) {
@@ -105,7 +105,7 @@ final class ChainSync {
             // and say nothing. Further behind is catching up: report it, and let the other peers announce first.
             if (theirHead - head > 1) {
                 reporting = true;
-                node.sync().started(head, plan.highest());
+                node.sync().started(node.head().number(), plan.highest());
                 settling = true;
                 scheduler.schedule(() -> eventThread.accept(() -> {
                     settling = false;
@@ -114,7 +114,7 @@ final class ChainSync {
                 return;
             }
         } else if (reporting)
-            node.sync().advanced(head, plan.highest());
+            node.sync().advanced(node.head().number(), plan.highest());
         pump();
     }
 
@@ -152,7 +152,7 @@ final class ChainSync {
     private void pump() {
         if (!active || settling)
             return;
-        long head = node.head().number();
+        long head = node.tip().number();
         // A peer that cannot be sent to is forgotten and its span given back: assign again until every span is out.
         boolean again = true;
         while (again) {
@@ -214,7 +214,7 @@ final class ChainSync {
     /** Imports the waiting ranges that continue the chain, in order. */
     private void drain() {
         while (!ready.isEmpty()) {
-            long head = node.head().number();
+            long head = node.tip().number();
             Fetched f = ready.firstEntry().getValue();
             if (f.span().from() > head + 1)
                 break;
@@ -222,7 +222,7 @@ final class ChainSync {
             int synced = 0;
             for (Block block : f.blocks()) {
                 BlockHeader h = block.header();
-                if (h.number() <= node.head().number())
+                if (h.number() <= node.tip().number())
                     continue;
                 ImportResult result = node.importBlock(block);
                 if (result instanceof ImportResult.Refused refused) {
@@ -234,14 +234,14 @@ final class ChainSync {
                 if (result instanceof ImportResult.Imported imported && imported.head()) {
                     synced++;
                     if (reporting)
-                        node.sync().advanced(h.number(), Math.max(plan.highest(), h.number()));
+                        node.sync().advanced(node.head().number(), Math.max(plan.highest(), h.number()));
                     importedHead.accept(imported.block());
                 }
             }
             node.metrics().blocksSynced(f.peer().toHex(), synced);
         }
         if (reporting)
-            node.sync().advanced(node.head().number(), Math.max(plan.highest(), node.head().number()));
+            node.sync().advanced(node.head().number(), Math.max(plan.highest(), node.tip().number()));
     }
 
     /** {@code peer} served what it must not have: it is cut off, and what it served or was asked goes to the others. */

@@ -1,5 +1,6 @@
 package org.stele.node.validator;
 
+import org.stele.consensus.qbft.engine.QbftEngine;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,6 +40,11 @@ import org.stele.storage.RocksDbKeyValueStore;
  * {@code stele-qbft} chain whose importer checks commit seals, JSON-RPC, the P2P network, and the QBFT service.
  */
 public final class NetworkNode implements AutoCloseable {
+    /**
+     * Decided blocks taken as the head and not written yet, at most: a third waits for the oldest write. No more than
+     * the engine's WAL keeps the records of, so that a crash never brings the node back below what its WAL guards.
+     */
+    static final int BLOCKS_IN_FLIGHT = QbftEngine.DECIDED_HEIGHTS_KEPT;
     private final NodeServices services;
     private final QbftService qbft;
     private final P2pNetwork network;
@@ -112,6 +118,9 @@ public final class NetworkNode implements AutoCloseable {
                 store -> {
                     throw new IllegalStateException("the genesis block is written before the node opens the chain");
                 }, InstantSource.system());
+        // A decided block is final by its commit seals: the next height starts on its state while its synced write
+        // goes on behind (a crash before the write leaves the node a block behind, which it fetches from its peers).
+        services.writeOwnBlocksBehind(BLOCKS_IN_FLIGHT);
         // The points relayer reaches the chain through this node's JSON-RPC, whose address is known once it listens.
         var rpcUrl = new java.util.concurrent.atomic.AtomicReference<String>();
         NodePointsRelayer points = null;

@@ -111,8 +111,13 @@ public final class QbftService implements P2pListener, AutoCloseable {
     private long proposalSeenMillis = -1;
     /** The last validator set read (any thread may ask, see {@link #isValidator}). */
     private volatile ValidatorsAfter lastValidators;
-    /** The {@code NodeAllowlist} at the last head: when it changes, peers it no longer admits are disconnected. */
+    /**
+     * The {@code NodeAllowlist} at the last written head: when it changes, peers it no longer admits are disconnected.
+     * Read in {@link #written}, under this's lock.
+     */
     private List<Address> admittedNodes;
+    /** The last block period read (event thread only, see {@link #blockPeriodMillis}). */
+    private PeriodAfter lastPeriod;
 
     /**
      * @param key        the node's key; the node validates when its address is in {@code validators}
@@ -148,7 +153,7 @@ public final class QbftService implements P2pListener, AutoCloseable {
 
     /** Whether this node is a validator of the next height. */
     public boolean isValidator() {
-        return validatorsAfter(node.head()).contains(self);
+        return validatorsAfter(node.tip()).contains(self);
     }
 
     /** The validators of the child of {@code parent}: the governance contract's set after it (QBFT's order). */
@@ -171,8 +176,15 @@ public final class QbftService implements P2pListener, AutoCloseable {
         return validatorsAfter(parentOf(height));
     }
 
+    /**
+     * The block below {@code height}: the tip (the newest block taken as the head, written or not) when the height is
+     * the next one, else the canonical written block, else the tip.
+     */
     private BlockHeader parentOf(long height) {
-        return node.blocks().hashOf(height - 1).flatMap(node.blocks()::header).orElse(node.head());
+        BlockHeader tip = node.tip();
+        if (tip.number() == height - 1)
+            return tip;
+        return node.blocks().hashOf(height - 1).flatMap(node.blocks()::header).orElse(tip);
     }
 
     /**
@@ -181,9 +193,19 @@ public final class QbftService implements P2pListener, AutoCloseable {
      * configured or genesis period.
      */
     private long blockPeriodMillis(BlockHeader parent) {
+        // Asked at each try to build and for each round timer; it depends only on the parent's state, so the last one
+        // read answers while the parent is the same.
+        PeriodAfter last = lastPeriod;
+        if (last != null && (last.parent() == parent || last.parent().equals(parent)))
+            return last.millis();
         long governed = new GovernanceState(node.stateAfter(parent)).parameters().blockPeriodMillis();
-        return governed > 0 ? governed : timings.blockPeriod().toMillis();
+        long millis = governed > 0 ? governed : timings.blockPeriod().toMillis();
+        lastPeriod = new PeriodAfter(parent, millis);
+        return millis;
     }
+
+    /** A block period and the parent it was read after. */
+    private record PeriodAfter(BlockHeader parent, long millis) {}
 
     /** The empty-block period, never shorter than the block period in force. */
     private long emptyPeriodMillis(BlockHeader parent) {
@@ -324,9 +346,9 @@ public final class QbftService implements P2pListener, AutoCloseable {
         }
         // The set changes by governance: a message from outside the current set may be a late one from a removed
         // validator, so it is dropped rather than held against the peer; the engine checks each height's set.
-        if (!validatorsAfter(node.head()).contains(m.author()) && !genesisValidators.contains(m.author()))
+        if (!validatorsAfter(node.tip()).contains(m.author()) && !genesisValidators.contains(m.author()))
             return;
-        var equivocation = equivocations.check(m, node.head().number());
+        var equivocation = equivocations.check(m, node.tip().number());
         if (equivocation.isPresent()) {
             // The proof is the two signed messages; the peer that sent the second is cut off when it is the signer
             // (validators send only their own messages), and the engine never sees the contradicting one.
@@ -428,17 +450,35 @@ public final class QbftService implements P2pListener, AutoCloseable {
         periodStartMillis = heightProposedMillis >= 0 && reportedHeight == h.number()
                 ? heightProposedMillis
                 : headSeenMillis;
+        // The next height starts now, on the block's state, while its write may still go on (the block is final by
+        // its commit seals, not by being on disk); what peers and the allowlist read waits for the write.
+        Bytes32 hash = node.blocks().hash(h);
+        long acceptedNanos = System.nanoTime();
+        node.whenWritten(hash, () -> written(h, hash, acceptedNanos));
+        equivocations.decided(h.number());
+        handle(new Event.BlockImported(h));
+    }
+
+    /**
+     * {@code h} is durable: peers hear of it (one that asks for it is served), and the node allowlist is read at it.
+     * On the block writer's thread, or on the event thread when the block was written before it was taken as the head.
+     */
+    private synchronized void written(BlockHeader h, Bytes32 hash, long acceptedNanos) {
+        P2pNetwork net = network;
+        if (closed || net == null)
+            return;
+        if (LOG.isDebugEnabled())
+            LOG.debug("Written #{}: {} ms after it became the head", h.number(),
+                    (System.nanoTime() - acceptedNanos) / 1_000_000);
         List<Address> nodes = new GovernanceState(node.stateAfter(h)).nodes();
         if (admittedNodes != null && !nodes.equals(admittedNodes)) {
-            int dropped = network.enforceAllowlist();
+            int dropped = net.enforceAllowlist();
             if (dropped > 0)
                 LOG.info("disconnected {} peer(s) the node allowlist no longer admits at block {}", dropped,
                         h.number());
         }
         admittedNodes = nodes;
-        network.broadcast(new Message.NewBlock(h.number(), node.blocks().hash(h)));
-        equivocations.decided(h.number());
-        handle(new Event.BlockImported(h));
+        net.broadcast(new Message.NewBlock(h.number(), hash));
     }
 
     // ---- transactions

@@ -339,16 +339,27 @@ public final class NodeServices implements AutoCloseable {
 
     /**
      * Imports a block that came from elsewhere (consensus, a peer) and, when it becomes the head, moves the pool to
-     * the new state and tells subscribers.
+     * the new state and tells subscribers. With {@link #writeOwnBlocksBehind} a new head is written behind, as this
+     * node's own blocks are: it is the {@link #tip()} on return (what the next block is built and checked on), the
+     * pool moves to its state at once, and subscribers hear of it once it is durable.
      */
     public ImportResult importBlock(Block block) {
         ImportResult result = importer.importBlock(block);
         if (result instanceof ImportResult.Imported imported && imported.head()) {
             BlockHeader header = block.header();
-            pool.onNewHead(stateAtHead(), header.gasLimit());
-            announce(block, blocks.receipts(imported.hash()).orElse(List.of()));
+            pool.onNewHead(AccountState.of(stateAfter(header)), header.gasLimit());
+            List<Receipt> receipts = blocks.receipts(imported.hash()).orElse(List.of());
+            blocks.whenWritten(imported.hash(), () -> announce(block, receipts));
         }
         return result;
+    }
+
+    /**
+     * Runs {@code action} once the block {@code hash} is durable: at once when it is (or is not known here), else on
+     * the block writer's thread after its write.
+     */
+    public void whenWritten(Bytes32 hash, Runnable action) {
+        blocks.whenWritten(hash, action);
     }
 
     /** The pool's transactions for a child of {@code parent}, best first, as a block builder takes them. */
@@ -405,9 +416,13 @@ public final class NodeServices implements AutoCloseable {
         return calls;
     }
 
-    /** The state after {@code header} (read-only), e.g. to read the governance contracts at that height. */
+    /**
+     * The state after {@code header} (read-only), e.g. to read the governance contracts at that height; a block
+     * accepted and not written yet has its state read ahead of the store ({@link KeyValueBlockStore#state()}).
+     */
     public WorldState stateAfter(BlockHeader header) {
-        return WorldState.openReadOnly(store, header.stateRoot(), n -> blocks.hashOf(n).orElse(Bytes32.ZERO));
+        return WorldState.openReadOnly(blocks.state(), header.stateRoot(),
+                n -> blocks.hashOf(n).orElse(Bytes32.ZERO));
     }
 
     private AccountState stateAtHead() {

@@ -56,6 +56,13 @@ public final class QbftEngine {
     public static final byte WAL_MESSAGE = 1;
     /** WAL record type: a prepared certificate, logged before the COMMIT that it justifies. */
     public static final byte WAL_PREPARED = 2;
+    /**
+     * The decided heights below the current one whose records the WAL keeps: a node may take up to this many decided
+     * blocks as its head before they are written, and a crash then restarts it at the oldest of those heights.
+     */
+    public static final int DECIDED_HEIGHTS_KEPT = 2;
+    /** Heights between two prunings of the WAL. */
+    static final int PRUNE_EVERY = 16;
 
     private final EngineConfig config;
     private final ValidatorProvider validatorProvider;
@@ -215,7 +222,13 @@ public final class QbftEngine {
         validationRequested.clear();
         pendingCreation = null;
         signed.keySet().removeIf(k -> k.height() < height);
-        wal.pruneBelow(height);
+        // A node may take decided blocks as its head before they are durable (their writes go on behind the next
+        // height), so a crash can bring it back up to DECIDED_HEIGHTS_KEPT heights below one it signed at: the WAL
+        // keeps those heights' records, and what this height's records say this validator signed guards it here too,
+        // not only at start. Pruning rewrites the WAL's file, so it is done once every PRUNE_EVERY heights.
+        if (height % PRUNE_EVERY == 0)
+            wal.pruneBelow(height - DECIDED_HEIGHTS_KEPT);
+        guardSignedBefore(height);
         round = startRound;
         out.add(new Action.ScheduleTimer(height, round, config.roundTimeout(round)));
         if (createIfProposer && startRound == 0 && proposer(0).equals(me)) {
@@ -262,6 +275,20 @@ public final class QbftEngine {
     }
 
     // ---- signing, guarded by the WAL
+
+    /** Adds the messages the WAL holds for {@code h} (signed before a crash) to those this engine will not contradict. */
+    private void guardSignedBefore(long h) {
+        for (Wal.Entry e : wal.entries()) {
+            if (e.height() != h || e.record().length == 0 || e.record()[0] != WAL_MESSAGE)
+                continue;
+            try {
+                QbftMessage m = codec.fromWire(java.util.Arrays.copyOfRange(e.record(), 1, e.record().length));
+                signed.putIfAbsent(new GuardKey(m.height(), m.round(), m.code()), m);
+            } catch (MessageDecodingException ex) {
+                throw new IllegalStateException("the WAL holds a record this engine cannot read", ex);
+            }
+        }
+    }
 
     /** Logs one record of this height: its kind's tag byte, then its body. */
     private void appendWal(byte tag, byte[] body) {

@@ -109,4 +109,40 @@ class QbftRestartRecoveryTest {
         assertThat(toRound3.signed().payload().prepared()).hasValueSatisfying(p -> assertThat(p.round()).isEqualTo(1));
         assertThat(toRound3.prepares()).hasSize(h.quorum).allMatch(p -> p.payload().round() == 1);
     }
+
+    /**
+     * A node takes a decided block as its head before the block is durable, so a crash can lose block 1's write after
+     * the validator signed at height 2: it restarts at the genesis, syncs block 1 from its peers, and must not then
+     * sign a second block for height 2's round 0.
+     */
+    @Test
+    void aValidatorWhoseDecidedBlockWasLostInACrashSignsNothingNewForTheHeightItHadMovedOnTo() {
+        Address me = h.nonProposer(0, 1);
+        QbftBlock first = h.block(0, 1);
+        Address nextProposer = h.proposer(1);
+        QbftBlock second = h.nextBlock(first);
+        QbftBlock other = h.chain.block(first.header(), 0, nextProposer, 2);
+        assertThat(h.digest(other)).isNotEqualTo(h.digest(second));
+        QbftEngine e = boot(me);
+        feed(e, new Event.BlockImported(first.header()));
+        assertThat(sent(receive(e, h.as(nextProposer).proposal(2, 0, second, List.of(), List.of())), Prepare.class))
+                .singleElement().extracting(Prepare::digest).isEqualTo(h.digest(second));
+
+        // restarted on the durable head (the genesis), then block 1 comes again by sync
+        QbftEngine restarted = boot(me);
+        feed(restarted, new Event.BlockImported(first.header()));
+        List<Action> out = receive(restarted, h.as(nextProposer).proposal(2, 0, other, List.of(), List.of()));
+
+        assertThat(restarted.height()).isEqualTo(2);
+        assertThat(sent(out, Prepare.class)).as("a PREPARE for a second block at height 2, round 0").isEmpty();
+        assertThat(sent(out, Commit.class)).isEmpty();
+
+        // the control: without the WAL the same engine prepares the other block
+        QbftEngine forgetful = new QbftEngine(EngineConfig.defaults(), h.chain.keyOf(me), TestKeys.SUITE, h.provider,
+                new InMemoryWal());
+        forgetful.start(h.genesis);
+        feed(forgetful, new Event.BlockImported(first.header()));
+        assertThat(sent(receive(forgetful, h.as(nextProposer).proposal(2, 0, other, List.of(), List.of())),
+                Prepare.class)).singleElement().extracting(Prepare::digest).isEqualTo(h.digest(other));
+    }
 }

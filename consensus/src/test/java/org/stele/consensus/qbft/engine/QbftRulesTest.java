@@ -464,10 +464,43 @@ class QbftRulesTest {
 
         feed(e, new Event.BlockImported(first.header()));
 
-        assertThat(wal.entries()).as("the WAL keeps nothing of a decided height").allMatch(x -> x.height() >= 2);
+        assertThat(wal.entries()).as("the WAL keeps height 1, which a crash before its block's write returns to")
+                .anyMatch(x -> x.height() == 1);
         // one ROUND-CHANGE for round 3 at height 2: with height 1's still counted, f+1 would pull the engine along
         receive(e, h.as(others.get(1)).roundChange(2, 3, Optional.empty(), Optional.empty(), List.of()));
         assertThat(e.round()).isZero();
+    }
+
+    @Test
+    void theWalKeepsTheLastDecidedHeightsAndDropsOlderOnesAsTheChainGoesOn() {
+        OneHeight h = new OneHeight(4);
+        Address me = h.nonProposer(0);
+        org.stele.consensus.qbft.wal.InMemoryWal wal = new org.stele.consensus.qbft.wal.InMemoryWal();
+        QbftEngine e = new QbftEngine(EngineConfig.defaults(), h.chain.keyOf(me), TestKeys.SUITE, h.provider, wal);
+        e.start(h.genesis);
+        org.stele.chain.BlockHeader parent = h.genesis;
+        java.util.Set<Long> signedAt = new java.util.HashSet<>();
+        for (long height = 1; height <= 3 * QbftEngine.PRUNE_EVERY; height++) {
+            Address proposer = org.stele.consensus.qbft.ProposerSelector.proposer(h.validators(), parent.coinbase(),
+                    0);
+            QbftBlock block = h.chain.block(parent, 0, proposer, height);
+            if (!proposer.equals(me)) {
+                receive(e, h.as(proposer).proposal(height, 0, block, List.of(), List.of()));
+                signedAt.add(height);
+            }
+            feed(e, new Event.BlockImported(block.header()));
+            parent = block.header();
+            long now = e.height();
+            assertThat(wal.entries()).as("records of heights a crash cannot return to, at height %d", now)
+                    .allMatch(x -> x.height() >= now - QbftEngine.DECIDED_HEIGHTS_KEPT - QbftEngine.PRUNE_EVERY);
+            for (long kept = Math.max(1, now - QbftEngine.DECIDED_HEIGHTS_KEPT); kept < now; kept++) {
+                long k = kept;
+                if (signedAt.contains(k))
+                    assertThat(wal.entries()).as("height %d's records at height %d", k, now)
+                            .anyMatch(x -> x.height() == k);
+            }
+        }
+        assertThat(signedAt).hasSizeGreaterThan(QbftEngine.PRUNE_EVERY);
     }
 
     // ---- proposer rotation
