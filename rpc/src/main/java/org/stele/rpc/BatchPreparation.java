@@ -32,11 +32,14 @@ final class BatchPreparation {
         }
     }
 
-    /** One call of the batch that a {@link PreparedRpcMethod} answers. */
-    record Job(PreparedRpcMethod<?> method, Params params) {
-        Prepared run() {
+    /** One call of the batch that a {@link PreparedRpcMethod} answers: its {@code prepare} step. */
+    @FunctionalInterface
+    interface Job {
+        Object prepare();
+
+        default Prepared run() {
             try {
-                return new Prepared(method.prepare(params), null);
+                return new Prepared(prepare(), null);
             } catch (RuntimeException | Error e) {
                 // kept for the call's turn: the dispatcher answers it there as it answers any failure
                 return new Prepared(null, e);
@@ -80,8 +83,9 @@ final class BatchPreparation {
         JsonNode name = call.get("method");
         JsonNode params = call.get("params");
         if (name == null || !name.isTextual() || params == null || !params.isArray()) return null;
+        Params p = new Params((ArrayNode) params);
         return methods.find(name.textValue()).filter(m -> m instanceof PreparedRpcMethod<?>)
-                .map(m -> new Job((PreparedRpcMethod<?>) m, new Params((ArrayNode) params)))
+                .map(m -> (Job) () -> ((PreparedRpcMethod<?>) m).prepare(p))
                 .orElse(null);
     }
 }

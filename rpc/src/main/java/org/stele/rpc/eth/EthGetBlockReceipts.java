@@ -36,7 +36,8 @@ public final class EthGetBlockReceipts implements RpcMethod {
         var receipts = backend.blocks().receipts(hash);
         if (block.isEmpty() || receipts.isEmpty()) return NullNode.instance;
         ArrayNode out = JsonNodeFactory.instance.arrayNode(receipts.get().size());
-        for (int i = 0; i < receipts.get().size(); i++) out.add(backend.json().receipt(block.get(), receipts.get(), i));
+        for (int i = 0; i < receipts.get().size(); i++)
+            out.add(backend.json().receiptAnswer(block.get(), receipts.get(), i));
         return out;
     }
 }

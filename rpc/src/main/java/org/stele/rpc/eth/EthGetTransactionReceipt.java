@@ -26,6 +26,6 @@ public final class EthGetTransactionReceipt implements RpcMethod {
         if (location.isEmpty()) return NullNode.instance;
         var block = backend.blocks().block(location.get().blockHash()).orElseThrow();
         var receipts = backend.blocks().receipts(location.get().blockHash()).orElseThrow();
-        return backend.json().receipt(block, receipts, location.get().index());
+        return backend.json().receiptAnswer(block, receipts, location.get().index());
     }
 }

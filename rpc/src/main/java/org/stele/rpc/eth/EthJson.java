@@ -1,13 +1,17 @@
 package org.stele.rpc.eth;
 
-import java.util.function.Function;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.stele.chain.Block;
 import org.stele.chain.BlockHeader;
 import org.stele.chain.Log;
@@ -16,13 +20,13 @@ import org.stele.chain.tx.AccessListEntry;
 import org.stele.chain.tx.LegacyTransaction;
 import org.stele.chain.tx.Transaction;
 import org.stele.chain.tx.TransactionType;
-import org.stele.common.Address;
 import org.stele.common.Bytes32;
 import org.stele.common.crypto.CryptoSuite;
 
 /** Blocks, transactions, receipts and logs as JSON-RPC objects (execution-apis shapes). */
 public final class EthJson {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final ObjectMapper MAPPER = new ObjectMapper();
     private final CryptoSuite suite;
     private final SenderCache senders;
     private final Function<BlockHeader, Bytes32> blockHash;
@@ -151,41 +155,30 @@ public final class EthJson {
         return o;
     }
 
-    /** The receipt of the transaction at {@code index} of {@code block}. */
+    /**
+     * The receipt of the transaction at {@code index} of {@code block}, as an answer: written member by member into
+     * the response when the answer is written ({@link ReceiptWriter}), never built as a tree.
+     */
+    public JsonNode receiptAnswer(Block block, List<Receipt> receipts, int index) {
+        return NODES.pojoNode(receiptWriter(block, receipts, index));
+    }
+
+    /** The same receipt as a tree, for answers that change it. */
     public ObjectNode receipt(Block block, List<Receipt> receipts, int index) {
+        try (TokenBuffer written = new TokenBuffer(MAPPER, false)) {
+            receiptWriter(block, receipts, index).serialize(written, null);
+            return MAPPER.readTree(written.asParser());
+        } catch (IOException e) {
+            throw new UncheckedIOException("a receipt written to memory", e);
+        }
+    }
+
+    private ReceiptWriter receiptWriter(Block block, List<Receipt> receipts, int index) {
         BlockHeader h = block.header();
         Transaction tx = block.body().transactions().get(index);
-        Receipt r = receipts.get(index);
         Bytes32 txHash = tx.hash(suite);
-        Address from = senders.sender(tx, txHash, suite);
-        ObjectNode o = NODES.objectNode();
-        Bytes32 blockHash = blockHash(h);
-        o.put("transactionHash", txHash.toHex());
-        o.set("transactionIndex", Quantity.of(index));
-        o.put("blockHash", blockHash.toHex());
-        o.set("blockNumber", Quantity.of(h.number()));
-        o.put("from", from.toHex());
-        if (tx.to().isPresent()) o.put("to", tx.to().get().toHex());
-        else
-            o.putNull("to");
-        o.set("cumulativeGasUsed", Quantity.of(r.cumulativeGasUsed()));
-        long previous = index == 0 ? 0 : receipts.get(index - 1).cumulativeGasUsed();
-        o.set("gasUsed", Quantity.of(r.cumulativeGasUsed() - previous));
-        if (tx.isContractCreation())
-            o.put("contractAddress", org.stele.evm.Evm.createAddress(from, tx.nonce()).toHex());
-        else
-            o.putNull("contractAddress");
-        int firstLogIndex = 0;
-        for (int i = 0; i < index; i++) firstLogIndex += receipts.get(i).logs().size();
-        ArrayNode logs = o.putArray("logs");
-        for (int i = 0; i < r.logs().size(); i++) {
-            logs.add(log(r.logs().get(i), blockHash, h.number(), txHash, index, firstLogIndex + i));
-        }
-        o.put("logsBloom", r.bloom().toHex());
-        o.set("type", Quantity.of(tx.type() == TransactionType.LEGACY ? 0 : tx.type().typeByte()));
-        o.set("status", Quantity.of(r.success() ? 1 : 0));
-        o.set("effectiveGasPrice", Quantity.of(tx.effectiveGasPrice(h.baseFeePerGas().orElse(BigInteger.ZERO))));
-        return o;
+        return new ReceiptWriter(tx, txHash, senders.sender(tx, txHash, suite), blockHash(h), h.number(),
+                h.baseFeePerGas().orElse(BigInteger.ZERO), receipts, index);
     }
 
     public ObjectNode log(Log log, Bytes32 blockHash, long blockNumber, Bytes32 txHash, int txIndex, int logIndex) {

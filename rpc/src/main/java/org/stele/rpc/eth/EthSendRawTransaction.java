@@ -8,6 +8,7 @@ import org.stele.chain.tx.TransactionDecoder;
 import org.stele.chain.tx.TransactionValidator;
 import org.stele.common.Address;
 import org.stele.common.Bytes32;
+import org.stele.rpc.HexArgumentMethod;
 import org.stele.rpc.JsonRpcError;
 import org.stele.rpc.JsonRpcException;
 import org.stele.rpc.Params;
@@ -23,7 +24,7 @@ import org.stele.txpool.TxPoolException;
  * refused as {@code already known} without recovering its sender again. Rejections use geth's messages under code
  * -32000.
  */
-public final class EthSendRawTransaction implements PreparedRpcMethod<EthSendRawTransaction.Checked> {
+public final class EthSendRawTransaction implements HexArgumentMethod<EthSendRawTransaction.Checked> {
     private final EthBackend backend;
     private final TransactionValidator validator;
 
@@ -49,6 +50,12 @@ public final class EthSendRawTransaction implements PreparedRpcMethod<EthSendRaw
         params.atMost(1);
         byte[] raw = params.data(0, "signed transaction").unsafeArray();
         if (raw.length == 0) throw JsonRpcException.invalidParams("invalid argument 0 (signed transaction): empty");
+        return prepare(raw);
+    }
+
+    /** Decoding, checks and recovery of a non-empty raw transaction (a batch's, decoded from the request's bytes). */
+    @Override
+    public Checked prepare(byte[] raw) {
         try {
             Transaction tx = TransactionDecoder.decode(raw);
             Bytes32 hash = tx.hash(backend.suite());
@@ -62,7 +69,7 @@ public final class EthSendRawTransaction implements PreparedRpcMethod<EthSendRaw
 
     /** The pool's admission, in the order the calls were sent. */
     @Override
-    public JsonNode execute(Params params, RpcSession session, Checked checked) {
+    public JsonNode execute(RpcSession session, Checked checked) {
         try {
             Address sender = checked.sender();
             if (sender == null) {
