@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -21,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.stele.apps.points.ForwardRequest;
 import org.stele.apps.points.ForwarderRules;
 import org.stele.apps.points.NodeRpc;
@@ -144,6 +146,7 @@ public final class RelayedLoadGenerator {
             HttpClient walletHttp = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(120)).build();
             long[] cpuAtWarmUp = new long[3];
             long[] callsAtWarmUp = new long[2];
+            AtomicReference<Map<String, Long>> relayerThreadsAtWarmUp = new AtomicReference<>(Map.of());
             // The transactions that carried measured transfers: batches and gas from their receipts.
             Set<String> measuredIn = ConcurrentHashMap.newKeySet();
             long start = System.nanoTime();
@@ -184,6 +187,7 @@ public final class RelayedLoadGenerator {
                                     cpuAtWarmUp[0] = cpuTicks(ProcessHandle.current().pid());
                                     cpuAtWarmUp[1] = cpuTicks(node0);
                                     cpuAtWarmUp[2] = cpuTicks(relayer.pid());
+                                    relayerThreadsAtWarmUp.set(ProcessCpu.threadTicks(relayer.pid()));
                                     callsAtWarmUp[0] = relayer.calls();
                                     callsAtWarmUp[1] = relayer.exchanges();
                                 } else if (n > total) {
@@ -211,6 +215,9 @@ public final class RelayedLoadGenerator {
             long ownCpu = cpuTicks(ProcessHandle.current().pid()) - cpuAtWarmUp[0];
             long nodeCpu = cpuTicks(nodePid) - cpuAtWarmUp[1];
             long relayerCpu = cpuTicks(relayer.pid()) - cpuAtWarmUp[2];
+            var relayerThreads = relayer.pid() < 0
+                    ? List.<Map.Entry<String, Long>>of()
+                    : ProcessCpu.byKind(relayerThreadsAtWarmUp.get(), ProcessCpu.threadTicks(relayer.pid()));
             double warmup = (warmedUp.get() - start) / 1e9;
             double measured = (end - warmedUp.get()) / 1e9;
             long transfers = completed.get() - wallets;
@@ -242,6 +249,20 @@ public final class RelayedLoadGenerator {
                             ? ""
                             : String.format(Locale.ROOT, ", node %.1f s (%.0f us a transfer)", nodeCpu / 100.0,
                                     nodeCpu * 1e4 / transfers));
+            if (!relayerThreads.isEmpty()) {
+                // Which of the relayer's threads used its CPU in the window: the JIT of a JVM started with the run
+                // apart from the relayer's own work (threads that ended within the window are not listed).
+                StringBuilder kinds = new StringBuilder();
+                long listed = 0;
+                for (var k : relayerThreads) {
+                    listed += k.getValue();
+                    if (kinds.length() < 400)
+                        kinds.append(String.format(Locale.ROOT, "%s%s %.0f", kinds.isEmpty() ? "" : ", ", k.getKey(),
+                                k.getValue() * 1e4 / transfers));
+                }
+                System.out.printf(Locale.ROOT, "relayer's CPU by thread, us a transfer: %s; ended threads %.0f%n",
+                        kinds, (relayerCpu - listed) * 1e4 / transfers);
+            }
             if (relayer.pid() < 0)
                 System.out.printf(Locale.ROOT, "relayer's node calls over the measured window: %d (%.2f a transfer)"
                         + " in %d HTTP exchanges; over the whole run %d in %d%n", relayer.calls() - callsAtWarmUp[0],

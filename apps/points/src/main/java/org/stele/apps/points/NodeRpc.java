@@ -6,10 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,8 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class NodeRpc {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final NodeHttp http;
     private final URI uri;
     private final AtomicLong ids = new AtomicLong();
     private final AtomicLong exchanges = new AtomicLong();
@@ -48,6 +43,7 @@ public final class NodeRpc {
     public NodeRpc(String url) {
         try {
             this.uri = URI.create(url);
+            this.http = new NodeHttp(uri);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("not a URL: " + url);
         }
@@ -173,26 +169,15 @@ public final class NodeRpc {
     private void exchange(List<Waiting> batch) {
         exchanges.incrementAndGet();
         try {
-            String body;
+            byte[] body;
             if (batch.size() == 1) {
-                body = batch.get(0).request().toString();
+                body = JSON.writeValueAsBytes(batch.get(0).request());
             } else {
                 ArrayNode all = JSON.createArrayNode();
                 for (Waiting w : batch) all.add(w.request());
-                body = all.toString();
+                body = JSON.writeValueAsBytes(all);
             }
-            HttpResponse<String> resp;
-            try {
-                resp = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
-                        .header("content-type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                        HttpResponse.BodyHandlers.ofString());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted while calling " + batch.get(0).request().get("method").asText());
-            }
-            if (resp.statusCode() != 200) throw new IOException("the node answered HTTP " + resp.statusCode());
-            JsonNode answer = JSON.readTree(resp.body());
+            JsonNode answer = JSON.readTree(http.post(body));
             if (batch.size() == 1 && answer.isObject()) {
                 batch.get(0).answer().complete(answer);
                 return;
