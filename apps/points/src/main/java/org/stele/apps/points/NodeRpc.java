@@ -68,6 +68,12 @@ public final class NodeRpc {
         public String data() {
             return data;
         }
+
+        /** The node's answer says what went wrong; where the relayer asked (a deep virtual thread's stack) does not. */
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            return this;
+        }
     }
 
     /** Calls made so far. */
@@ -129,8 +135,29 @@ public final class NodeRpc {
         ObjectNode req = JSON.createObjectNode().put("jsonrpc", "2.0").put("id", ids.incrementAndGet())
                 .put("method", method);
         var array = req.putArray("params");
-        for (Object p : params) array.add(JSON.valueToTree(p));
+        for (Object p : params) array.add(json(p));
         return new Waiting(req, new CompletableFuture<>());
+    }
+
+    /**
+     * A parameter as JSON: strings, numbers, booleans, trees and maps of them directly (the relayer's calls), anything
+     * else through Jackson's data binding, which costs more than the rest of building a call.
+     */
+    private static JsonNode json(Object p) {
+        return switch (p) {
+            case null -> JSON.nullNode();
+            case JsonNode n -> n;
+            case String t -> JSON.getNodeFactory().textNode(t);
+            case Boolean b -> JSON.getNodeFactory().booleanNode(b);
+            case Long l -> JSON.getNodeFactory().numberNode(l);
+            case Integer i -> JSON.getNodeFactory().numberNode(i);
+            case Map<?, ?> m -> {
+                ObjectNode o = JSON.createObjectNode();
+                m.forEach((k, v) -> o.set(String.valueOf(k), json(v)));
+                yield o;
+            }
+            default -> JSON.valueToTree(p);
+        };
     }
 
     /** The node's whole answer to {@code call} (result or error), once its post has come back. */
