@@ -2,7 +2,9 @@
 # Relayed point transfers (docs/performance.md, docs/points.md): org.stele.bench.load.RelayedLoadGenerator against a
 # fresh stele dev on a free loopback port, the relayer (`stele points relayer`) in a process of its own, so the CPU of
 # the wallets (the generator), the relayer and the node per transfer are reported apart.
-# Usage: bench/relayed-load.sh [--wallets 1000] [--rounds 6] [--depth 3] [--max-batch 100] [--window-ms 20]
+# Usage: bench/relayed-load.sh [--wallets 1000] [--rounds 6] [--warmup-rounds 1] [--depth 3] [--max-batch 100]
+# [--window-ms 20] [--stele LAUNCHER]. The window starts after --warmup-rounds x --wallets transfers: give the plain
+# ERC-20 run as many (bench/load.sh --warmup N) for a like-for-like ratio, both JVMs being fresh.
 # RELAYED_NO_BUILD=1 skips the build (as LOAD_NO_BUILD does for bench/load.sh); RELAYED_JAVA_OPTS are added to the
 # generator's JVM, RELAYER_JAVA_OPTS to the relayer's (STELE_JAVA_OPTS to the node's), e.g.
 # -XX:StartFlightRecording=filename=relayer.jfr. RELAYED_IN_PROCESS=1 runs the relayer in the generator's process.

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -21,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.stele.apps.points.ForwardRequest;
 import org.stele.apps.points.ForwarderRules;
 import org.stele.apps.points.NodeRpc;
@@ -39,11 +41,11 @@ import org.web3j.utils.Numeric;
  * wallet send {@code --rounds} transfers through it at once, each signed beforehand with the wallet's next forwarder
  * nonces. A wallet keeps up to {@code --depth} requests in flight (sent, not yet answered as mined),
  * which the relayer checks in nonce order on the state the earlier ones leave; {@code --depth 1} waits for each
- * answer before sending the next. Prints transfers per second after the first {@code --wallets} transfers (a
- * warm-up), the batches the relayer sent, and failures, which must be 0.
+ * answer before sending the next. Prints transfers per second after the first {@code --warmup-rounds} (default 1)
+ * times {@code --wallets} transfers (a warm-up), the batches the relayer sent, and failures, which must be 0.
  *
- * <p>Usage: {@code RelayedLoadGenerator --rpc URL [--wallets 1000] [--rounds 6] [--depth 3] [--max-batch 100]
- * [--window-ms 20] [--node-pid PID] [--stele LAUNCHER] [--request-gas 45000] [--client raw|sdk]}: with the node's process id it also
+ * <p>Usage: {@code RelayedLoadGenerator --rpc URL [--wallets 1000] [--rounds 6] [--warmup-rounds 1] [--depth 3]
+ * [--max-batch 100] [--window-ms 20] [--node-pid PID] [--stele LAUNCHER] [--request-gas 45000] [--client raw|sdk]}: with the node's process id it also
  * prints the node's CPU per transfer; {@code --request-gas} is the gas each request gives its transfer. With {@code --stele} the relayer is {@code LAUNCHER points relayer} in a process of its own, and the CPU of
  * the wallets (this process), the relayer and the node are printed apart; without it the relayer runs in this
  * process. The wallets post over keep-alive HTTP/1.1 connections of their own ({@link RelayConnection}, {@code --client
@@ -59,6 +61,7 @@ public final class RelayedLoadGenerator {
         String rpc = null;
         int wallets = 1000;
         int rounds = 6;
+        int warmupRounds = 1;
         int depth = 3;
         int maxBatch = 100;
         long windowMs = 20;
@@ -74,6 +77,7 @@ public final class RelayedLoadGenerator {
                 case "--rpc" -> rpc = v;
                 case "--wallets" -> wallets = Integer.parseInt(v);
                 case "--rounds" -> rounds = Integer.parseInt(v);
+                case "--warmup-rounds" -> warmupRounds = Integer.parseInt(v);
                 case "--depth" -> depth = Integer.parseInt(v);
                 case "--max-batch" -> maxBatch = Integer.parseInt(v);
                 case "--window-ms" -> windowMs = Long.parseLong(v);
@@ -91,9 +95,10 @@ public final class RelayedLoadGenerator {
                 }
             }
         }
-        if (rpc == null || wallets < 2 || rounds < 2 || depth < 1) {
-            System.err.println("usage: RelayedLoadGenerator --rpc URL [--wallets N>=2] [--rounds N>=2] [--depth N>=1]"
-                    + " [--max-batch N] [--window-ms N] [--node-pid PID] [--stele LAUNCHER] [--request-gas N] [--client raw|sdk]");
+        if (rpc == null || wallets < 2 || warmupRounds < 1 || rounds <= warmupRounds || depth < 1) {
+            System.err.println(
+                    "usage: RelayedLoadGenerator --rpc URL [--wallets N>=2] [--rounds N>=2] [--warmup-rounds N<rounds] [--depth N>=1]"
+                            + " [--max-batch N] [--window-ms N] [--node-pid PID] [--stele LAUNCHER] [--request-gas N] [--client raw|sdk]");
             System.exit(2);
         }
         NodeRpc node = new NodeRpc(rpc);
@@ -144,12 +149,16 @@ public final class RelayedLoadGenerator {
             HttpClient walletHttp = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(120)).build();
             long[] cpuAtWarmUp = new long[3];
             long[] callsAtWarmUp = new long[2];
+            AtomicReference<Map<String, Long>> relayerThreadsAtWarmUp = new AtomicReference<>(Map.of());
             // The transactions that carried measured transfers: batches and gas from their receipts.
             Set<String> measuredIn = ConcurrentHashMap.newKeySet();
             long start = System.nanoTime();
             List<Future<?>> all = new ArrayList<>();
             int window = depth;
-            int total = wallets;
+            // The window starts once the first --warmup-rounds rounds' transfers are done: the relayer and the node are
+            // fresh JVMs, as the plain generator's node is, so that generator is given as many transfers of its own
+            // kind as a warm-up (bench/load.sh --warmup) for a like-for-like ratio.
+            int total = wallets * warmupRounds;
             String url = relayer.url();
             URI relayerUri = URI.create(url);
             boolean sdk = sdkClient;
@@ -184,6 +193,7 @@ public final class RelayedLoadGenerator {
                                     cpuAtWarmUp[0] = cpuTicks(ProcessHandle.current().pid());
                                     cpuAtWarmUp[1] = cpuTicks(node0);
                                     cpuAtWarmUp[2] = cpuTicks(relayer.pid());
+                                    relayerThreadsAtWarmUp.set(ProcessCpu.threadTicks(relayer.pid()));
                                     callsAtWarmUp[0] = relayer.calls();
                                     callsAtWarmUp[1] = relayer.exchanges();
                                 } else if (n > total) {
@@ -211,9 +221,12 @@ public final class RelayedLoadGenerator {
             long ownCpu = cpuTicks(ProcessHandle.current().pid()) - cpuAtWarmUp[0];
             long nodeCpu = cpuTicks(nodePid) - cpuAtWarmUp[1];
             long relayerCpu = cpuTicks(relayer.pid()) - cpuAtWarmUp[2];
+            var relayerThreads = relayer.pid() < 0
+                    ? List.<Map.Entry<String, Long>>of()
+                    : ProcessCpu.byKind(relayerThreadsAtWarmUp.get(), ProcessCpu.threadTicks(relayer.pid()));
             double warmup = (warmedUp.get() - start) / 1e9;
             double measured = (end - warmedUp.get()) / 1e9;
-            long transfers = completed.get() - wallets;
+            long transfers = completed.get() - (long) wallets * warmupRounds;
             String load = Files.readString(Path.of("/proc/loadavg")).strip();
             // Gas of the transactions that carried measured transfers (some also carried warm-up ones).
             long gas = 0;
@@ -226,7 +239,7 @@ public final class RelayedLoadGenerator {
             }
             System.out.printf(Locale.ROOT, "relayed ERC-20 transfers: %d wallets x %d rounds, up to %d"
                     + " in flight each; warm-up (first %d transfers) %.2f s; relayer %s%n", wallets, rounds, depth,
-                    wallets, warmup, relayer.where());
+                    (long) wallets * warmupRounds, warmup, relayer.where());
             System.out.printf(Locale.ROOT, "measured: %d transfers in %.2f s = %.0f transfers/s; %d transactions"
                     + " (%.1f transfers each); failures %d; load average %s%n", transfers, measured,
                     transfers / measured, measuredIn.size(), (double) carried / Math.max(1, measuredIn.size()),
@@ -242,6 +255,20 @@ public final class RelayedLoadGenerator {
                             ? ""
                             : String.format(Locale.ROOT, ", node %.1f s (%.0f us a transfer)", nodeCpu / 100.0,
                                     nodeCpu * 1e4 / transfers));
+            if (!relayerThreads.isEmpty()) {
+                // Which of the relayer's threads used its CPU in the window: the JIT of a JVM started with the run
+                // apart from the relayer's own work (threads that ended within the window are not listed).
+                StringBuilder kinds = new StringBuilder();
+                long listed = 0;
+                for (var k : relayerThreads) {
+                    listed += k.getValue();
+                    if (kinds.length() < 400)
+                        kinds.append(String.format(Locale.ROOT, "%s%s %.0f", kinds.isEmpty() ? "" : ", ", k.getKey(),
+                                k.getValue() * 1e4 / transfers));
+                }
+                System.out.printf(Locale.ROOT, "relayer's CPU by thread, us a transfer: %s; ended threads %.0f%n",
+                        kinds, (relayerCpu - listed) * 1e4 / transfers);
+            }
             if (relayer.pid() < 0)
                 System.out.printf(Locale.ROOT, "relayer's node calls over the measured window: %d (%.2f a transfer)"
                         + " in %d HTTP exchanges; over the whole run %d in %d%n", relayer.calls() - callsAtWarmUp[0],

@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.web3j.crypto.ECKeyPair;
 import org.web3j.crypto.Hash;
 import org.web3j.crypto.Keys;
@@ -33,6 +34,10 @@ public record ForwardRequest(String from, String to, BigInteger value, BigIntege
     static final String NONCES = selector("nonces(address)");
     static final String SIMULATE = selector("simulate(address,bytes,bytes)");
     private static final BigInteger UINT48 = BigInteger.ONE.shiftLeft(48);
+    // Compiled once: a relayer checks the form of every request it is sent.
+    private static final Pattern ADDRESS = Pattern.compile("0x[0-9a-fA-F]{40}");
+    private static final Pattern HEX_BYTES = Pattern.compile("0x(?:[0-9a-fA-F]{2})*+");
+    private static final Pattern SIGNATURE = Pattern.compile("0x[0-9a-fA-F]{130}");
 
     public ForwardRequest {
         from = address(from, "from");
@@ -41,7 +46,7 @@ public record ForwardRequest(String from, String to, BigInteger value, BigIntege
             throw new IllegalArgumentException("value, gas and nonce are unsigned");
         if (deadline < 0 || BigInteger.valueOf(deadline).compareTo(UINT48) >= 0)
             throw new IllegalArgumentException("deadline " + deadline + " is not a uint48 timestamp");
-        if (data == null || !data.matches("0x([0-9a-fA-F]{2})*"))
+        if (data == null || !HEX_BYTES.matcher(data).matches())
             throw new IllegalArgumentException("data is not 0x-hex bytes");
         data = data.toLowerCase(Locale.ROOT);
     }
@@ -49,7 +54,7 @@ public record ForwardRequest(String from, String to, BigInteger value, BigIntege
     /** A request signed by its holder: {@code signature} is 65 bytes r‖s‖v as 0x-hex. */
     public record Signed(ForwardRequest request, String signature) {
         public Signed {
-            if (signature == null || !signature.matches("0x[0-9a-fA-F]{130}"))
+            if (signature == null || !SIGNATURE.matcher(signature).matches())
                 throw new IllegalArgumentException("signature is not 65 bytes of 0x-hex");
             signature = signature.toLowerCase(Locale.ROOT);
         }
@@ -57,9 +62,18 @@ public record ForwardRequest(String from, String to, BigInteger value, BigIntege
 
     /** The EIP-712 digest the holder signs for the forwarder at {@code forwarder} on chain {@code chainId}. */
     public byte[] digest(long chainId, String forwarder) {
-        byte[] domain = Hash.sha3(concat(DOMAIN_TYPE_HASH, Hash.sha3(DOMAIN_NAME.getBytes(StandardCharsets.UTF_8)),
+        return digest(domainSeparator(chainId, forwarder));
+    }
+
+    /** The forwarder's EIP-712 domain separator on chain {@code chainId}: the same for every request it checks. */
+    public static byte[] domainSeparator(long chainId, String forwarder) {
+        return Hash.sha3(concat(DOMAIN_TYPE_HASH, Hash.sha3(DOMAIN_NAME.getBytes(StandardCharsets.UTF_8)),
                 Hash.sha3(DOMAIN_VERSION.getBytes(StandardCharsets.UTF_8)), raw(BigInteger.valueOf(chainId)),
                 raw(forwarder)));
+    }
+
+    /** The digest signed for the domain whose separator is {@code domain} ({@link #domainSeparator}). */
+    public byte[] digest(byte[] domain) {
         byte[] struct = Hash.sha3(concat(TYPE_HASH, raw(from), raw(to), raw(value), raw(gas), raw(nonce),
                 raw(BigInteger.valueOf(deadline)), Hash.sha3(Numeric.hexStringToByteArray(data))));
         return Hash.sha3(concat(new byte[]{0x19, 0x01}, domain, struct));
@@ -155,7 +169,7 @@ public record ForwardRequest(String from, String to, BigInteger value, BigIntege
     }
 
     private static String address(String a, String field) {
-        if (a == null || !a.matches("0x[0-9a-fA-F]{40}"))
+        if (a == null || !ADDRESS.matcher(a).matches())
             throw new IllegalArgumentException(field + " is not an address: " + a);
         return a.toLowerCase(Locale.ROOT);
     }

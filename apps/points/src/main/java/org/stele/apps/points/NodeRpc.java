@@ -6,10 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,8 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class NodeRpc {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final NodeHttp http;
     private final URI uri;
     private final AtomicLong ids = new AtomicLong();
     private final AtomicLong exchanges = new AtomicLong();
@@ -48,6 +43,7 @@ public final class NodeRpc {
     public NodeRpc(String url) {
         try {
             this.uri = URI.create(url);
+            this.http = new NodeHttp(uri);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("not a URL: " + url);
         }
@@ -71,6 +67,12 @@ public final class NodeRpc {
 
         public String data() {
             return data;
+        }
+
+        /** The node's answer says what went wrong; where the relayer asked (a deep virtual thread's stack) does not. */
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            return this;
         }
     }
 
@@ -133,8 +135,29 @@ public final class NodeRpc {
         ObjectNode req = JSON.createObjectNode().put("jsonrpc", "2.0").put("id", ids.incrementAndGet())
                 .put("method", method);
         var array = req.putArray("params");
-        for (Object p : params) array.add(JSON.valueToTree(p));
+        for (Object p : params) array.add(json(p));
         return new Waiting(req, new CompletableFuture<>());
+    }
+
+    /**
+     * A parameter as JSON: strings, numbers, booleans, trees and maps of them directly (the relayer's calls), anything
+     * else through Jackson's data binding, which costs more than the rest of building a call.
+     */
+    private static JsonNode json(Object p) {
+        return switch (p) {
+            case null -> JSON.nullNode();
+            case JsonNode n -> n;
+            case String t -> JSON.getNodeFactory().textNode(t);
+            case Boolean b -> JSON.getNodeFactory().booleanNode(b);
+            case Long l -> JSON.getNodeFactory().numberNode(l);
+            case Integer i -> JSON.getNodeFactory().numberNode(i);
+            case Map<?, ?> m -> {
+                ObjectNode o = JSON.createObjectNode();
+                m.forEach((k, v) -> o.set(String.valueOf(k), json(v)));
+                yield o;
+            }
+            default -> JSON.valueToTree(p);
+        };
     }
 
     /** The node's whole answer to {@code call} (result or error), once its post has come back. */
@@ -173,26 +196,15 @@ public final class NodeRpc {
     private void exchange(List<Waiting> batch) {
         exchanges.incrementAndGet();
         try {
-            String body;
+            byte[] body;
             if (batch.size() == 1) {
-                body = batch.get(0).request().toString();
+                body = JSON.writeValueAsBytes(batch.get(0).request());
             } else {
                 ArrayNode all = JSON.createArrayNode();
                 for (Waiting w : batch) all.add(w.request());
-                body = all.toString();
+                body = JSON.writeValueAsBytes(all);
             }
-            HttpResponse<String> resp;
-            try {
-                resp = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
-                        .header("content-type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                        HttpResponse.BodyHandlers.ofString());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted while calling " + batch.get(0).request().get("method").asText());
-            }
-            if (resp.statusCode() != 200) throw new IOException("the node answered HTTP " + resp.statusCode());
-            JsonNode answer = JSON.readTree(resp.body());
+            JsonNode answer = JSON.readTree(http.post(body));
             if (batch.size() == 1 && answer.isObject()) {
                 batch.get(0).answer().complete(answer);
                 return;

@@ -316,6 +316,8 @@ public final class Relayer implements AutoCloseable {
                 try {
                     if (prior.isEmpty()) {
                         local = judgeLocally(line, true, request);
+                        if (local == null && line.known && !r.nonce().equals(line.nextNonce))
+                            refuseNonce(r, line.nextNonce);
                         if (local == null) check(request);
                     } else {
                         BigInteger next = prior.get(prior.size() - 1).request().nonce().add(BigInteger.ONE);
@@ -470,8 +472,17 @@ public final class Relayer implements AutoCloseable {
      */
     private void refuseIfStale(ForwardRequest.Signed request) throws RelayRefusal, Ahead, IOException {
         ForwardRequest r = request.request();
-        BigInteger current = Numeric
-                .toBigInt(node.ethCall(operator(), config.forwarder(), ForwardRequest.nonces(r.from())));
+        refuseNonce(r, Numeric
+                .toBigInt(node.ethCall(operator(), config.forwarder(), ForwardRequest.nonces(r.from()))));
+    }
+
+    /**
+     * Refuses {@code r} when its nonce is not {@code current}, the signer's next as just read from the chain: as
+     * {@link Ahead} when it is later, since the one before it may still come. A request that arrives before its
+     * predecessor (sent together over two connections) is told so from the nonce the local check read, without a
+     * simulation and a second read of the nonce to say why.
+     */
+    private static void refuseNonce(ForwardRequest r, BigInteger current) throws RelayRefusal, Ahead {
         if (!current.equals(r.nonce())) {
             var refusal = new RelayRefusal("NonceNotCurrent", 422, "nonce " + r.nonce() + " is not " + r.from()
                     + "'s next request (" + current + "); sign again with nonce " + current);
