@@ -29,6 +29,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -205,6 +206,20 @@ public final class P2pNetwork implements AutoCloseable {
         for (PeerConnection c : connected())
             if (c.announceTransactions(hashes))
                 sent++;
+        return sent;
+    }
+
+    /**
+     * Announces {@code hashes} to the connected peers that {@code to} accepts and that are not known to have them;
+     * returns how many peers took what was left for them.
+     */
+    public int announceTransactions(List<Bytes32> hashes, Predicate<Address> to) {
+        int sent = 0;
+        for (PeerConnection c : connected()) {
+            Optional<Address> peer = c.peer();
+            if (peer.isPresent() && to.test(peer.get()) && c.announceTransactions(hashes))
+                sent++;
+        }
         return sent;
     }
 

@@ -51,6 +51,9 @@ import org.stele.trie.Trie;
 public final class WorldState implements WorldView {
     /** Distinct codes kept in memory; contracts are re-run often within a block, code is immutable. */
     private static final int CODE_CACHE_ENTRIES = 1024;
+    /** What {@link #committedAccounts} says of a deleted account: what reading it afterwards finds. */
+    private static final AccountInfo DELETED = new AccountInfo(0, java.math.BigInteger.ZERO,
+            StateAccount.EMPTY_CODE_HASH);
 
     private final ReadableKeyValueStore reader;
     private final KeyValueStore writer;
@@ -65,6 +68,10 @@ public final class WorldState implements WorldView {
     private final ArrayList<Entry> storageChanged = new ArrayList<>();
     /** Changes have been applied since the last commit. */
     private boolean uncommitted;
+    /** The accounts flushed since the last commit, as they were last flushed (see {@link #committedAccounts}). */
+    private HashMap<Address, AccountInfo> flushedAccounts = new HashMap<>();
+    /** The accounts the last commit changed. */
+    private Map<Address, AccountInfo> committedAccounts = Map.of();
     /** Accounts and slots held in memory, for a caller that keeps this state from block to block. */
     private long held;
     private final Map<Bytes32, Bytes> codeCache = new LinkedHashMap<>(64, 0.75f, true) {
@@ -305,6 +312,8 @@ public final class WorldState implements WorldView {
         }
         newCode.clear();
         uncommitted = false;
+        committedAccounts = flushedAccounts;
+        flushedAccounts = new HashMap<>();
         return root;
     }
 
@@ -323,6 +332,16 @@ public final class WorldState implements WorldView {
             throw new IllegalStateException("this world state has changes that are not committed");
         this.blockHashes = Objects.requireNonNull(hashes, "hashes");
         return this;
+    }
+
+    /**
+     * The accounts the last {@link #commit(WriteBatch)} changed, with their nonce, balance and code hash after it (a
+     * deleted account as an empty one): after a block, the only accounts whose values differ from its parent's, so a
+     * reader of the parent's accounts (the transaction pool) can follow the block without reading the new root. Not
+     * to be changed; empty before the first commit.
+     */
+    public Map<Address, AccountInfo> committedAccounts() {
+        return committedAccounts;
     }
 
     /** How many accounts and storage slots this instance holds in memory (never decreases). */
@@ -464,9 +483,12 @@ public final class WorldState implements WorldView {
             e.dirty = false;
             if (e.account == null) {
                 trie.delete(e.path);
+                flushedAccounts.put(address, DELETED);
             } else {
                 refreshStorageRoot(e);
                 trie.put(e.path, Bytes.wrap(e.account.encode()));
+                flushedAccounts.put(address,
+                        new AccountInfo(e.account.nonce(), e.account.balance(), e.account.codeHash()));
             }
         }
         dirty.clear();

@@ -88,6 +88,29 @@ class WorldStateTest {
     }
 
     @Test
+    void aCommitNamesTheAccountsItChangedWithTheirValuesAfterItAndADeletedOneAsEmpty() {
+        InMemoryKeyValueStore store = new InMemoryKeyValueStore();
+        WorldState w = WorldState.open(store, seeded(store).commit(), BlockHashes.NONE);
+        assertThat(w.committedAccounts()).isEmpty();
+        Address bob = Address.fromHex("0x00000000000000000000000000000000000000b0");
+        w.apply(new ChangeSet(List.of(new AccountChange(ALICE,
+                new AccountInfo(4, BigInteger.TEN, AccountInfo.EMPTY_CODE_HASH), null, false, Map.of()))));
+        assertThat(w.rootHash()).isNotNull(); // a root computed mid-block flushes; the commit still names it
+        w.apply(new ChangeSet(List.of(new AccountChange(ALICE,
+                new AccountInfo(5, BigInteger.ONE, AccountInfo.EMPTY_CODE_HASH), null, false, Map.of()),
+                new AccountChange(bob, new AccountInfo(0, BigInteger.TWO, AccountInfo.EMPTY_CODE_HASH), null, false,
+                        Map.of()),
+                new AccountChange(CONTRACT, null, null, true, Map.of()))));
+        w.commit(new WriteBatch());
+        assertThat(w.committedAccounts()).containsOnly(
+                Map.entry(ALICE, new AccountInfo(5, BigInteger.ONE, AccountInfo.EMPTY_CODE_HASH)),
+                Map.entry(bob, new AccountInfo(0, BigInteger.TWO, AccountInfo.EMPTY_CODE_HASH)),
+                Map.entry(CONTRACT, new AccountInfo(0, BigInteger.ZERO, AccountInfo.EMPTY_CODE_HASH)));
+        w.commit(new WriteBatch());
+        assertThat(w.committedAccounts()).as("a commit with no changes changed nothing").isEmpty();
+    }
+
+    @Test
     void deletingAnAccountRestoresTheRootWithoutIt() {
         InMemoryKeyValueStore store = new InMemoryKeyValueStore();
         WorldState before = WorldState.empty(store, BlockHashes.NONE);

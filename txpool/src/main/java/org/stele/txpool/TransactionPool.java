@@ -2,21 +2,24 @@ package org.stele.txpool;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.stele.chain.tx.IntrinsicGas;
 import org.stele.chain.tx.Transaction;
 import org.stele.common.Address;
 import org.stele.common.Bytes32;
 import org.stele.common.Fork;
+import org.stele.evm.AccountInfo;
 import org.stele.execution.InvalidTransaction;
 import org.stele.execution.policy.PolicyRefusal;
 import org.stele.execution.policy.TransactionPolicy;
@@ -36,9 +39,10 @@ public final class TransactionPool {
     private final Map<Bytes32, PooledTransaction> byHash = new ConcurrentHashMap<>();
     /** Insertion-ordered so that iteration (and so selection ties) is deterministic. */
     private final Map<Address, SenderQueue> bySender = new LinkedHashMap<>();
+    /** Only ever added to, and walked by index: telling them of a transaction allocates nothing. */
     private final List<Consumer<PooledTransaction>> pendingListeners = new CopyOnWriteArrayList<>();
     private AccountState state;
-    private TransactionPolicy policy = TransactionPolicy.NONE;
+    private volatile TransactionPolicy policy = TransactionPolicy.NONE;
     /** The policy's rules at the head: what the next block's transactions must keep. */
     private TransactionRules rules = TransactionRules.NONE;
     private long blockGasLimit;
@@ -88,8 +92,10 @@ public final class TransactionPool {
      */
     public PooledTransaction add(Transaction tx, Bytes32 hash, Address sender) {
         requireExecutable(tx);
-        Collection<PooledTransaction> promoted;
         PooledTransaction pooled;
+        // What became pending: pooled alone (the usual case), or the run promoted in nonce order
+        int promotedCount;
+        PooledTransaction[] promotedRun = null;
         int size = tx.encode().length;
         if (size > config.maxTxBytes()) {
             throw new TxPoolException(TxPoolException.Reason.OVERSIZED,
@@ -117,6 +123,7 @@ public final class TransactionPool {
                 throw new TxPoolException(TxPoolException.Reason.FEE_CAP_BELOW_BASE_FEE,
                         "maxFeePerGas: " + tx.maxFeePerGas() + ", baseFee: " + nextBaseFee);
             }
+            // A sender already in the pool has its account at the head read: no state read per transaction.
             SenderQueue queue = bySender.get(sender);
             long stateNonce = queue != null ? queue.stateNonce : state.nonce(sender);
             if (Long.compareUnsigned(tx.nonce(), stateNonce) < 0) {
@@ -125,39 +132,47 @@ public final class TransactionPool {
                                 + Long.toUnsignedString(stateNonce));
             }
             pooled = new PooledTransaction(tx, hash, sender, sequence++);
-            BigInteger balance = state.balance(sender);
+            BigInteger balance = queue != null ? queue.balance : state.balance(sender);
             if (balance.compareTo(pooled.maxCost()) < 0) {
                 throw new TxPoolException(TxPoolException.Reason.INSUFFICIENT_FUNDS,
                         "balance " + balance + ", tx cost " + pooled.maxCost());
             }
-            PooledTransaction replaced = queue == null ? null : queue.txs.get(tx.nonce());
+            PooledTransaction replaced = queue == null ? null : queue.get(tx.nonce());
             if (replaced != null) {
                 requireBump(replaced.transaction(), tx);
             } else {
-                if (queue != null && queue.txs.size() >= config.maxPerSender()) {
+                if (queue != null && queue.size() >= config.maxPerSender()) {
                     throw new TxPoolException(TxPoolException.Reason.SENDER_LIMIT,
-                            queue.txs.size() + " transactions, limit " + config.maxPerSender());
+                            queue.size() + " transactions, limit " + config.maxPerSender());
                 }
                 if (byHash.size() >= config.maxTotal()) evictCheaperThan(pooled);
             }
             if (queue == null) {
-                queue = new SenderQueue(stateNonce);
+                queue = new SenderQueue(stateNonce, balance);
                 bySender.put(sender, queue);
             }
             if (replaced != null) byHash.remove(replaced.hash());
-            queue.txs.put(tx.nonce(), pooled);
+            queue.put(pooled);
             queue.costCap = queue.costCap.max(pooled.maxCost());
             byHash.put(hash, pooled);
             if (replaced != null) {
-                promoted = queue.inPendingRange(tx.nonce()) ? List.of(pooled) : List.of();
+                promotedCount = queue.inPendingRange(tx.nonce()) ? 1 : 0;
             } else {
-                int before = queue.pendingCount();
-                promoted = queue.inserted(tx.nonce());
-                pendingTotal += queue.pendingCount() - before;
+                promotedCount = queue.inserted(tx.nonce());
+                pendingTotal += promotedCount;
+                if (promotedCount > 1) promotedRun = queue.run(tx.nonce(), queue.pendingEnd);
             }
         }
-        for (PooledTransaction p : promoted) for (var l : pendingListeners) l.accept(p);
+        if (promotedRun != null) {
+            for (PooledTransaction p : promotedRun) tellPending(p);
+        } else if (promotedCount == 1) {
+            tellPending(pooled);
+        }
         return pooled;
+    }
+
+    private void tellPending(PooledTransaction p) {
+        for (int i = 0; i < pendingListeners.size(); i++) pendingListeners.get(i).accept(p);
     }
 
     /**
@@ -192,7 +207,7 @@ public final class TransactionPool {
     private void evictCheaperThan(PooledTransaction incoming) {
         PooledTransaction cheapest = null;
         for (SenderQueue q : bySender.values()) {
-            PooledTransaction last = q.txs.lastEntry().getValue();
+            PooledTransaction last = q.last();
             if (cheapest == null
                     || last.transaction().maxFeePerGas().compareTo(cheapest.transaction().maxFeePerGas()) < 0) {
                 cheapest = last;
@@ -209,14 +224,10 @@ public final class TransactionPool {
         byHash.remove(p.hash());
         SenderQueue q = bySender.get(p.sender());
         int before = q.pendingCount();
-        q.txs.remove(p.nonce());
+        q.remove(p.nonce());
         q.removed(p.nonce());
         pendingTotal += q.pendingCount() - before;
-        if (q.txs.isEmpty()) bySender.remove(p.sender());
-    }
-
-    private synchronized BigInteger nextBaseFee() {
-        return nextBaseFee;
+        if (q.isEmpty()) bySender.remove(p.sender());
     }
 
     /** The pooled transaction with this hash, as the pool holds it now; takes no lock. */
@@ -246,7 +257,7 @@ public final class TransactionPool {
     public synchronized Map<Address, List<PooledTransaction>> pending() {
         Map<Address, List<PooledTransaction>> out = new LinkedHashMap<>();
         bySender.forEach((a, q) -> {
-            if (q.pendingCount() > 0) out.put(a, List.copyOf(q.pending()));
+            if (q.pendingCount() > 0) out.put(a, q.pending());
         });
         return out;
     }
@@ -255,8 +266,10 @@ public final class TransactionPool {
     public synchronized Map<Address, List<PooledTransaction>> queued() {
         Map<Address, List<PooledTransaction>> out = new LinkedHashMap<>();
         bySender.forEach((a, q) -> {
-            List<PooledTransaction> rest = new ArrayList<>(q.txs.size() - q.pendingCount());
-            for (PooledTransaction p : q.txs.values()) if (!q.inPendingRange(p.nonce())) rest.add(p);
+            List<PooledTransaction> rest = new ArrayList<>(q.size() - q.pendingCount());
+            q.forEach(p -> {
+                if (!q.inPendingRange(p.nonce())) rest.add(p);
+            });
             if (!rest.isEmpty()) out.put(a, rest);
         });
         return out;
@@ -290,10 +303,10 @@ public final class TransactionPool {
 
     /**
      * A new head: drops what it included or made stale (nonces below the account's), promotes what became
-     * executable, and re-checks balances.
+     * executable, and re-checks balances, reading every pooled sender's account at {@code head}.
      */
     public void onNewHead(AccountState head, long newBlockGasLimit) {
-        onNewHead(head, newBlockGasLimit, nextBaseFee());
+        move(head, newBlockGasLimit, null, null);
     }
 
     /**
@@ -302,41 +315,64 @@ public final class TransactionPool {
      * lower the fee, with no end in sight. geth keeps such transactions, since its chain moves anyway.
      */
     public void onNewHead(AccountState head, long newBlockGasLimit, BigInteger newNextBaseFee) {
+        move(head, newBlockGasLimit, Objects.requireNonNull(newNextBaseFee, "newNextBaseFee"), null);
+    }
+
+    /**
+     * A new head that is a child of the pool's head, whose execution changed exactly {@code changed} (each account's
+     * nonce and balance at {@code head}; a block's {@code committedAccounts}): the pool takes its senders' accounts
+     * from there and reads {@code head} only for senders it meets later, so the move decodes nothing and holds the
+     * lock admission needs for map look-ups only. The caller vouches that the pool's head is {@code head}'s parent;
+     * when it cannot, {@link #onNewHead(AccountState, long)} reads every sender's account instead.
+     *
+     * @param newNextBaseFee the next block's base fee (see above), or null to keep the one the pool has
+     */
+    public void onNewHead(AccountState head, long newBlockGasLimit, BigInteger newNextBaseFee,
+            Map<Address, AccountInfo> changed) {
+        move(head, newBlockGasLimit, newNextBaseFee, Objects.requireNonNull(changed, "changed"));
+    }
+
+    private void move(AccountState head, long newBlockGasLimit, BigInteger newNextBaseFee,
+            Map<Address, AccountInfo> changed) {
+        // The chain's rules are read from the head's state (the governance contracts) before the lock is taken.
+        TransactionPolicy readFor = policy;
+        TransactionRules newRules = head.rules(readFor);
         List<PooledTransaction> promoted = new ArrayList<>();
         synchronized (this) {
             this.state = head;
-            this.rules = head.rules(policy);
+            this.rules = readFor == policy ? newRules : head.rules(policy);
             this.blockGasLimit = newBlockGasLimit;
-            this.nextBaseFee = newNextBaseFee;
+            if (newNextBaseFee != null) this.nextBaseFee = newNextBaseFee;
             int total = 0;
+            Consumer<PooledTransaction> forget = p -> byHash.remove(p.hash());
             for (Iterator<Map.Entry<Address, SenderQueue>> it = bySender.entrySet().iterator(); it.hasNext();) {
                 Map.Entry<Address, SenderQueue> e = it.next();
                 SenderQueue q = e.getValue();
                 long oldState = q.stateNonce;
                 long oldEnd = q.pendingEnd;
-                long nonce = head.nonce(e.getKey());
-                Map<Long, PooledTransaction> stale = q.txs.headMap(nonce, false);
-                for (PooledTransaction p : stale.values()) byHash.remove(p.hash());
-                stale.clear();
+                long nonce;
+                BigInteger balance;
+                if (changed == null) {
+                    nonce = head.nonce(e.getKey());
+                    balance = head.balance(e.getKey());
+                } else {
+                    AccountInfo account = changed.get(e.getKey());
+                    nonce = account == null ? q.stateNonce : account.nonce();
+                    balance = account == null ? q.balance : account.balance();
+                }
+                q.removeBelow(nonce, forget);
                 q.stateNonce = nonce;
+                q.balance = balance;
                 boolean dropped = false;
                 // Only the sender's own transactions lower its balance, so the cap usually still holds.
-                if (q.costCap.signum() > 0) {
-                    BigInteger balance = head.balance(e.getKey());
-                    if (q.costCap.compareTo(balance) > 0) {
-                        dropped = q.txs.values().removeIf(p -> {
-                            boolean drop = p.maxCost().compareTo(balance) > 0;
-                            if (drop) byHash.remove(p.hash());
-                            return drop;
-                        });
-                        q.costCap = q.maxCost();
-                    }
+                if (q.costCap.compareTo(balance) > 0) {
+                    dropped = q.removeIf(p -> p.maxCost().compareTo(balance) > 0, forget);
+                    q.costCap = q.maxCost();
                 }
-                if (!q.txs.isEmpty() && refusesSender(e.getKey(), q.txs.firstEntry().getValue())) {
-                    for (PooledTransaction p : q.txs.values()) byHash.remove(p.hash());
-                    q.txs.clear();
+                if (!q.isEmpty() && refusesSender(e.getKey(), q.first())) {
+                    q.removeIf(p -> true, forget);
                 }
-                if (q.txs.isEmpty()) {
+                if (q.isEmpty()) {
                     it.remove();
                     continue;
                 }
@@ -347,13 +383,13 @@ public final class TransactionPool {
                 // Newly pending: what lies beyond the old run (a run cut short by a drop announces nothing new).
                 long newFrom = Long.compareUnsigned(oldEnd, nonce) > 0 ? oldEnd : nonce;
                 if (Long.compareUnsigned(newFrom, q.pendingEnd) < 0) {
-                    promoted.addAll(q.txs.subMap(newFrom, true, q.pendingEnd, false).values());
+                    promoted.addAll(Arrays.asList(q.run(newFrom, q.pendingEnd)));
                 }
                 total += q.pendingCount();
             }
             pendingTotal = total;
         }
-        for (PooledTransaction p : promoted) for (var l : pendingListeners) l.accept(p);
+        for (PooledTransaction p : promoted) tellPending(p);
     }
 
     /** Whether the rules refuse the sender itself (frozen, or not allowed to send), not just this transaction. */
@@ -372,20 +408,127 @@ public final class TransactionPool {
     }
 
     /**
-     * One sender's transactions by nonce. The pending ones are the gap-free run {@code [stateNonce, pendingEnd)}; the
-     * bounds are kept up to date on every change so that nothing on the admission or sealing path walks the queue.
+     * One sender's transactions by nonce, in an array sorted by nonce (unsigned), at most
+     * {@link TxPoolConfig#maxPerSender()} long. Nonces are dense in practice, so a look-up is an index from the lowest
+     * one, and binary search when the run has gaps. The pending ones are the gap-free run
+     * {@code [stateNonce, pendingEnd)}, which starts at the array's first slot (nothing below the state's nonce is
+     * kept); the bounds are kept up to date on every change so that nothing on the admission or sealing path walks the
+     * queue.
      */
-    private static final class SenderQueue {
-        final TreeMap<Long, PooledTransaction> txs = new TreeMap<>(Long::compareUnsigned);
+    static final class SenderQueue {
+        private PooledTransaction[] txs = new PooledTransaction[4];
+        private int size;
         long stateNonce;
-        /** The first nonce at or above {@link #stateNonce} that is not in {@link #txs}. */
+        /** The first nonce at or above {@link #stateNonce} that is not in the queue. */
         long pendingEnd;
+        /** The sender's balance at the pool's head. */
+        BigInteger balance;
         /** At least the largest {@link PooledTransaction#maxCost()} here (exact after a balance check). */
         BigInteger costCap = BigInteger.ZERO;
 
-        SenderQueue(long stateNonce) {
+        SenderQueue(long stateNonce, BigInteger balance) {
             this.stateNonce = stateNonce;
             this.pendingEnd = stateNonce;
+            this.balance = balance;
+        }
+
+        int size() {
+            return size;
+        }
+
+        boolean isEmpty() {
+            return size == 0;
+        }
+
+        PooledTransaction first() {
+            return txs[0];
+        }
+
+        PooledTransaction last() {
+            return txs[size - 1];
+        }
+
+        /** Where {@code nonce} is, or {@code -(where it would go) - 1}. */
+        int indexOf(long nonce) {
+            if (size == 0)
+                return -1;
+            long offset = nonce - txs[0].nonce();
+            if (Long.compareUnsigned(offset, size) < 0 && txs[(int) offset].nonce() == nonce)
+                return (int) offset;
+            int low = 0;
+            int high = size - 1;
+            while (low <= high) {
+                int mid = (low + high) >>> 1;
+                int c = Long.compareUnsigned(txs[mid].nonce(), nonce);
+                if (c < 0)
+                    low = mid + 1;
+                else if (c > 0)
+                    high = mid - 1;
+                else
+                    return mid;
+            }
+            return -(low + 1);
+        }
+
+        PooledTransaction get(long nonce) {
+            int i = indexOf(nonce);
+            return i < 0 ? null : txs[i];
+        }
+
+        /** Puts {@code p} in its nonce's place, replacing what had that nonce. */
+        void put(PooledTransaction p) {
+            int i = indexOf(p.nonce());
+            if (i >= 0) {
+                txs[i] = p;
+                return;
+            }
+            int at = -i - 1;
+            if (size == txs.length)
+                txs = Arrays.copyOf(txs, size * 2);
+            System.arraycopy(txs, at, txs, at + 1, size - at);
+            txs[at] = p;
+            size++;
+        }
+
+        void remove(long nonce) {
+            int i = indexOf(nonce);
+            if (i < 0)
+                return;
+            System.arraycopy(txs, i + 1, txs, i, size - i - 1);
+            txs[--size] = null;
+        }
+
+        /** Drops every transaction that {@code drop} picks, telling {@code dropped} of each; whether any was. */
+        boolean removeIf(Predicate<PooledTransaction> drop, Consumer<PooledTransaction> dropped) {
+            int kept = 0;
+            for (int i = 0; i < size; i++) {
+                PooledTransaction p = txs[i];
+                if (drop.test(p))
+                    dropped.accept(p);
+                else
+                    txs[kept++] = p;
+            }
+            boolean any = kept < size;
+            Arrays.fill(txs, kept, size, null);
+            size = kept;
+            return any;
+        }
+
+        /** Drops the transactions below {@code nonce}, telling {@code dropped} of each. */
+        void removeBelow(long nonce, Consumer<PooledTransaction> dropped) {
+            int n = 0;
+            while (n < size && Long.compareUnsigned(txs[n].nonce(), nonce) < 0)
+                dropped.accept(txs[n++]);
+            if (n == 0)
+                return;
+            System.arraycopy(txs, n, txs, 0, size - n);
+            Arrays.fill(txs, size - n, size, null);
+            size -= n;
+        }
+
+        void forEach(Consumer<PooledTransaction> action) {
+            for (int i = 0; i < size; i++)
+                action.accept(txs[i]);
         }
 
         int pendingCount() {
@@ -396,33 +539,50 @@ public final class TransactionPool {
             return Long.compareUnsigned(nonce, stateNonce) >= 0 && Long.compareUnsigned(nonce, pendingEnd) < 0;
         }
 
-        Collection<PooledTransaction> pending() {
-            if (pendingEnd == stateNonce) return List.of();
-            return txs.subMap(stateNonce, true, pendingEnd, false).values();
+        /** The pending transactions, in nonce order: the first {@link #pendingCount()} of the queue. */
+        List<PooledTransaction> pending() {
+            return List.of(Arrays.copyOf(txs, pendingCount()));
+        }
+
+        /** The transactions from {@code from} (present) up to {@code to} (absent), in nonce order. */
+        PooledTransaction[] run(long from, long to) {
+            int i = indexOf(from);
+            return Arrays.copyOfRange(txs, i, i + (int) (to - from));
         }
 
         /** Moves {@link #pendingEnd} past every nonce present from {@code from} on. */
         void extendFrom(long from) {
-            long n = from;
-            while (txs.containsKey(n)) n++;
-            pendingEnd = n;
+            int i = indexOf(from);
+            if (i < 0) {
+                pendingEnd = from;
+                return;
+            }
+            while (i + 1 < size && txs[i + 1].nonce() == txs[i].nonce() + 1)
+                i++;
+            pendingEnd = txs[i].nonce() + 1;
         }
 
-        /** A transaction with {@code nonce} was inserted (not a replacement): what became pending, in nonce order. */
-        Collection<PooledTransaction> inserted(long nonce) {
-            if (nonce != pendingEnd) return List.of();
+        /**
+         * A transaction with {@code nonce} was inserted (not a replacement): how many became pending, from
+         * {@code nonce} on.
+         */
+        int inserted(long nonce) {
+            if (nonce != pendingEnd)
+                return 0;
             extendFrom(nonce);
-            return List.copyOf(txs.subMap(nonce, true, pendingEnd, false).values());
+            return (int) (pendingEnd - nonce);
         }
 
         /** A transaction with {@code nonce} was taken out: the ones after it, if it was pending, are queued now. */
         void removed(long nonce) {
-            if (inPendingRange(nonce)) pendingEnd = nonce;
+            if (inPendingRange(nonce))
+                pendingEnd = nonce;
         }
 
         BigInteger maxCost() {
             BigInteger max = BigInteger.ZERO;
-            for (PooledTransaction p : txs.values()) max = max.max(p.maxCost());
+            for (int i = 0; i < size; i++)
+                max = max.max(txs[i].maxCost());
             return max;
         }
     }

@@ -136,6 +136,8 @@ class TransactionPoolRulesTest {
         assertThat(nonces(pool.pending().get(ALICE))).containsExactly(0L);
 
         accounts.balance(ALICE, cost(dear));
+        // the pool knows a sender's balance at the head it was given: a block brings the new one
+        pool.onNewHead(state(), BLOCK_GAS);
         add(pool, dear, ALICE);
         accounts.balance(ALICE, cost(cheap));
         pool.onNewHead(state(), BLOCK_GAS);

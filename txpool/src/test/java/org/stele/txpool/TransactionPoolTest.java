@@ -132,6 +132,53 @@ class TransactionPoolTest {
         assertThat(pool.pendingCount()).isEqualTo(2);
     }
 
+    private static Map<Address, org.stele.evm.AccountInfo> changed(Address account, long nonce, BigInteger balance) {
+        return Map.of(account,
+                new org.stele.evm.AccountInfo(nonce, balance, org.stele.evm.AccountInfo.EMPTY_CODE_HASH));
+    }
+
+    @Test
+    void aNewHeadGivenTheAccountsItsBlockChangedDropsIncludedTransactionsAndFollowsTheNewBalance() {
+        TransactionPool pool = pool(TxPoolConfig.DEFAULT);
+        accounts.balance(ALICE, GWEI.multiply(BigInteger.valueOf(21_000L * 10 + 1)));
+        pool.onNewHead(state(), 30_000_000);
+        add(pool, tx(0, 10, 1), ALICE);
+        assertThatThrownBy(() -> add(pool, tx(1, 11, 1), ALICE)).hasMessageStartingWith("insufficient funds");
+        add(pool, tx(1, 10, 1), ALICE);
+        // The block took nonce 0 and paid Alice: her next transaction may cost more than her balance before it.
+        accounts.nonce(ALICE, 1).balance(ALICE, BigInteger.TEN.pow(24));
+        List<Long> announced = new ArrayList<>();
+        pool.onPending(p -> announced.add(p.nonce()));
+        pool.onNewHead(state(), 30_000_000, null, changed(ALICE, 1, BigInteger.TEN.pow(24)));
+        assertThat(pool.size()).isEqualTo(1);
+        assertThat(pool.pendingCount()).isEqualTo(1);
+        add(pool, tx(2, 1_000, 1), ALICE);
+        assertThat(pool.pendingCount()).isEqualTo(2);
+        assertThat(announced).containsExactly(2L);
+        // A block that lowers her balance below her transactions' cost takes them out.
+        accounts.balance(ALICE, GWEI.multiply(BigInteger.valueOf(21_000L * 10 + 1)));
+        pool.onNewHead(state(), 30_000_000, null, changed(ALICE, 1, accounts.balance(ALICE)));
+        assertThat(pool.pending().get(ALICE)).extracting(PooledTransaction::nonce).containsExactly(1L);
+    }
+
+    @Test
+    void aNewHeadGivenTheAccountsItsBlockChangedReadsNoOtherSendersAccount() {
+        TransactionPool pool = pool(TxPoolConfig.DEFAULT);
+        add(pool, tx(0, 10, 1), ALICE);
+        add(pool, tx(0, 11, 1), BOB);
+        add(pool, tx(1, 11, 1), BOB);
+        // The caller vouches that only Alice changed: Bob's account, whatever the state says, is the one the pool had.
+        accounts.nonce(ALICE, 1).nonce(BOB, 2);
+        pool.onNewHead(state(), 30_000_000, null, changed(ALICE, 1, accounts.balance(ALICE)));
+        assertThat(pool.pending()).containsOnlyKeys(BOB);
+        assertThat(pool.nextNonce(BOB)).isEqualTo(2);
+        assertThat(pool.pendingCount()).isEqualTo(2);
+        // A sender the pool meets afterwards is read at the head it was given.
+        assertThatThrownBy(() -> add(pool, tx(0, 10, 1), ALICE)).hasMessageStartingWith("nonce too low");
+        pool.onNewHead(state(), 30_000_000);
+        assertThat(pool.size()).isZero();
+    }
+
     @Test
     void blockSelectionTakesTheBestTipFirstAndKeepsEachSendersNonceOrder() {
         TransactionPool pool = pool(TxPoolConfig.DEFAULT);
@@ -171,10 +218,12 @@ class TransactionPoolTest {
     }
 
     /**
-     * Random admissions, new heads (nonces moving on, balances falling) and removals, checked against a model of the
-     * pool kept by this test (each sender's nonce → hash): after every step the pool holds exactly the model's
+     * Random admissions, new heads (nonces moving on, balances falling and rising) and removals, checked against a model
+     * of the pool kept by this test (each sender's nonce → hash): after every step the pool holds exactly the model's
      * transactions, its pending view is each sender's gap-free run of them from the account nonce, the counts agree,
-     * every refusal has the reason the model predicts, and every pending transaction was announced.
+     * every refusal has the reason the model predicts, and every pending transaction was announced. Half the new heads
+     * come with the accounts they changed (as a block's execution gives them), which the pool takes instead of reading
+     * its senders' accounts at the head: it must end up the same.
      */
     @Property(tries = 300)
     void thePendingViewIsAlwaysTheGapFreeRunFromTheAccountNonce(
@@ -215,7 +264,14 @@ class TransactionPoolTest {
                 long next = accountNonce + step % 3;
                 accounts.nonce(sender, next);
                 if (step % 4 == 0) accounts.balance(sender, GWEI.multiply(BigInteger.valueOf(21_000L * 12)));
-                pool.onNewHead(state(), 30_000_000);
+                if (step % 4 == 1) accounts.balance(sender, BigInteger.TEN.pow(24));
+                if (step % 2 == 0) {
+                    pool.onNewHead(state(), 30_000_000);
+                } else {
+                    var changed = Map.of(sender, new org.stele.evm.AccountInfo(accounts.nonce(sender),
+                            accounts.balance(sender), org.stele.evm.AccountInfo.EMPTY_CODE_HASH));
+                    pool.onNewHead(state(), 30_000_000, null, changed);
+                }
                 for (Address a : senders) {
                     java.util.TreeMap<Long, Transaction> txs = model.get(a);
                     txs.headMap(accounts.nonce(a)).clear();

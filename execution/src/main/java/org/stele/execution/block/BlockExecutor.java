@@ -3,6 +3,7 @@ package org.stele.execution.block;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -23,6 +24,7 @@ import org.stele.chain.rules.SteleQbft;
 import org.stele.chain.store.BlockStore;
 import org.stele.chain.tx.Transaction;
 import org.stele.common.Address;
+import org.stele.evm.AccountInfo;
 import org.stele.common.Bytes32;
 import org.stele.common.Fork;
 import org.stele.common.crypto.CryptoSuite;
@@ -150,10 +152,11 @@ public final class BlockExecutor {
     /**
      * The result: the block, its receipts and their consensus encodings (hashed into the receipts root once, and
      * written to the store as they are), the batch holding its state (to be written together with the block), what
-     * execution learned about each included transaction (for the explorer indexes) and the candidates left out.
+     * execution learned about each included transaction (for the explorer indexes), the candidates left out, and the
+     * accounts the block changed with their values after it ({@link WorldState#committedAccounts}).
      */
     public record Result(Block block, List<Receipt> receipts, List<byte[]> encodedReceipts, WriteBatch batch,
-            List<TransactionFacts> facts, List<Rejected> rejected) {}
+            List<TransactionFacts> facts, List<Rejected> rejected, Map<Address, AccountInfo> accounts) {}
 
     /** Builds the child of {@code parent} from {@code candidates}, in their order, up to the gas limit. */
     public Result build(BlockHeader parent, long timestamp, Address coinbase, List<Candidate> candidates) {
@@ -231,6 +234,7 @@ public final class BlockExecutor {
             throw e;
         }
         Bytes32 stateRoot = stateRoot(committing);
+        Map<Address, AccountInfo> accounts = world.committedAccounts();
         carried.keep(world, stateRoot);
         BlockHeader header = BlockHeader.builder().number(parent.number() + 1).parentHash(parentHash)
                 .coinbase(coinbase).stateRoot(stateRoot).transactionsRoot(transactionsRoot).receiptsRoot(receiptsRoot)
@@ -239,7 +243,7 @@ public final class BlockExecutor {
                 .baseFeePerGas(baseFee)
                 .withdrawalsRoot(BlockHeader.EMPTY_TRIE_ROOT).blobGasUsed(0).excessBlobGas(0)
                 .parentBeaconBlockRoot(PARENT_BEACON_BLOCK_ROOT).build();
-        return new Result(new Block(header, body), receipts, encodedReceipts, batch, facts, rejected);
+        return new Result(new Block(header, body), receipts, encodedReceipts, batch, facts, rejected, accounts);
     }
 
     /** The committed state's root, once the commit is done; its failure is rethrown as it was thrown. */

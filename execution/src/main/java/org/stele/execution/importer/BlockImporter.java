@@ -3,6 +3,7 @@ package org.stele.execution.importer;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.stele.chain.Block;
@@ -12,10 +13,12 @@ import org.stele.chain.rules.BlockRule;
 import org.stele.chain.rules.ChainProfile;
 import org.stele.chain.rules.ForkChoice;
 import org.stele.chain.rules.Violation;
+import org.stele.common.Address;
 import org.stele.common.Bytes32;
 import org.stele.common.Fork;
 import org.stele.common.crypto.CryptoSuite;
 import org.stele.common.rlp.RlpException;
+import org.stele.evm.AccountInfo;
 import org.stele.execution.block.AncestorHashes;
 import org.stele.execution.block.BlockExecutor;
 import org.stele.execution.block.CarriedState;
@@ -63,7 +66,7 @@ public final class BlockImporter {
 
     /** What executing a block produced, for writing it later. */
     private record Executed(List<Receipt> receipts, List<byte[]> encodedReceipts, WriteBatch batch,
-            List<TransactionFacts> facts) {}
+            List<TransactionFacts> facts, Map<Address, AccountInfo> accounts) {}
 
     public BlockImporter(ChainProfile profile, Fork fork, CryptoSuite suite, long chainId, KeyValueStore store,
             KeyValueBlockStore blocks, SealVerifier seals) {
@@ -167,7 +170,8 @@ public final class BlockImporter {
             throw new IllegalArgumentException("block " + header.number()
                     + " is not the one built: only the extra data of a built block may differ from the proposal");
         remember(blocks.hash(header),
-                new Executed(built.receipts(), built.encodedReceipts(), built.batch(), built.facts()));
+                new Executed(built.receipts(), built.encodedReceipts(), built.batch(), built.facts(),
+                        built.accounts()));
     }
 
     private void remember(Bytes32 hash, Executed results) {
@@ -219,7 +223,7 @@ public final class BlockImporter {
             // state): its execution results are the block's.
             boolean head = isHead(header);
             store(block, built.receipts(), built.encodedReceipts(), built.batch(), head, built.facts());
-            return new ImportResult.Imported(block, hash, head);
+            return new ImportResult.Imported(block, hash, head, Optional.of(built.accounts()));
         }
         Executed known = write ? executed.remove(hash) : executed.get(hash);
         if (known != null && !write) {
@@ -232,7 +236,7 @@ public final class BlockImporter {
             // are this block's (its roots were compared with the header then).
             boolean head = isHead(header);
             store(block, known.receipts(), known.encodedReceipts(), known.batch(), head, known.facts());
-            return new ImportResult.Imported(block, hash, head);
+            return new ImportResult.Imported(block, hash, head, Optional.of(known.accounts()));
         }
         BlockProcessor.Outcome outcome = processor.process(block, parent, hashes, rules);
         return switch (outcome) {
@@ -244,13 +248,14 @@ public final class BlockImporter {
                     yield refused(Refusal.of(wrong.get()));
                 if (!write) {
                     remember(hash, new Executed(processed.result().receipts(),
-                            processed.result().encodedReceipts(), processed.batch(), processed.facts()));
+                            processed.result().encodedReceipts(), processed.batch(), processed.facts(),
+                            processed.accounts()));
                     yield new ImportResult.Imported(block, hash, false);
                 }
                 boolean head = isHead(header);
                 store(block, processed.result().receipts(), processed.result().encodedReceipts(),
                         processed.batch(), head, processed.facts());
-                yield new ImportResult.Imported(block, hash, head);
+                yield new ImportResult.Imported(block, hash, head, Optional.of(processed.accounts()));
             }
         };
     }

@@ -3,6 +3,7 @@ package org.stele.execution.importer;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.stele.chain.Block;
 import org.stele.chain.BlockHeader;
 import org.stele.chain.Log;
@@ -13,6 +14,7 @@ import org.stele.chain.tx.InvalidTransactionException;
 import org.stele.chain.tx.Transaction;
 import org.stele.chain.tx.TransactionValidator;
 import org.stele.common.Address;
+import org.stele.evm.AccountInfo;
 import org.stele.common.Bytes32;
 import org.stele.common.Fork;
 import org.stele.common.crypto.CryptoSuite;
@@ -81,7 +83,8 @@ final class BlockProcessor {
     sealed interface Outcome {
     }
 
-    record Processed(ExecutionResultRules.Executed result, WriteBatch batch, List<TransactionFacts> facts)
+    record Processed(ExecutionResultRules.Executed result, WriteBatch batch, List<TransactionFacts> facts,
+            Map<Address, AccountInfo> accounts)
             implements
                 Outcome {}
 
@@ -150,9 +153,10 @@ final class BlockProcessor {
         block.body().withdrawals().ifPresent(ws -> withdraw(world, ws));
         WriteBatch batch = new WriteBatch();
         Bytes32 stateRoot = world.commit(batch);
+        Map<Address, AccountInfo> accounts = world.committedAccounts();
         carried.keep(world, stateRoot);
         return new Processed(new ExecutionResultRules.Executed(receipts, gasUsed, blobGasUsed, stateRoot), batch,
-                facts);
+                facts, accounts);
     }
 
     /** EIP-4895: each withdrawal credits its amount in gwei; a zero amount creates no account. */

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
 import org.stele.chain.Block;
 import org.stele.chain.BlockHeader;
 import org.stele.chain.tx.Transaction;
@@ -83,8 +84,8 @@ public final class QbftService implements P2pListener, AutoCloseable {
     private final ExecutorService events;
     private final ExecutorService intake;
     private final ConcurrentLinkedQueue<Outgoing> gossip = new ConcurrentLinkedQueue<>();
-    /** Hashes of the transactions being added to the pool from a peer right now, by the intake thread. */
-    private final Set<Bytes32> admittingFromPeer = ConcurrentHashMap.newKeySet();
+    /** The transactions being added to the pool from a peer right now, by the intake thread: hash to that peer. */
+    private final Map<Bytes32, Address> admittingFromPeer = new ConcurrentHashMap<>();
     /** Intake thread only. */
     private final TransactionRelay relay;
     private final AtomicBoolean gossipScheduled = new AtomicBoolean();
@@ -143,7 +144,7 @@ public final class QbftService implements P2pListener, AutoCloseable {
         this.relay = new TransactionRelay(scheduler::nowMillis);
         node.pool().onPending(p -> {
             // Pending listeners run inside pool.add, on the thread that added it: the intake thread for a peer's.
-            gossip.add(new Outgoing(p, admittingFromPeer.contains(p.hash())));
+            gossip.add(new Outgoing(p, admittingFromPeer.get(p.hash())));
             if (gossipScheduled.compareAndSet(false, true))
                 scheduler.schedule(() -> submitTo(intake, this::flushGossip), GOSSIP_DELAY_MILLIS);
             if (creationWaiting)
@@ -509,7 +510,7 @@ public final class QbftService implements P2pListener, AutoCloseable {
                 network.misbehaved(peer, "gossiped an invalid transaction: " + e.getMessage());
                 return;
             }
-            admittingFromPeer.add(hash);
+            admittingFromPeer.put(hash, peer);
             try {
                 node.pool().add(tx, hash, sender);
             } catch (TxPoolException e) {
@@ -552,14 +553,23 @@ public final class QbftService implements P2pListener, AutoCloseable {
         List<Bytes> full = new ArrayList<>();
         List<Bytes32> fullHashes = new ArrayList<>();
         List<Bytes32> announced = new ArrayList<>();
+        List<Bytes32> announcedBeyondValidators = new ArrayList<>();
+        List<Address> validators = validatorsAfter(node.head());
+        Predicate<Address> beyondValidators = peer -> !validators.contains(peer);
         Outgoing o;
         while ((o = gossip.poll()) != null) {
             PooledTransaction p = o.transaction();
-            if (o.fromPeer()) {
+            if (o.fromPeer() != null && !TransactionRelay.reachedEveryValidator(o.fromPeer(), validators)) {
                 announced.add(p.hash());
                 if (announced.size() == GOSSIP_BATCH) {
                     net.announceTransactions(announced);
                     announced = new ArrayList<>();
+                }
+            } else if (o.fromPeer() != null) {
+                announcedBeyondValidators.add(p.hash());
+                if (announcedBeyondValidators.size() == GOSSIP_BATCH) {
+                    net.announceTransactions(announcedBeyondValidators, beyondValidators);
+                    announcedBeyondValidators = new ArrayList<>();
                 }
             } else {
                 full.add(Bytes.wrap(p.transaction().encode()));
@@ -575,10 +585,15 @@ public final class QbftService implements P2pListener, AutoCloseable {
             net.broadcastTransactions(full, fullHashes);
         if (!announced.isEmpty())
             net.announceTransactions(announced);
+        if (!announcedBeyondValidators.isEmpty())
+            net.announceTransactions(announcedBeyondValidators, beyondValidators);
     }
 
-    /** A transaction that became pending, to gossip; {@code fromPeer} when a peer sent it (so it is only announced). */
-    private record Outgoing(PooledTransaction transaction, boolean fromPeer) {}
+    /**
+     * A transaction that became pending, to gossip; {@code fromPeer} the peer that sent it (so it is only announced),
+     * null when it came in here.
+     */
+    private record Outgoing(PooledTransaction transaction, Address fromPeer) {}
 
     @Override
     public void close() {

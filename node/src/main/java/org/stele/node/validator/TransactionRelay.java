@@ -1,16 +1,19 @@
 package org.stele.node.validator;
 
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.LongSupplier;
+import org.stele.common.Address;
 import org.stele.common.Bytes32;
 
 /**
  * Which announced transactions to ask a peer for. A node sends the transactions it admits from JSON-RPC in full to
  * every peer, and relays those it got from a peer only by hash: in a full mesh each transaction then crosses each
  * link in full once (from the node it was sent to) and otherwise as a 32-byte hash, which the receiver already holds
- * and drops, rather than in full from every node that admitted it. A node reached only through a relay (a member
- * connected to one validator) asks the announcer for what it lacks. This remembers, for the intake thread, which
+ * and drops, rather than in full from every node that admitted it; a transaction a validator sent is relayed to
+ * members only, since every validator had it from the sender (see {@link #reachedEveryValidator}). A node reached only
+ * through a relay (a member connected to one validator) asks the announcer for what it lacks. This remembers, for the intake thread, which
  * hashes arrived in full lately and which were asked for, so a transaction announced by three peers is fetched once,
  * and asked for again only when the answer has not come within {@link #RETRY_MILLIS}.
  */
@@ -33,6 +36,18 @@ final class TransactionRelay {
     /** @param clock milliseconds, from the node's scheduler */
     TransactionRelay(LongSupplier clock) {
         this.clock = clock;
+    }
+
+    /**
+     * Whether a transaction {@code origin} sent this node has reached every validator already, so that relaying its
+     * hash to a validator tells it nothing. It has when the origin is a validator: validators keep a full mesh (each
+     * QBFT message goes straight from its signer to every validator, never relayed), and a validator passes on to
+     * every validator what it admits (in full what came in through its JSON-RPC, by hash what a member sent it),
+     * except what a validator sent it, which that validator passed on already. Members (nodes that are no
+     * validators) still hear of it from this node, since one may be connected to this node alone.
+     */
+    static boolean reachedEveryValidator(Address origin, Collection<Address> validators) {
+        return validators.contains(origin);
     }
 
     /** The transaction arrived in full (whether or not the pool took it). */

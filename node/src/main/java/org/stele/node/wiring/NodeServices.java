@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -22,6 +23,8 @@ import org.stele.chain.rules.EthereumCancun;
 import org.stele.chain.rules.SteleQbft;
 import org.stele.execution.policy.TransactionPolicy;
 import org.stele.governance.GovernancePolicy;
+import org.stele.common.Address;
+import org.stele.evm.AccountInfo;
 import org.stele.common.Bytes32;
 import org.stele.common.Fork;
 import org.stele.common.crypto.Secp256k1KeccakSuite;
@@ -107,6 +110,10 @@ public final class NodeServices implements AutoCloseable {
     private final KeyValueStore store;
     private final KeyValueBlockStore blocks;
     private final TransactionPool pool;
+    /** Held while the pool moves to a new head, so that {@link #poolHead} names the head it moved to last. */
+    private final Object poolMoves = new Object();
+    /** The hash of the block the pool stands at: a block on it may move the pool by the accounts it changed. */
+    private Bytes32 poolHead;
     private final BlockExecutor executor;
     /** Blocks this node builds go through the same importer as any other: what Stele builds, Stele accepts. */
     private final BlockImporter importer;
@@ -164,6 +171,7 @@ public final class NodeServices implements AutoCloseable {
         // Stele's own chains follow their governance contracts; an Ethereum chain replayed here has none.
         TransactionPolicy policy = profile instanceof SteleQbft ? GovernancePolicy.INSTANCE : TransactionPolicy.NONE;
         this.pool = new TransactionPool(config.txPool(), fork, stateAtHead(), head().gasLimit());
+        this.poolHead = blocks.hash(head());
         pool.enforce(policy);
         // One carried state for both: on a network the proposer rotates, so the parent of a block this node builds
         // was mostly executed by its importer (checked as a proposal), and the child of its own block is checked there.
@@ -266,7 +274,10 @@ public final class NodeServices implements AutoCloseable {
      */
     public void admitOnlyWhatTheNextBlockPays() {
         admitOnlyWhatTheNextBlockPays = true;
-        pool.onNewHead(stateAtHead(), head().gasLimit(), BaseFee.next(head()));
+        synchronized (poolMoves) {
+            pool.onNewHead(stateAtHead(), head().gasLimit(), BaseFee.next(head()));
+            poolHead = blocks.hash(head());
+        }
     }
 
     /** Serves {@code extra} methods as well (the dev chain's accounts); call before {@link #start}. */
@@ -312,9 +323,7 @@ public final class NodeServices implements AutoCloseable {
         // transactions this one holds; clients hear of the block once it is durable.
         AccountState state = AccountState.of(WorldState.openReadOnly(blocks.state(), header.stateRoot(),
                 n -> blocks.hashOf(n).orElse(Bytes32.ZERO)));
-        if (admitOnlyWhatTheNextBlockPays) pool.onNewHead(state, header.gasLimit(), BaseFee.next(header));
-        else
-            pool.onNewHead(state, header.gasLimit());
+        movePool(header, state, Optional.of(built.accounts()));
         blocks.whenWritten(blocks.hash(header), () -> announce(sealed, built.receipts()));
     }
 
@@ -347,7 +356,7 @@ public final class NodeServices implements AutoCloseable {
         ImportResult result = importer.importBlock(block);
         if (result instanceof ImportResult.Imported imported && imported.head()) {
             BlockHeader header = block.header();
-            pool.onNewHead(AccountState.of(stateAfter(header)), header.gasLimit());
+            movePool(header, AccountState.of(stateAfter(header)), imported.accounts());
             List<Receipt> receipts = blocks.receipts(imported.hash()).orElse(List.of());
             blocks.whenWritten(imported.hash(), () -> announce(block, receipts));
         }
@@ -360,6 +369,24 @@ public final class NodeServices implements AutoCloseable {
      */
     public void whenWritten(Bytes32 hash, Runnable action) {
         blocks.whenWritten(hash, action);
+    }
+
+    /**
+     * Moves the pool to {@code header}, whose state {@code state} reads: from the block's changed accounts when the
+     * pool stands at its parent (nothing decoded, the pool's lock held for map look-ups only), else by reading every
+     * pooled sender's account.
+     */
+    private void movePool(BlockHeader header, AccountState state, Optional<Map<Address, AccountInfo>> changed) {
+        BigInteger nextBaseFee = admitOnlyWhatTheNextBlockPays ? BaseFee.next(header) : null;
+        synchronized (poolMoves) {
+            if (changed.isPresent() && header.parentHash().equals(poolHead))
+                pool.onNewHead(state, header.gasLimit(), nextBaseFee, changed.get());
+            else if (nextBaseFee != null)
+                pool.onNewHead(state, header.gasLimit(), nextBaseFee);
+            else
+                pool.onNewHead(state, header.gasLimit());
+            poolHead = blocks.hash(header);
+        }
     }
 
     /** The pool's transactions for a child of {@code parent}, best first, as a block builder takes them. */

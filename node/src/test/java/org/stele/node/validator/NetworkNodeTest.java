@@ -174,6 +174,40 @@ class NetworkNodeTest {
         }
     }
 
+    @Test
+    void aTransactionSentToOneValidatorReachesAMemberConnectedOnlyToAnotherValidator(@TempDir Path dir)
+            throws Exception {
+        try (TestNetwork net = new TestNetwork(dir, 4)) {
+            Path memberDir = dir.resolve("member");
+            KeyPair memberKey = SUITE.generateKeyPair(new java.security.SecureRandom(new byte[]{7}));
+            NodeKeyFile.write(memberDir.resolve("key"), memberKey, Optional.empty(),
+                    org.stele.node.keys.Web3Keystore.Params.STANDARD, new java.security.SecureRandom());
+            Files.writeString(memberDir.resolve("node.toml"), "");
+            List<String> members = List.of(SUITE.address(memberKey.publicKey()).toHex());
+            // Two of four validators: no quorum, so no block takes the transaction out of the pools while it travels.
+            net.start(0, members);
+            net.start(1, members);
+            net.connect(0);
+            try (NetworkNode member = NetworkNode.start(net.config(memberDir, members))) {
+                member.network().addPeer(net.endpoint(0)); // the member's only peer
+                TestNetwork.await("the member and validator 2 connected to validator 1", PATIENCE,
+                        () -> member.network().peers().size() == 1 && net.nodes[0].network().peers().size() == 2);
+
+                Bytes raw = Bytes.fromHex(signedTransfer(0));
+                var tx = org.stele.chain.tx.TransactionDecoder.decode(raw.toArray());
+                var hash = tx.hash(SUITE);
+                // Validator 2 admits it as from its JSON-RPC and sends it in full to validator 1, which had it from a
+                // validator: it announces it to its member (not to validators, who all had it), and the member asks.
+                net.nodes[1].services().pool().add(tx, hash, SUITE.address(
+                        DevAccounts.derive(Mnemonic.parse(Mnemonic.DEFAULT), "", 1).get(0).key().publicKey()));
+                TestNetwork.await("the transaction in the member's pool", PATIENCE,
+                        () -> member.services().pool().get(hash).isPresent());
+                assertThat(net.nodes[0].services().pool().get(hash)).isPresent();
+                assertThat(net.head(0)).isZero();
+            }
+        }
+    }
+
     /** Every node holds the same block under every number up to the lowest head: no fork, whoever imported what. */
     static void assertAgreeOnEveryBlock(TestNetwork net, int... which) {
         long lowest = Long.MAX_VALUE;

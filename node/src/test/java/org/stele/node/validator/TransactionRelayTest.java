@@ -2,8 +2,10 @@ package org.stele.node.validator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import org.stele.common.Address;
 import org.stele.common.Bytes32;
 
 class TransactionRelayTest {
@@ -14,6 +16,17 @@ class TransactionRelayTest {
         byte[] b = new byte[32];
         b[31] = (byte) i;
         return Bytes32.wrap(b);
+    }
+
+    @Test
+    void aTransactionFromAValidatorHasReachedEveryValidatorAndOneFromAMemberHasNot() {
+        Address v1 = Address.fromHex("0x00000000000000000000000000000000000000a1");
+        Address v2 = Address.fromHex("0x00000000000000000000000000000000000000a2");
+        Address member = Address.fromHex("0x00000000000000000000000000000000000000b1");
+        List<Address> validators = List.of(v1, v2);
+        assertThat(TransactionRelay.reachedEveryValidator(v2, validators)).isTrue();
+        assertThat(TransactionRelay.reachedEveryValidator(member, validators)).isFalse();
+        assertThat(TransactionRelay.reachedEveryValidator(v1, List.of(v2))).as("no longer a validator").isFalse();
     }
 
     @Test
