@@ -132,79 +132,87 @@ class NetworkNodeTest {
     @Test
     void aTransactionAMemberSendsToOneValidatorReachesAValidatorThatIsNotTheMembersPeerByItsAnnouncedHash(
             @TempDir Path dir) throws Exception {
-        try (TestNetwork net = new TestNetwork(dir, 4)) {
-            Path memberDir = dir.resolve("member");
-            KeyPair memberKey = SUITE.generateKeyPair(new java.security.SecureRandom(new byte[]{6}));
-            NodeKeyFile.write(memberDir.resolve("key"), memberKey, Optional.empty(),
-                    org.stele.node.keys.Web3Keystore.Params.STANDARD, new java.security.SecureRandom());
-            Files.writeString(memberDir.resolve("node.toml"), "");
-            List<String> members = List.of(SUITE.address(memberKey.publicKey()).toHex());
-            // Two of four validators: no quorum, so no block takes the transaction out of the pools while it travels.
-            net.start(0, members);
-            net.start(1, members);
-            net.connect(0);
-            try (NetworkNode member = NetworkNode.start(net.config(memberDir, members))) {
-                member.network().addPeer(net.endpoint(0)); // the member's only peer
-                TestNetwork.await("the member and validator 2 connected to validator 1", PATIENCE,
-                        () -> member.network().peers().size() == 1 && net.nodes[0].network().peers().size() == 2);
+        try (TestNetwork net = new TestNetwork(dir, 4);
+                MemberBehindValidatorOne behind = MemberBehindValidatorOne.start(net, dir, (byte) 6)) {
+            List<String> members = behind.members();
+            NetworkNode member = behind.member();
 
-                Bytes raw = Bytes.fromHex(signedTransfer(0));
-                var tx = org.stele.chain.tx.TransactionDecoder.decode(raw.toArray());
-                var hash = tx.hash(SUITE);
-                member.services().pool().add(tx, hash, SUITE.address(
-                        DevAccounts.derive(Mnemonic.parse(Mnemonic.DEFAULT), "", 1).get(0).key().publicKey()));
-                // Validator 1 got it in full from the member and relays it by hash; validator 2 asks for it.
-                TestNetwork.await("the transaction in validator 2's pool", PATIENCE,
-                        () -> net.nodes[1].services().pool().get(hash).isPresent());
-                assertThat(net.nodes[0].services().pool().get(hash)).isPresent();
-                assertThat(net.head(0)).isZero();
+            Bytes raw = Bytes.fromHex(signedTransfer(0));
+            var tx = org.stele.chain.tx.TransactionDecoder.decode(raw.toArray());
+            var hash = tx.hash(SUITE);
+            member.services().pool().add(tx, hash, SUITE.address(
+                    DevAccounts.derive(Mnemonic.parse(Mnemonic.DEFAULT), "", 1).get(0).key().publicKey()));
+            // Validator 1 got it in full from the member and relays it by hash; validator 2 asks for it.
+            TestNetwork.await("the transaction in validator 2's pool", PATIENCE,
+                    () -> net.nodes[1].services().pool().get(hash).isPresent());
+            assertThat(net.nodes[0].services().pool().get(hash)).isPresent();
+            assertThat(net.head(0)).isZero();
 
-                net.start(2, members);
-                net.start(3, members);
+            net.start(2, members);
+            net.start(3, members);
+            for (int i = 0; i < 4; i++)
+                net.connect(i);
+            TestNetwork.await("the transaction final on the four validators and the member", PATIENCE, () -> {
                 for (int i = 0; i < 4; i++)
-                    net.connect(i);
-                TestNetwork.await("the transaction final on the four validators and the member", PATIENCE, () -> {
-                    for (int i = 0; i < 4; i++)
-                        if (net.nodes[i].services().blocks().transactionLocation(hash).isEmpty())
-                            return false;
-                    return member.services().blocks().transactionLocation(hash).isPresent();
-                });
-                assertAgreeOnEveryBlock(net, 0, 1, 2, 3);
-            }
+                    if (net.nodes[i].services().blocks().transactionLocation(hash).isEmpty())
+                        return false;
+                return member.services().blocks().transactionLocation(hash).isPresent();
+            });
+            assertAgreeOnEveryBlock(net, 0, 1, 2, 3);
         }
     }
 
     @Test
     void aTransactionSentToOneValidatorReachesAMemberConnectedOnlyToAnotherValidator(@TempDir Path dir)
             throws Exception {
-        try (TestNetwork net = new TestNetwork(dir, 4)) {
+        try (TestNetwork net = new TestNetwork(dir, 4);
+                MemberBehindValidatorOne behind = MemberBehindValidatorOne.start(net, dir, (byte) 7)) {
+            NetworkNode member = behind.member();
+
+            Bytes raw = Bytes.fromHex(signedTransfer(0));
+            var tx = org.stele.chain.tx.TransactionDecoder.decode(raw.toArray());
+            var hash = tx.hash(SUITE);
+            // Validator 2 admits it as from its JSON-RPC and sends it in full to validator 1, which had it from a
+            // validator: it announces it to its member (not to validators, who all had it), and the member asks.
+            net.nodes[1].services().pool().add(tx, hash, SUITE.address(
+                    DevAccounts.derive(Mnemonic.parse(Mnemonic.DEFAULT), "", 1).get(0).key().publicKey()));
+            TestNetwork.await("the transaction in the member's pool", PATIENCE,
+                    () -> member.services().pool().get(hash).isPresent());
+            assertThat(net.nodes[0].services().pool().get(hash)).isPresent();
+            assertThat(net.head(0)).isZero();
+        }
+    }
+
+    /**
+     * A member node whose only peer is validator 1, beside validators 1 and 2 (two of four: no quorum, so no block
+     * takes a transaction out of the pools while it travels); {@code members} is the allowlist naming it.
+     */
+    private record MemberBehindValidatorOne(NetworkNode member, List<String> members) implements AutoCloseable {
+        static MemberBehindValidatorOne start(TestNetwork net, Path dir, byte seed) throws Exception {
             Path memberDir = dir.resolve("member");
-            KeyPair memberKey = SUITE.generateKeyPair(new java.security.SecureRandom(new byte[]{7}));
+            KeyPair memberKey = SUITE.generateKeyPair(new java.security.SecureRandom(new byte[]{seed}));
             NodeKeyFile.write(memberDir.resolve("key"), memberKey, Optional.empty(),
                     org.stele.node.keys.Web3Keystore.Params.STANDARD, new java.security.SecureRandom());
             Files.writeString(memberDir.resolve("node.toml"), "");
             List<String> members = List.of(SUITE.address(memberKey.publicKey()).toHex());
-            // Two of four validators: no quorum, so no block takes the transaction out of the pools while it travels.
             net.start(0, members);
             net.start(1, members);
             net.connect(0);
-            try (NetworkNode member = NetworkNode.start(net.config(memberDir, members))) {
+            NetworkNode member = NetworkNode.start(net.config(memberDir, members));
+            try {
                 member.network().addPeer(net.endpoint(0)); // the member's only peer
                 TestNetwork.await("the member and validator 2 connected to validator 1", PATIENCE,
                         () -> member.network().peers().size() == 1 && net.nodes[0].network().peers().size() == 2);
-
-                Bytes raw = Bytes.fromHex(signedTransfer(0));
-                var tx = org.stele.chain.tx.TransactionDecoder.decode(raw.toArray());
-                var hash = tx.hash(SUITE);
-                // Validator 2 admits it as from its JSON-RPC and sends it in full to validator 1, which had it from a
-                // validator: it announces it to its member (not to validators, who all had it), and the member asks.
-                net.nodes[1].services().pool().add(tx, hash, SUITE.address(
-                        DevAccounts.derive(Mnemonic.parse(Mnemonic.DEFAULT), "", 1).get(0).key().publicKey()));
-                TestNetwork.await("the transaction in the member's pool", PATIENCE,
-                        () -> member.services().pool().get(hash).isPresent());
-                assertThat(net.nodes[0].services().pool().get(hash)).isPresent();
-                assertThat(net.head(0)).isZero();
+            } catch (Exception | AssertionError e) {
+                member.close();
+                throw e;
             }
+            return new MemberBehindValidatorOne(member, members);
+        }
+
+        @Override
+        public void close() throws Exception {
+            member.close();
         }
     }
 
