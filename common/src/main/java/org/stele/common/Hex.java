@@ -26,11 +26,36 @@ public final class Hex {
 
     public static String encodeNoPrefix(byte[] bytes) {
         char[] out = new char[bytes.length * 2];
-        for (int i = 0; i < bytes.length; i++) {
-            out[2 * i] = DIGITS[(bytes[i] >> 4) & 0xF];
-            out[2 * i + 1] = DIGITS[bytes[i] & 0xF];
-        }
+        digitsInto(bytes, out, 0);
         return new String(out);
+    }
+
+    /**
+     * Writes {@code 0x} and two lower-case digits a byte into {@code out} from its start (for writers that reuse one
+     * buffer instead of making a string); answers the count of characters written, {@code 2 + 2 * bytes.length}.
+     */
+    public static int encodeInto(byte[] bytes, char[] out) {
+        out[0] = '0';
+        out[1] = 'x';
+        digitsInto(bytes, out, 2);
+        return 2 + 2 * bytes.length;
+    }
+
+    /** The value of the hex digit {@code c} (an ASCII character or a byte of ASCII text); -1 for any other. */
+    public static int digitValue(int c) {
+        return c >= 0 && c < VALUES.length ? VALUES[c] : -1;
+    }
+
+    /** The character of the hex digit {@code value} (0 to 15), lower case. */
+    public static char digitChar(int value) {
+        return DIGITS[value];
+    }
+
+    private static void digitsInto(byte[] bytes, char[] out, int at) {
+        for (int i = 0; i < bytes.length; i++) {
+            out[at + 2 * i] = DIGITS[(bytes[i] >> 4) & 0xF];
+            out[at + 2 * i + 1] = DIGITS[bytes[i] & 0xF];
+        }
     }
 
     /**

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.stele.common.Hex;
 
 /**
  * A batch of calls that each pass one hex string, read straight from the request's bytes: the hex is decoded into
@@ -17,22 +18,11 @@ import java.util.List;
 public final class HexCallBatch {
     /** Ids and method names longer than this are left to the general parser (they are never that long in practice). */
     private static final int MAX_TOKEN = 80;
-    private static final byte[] VALUES = new byte[256];
     private static final byte[] JSONRPC = ascii("jsonrpc");
     private static final byte[] ID = ascii("id");
     private static final byte[] METHOD = ascii("method");
     private static final byte[] PARAMS = ascii("params");
     private static final byte[] VERSION = ascii("2.0");
-
-    static {
-        Arrays.fill(VALUES, (byte) -1);
-        for (int d = 0; d < 10; d++)
-            VALUES['0' + d] = (byte) d;
-        for (int d = 0; d < 6; d++) {
-            VALUES['a' + d] = (byte) (10 + d);
-            VALUES['A' + d] = (byte) (10 + d);
-        }
-    }
 
     /**
      * One call of the batch.
@@ -170,8 +160,8 @@ public final class HexCallBatch {
         byte[] out = new byte[digits / 2];
         int bad = 0;
         for (int k = 0, p = s; k < out.length; k++, p += 2) {
-            int hi = VALUES[b[p] & 0xFF];
-            int lo = VALUES[b[p + 1] & 0xFF];
+            int hi = Hex.digitValue(b[p] & 0xFF);
+            int lo = Hex.digitValue(b[p + 1] & 0xFF);
             bad |= hi | lo;
             out[k] = (byte) ((hi << 4) | lo);
         }

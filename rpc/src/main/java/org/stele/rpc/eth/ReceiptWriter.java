@@ -13,6 +13,7 @@ import org.stele.chain.tx.Transaction;
 import org.stele.chain.tx.TransactionType;
 import org.stele.common.Address;
 import org.stele.common.Bytes32;
+import org.stele.common.Hex;
 
 /**
  * A receipt's JSON-RPC object, written member by member into the answer's generator when the answer is written: hex
@@ -21,7 +22,6 @@ import org.stele.common.Bytes32;
  * dozen strings.
  */
 final class ReceiptWriter implements JsonSerializable {
-    private static final char[] DIGITS = "0123456789abcdef".toCharArray();
 
     private final Transaction tx;
     private final Bytes32 txHash;
@@ -106,24 +106,13 @@ final class ReceiptWriter implements JsonSerializable {
     }
 
     private void hex(JsonGenerator g, byte[] b) throws IOException {
-        g.writeString(buffer, 0, hexInto(buffer, b));
+        g.writeString(buffer, 0, Hex.encodeInto(b, buffer));
     }
 
     private static void hexOfAnyLength(JsonGenerator g, String field, byte[] b) throws IOException {
         char[] c = new char[2 + 2 * b.length];
         g.writeFieldName(field);
-        g.writeString(c, 0, hexInto(c, b));
-    }
-
-    /** {@code 0x} and two digits a byte into {@code c}; the count of characters written. */
-    private static int hexInto(char[] c, byte[] b) {
-        c[0] = '0';
-        c[1] = 'x';
-        for (int i = 0, o = 2; i < b.length; i++) {
-            c[o++] = DIGITS[(b[i] >> 4) & 0xF];
-            c[o++] = DIGITS[b[i] & 0xF];
-        }
-        return 2 + 2 * b.length;
+        g.writeString(c, 0, Hex.encodeInto(b, c));
     }
 
     /** A non-negative quantity: {@code 0x} and its digits without leading zeros. */
@@ -132,7 +121,7 @@ final class ReceiptWriter implements JsonSerializable {
         int digits = v == 0 ? 1 : (67 - Long.numberOfLeadingZeros(v)) / 4;
         buffer[0] = '0';
         buffer[1] = 'x';
-        for (int i = digits + 1; i >= 2; i--, v >>>= 4) buffer[i] = DIGITS[(int) (v & 0xF)];
+        for (int i = digits + 1; i >= 2; i--, v >>>= 4) buffer[i] = Hex.digitChar((int) (v & 0xF));
         g.writeString(buffer, 0, digits + 2);
     }
 
